@@ -1,0 +1,121 @@
+"""Argument checks shared by the public API (private).
+
+Each helper takes the argument's name explicitly and raises with one message template:
+``"<name>=<value!r> is not allowed: <what is allowed>"``.
+"""
+
+from __future__ import annotations
+
+import numbers
+from fractions import Fraction
+from typing import Any, Iterable
+
+import numpy as np
+
+from .errors import InvalidArgument, InvalidType
+
+__all__ = [
+    "fail",
+    "fail_type",
+    "check_int",
+    "check_dimension",
+    "check_coordinate",
+    "subset_mask",
+    "as_fraction",
+    "check_closed_interval",
+]
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def fail(name: str, value: Any, allowed: str) -> InvalidArgument:
+    """Return (for ``raise``) an :class:`InvalidArgument` naming the argument."""
+    return InvalidArgument(f"{name}={_show(value)} is not allowed: {allowed}")
+
+
+def fail_type(name: str, value: Any, allowed: str) -> InvalidType:
+    """Return (for ``raise``) an :class:`InvalidType` naming the argument."""
+    return InvalidType(
+        f"{name}={_show(value)} has type {type(value).__name__}, expected {allowed}"
+    )
+
+
+def check_int(value: Any, name: str) -> int:
+    """Return ``value`` as a Python int; bool, float and str are refused."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
+        raise fail_type(name, value, "an int")
+    return int(value)
+
+
+def check_dimension(d: Any, name: str = "d", minimum: int = 1) -> int:
+    """Check a cube dimension: an int >= ``minimum`` (memory is checked separately)."""
+    d = check_int(d, name)
+    if d < minimum:
+        raise fail(name, d, f"an int >= {minimum}")
+    return d
+
+
+def check_coordinate(i: Any, d: int, name: str = "i") -> int:
+    """Check a 0-based coordinate index of {0,1}^d (the paper's x_{i+1})."""
+    i = check_int(i, name)
+    if not 0 <= i < d:
+        raise fail(name, i, f"a 0-based coordinate in 0..{d - 1} for d={d}")
+    return i
+
+
+def subset_mask(S: Any, d: int, name: str = "S") -> int:
+    """Turn a set of 0-based coordinates, or an int mask, into a mask below 2**d."""
+    if isinstance(S, (bool, np.bool_)):
+        raise fail_type(name, S, "an iterable of coordinates or an int mask")
+    if isinstance(S, numbers.Integral):
+        mask = int(S)
+        if not 0 <= mask < (1 << d):
+            raise fail(name, S, f"an int mask in 0..2**{d}-1, or an iterable of coordinates")
+        return mask
+    if isinstance(S, (str, bytes)) or not isinstance(S, Iterable):
+        raise fail_type(name, S, "an iterable of coordinates or an int mask")
+    mask = 0
+    for i in S:
+        if isinstance(i, (bool, np.bool_)) or not isinstance(i, numbers.Integral):
+            raise fail_type(name, S, "coordinates that are ints")
+        if not 0 <= int(i) < d:
+            raise fail(name, S, f"0-based coordinates in 0..{d - 1} for d={d}")
+        mask |= 1 << int(i)
+    return mask
+
+
+def as_fraction(value: Any, name: str) -> Fraction:
+    """Convert an int, Fraction or exact decimal string to a Fraction.
+
+    Floats are accepted only when they are exactly a short decimal (0.25, 0.99),
+    converted through their shortest repr so that 0.1 means 1/10, as a reader expects.
+    """
+    if isinstance(value, (bool, np.bool_)):
+        raise fail_type(name, value, "a number (int, Fraction, or decimal string)")
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, numbers.Integral):
+        return Fraction(int(value))
+    if isinstance(value, numbers.Rational):
+        return Fraction(int(value.numerator), int(value.denominator))
+    if isinstance(value, (float, np.floating)):
+        if not np.isfinite(value):
+            raise fail(name, value, "a finite number")
+        return Fraction(repr(float(value)))
+    if isinstance(value, str):
+        try:
+            return Fraction(value.strip())
+        except (ValueError, ZeroDivisionError):
+            raise fail(name, value, "a number such as 1/8, 0.125 or 3") from None
+    raise fail_type(name, value, "a number (int, Fraction, float or string such as '1/8')")
+
+
+def check_closed_interval(value: Any, name: str, lo: Fraction, hi: Fraction) -> Fraction:
+    """Exact number in [lo, hi]."""
+    q = as_fraction(value, name)
+    if not lo <= q <= hi:
+        raise fail(name, value, f"a number in [{lo}, {hi}]")
+    return q

@@ -1,0 +1,1 @@
+"""Students: SQ learners, membership-query learners and passive learners (Section 4)."""
