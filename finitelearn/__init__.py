@@ -21,3 +21,43 @@ from .errors import (
     UndefinedProbability,
 )
 from .cube import bits_to_index, index_to_bits, memory_required, points
+from .functions import (
+    BooleanFunction,
+    conjunction,
+    constant,
+    dictator,
+    disjunction,
+    majority,
+    parity,
+)
+from .distributions import Distribution, from_weights, point_masses, uniform, uniform_on_subcube
+from .agreement import agreement_probability, correlation, disagreement_probability
+from .fourier import (
+    degree,
+    fourier_coefficients,
+    influence,
+    influences,
+    integer_spectrum,
+    noise_stability,
+    spectral_weights,
+    total_influence,
+    walsh_hadamard,
+)
+
+__all__ = [
+    "__version__",
+    # errors
+    "FinitelearnError", "InvalidArgument", "InvalidType", "DomainMismatch", "TooLarge",
+    "QueryBudgetExceeded", "UndefinedProbability",
+    # the cube
+    "points", "index_to_bits", "bits_to_index", "memory_required",
+    # functions
+    "BooleanFunction", "parity", "dictator", "majority", "conjunction", "disjunction", "constant",
+    # distributions
+    "Distribution", "uniform", "point_masses", "uniform_on_subcube", "from_weights",
+    # agreement
+    "agreement_probability", "disagreement_probability", "correlation",
+    # Fourier
+    "walsh_hadamard", "integer_spectrum", "fourier_coefficients", "influence", "influences",
+    "total_influence", "degree", "spectral_weights", "noise_stability",
+]

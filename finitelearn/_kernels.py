@@ -1,0 +1,207 @@
+"""numba kernels (private).
+
+The public functions validate their arguments and then call these.  Every kernel sums
+in int64 with no fastmath; the wrappers check the overflow bounds.  Each kernel has a
+plain twin in ``tests/naive.py`` that the tests bind it to.
+
+Bit-packed tables: a Boolean function on {0,1}^d is also stored as ``max(1, 2^d/64)``
+uint64 words, bit j of word w being f(64 w + j); for d < 6 the unused high bits are 0.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from llvmlite import ir
+from numba import njit, types
+from numba.extending import intrinsic
+
+__all__ = [
+    "popcount64",
+    "pack_table",
+    "unpack_table",
+    "parity_packed",
+    "popcount_table",
+    "count_ones_packed",
+    "count_disagreements_packed",
+    "weighted_agreements",
+    "weighted_sum",
+    "influence_counts",
+    "signed_table",
+    "weight_by_degree",
+    "restrict_table",
+]
+
+
+@intrinsic
+def _ctpop(typingctx, x):
+    """llvm.ctpop on a uint64: one POPCNT instruction where the CPU has it."""
+    if not isinstance(x, types.Integer):  # pragma: no cover - typing guard
+        return None
+    sig = types.uint64(types.uint64)
+
+    def codegen(context, builder, signature, args):
+        (value,) = args
+        fn = builder.module.declare_intrinsic("llvm.ctpop", [ir.IntType(64)])
+        return builder.call(fn, [value])
+
+    return sig, codegen
+
+
+@njit(cache=True)
+def popcount64(x):
+    """Number of set bits of a uint64."""
+    return _ctpop(np.uint64(x))
+
+
+@njit(cache=True)
+def pack_table(table):
+    """uint8 truth table (length 2^d) -> uint64 words (bit j of word w = entry 64w+j)."""
+    n = table.shape[0]
+    nwords = max(1, n // 64)
+    out = np.zeros(nwords, dtype=np.uint64)
+    for k in range(n):
+        if table[k]:
+            out[k >> 6] |= np.uint64(1) << np.uint64(k & 63)
+    return out
+
+
+@njit(cache=True)
+def unpack_table(packed, n):
+    """uint64 words -> uint8 truth table of length n."""
+    out = np.empty(n, dtype=np.uint8)
+    for k in range(n):
+        out[k] = np.uint8((packed[k >> 6] >> np.uint64(k & 63)) & np.uint64(1))
+    return out
+
+
+@njit(cache=True)
+def parity_packed(d, mask):
+    """Packed table of f_S (S = mask): bit j of word w is popcount(mask & (64w+j)) mod 2.
+
+    Built directly in packed form: the low six bits of a point choose the bit inside a
+    word, the rest choose the word, so each word is a fixed 64-bit pattern or its
+    complement.
+    """
+    n = np.int64(1) << d
+    nwords = max(np.int64(1), n >> 6)
+    low = mask & 63
+    pattern = np.uint64(0)
+    for j in range(min(n, 64)):
+        if popcount64(np.uint64(low & j)) & np.uint64(1):
+            pattern |= np.uint64(1) << np.uint64(j)
+    valid = pattern
+    full = ~np.uint64(0)
+    if n < 64:
+        full = (np.uint64(1) << np.uint64(n)) - np.uint64(1)
+    flipped = pattern ^ full
+    high = np.uint64(mask >> 6)
+    out = np.empty(nwords, dtype=np.uint64)
+    for w in range(nwords):
+        if popcount64(high & np.uint64(w)) & np.uint64(1):
+            out[w] = flipped
+        else:
+            out[w] = valid
+    return out
+
+
+@njit(cache=True)
+def popcount_table(d):
+    """int8 table of popcount(k) for k in 0..2^d-1 (the Hamming weight of each point)."""
+    n = np.int64(1) << d
+    out = np.empty(n, dtype=np.int8)
+    for k in range(n):
+        out[k] = np.int8(popcount64(np.uint64(k)))
+    return out
+
+
+@njit(cache=True)
+def count_ones_packed(packed):
+    """Number of set bits in a packed table."""
+    total = np.int64(0)
+    for w in range(packed.shape[0]):
+        total += np.int64(popcount64(packed[w]))
+    return total
+
+
+@njit(cache=True)
+def count_disagreements_packed(a, b):
+    """Number of points where two packed tables differ: sum popcount(a ^ b)."""
+    total = np.int64(0)
+    for w in range(a.shape[0]):
+        total += np.int64(popcount64(a[w] ^ b[w]))
+    return total
+
+
+@njit(cache=True)
+def weighted_agreements(ta, tb, support, weights):
+    """sum of weights[i] over support points s_i with ta[s_i] == tb[s_i]."""
+    total = np.int64(0)
+    for i in range(support.shape[0]):
+        s = support[i]
+        if ta[s] == tb[s]:
+            total += weights[i]
+    return total
+
+
+@njit(cache=True)
+def weighted_sum(values, support, weights):
+    """sum of weights[i] * values[s_i] over the support (int64)."""
+    total = np.int64(0)
+    for i in range(support.shape[0]):
+        total += weights[i] * np.int64(values[support[i]])
+    return total
+
+
+@njit(cache=True)
+def influence_counts(table, d):
+    """For each coordinate i, the number of x with f(x) != f(x xor e_i)."""
+    n = table.shape[0]
+    out = np.zeros(d, dtype=np.int64)
+    for i in range(d):
+        bit = np.int64(1) << i
+        c = np.int64(0)
+        for k in range(n):
+            if table[k] != table[k ^ bit]:
+                c += 1
+        out[i] = c
+    return out
+
+
+@njit(cache=True)
+def signed_table(table):
+    """(-1)^f as int64: the +-1 form F of a Boolean f (DESIGN.md Fourier convention)."""
+    n = table.shape[0]
+    out = np.empty(n, dtype=np.int64)
+    for k in range(n):
+        out[k] = 1 - 2 * np.int64(table[k])
+    return out
+
+
+@njit(cache=True)
+def weight_by_degree(spectrum, d):
+    """W[k] = sum over |S| = k of spectrum[S]^2 (int64; caller bounds the overflow)."""
+    out = np.zeros(d + 1, dtype=np.int64)
+    for s in range(spectrum.shape[0]):
+        v = spectrum[s]
+        out[popcount64(np.uint64(s))] += v * v
+    return out
+
+
+@njit(cache=True)
+def restrict_table(table, d, fixed_mask, fixed_values):
+    """Table of f restricted to {x : x_i = fixed bit for i in fixed_mask}, on the free bits."""
+    free = np.empty(d, dtype=np.int64)
+    m = 0
+    for i in range(d):
+        if not (fixed_mask >> i) & 1:
+            free[m] = i
+            m += 1
+    n = np.int64(1) << m
+    out = np.empty(n, dtype=np.uint8)
+    for k in range(n):
+        x = fixed_values
+        for j in range(m):
+            if (k >> j) & 1:
+                x |= np.int64(1) << free[j]
+        out[k] = table[x]
+    return out

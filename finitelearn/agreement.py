@@ -1,0 +1,81 @@
+"""Exact agreement probabilities P_{x~D}(h(x) = T(x)) (equations (4.2), (4.4)).
+
+Under the uniform distribution the count is one pass of popcount over the bit-packed
+tables; under any other distribution it is an integer weighted sum over the support.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from . import _kernels as K
+from ._validation import fail_type
+from .distributions import Distribution
+from .errors import DomainMismatch
+from .functions import BooleanFunction, check_same_domain
+
+__all__ = ["agreement_probability", "disagreement_probability", "correlation"]
+
+
+def _check(h: Any, T: Any, D: Any) -> None:
+    if not isinstance(h, BooleanFunction):
+        raise fail_type("h", h, "a finitelearn.BooleanFunction")
+    if not isinstance(T, BooleanFunction):
+        raise fail_type("T", T, "a finitelearn.BooleanFunction")
+    if not isinstance(D, Distribution):
+        raise fail_type("distribution", D, "a finitelearn.Distribution")
+    check_same_domain(h, T, "h", "T")
+    if D.d != h.d:
+        raise DomainMismatch(f"the functions are on d={h.d} and the distribution on d={D.d}")
+
+
+def _agreement_weight(h: BooleanFunction, T: BooleanFunction, D: Distribution) -> int:
+    if D.is_uniform:
+        return (1 << h.d) - int(K.count_disagreements_packed(h.packed, T.packed))
+    return int(K.weighted_agreements(h.truth_table, T.truth_table, D.support, D.weights))
+
+
+def agreement_probability(h: BooleanFunction, T: BooleanFunction, distribution: Distribution) -> Fraction:
+    """Exact P_{x ~ D}(h(x) = T(x)).
+
+    Parameters
+    ----------
+    h, T : BooleanFunction
+        A student's hypothesis and a teacher, on the same {0,1}^d.
+    distribution : Distribution
+        The distribution D of x.
+
+    Examples
+    --------
+    >>> import finitelearn as fl
+    >>> fl.agreement_probability(fl.dictator(4, 0), fl.parity(4, {0, 2}), fl.uniform(4))
+    Fraction(1, 2)
+    >>> mu = fl.point_masses(4, [(0, 0, 0, 0), (1, 0, 0, 0)])
+    >>> fl.agreement_probability(fl.dictator(4, 0), fl.parity(4, {0, 2}), mu)
+    Fraction(1, 1)
+    """
+    _check(h, T, distribution)
+    return Fraction(_agreement_weight(h, T, distribution), distribution.total)
+
+
+def disagreement_probability(h: BooleanFunction, T: BooleanFunction, distribution: Distribution) -> Fraction:
+    """Exact P_{x ~ D}(h(x) != T(x)) = 1 - agreement.
+
+    >>> import finitelearn as fl
+    >>> disagreement_probability(fl.constant(3, 0), fl.majority(3), fl.uniform(3))
+    Fraction(1, 2)
+    """
+    _check(h, T, distribution)
+    return 1 - Fraction(_agreement_weight(h, T, distribution), distribution.total)
+
+
+def correlation(f: BooleanFunction, g: BooleanFunction, distribution: Distribution) -> Fraction:
+    """E_D[F(x) G(x)] with F = (-1)^f, G = (-1)^g: 2 P(f = g) - 1 (the +-1 correlation).
+
+    >>> import finitelearn as fl
+    >>> correlation(fl.parity(3, {0}), fl.parity(3, {1}), fl.uniform(3))
+    Fraction(0, 1)
+    """
+    _check(f, g, distribution)
+    return 2 * Fraction(_agreement_weight(f, g, distribution), distribution.total) - 1

@@ -1,0 +1,212 @@
+"""Fourier analysis on {0,1}^d: the Walsh-Hadamard transform, coefficients, influences.
+
+Convention (O'Donnell, DESIGN.md): chi_S(x) = (-1)^{sum_{i in S} x_i} and
+fhat(S) = E_x[F(x) chi_S(x)] with F = (-1)^f for a Boolean f.  Coefficients are indexed
+by the subset mask of S (bit i set iff the paper's x_{i+1} is in S).  Everything exact
+is computed from the integer spectrum 2^d fhat(S), produced by one numba kernel.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+from . import _kernels as K
+from ._validation import check_closed_interval, check_coordinate, fail, fail_type
+from ._wht import wht_inplace
+from .cube import check_memory
+from .functions import BooleanFunction
+
+__all__ = [
+    "walsh_hadamard",
+    "integer_spectrum",
+    "fourier_coefficients",
+    "influence",
+    "influences",
+    "total_influence",
+    "degree",
+    "spectral_weights",
+    "noise_stability",
+]
+
+_INT64_MAX = 2**63 - 1
+
+
+def walsh_hadamard(values: Any) -> np.ndarray:
+    """Unnormalised Walsh-Hadamard transform: A[S] = sum_x a[x] (-1)^{|S & x|}.
+
+    Parameters
+    ----------
+    values : numpy.ndarray
+        A one-dimensional int64 or float64 array of length 2^d (d >= 0).  int64 input is
+        transformed exactly; it is refused when the result could overflow
+        (max|a| * 2^d >= 2^63).
+
+    Returns
+    -------
+    numpy.ndarray
+        A new array of the same dtype; the input is not changed.
+
+    Examples
+    --------
+    The same values as sympy's ``fwht`` doctest (Hadamard ordering = index order):
+
+    >>> walsh_hadamard(np.array([4, 2, 2, 0, 0, 2, -2, 0]))
+    array([8, 0, 8, 0, 8, 8, 0, 0])
+    >>> walsh_hadamard(walsh_hadamard(np.array([1.0, 2.0]))) / 2
+    array([1., 2.])
+    """
+    if not isinstance(values, np.ndarray):
+        raise fail_type("values", values, "a numpy array of dtype int64 or float64")
+    if values.dtype not in (np.int64, np.float64):
+        raise fail_type("values", values, f"dtype int64 or float64 (got {values.dtype})")
+    if values.ndim != 1:
+        raise fail("values", values, "a one-dimensional array")
+    n = values.shape[0]
+    if n == 0 or n & (n - 1):
+        raise fail("values", values, f"a length that is a power of two (got {n}); no padding is done")
+    if values.dtype == np.int64 and n > 1:
+        bound = int(np.abs(values).max(initial=0)) if n else 0
+        if values.min(initial=0) == np.iinfo(np.int64).min or bound * n > _INT64_MAX:
+            raise fail("values", "int64 array", f"entries with max|a| * 2^d < 2^63 (max|a| = {bound}, 2^d = {n})")
+    out = np.array(values, dtype=values.dtype, order="C", copy=True)
+    wht_inplace(out)
+    return out
+
+
+def integer_spectrum(f: BooleanFunction) -> np.ndarray:
+    """The integer spectrum 2^d fhat(S) of a Boolean f, as int64 indexed by mask.
+
+    >>> integer_spectrum(BooleanFunction.from_truth_table([0, 0, 0, 1]))
+    array([ 2,  2,  2, -2])
+    """
+    f = _check_function(f)
+    check_memory(f.d, bytes_per_point=8, name="f.d")
+    spec = K.signed_table(f.truth_table)
+    wht_inplace(spec)
+    return spec
+
+
+def fourier_coefficients(f: BooleanFunction, exact: bool = False) -> np.ndarray:
+    """Fourier coefficients fhat(S) of a Boolean f in the +-1 convention.
+
+    Parameters
+    ----------
+    f : BooleanFunction
+    exact : bool
+        If True, an object array of :class:`fractions.Fraction`; otherwise float64
+        (each float is the correctly rounded value of the exact rational).
+
+    Returns
+    -------
+    numpy.ndarray
+        Length 2^d, entry ``mask`` is fhat(S) for S the set bits of ``mask``.
+
+    Examples
+    --------
+    >>> import finitelearn as fl
+    >>> c = fourier_coefficients(fl.majority(3), exact=True)
+    >>> [str(c[m]) for m in (0b001, 0b111)]
+    ['1/2', '-1/2']
+    >>> float(fourier_coefficients(fl.parity(3, {0, 2}))[0b101])
+    1.0
+    """
+    spec = integer_spectrum(f)
+    n = 1 << f.d
+    if exact:
+        out = np.empty(n, dtype=object)
+        for s, v in enumerate(spec.tolist()):
+            out[s] = Fraction(v, n)
+        return out
+    return spec / float(n)  # n is a power of two: exact division of an exact integer
+
+
+def influences(f: BooleanFunction) -> list[Fraction]:
+    """Inf_i(f) = P_x[f(x) != f(x xor e_i)] for every coordinate, exact.
+
+    >>> import finitelearn as fl
+    >>> influences(fl.majority(3))
+    [Fraction(1, 2), Fraction(1, 2), Fraction(1, 2)]
+    """
+    f = _check_function(f)
+    counts = K.influence_counts(f.truth_table, f.d)
+    return [Fraction(int(c), 1 << f.d) for c in counts]
+
+
+def influence(f: BooleanFunction, i: int) -> Fraction:
+    """Inf_i(f) for the 0-based coordinate i (the paper's x_{i+1}).
+
+    >>> import finitelearn as fl
+    >>> influence(fl.dictator(3, 1), 1), influence(fl.dictator(3, 1), 0)
+    (Fraction(1, 1), Fraction(0, 1))
+    """
+    f = _check_function(f)
+    i = check_coordinate(i, f.d)
+    return influences(f)[i]
+
+
+def total_influence(f: BooleanFunction) -> Fraction:
+    """I(f) = sum_i Inf_i(f), exact.
+
+    >>> import finitelearn as fl
+    >>> total_influence(fl.majority(5))
+    Fraction(15, 8)
+    """
+    return sum(influences(f), Fraction(0))
+
+
+def degree(f: BooleanFunction) -> int:
+    """The Fourier degree: the largest |S| with fhat(S) != 0.
+
+    >>> import finitelearn as fl
+    >>> degree(fl.parity(4, {0, 1, 3})), degree(fl.conjunction(4, {1, 3}))
+    (3, 2)
+    """
+    spec = integer_spectrum(f)
+    nz = np.flatnonzero(spec)
+    return int(K.popcount_table(f.d)[nz].max())
+
+
+def spectral_weights(f: BooleanFunction) -> list[Fraction]:
+    """W^k[f] = sum_{|S| = k} fhat(S)^2 for k = 0..d (they sum to 1 by Parseval).
+
+    >>> import finitelearn as fl
+    >>> spectral_weights(fl.majority(3))
+    [Fraction(0, 1), Fraction(3, 4), Fraction(0, 1), Fraction(1, 4)]
+    """
+    spec = integer_spectrum(f)
+    # sum_S spec[S]^2 = 4^d (Parseval), so int64 holds it for d <= 31
+    if f.d > 31:  # pragma: no cover - refused by the memory guard first
+        raise fail("f.d", f.d, "d <= 31 for exact spectral weights")
+    w = K.weight_by_degree(spec, f.d)
+    n2 = 1 << (2 * f.d)
+    return [Fraction(int(x), n2) for x in w]
+
+
+def noise_stability(f: BooleanFunction, rho: Any) -> Fraction:
+    """Stab_rho[f] = E[F(x) F(y)] for rho-correlated (x, y) = sum_S rho^|S| fhat(S)^2.
+
+    Parameters
+    ----------
+    f : BooleanFunction
+    rho : int, Fraction, decimal float or str
+        Correlation in [-1, 1]; exact for rational rho (a float is read as its
+        shortest decimal, 0.1 -> 1/10).
+
+    Examples
+    --------
+    >>> import finitelearn as fl
+    >>> noise_stability(fl.majority(3), "1/2")
+    Fraction(13, 32)
+    """
+    f = _check_function(f)
+    r = check_closed_interval(rho, "rho", Fraction(-1), Fraction(1))
+    return sum((w * r**k for k, w in enumerate(spectral_weights(f))), Fraction(0))
+
+
+def _check_function(f: Any, name: str = "f") -> BooleanFunction:
+    if not isinstance(f, BooleanFunction):
+        raise fail_type(name, f, "a finitelearn.BooleanFunction")
+    return f

@@ -1,0 +1,365 @@
+"""Boolean functions on {0,1}^d as truth tables (Section 4.1 of the paper).
+
+A :class:`BooleanFunction` is its truth table: a read-only ``uint8`` array of length
+2^d whose entry k is f(point k) (DESIGN.md point encoding).  It also has a bit-packed
+form (``uint64`` words, bit j of word w = f(64 w + j)); constructors such as
+:func:`parity` build the packed form directly and the byte table is made on first use,
+so d = 28 costs 32 MiB per function, not 256 MiB.
+"""
+
+from __future__ import annotations
+
+import numbers
+from typing import Any, Callable, Mapping
+
+import numpy as np
+
+from . import _kernels as K
+from ._validation import check_coordinate, check_dimension, check_int, fail, fail_type, subset_mask
+from .cube import bits_to_index, check_memory
+from .errors import DomainMismatch
+
+__all__ = [
+    "BooleanFunction",
+    "parity",
+    "dictator",
+    "majority",
+    "conjunction",
+    "disjunction",
+    "constant",
+    "check_same_domain",
+]
+
+
+def _freeze(a: np.ndarray) -> np.ndarray:
+    a.flags.writeable = False
+    return a
+
+
+def _nwords(d: int) -> int:
+    return max(1, (1 << d) >> 6)
+
+
+class BooleanFunction:
+    """A Boolean function f: {0,1}^d -> {0,1}, stored as its truth table.
+
+    Build one with :meth:`from_truth_table`, :meth:`from_callable` or a named
+    constructor (:func:`parity`, :func:`majority`, ...).  Functions are immutable,
+    hashable and compare equal when their tables are equal.  ``~f`` is the negation,
+    ``f ^ g``, ``f & g`` and ``f | g`` act pointwise, ``f(x)`` evaluates at a point.
+
+    Examples
+    --------
+    >>> import finitelearn as fl
+    >>> t = fl.BooleanFunction.from_truth_table([0, 1, 1, 0])
+    >>> t == fl.parity(2, {0, 1})
+    True
+    >>> t((1, 0)), t((1, 1))
+    (1, 0)
+    >>> (~t).truth_table
+    array([1, 0, 0, 1], dtype=uint8)
+    """
+
+    __slots__ = ("_d", "_table", "_packed", "_hash")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError(
+            "use BooleanFunction.from_truth_table, BooleanFunction.from_callable or a "
+            "constructor such as finitelearn.parity"
+        )
+
+    # -- private constructors (trusted input) ---------------------------------------
+    @classmethod
+    def _from_table(cls, d: int, table: np.ndarray) -> "BooleanFunction":
+        self = object.__new__(cls)
+        self._d = d
+        self._table = _freeze(np.ascontiguousarray(table, dtype=np.uint8))
+        self._packed = None
+        self._hash = None
+        return self
+
+    @classmethod
+    def _from_packed(cls, d: int, packed: np.ndarray) -> "BooleanFunction":
+        self = object.__new__(cls)
+        self._d = d
+        self._table = None
+        self._packed = _freeze(np.ascontiguousarray(packed, dtype=np.uint64))
+        self._hash = None
+        return self
+
+    # -- public constructors --------------------------------------------------------
+    @classmethod
+    def from_truth_table(cls, table: Any) -> "BooleanFunction":
+        """The function whose truth table is ``table`` (length 2^d, entries 0/1).
+
+        Parameters
+        ----------
+        table : array_like of int or bool
+            Entry k is f(point k), point k having bits ``k >> i & 1``.
+
+        Examples
+        --------
+        >>> BooleanFunction.from_truth_table([0, 0, 0, 1]).d
+        2
+        """
+        arr = np.asarray(table)
+        if arr.ndim != 1:
+            raise fail("table", table, "a one-dimensional array of length 2**d")
+        if arr.dtype.kind not in "biu":
+            raise fail_type("table", table, f"integer or bool entries (got dtype {arr.dtype})")
+        n = arr.shape[0]
+        if n < 2 or n & (n - 1):
+            raise fail("table", table, f"a length that is a power of two >= 2 (got length {n})")
+        if arr.dtype.kind != "b" and ((arr != 0) & (arr != 1)).any():
+            bad = arr[(arr != 0) & (arr != 1)][0]
+            raise fail("table", table, f"entries 0 or 1 only (found {bad})")
+        d = n.bit_length() - 1
+        return cls._from_table(d, arr.astype(np.uint8))
+
+    @classmethod
+    def from_callable(cls, d: int, fn: Callable[[tuple[int, ...]], Any]) -> "BooleanFunction":
+        """Tabulate ``fn`` on every point of {0,1}^d.
+
+        ``fn`` receives the point's bits as a tuple (``x[0]`` is the paper's x_1) and
+        must return 0, 1, True or False.  It is called 2^d times from Python.
+
+        Examples
+        --------
+        >>> u = BooleanFunction.from_callable(3, lambda x: x[0] ^ (x[1] & x[2]))
+        >>> u.truth_table
+        array([0, 1, 0, 1, 0, 1, 1, 0], dtype=uint8)
+        """
+        d = check_dimension(d)
+        check_memory(d, bytes_per_point=1)
+        if not callable(fn):
+            raise fail_type("fn", fn, "a callable taking a tuple of d bits")
+        out = np.empty(1 << d, dtype=np.uint8)
+        for k in range(1 << d):
+            x = tuple((k >> i) & 1 for i in range(d))
+            v = fn(x)
+            if isinstance(v, (bool, np.bool_)):
+                out[k] = int(v)
+            elif isinstance(v, numbers.Integral) and int(v) in (0, 1):
+                out[k] = int(v)
+            else:
+                raise fail("fn", fn, f"a callable returning 0/1 or a bool (returned {v!r} at x={x})")
+        return cls._from_table(d, out)
+
+    # -- representation ------------------------------------------------------------
+    @property
+    def d(self) -> int:
+        """The dimension d of the cube {0,1}^d."""
+        return self._d
+
+    @property
+    def truth_table(self) -> np.ndarray:
+        """Read-only uint8 array of length 2^d; entry k is f(point k)."""
+        if self._table is None:
+            check_memory(self._d, bytes_per_point=1, name="f.d")
+            self._table = _freeze(K.unpack_table(self._packed, 1 << self._d))
+        return self._table
+
+    @property
+    def packed(self) -> np.ndarray:
+        """Read-only bit-packed table: ``max(1, 2^d/64)`` uint64 words, bit j of word w = f(64w+j)."""
+        if self._packed is None:
+            self._packed = _freeze(K.pack_table(self._table))
+        return self._packed
+
+    def __call__(self, x: Any) -> int:
+        """f(x) for a point given by its bits (a tuple) or by its index (an int)."""
+        if isinstance(x, numbers.Integral) and not isinstance(x, (bool, np.bool_)):
+            k = int(x)
+            if not 0 <= k < (1 << self._d):
+                raise fail("x", x, f"a point index in 0..2**{self._d}-1")
+        else:
+            k = bits_to_index(x, self._d, name="x")
+        if self._table is not None:
+            return int(self._table[k])
+        return int((self._packed[k >> 6] >> np.uint64(k & 63)) & np.uint64(1))
+
+    def weight(self) -> int:
+        """Number of points where f = 1.
+
+        >>> majority(3).weight()
+        4
+        """
+        return int(K.count_ones_packed(self.packed))
+
+    # -- algebra -------------------------------------------------------------------
+    def _mask(self) -> np.uint64:
+        n = 1 << self._d
+        return np.uint64(0xFFFFFFFFFFFFFFFF) if n >= 64 else np.uint64((1 << n) - 1)
+
+    def __invert__(self) -> "BooleanFunction":
+        return BooleanFunction._from_packed(self._d, ~self.packed & self._mask())
+
+    def _binary(self, other: Any, op: Callable[[np.ndarray, np.ndarray], np.ndarray]) -> "BooleanFunction":
+        if not isinstance(other, BooleanFunction):
+            return NotImplemented
+        check_same_domain(self, other, "f", "g")
+        return BooleanFunction._from_packed(self._d, op(self.packed, other.packed))
+
+    def __xor__(self, other: Any) -> "BooleanFunction":
+        return self._binary(other, np.bitwise_xor)
+
+    def __and__(self, other: Any) -> "BooleanFunction":
+        return self._binary(other, np.bitwise_and)
+
+    def __or__(self, other: Any) -> "BooleanFunction":
+        return self._binary(other, np.bitwise_or)
+
+    def restrict(self, fixed: Mapping[int, int]) -> "BooleanFunction":
+        """Restriction to the subcube where ``fixed`` coordinates take given bits.
+
+        The result is a function of the remaining ``d - len(fixed)`` coordinates, in
+        their original order (the first free coordinate becomes x_1).
+
+        Examples
+        --------
+        >>> f = parity(3, {0, 2})        # x_1 + x_3 mod 2
+        >>> f.restrict({0: 1}) == ~parity(2, {1})   # 1 + x_3, now on (x_2, x_3)
+        True
+        """
+        fixed_mask, fixed_values = _check_fixed(fixed, self._d)
+        if bin(fixed_mask).count("1") >= self._d:
+            raise fail("fixed", fixed, f"at most {self._d - 1} fixed coordinates (a function needs d >= 1)")
+        table = K.restrict_table(self.truth_table, self._d, fixed_mask, fixed_values)
+        return BooleanFunction._from_table(self._d - bin(fixed_mask).count("1"), table)
+
+    # -- identity ------------------------------------------------------------------
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, BooleanFunction):
+            return NotImplemented
+        return self._d == other._d and bool(np.array_equal(self.packed, other.packed))
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash((self._d, self.packed.tobytes()))
+        return self._hash
+
+    def __repr__(self) -> str:
+        if self._d <= 4:
+            bits = "".join(str(int(b)) for b in self.truth_table)
+            return f"BooleanFunction(d={self._d}, table={bits})"
+        return f"BooleanFunction(d={self._d}, weight={self.weight()})"
+
+    def __reduce__(self):  # pickling for multiprocessing
+        return (BooleanFunction._from_packed, (self._d, np.array(self.packed)))
+
+
+def _check_fixed(fixed: Any, d: int, name: str = "fixed") -> tuple[int, int]:
+    if not isinstance(fixed, Mapping):
+        raise fail_type(name, fixed, "a mapping {coordinate: bit}")
+    mask = 0
+    values = 0
+    for i, b in fixed.items():
+        i = check_coordinate(i, d, name=f"{name} coordinate")
+        if isinstance(b, (bool, np.bool_)):
+            b = int(b)
+        if not isinstance(b, numbers.Integral) or int(b) not in (0, 1):
+            raise fail(name, dict(fixed), "bits 0 or 1 as values")
+        mask |= 1 << i
+        values |= int(b) << i
+    return mask, values
+
+
+def check_same_domain(a: Any, b: Any, name_a: str, name_b: str) -> int:
+    """Raise :class:`DomainMismatch` unless ``a.d == b.d``; return d."""
+    if a.d != b.d:
+        raise DomainMismatch(
+            f"{name_a} is on d={a.d} and {name_b} on d={b.d}: both must be on the same {{0,1}}^d"
+        )
+    return a.d
+
+
+def parity(d: int, S: Any) -> BooleanFunction:
+    """The parity f_S(x) = (sum_{i in S} x_i) mod 2 of equation (4.1).
+
+    Parameters
+    ----------
+    d : int
+        Dimension of the cube.
+    S : iterable of int or int
+        0-based coordinates (the paper's ``1 in S`` is ``0 in S`` here), or a mask.
+
+    Examples
+    --------
+    >>> parity(3, {0, 2}).truth_table
+    array([0, 1, 0, 1, 1, 0, 1, 0], dtype=uint8)
+    >>> parity(3, 0b101) == parity(3, [2, 0])
+    True
+    """
+    d = check_dimension(d)
+    check_memory(d, bytes_per_point=1 / 8)
+    mask = subset_mask(S, d)
+    return BooleanFunction._from_packed(d, K.parity_packed(d, mask))
+
+
+def dictator(d: int, i: int) -> BooleanFunction:
+    """The dictator f(x) = x_{i+1} (0-based coordinate i).
+
+    >>> dictator(2, 1).truth_table
+    array([0, 0, 1, 1], dtype=uint8)
+    """
+    d = check_dimension(d)
+    i = check_coordinate(i, d)
+    return parity(d, 1 << i)
+
+
+def constant(d: int, value: int) -> BooleanFunction:
+    """The constant function equal to ``value`` (0 or 1).
+
+    >>> constant(2, 1).truth_table
+    array([1, 1, 1, 1], dtype=uint8)
+    """
+    d = check_dimension(d)
+    check_memory(d, bytes_per_point=1 / 8)
+    v = check_int(value, "value")
+    if v not in (0, 1):
+        raise fail("value", value, "0 or 1")
+    f = BooleanFunction._from_packed(d, np.zeros(_nwords(d), dtype=np.uint64))
+    return ~f if v else f
+
+
+def _hamming_weights(d: int) -> np.ndarray:
+    return K.popcount_table(d)
+
+
+def majority(d: int) -> BooleanFunction:
+    """Majority: 1 iff more than half of the d bits are 1 (d odd, so no ties).
+
+    >>> majority(3).truth_table
+    array([0, 0, 0, 1, 0, 1, 1, 1], dtype=uint8)
+    """
+    d = check_dimension(d)
+    if d % 2 == 0:
+        raise fail("d", d, "an odd int (majority of an even number of bits has ties)")
+    check_memory(d, bytes_per_point=2)
+    return BooleanFunction._from_table(d, (_hamming_weights(d) > d // 2).astype(np.uint8))
+
+
+def conjunction(d: int, S: Any) -> BooleanFunction:
+    """AND of the coordinates in S (the empty AND is the constant 1).
+
+    >>> conjunction(2, {0, 1}).truth_table
+    array([0, 0, 0, 1], dtype=uint8)
+    """
+    d = check_dimension(d)
+    check_memory(d, bytes_per_point=9)
+    mask = subset_mask(S, d)
+    k = np.arange(1 << d, dtype=np.int64)
+    return BooleanFunction._from_table(d, ((k & mask) == mask).astype(np.uint8))
+
+
+def disjunction(d: int, S: Any) -> BooleanFunction:
+    """OR of the coordinates in S (the empty OR is the constant 0).
+
+    >>> disjunction(2, {0, 1}).truth_table
+    array([0, 1, 1, 1], dtype=uint8)
+    """
+    d = check_dimension(d)
+    check_memory(d, bytes_per_point=9)
+    mask = subset_mask(S, d)
+    k = np.arange(1 << d, dtype=np.int64)
+    return BooleanFunction._from_table(d, ((k & mask) != 0).astype(np.uint8))
