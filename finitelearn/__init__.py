@@ -61,3 +61,6 @@ __all__ = [
     "walsh_hadamard", "integer_spectrum", "fourier_coefficients", "influence", "influences",
     "total_influence", "degree", "spectral_weights", "noise_stability",
 ]
+from .classes import ConceptClass, paper_teachers, parities
+
+__all__ += ["ConceptClass", "parities", "paper_teachers"]

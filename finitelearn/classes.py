@@ -1,0 +1,209 @@
+"""Finite concept classes: the sets of teachers a student must tell apart (Section 4.1).
+
+A :class:`ConceptClass` is a finite list of Boolean functions on one {0,1}^d.  A class
+of parities keeps only the subset masks of its members (``masks``), so that oracles
+can answer for all of them with one Walsh-Hadamard transform and no 2^d x |class|
+table is ever built; a general class keeps its truth tables as one (m, 2^d) uint8 array.
+
+Examples
+--------
+>>> import finitelearn as fl
+>>> T = fl.paper_teachers(3)          # {f_S : 1 in S} of (4.3), paper's numbering
+>>> len(T), [sorted(S) for S in T.subsets()]
+(4, [[0], [0, 1], [0, 2], [0, 1, 2]])
+>>> T[1] == fl.parity(3, {0, 1})
+True
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Iterator, Sequence
+
+import numpy as np
+
+from . import _kernels as K
+from ._validation import check_dimension, fail, fail_type, subset_mask
+from .cube import check_memory
+from .errors import DomainMismatch
+from .functions import BooleanFunction
+
+__all__ = ["ConceptClass", "parities", "paper_teachers"]
+
+
+def _freeze(a: np.ndarray) -> np.ndarray:
+    a.flags.writeable = False
+    return a
+
+
+class ConceptClass:
+    """A finite class of Boolean functions on {0,1}^d.
+
+    Build one with :meth:`from_functions`, :meth:`from_tables`, :func:`parities` or
+    :func:`paper_teachers`.  ``len``, indexing (a :class:`BooleanFunction`), iteration
+    and ``in`` work as for a sequence.
+    """
+
+    __slots__ = ("_d", "_tables", "_masks", "_index")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError("use ConceptClass.from_functions, ConceptClass.from_tables, parities or paper_teachers")
+
+    @classmethod
+    def _make(cls, d: int, tables: np.ndarray | None, masks: np.ndarray | None) -> "ConceptClass":
+        self = object.__new__(cls)
+        self._d = d
+        self._tables = None if tables is None else _freeze(tables)
+        self._masks = None if masks is None else _freeze(masks)
+        self._index = None
+        return self
+
+    @classmethod
+    def from_functions(cls, functions: Iterable[BooleanFunction]) -> "ConceptClass":
+        """The class of the given functions (all on the same d, duplicates refused).
+
+        >>> import finitelearn as fl
+        >>> C = ConceptClass.from_functions([fl.dictator(2, 0), fl.dictator(2, 1)])
+        >>> len(C), C.d
+        (2, 2)
+        """
+        fs = list(functions) if isinstance(functions, Iterable) else None
+        if not fs:
+            raise fail("functions", functions, "a non-empty iterable of BooleanFunction")
+        for f in fs:
+            if not isinstance(f, BooleanFunction):
+                raise fail_type("functions", f, "BooleanFunction members")
+        d = fs[0].d
+        for f in fs:
+            if f.d != d:
+                raise DomainMismatch(f"functions are on different d ({d} and {f.d}): a class lives on one cube")
+        if len(set(fs)) != len(fs):
+            raise fail("functions", "...", "distinct functions (a class is a set)")
+        check_memory(d, bytes_per_point=len(fs))
+        return cls._make(d, np.stack([f.truth_table for f in fs]).astype(np.uint8), None)
+
+    @classmethod
+    def from_tables(cls, tables: Any) -> "ConceptClass":
+        """The class whose members have the rows of ``tables`` (shape (m, 2^d), 0/1) as truth tables.
+
+        >>> ConceptClass.from_tables([[0, 1, 1, 0], [0, 0, 0, 1]]).d
+        2
+        """
+        arr = np.asarray(tables)
+        if arr.ndim != 2 or arr.shape[0] == 0:
+            raise fail("tables", tables, "a 2-D array of shape (m, 2**d) with m >= 1")
+        return cls.from_functions(BooleanFunction.from_truth_table(row) for row in arr)
+
+    # -- reading ----------------------------------------------------------------------
+    @property
+    def d(self) -> int:
+        """Dimension of the cube the concepts live on."""
+        return self._d
+
+    @property
+    def is_parity_class(self) -> bool:
+        """True when every member is a parity f_S (then :attr:`masks` lists the S)."""
+        return self._masks is not None
+
+    @property
+    def masks(self) -> np.ndarray | None:
+        """int64 subset masks of the members of a parity class (None otherwise)."""
+        return self._masks
+
+    @property
+    def tables(self) -> np.ndarray:
+        """Read-only (m, 2^d) uint8 truth tables (built on demand for a parity class)."""
+        if self._tables is None:
+            check_memory(self._d, bytes_per_point=len(self), name="d (x class size)")
+            rows = [K.unpack_table(K.parity_packed(self._d, int(m)), 1 << self._d) for m in self._masks]
+            self._tables = _freeze(np.stack(rows))
+        return self._tables
+
+    def subsets(self) -> list[frozenset[int]]:
+        """The sets S (0-based) of a parity class, in member order."""
+        if self._masks is None:
+            raise fail("class", self, "a parity class (this class is given by tables)")
+        return [frozenset(i for i in range(self._d) if (int(m) >> i) & 1) for m in self._masks]
+
+    def __len__(self) -> int:
+        return int(self._masks.shape[0] if self._masks is not None else self._tables.shape[0])
+
+    def __getitem__(self, k: int) -> BooleanFunction:
+        n = len(self)
+        if not isinstance(k, (int, np.integer)) or isinstance(k, bool) or not -n <= int(k) < n:
+            raise fail("k", k, f"a member index in 0..{n - 1}")
+        k = int(k) % n
+        if self._masks is not None:
+            return BooleanFunction._from_packed(self._d, K.parity_packed(self._d, int(self._masks[k])))
+        return BooleanFunction._from_table(self._d, self._tables[k])
+
+    def __iter__(self) -> Iterator[BooleanFunction]:
+        for k in range(len(self)):
+            yield self[k]
+
+    def index(self, f: BooleanFunction) -> int:
+        """Position of ``f`` in the class (ValueError if absent)."""
+        if not isinstance(f, BooleanFunction):
+            raise fail_type("f", f, "a BooleanFunction")
+        if self._index is None:
+            self._index = {g: k for k, g in enumerate(self)}
+        if f not in self._index:
+            raise fail("f", f, "a member of this class")
+        return self._index[f]
+
+    def __contains__(self, f: object) -> bool:
+        if not isinstance(f, BooleanFunction) or f.d != self._d:
+            return False
+        try:
+            self.index(f)
+        except ValueError:
+            return False
+        return True
+
+    def subclass(self, members: Sequence[int]) -> "ConceptClass":
+        """The class of the members at the given positions (order kept)."""
+        idx = np.asarray(members, dtype=np.int64)
+        if idx.ndim != 1 or idx.size == 0 or idx.min() < 0 or idx.max() >= len(self):
+            raise fail("members", members, f"a non-empty list of positions in 0..{len(self) - 1}")
+        if self._masks is not None:
+            return ConceptClass._make(self._d, None, self._masks[idx].copy())
+        return ConceptClass._make(self._d, self._tables[idx].copy(), None)
+
+    def __repr__(self) -> str:
+        kind = "parities" if self._masks is not None else "functions"
+        return f"ConceptClass({len(self)} {kind} on {{0,1}}^{self._d})"
+
+
+def parities(d: int, containing: Any = (), excluding: Any = ()) -> ConceptClass:
+    """The class of parities f_S whose S contains ``containing`` and avoids ``excluding``.
+
+    Members are ordered by mask.  ``parities(d)`` is all 2^d parities (F_d of Theorem 4.1).
+
+    >>> len(parities(4)), len(parities(4, containing={0})), len(parities(4, excluding={0, 1}))
+    (16, 8, 4)
+    """
+    d = check_dimension(d)
+    if d > 40:
+        raise fail("d", d, "d <= 40 (a class of 2**d parities must be listed)")
+    need = subset_mask(containing, d, name="containing")
+    avoid = subset_mask(excluding, d, name="excluding")
+    if need & avoid:
+        raise fail("excluding", excluding, "coordinates not also in containing")
+    free = [i for i in range(d) if not ((need | avoid) >> i) & 1]
+    check_memory(len(free) if free else 1, bytes_per_point=8, name="number of free coordinates")
+    k = np.arange(1 << len(free), dtype=np.int64)
+    masks = np.full(k.shape, need, dtype=np.int64)
+    for j, i in enumerate(free):
+        masks |= ((k >> j) & 1) << i
+    masks.sort()
+    return ConceptClass._make(d, None, masks)
+
+
+def paper_teachers(d: int) -> ConceptClass:
+    """The teachers of Theorem 4.2, equation (4.3): {f_S : S subset of [d], 1 in S}.
+
+    In code the paper's coordinate 1 is index 0.  The class has 2^(d-1) members.
+
+    >>> len(paper_teachers(5))
+    16
+    """
+    return parities(d, containing={0})
