@@ -1,0 +1,57 @@
+import itertools
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+
+import finitelearn as fl
+from finitelearn.strategies import boolean_functions, distributions, function_pairs
+from tests import naive
+
+
+def test_every_pair_on_two_bits_under_uniform_and_mu():
+    tables = naive.all_tables(2)
+    mu = fl.point_masses(2, [(0, 0), (1, 0)], weights=[1, 3])
+    for ta, tb in itertools.product(tables, repeat=2):
+        f, g = fl.BooleanFunction.from_truth_table(ta), fl.BooleanFunction.from_truth_table(tb)
+        assert fl.agreement_probability(f, g, fl.uniform(2)) == naive.agreement(ta, tb, [1] * 4)
+        assert fl.agreement_probability(f, g, mu) == naive.agreement(ta, tb, [1, 3, 0, 0])
+
+
+@given(function_pairs(max_d=10), distributions(max_d=10))
+def test_agreement_against_naive(fg, D):
+    f, g = fg
+    if D.d != f.d:
+        D = fl.uniform(f.d)
+    w = D.dense_weights().tolist()
+    p = fl.agreement_probability(f, g, D)
+    assert p == naive.agreement(f.truth_table.tolist(), g.truth_table.tolist(), w)
+    assert p == fl.agreement_probability(g, f, D)  # symmetry
+    assert fl.disagreement_probability(f, g, D) == 1 - p
+    assert fl.correlation(f, g, D) == 2 * p - 1
+
+
+@given(function_pairs(max_d=8))
+def test_uniform_correlation_is_plancherel(fg):
+    f, g = fg
+    cf, cg = fl.fourier_coefficients(f, exact=True), fl.fourier_coefficients(g, exact=True)
+    assert fl.correlation(f, g, fl.uniform(f.d)) == sum(a * b for a, b in zip(cf, cg))
+
+
+def test_paper_section_4_1_numbers():
+    d = 6
+    mu = fl.point_masses(d, [(0,) * d, (1,) + (0,) * (d - 1)])
+    nu = fl.uniform(d)
+    x1 = fl.dictator(d, 0)
+    for T in fl.paper_teachers(d):
+        assert fl.agreement_probability(x1, T, mu) == 1  # every teacher looks like x_1 on mu
+        expect = 1 if T == x1 else Fraction(1, 2)
+        assert fl.agreement_probability(x1, T, nu) == expect
+
+
+def test_agreement_at_d_24_packed():
+    d = 24
+    f, g = fl.parity(d, {0, 3}), fl.parity(d, {0, 3, 23})
+    assert fl.agreement_probability(f, g, fl.uniform(d)) == Fraction(1, 2)
+    assert fl.agreement_probability(f, f, fl.uniform(d)) == 1
+    assert fl.agreement_probability(f, ~f, fl.uniform(d)) == 0

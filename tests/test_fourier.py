@@ -1,0 +1,96 @@
+import math
+from fractions import Fraction
+
+import numpy as np
+import pytest
+import sympy
+from hypothesis import given, strategies as st
+from sympy.discrete.transforms import fwht as sympy_fwht
+
+import finitelearn as fl
+from finitelearn.strategies import boolean_functions
+from tests import naive
+
+
+@pytest.mark.parametrize("d", [1, 2, 3])
+def test_exact_coefficients_of_every_function(d):
+    for t in naive.all_tables(d):
+        f = fl.BooleanFunction.from_truth_table(t)
+        got = fl.fourier_coefficients(f, exact=True)
+        assert list(got) == naive.fourier(t)
+        assert fl.fourier_coefficients(f).tolist() == [float(c) for c in got]
+
+
+@given(boolean_functions(min_d=4, max_d=10))
+def test_spectrum_against_sympy_fwht(f):
+    # sympy's fwht (Hadamard ordering) is an independent implementation
+    F = [1 - 2 * int(b) for b in f.truth_table]
+    assert fl.integer_spectrum(f).tolist() == [int(v) for v in sympy_fwht(F)]
+
+
+@given(boolean_functions(max_d=10))
+def test_parseval(f):
+    assert sum(c * c for c in fl.fourier_coefficients(f, exact=True)) == 1
+    assert sum(fl.spectral_weights(f)) == 1
+
+
+@given(boolean_functions(max_d=8))
+def test_influence_is_spectral_sum(f):
+    # Inf_i(f) = sum_{S containing i} fhat(S)^2 (O'Donnell Thm 2.20), against a Python sum
+    c = fl.fourier_coefficients(f, exact=True)
+    for i in range(f.d):
+        assert fl.influence(f, i) == sum(c[s] ** 2 for s in range(2**f.d) if s >> i & 1)
+    assert fl.total_influence(f) == sum(bin(s).count("1") * c[s] ** 2 for s in range(2**f.d))
+
+
+@pytest.mark.parametrize("d", [1, 3, 5, 7, 9])
+def test_majority_closed_forms(d):
+    # Inf_i(Maj_d) = C(d-1, (d-1)/2) / 2^(d-1)
+    expect = Fraction(math.comb(d - 1, (d - 1) // 2), 2 ** (d - 1))
+    assert fl.influences(fl.majority(d)) == [expect] * d
+    assert fl.total_influence(fl.majority(d)) == d * expect
+    # fhat({i}) of majority equals its influence (monotone function)
+    c = fl.fourier_coefficients(fl.majority(d), exact=True)
+    assert all(c[1 << i] == expect for i in range(d))
+
+
+@given(boolean_functions(max_d=4), st.fractions(-1, 1, max_denominator=10))
+def test_noise_stability_against_pair_sum(f, rho):
+    assert fl.noise_stability(f, rho) == naive.noise_stability(f.truth_table.tolist(), f.d, rho)
+
+
+def test_noise_stability_endpoints_and_float_rho():
+    f = fl.majority(5)
+    assert fl.noise_stability(f, 1) == 1
+    assert fl.noise_stability(f, 0) == fl.fourier_coefficients(f, exact=True)[0] ** 2
+    assert fl.noise_stability(f, 0.5) == fl.noise_stability(f, Fraction(1, 2))
+
+
+@given(boolean_functions(max_d=8))
+def test_degree_against_naive(f):
+    c = naive.fourier(f.truth_table.tolist()) if f.d <= 6 else list(fl.fourier_coefficients(f, exact=True))
+    assert fl.degree(f) == max(bin(s).count("1") for s in range(2**f.d) if c[s] != 0)
+
+
+def test_parity_spectrum_is_a_single_spike():
+    d = 12
+    for S in [{0}, {0, 5, 11}, set(range(d))]:
+        spec = fl.integer_spectrum(fl.parity(d, S))
+        mask = sum(1 << i for i in S)
+        assert spec[mask] == 2**d and np.count_nonzero(spec) == 1
+
+
+def test_walsh_hadamard_public():
+    a = np.arange(16, dtype=np.int64)
+    out = fl.walsh_hadamard(a)
+    assert out.tolist() == naive.wht(a.tolist())
+    assert a.tolist() == list(range(16))  # input untouched
+    assert fl.walsh_hadamard(out).tolist() == (16 * a).tolist()
+    x = np.linspace(-1, 1, 32)
+    assert np.allclose(fl.walsh_hadamard(fl.walsh_hadamard(x)) / 32, x)
+    assert fl.walsh_hadamard(np.array([7], dtype=np.int64)).tolist() == [7]
+    big = np.full(4, 2**61, dtype=np.int64)
+    with pytest.raises(fl.InvalidArgument, match="values"):
+        fl.walsh_hadamard(big)  # 2^61 * 4 overflows int64
+    ok = np.full(4, 2**60 - 1, dtype=np.int64)
+    assert fl.walsh_hadamard(ok)[0] == 4 * (2**60 - 1)
