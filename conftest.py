@@ -14,3 +14,11 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+# CI installs the nn extra (torch) so that Example 4.2's tests run there; a CI run without
+# torch must fail loudly instead of skipping those tests into green.
+if os.environ.get("CI"):
+    import importlib.util
+
+    if importlib.util.find_spec("torch") is None:
+        raise RuntimeError("CI is set but torch is not installed: .ci/run must install the nn extra")
