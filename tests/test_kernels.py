@@ -81,3 +81,29 @@ def test_kernels_compile_and_agree_with_jit_disabled_twins():
     t = np.array(naive.parity_table(4, [1, 2]), dtype=np.uint8)
     assert K.pack_table.py_func(t).tolist() == K.pack_table(t).tolist()
     assert K.influence_counts.py_func(t, 4).tolist() == K.influence_counts(t, 4).tolist()
+
+
+@pytest.mark.parametrize("d", [1, 2, 3])
+def test_every_function_on_small_cubes(d):
+    """Every kernel on every Boolean function with d <= 3 (256 functions at d = 3)."""
+    n = 2**d
+    weights = np.arange(1, n + 1, dtype=np.int64)
+    support = np.arange(n, dtype=np.int64)
+    ref = np.array(naive.parity_table(d, [0]), dtype=np.uint8)
+    for t in naive.all_tables(d):
+        a = np.array(t, dtype=np.uint8)
+        p = K.pack_table(a)
+        assert p.tolist() == naive.pack(t)
+        assert K.unpack_table(p, n).tolist() == t
+        assert K.count_ones_packed(p) == sum(t)
+        assert K.count_disagreements_packed(p, K.pack_table(ref)) == sum(x != y for x, y in zip(t, ref.tolist()))
+        assert K.influence_counts(a, d).tolist() == [naive.influence(t, d, i) * n for i in range(d)]
+        assert K.weighted_agreements(a, ref, support, weights) == sum(
+            w for w, x, y in zip(weights.tolist(), t, ref.tolist()) if x == y
+        )
+        s = K.signed_table(a)
+        wht_inplace(s)
+        assert s.tolist() == naive.wht([1 - 2 * x for x in t])
+        assert K.weight_by_degree(s, d).tolist() == [
+            sum(v * v for m, v in enumerate(s.tolist()) if bin(m).count("1") == k) for k in range(d + 1)
+        ]
