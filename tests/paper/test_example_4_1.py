@@ -1,0 +1,350 @@
+"""Tests of finitelearn.paper.example_4_1 (Example 4.1 and Figure 4.1).
+
+Expected values are computed independently: the teacher by plain comparisons, the
+attack's flips by recomputing alpha^T x_hat in exact rational arithmetic, the witnesses
+by hand arithmetic with Fractions, the least squares by the normal equations.
+"""
+
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+from finitelearn.errors import InvalidArgument, InvalidType
+from finitelearn.paper import example_4_1 as ex
+from finitelearn.paper.example_4_1 import (
+    PAPER_SPARSE_COEFFICIENTS,
+    attack,
+    disagreement_witness,
+    fit_dense,
+    fit_sparse,
+    grid_disagreements,
+    is_strongly_robust,
+    round_coefficients,
+    sample,
+    student_labels,
+    symbolic_strongly_robust,
+    teacher,
+)
+
+
+@pytest.fixture(scope="module")
+def data():
+    return sample(1000, seed=2024)
+
+
+@pytest.fixture(scope="module")
+def summary(tmp_path_factory):
+    out = tmp_path_factory.mktemp("ex41")
+    return ex.run(seed=0, out=out, grid_n=40), out
+
+
+# ------------------------------------------------------------------ data and teacher
+
+
+def test_teacher_by_plain_comparison():
+    rng = np.random.default_rng(0)
+    X = rng.random((200, 100))
+    X[:10, 99] = X[:10, 0]  # ties: the teacher says +1
+    expected = [(-1 if row[0] > row[99] else 1) for row in X.tolist()]
+    assert teacher(X).tolist() == expected
+    assert teacher(X[:10]).tolist() == [1] * 10
+
+
+def test_sample_classes_uniform_and_inside(data):
+    X, y = data
+    assert X.shape == (2000, 100) and y.shape == (2000,)
+    assert (y[:1000] == -1).all() and (y[1000:] == 1).all()
+    assert X.min() >= 0 and X.max() < 1
+    assert (teacher(X) == y).all()
+    # coordinates other than x_1, x_100 are uniform: mean 1/2, sd of the mean 0.29/sqrt(2000)
+    assert abs(X[:, 1:99].mean() - 0.5) < 0.01
+    # in class -1 x_1 is the max of two uniforms: mean 2/3
+    assert abs(X[:1000, 0].mean() - 2 / 3) < 0.03
+    assert abs(X[:1000, 99].mean() - 1 / 3) < 0.03
+
+
+def test_sample_is_seeded():
+    a, _ = sample(5, seed=3)
+    b, _ = sample(5, seed=3)
+    c, _ = sample(5, seed=4)
+    np.testing.assert_array_equal(a, b)
+    assert not np.array_equal(a, c)
+
+
+# ------------------------------------------------------------------ students
+
+
+def test_dense_fit_solves_normal_equations(data):
+    X, y = data
+    alpha = fit_dense(X, y)
+    assert alpha.shape == (100,)
+    np.testing.assert_allclose(X.T @ X @ alpha, X.T @ y, atol=1e-8)
+    # the dense model leans on x_1 and x_100 and spreads small weights elsewhere
+    assert alpha[0] < -1.5 and alpha[99] > 1.5
+    assert np.abs(alpha[1:99]).max() < 0.5 and np.count_nonzero(alpha[1:99]) == 98
+
+
+def test_sparse_fit_by_hand_two_by_two(data):
+    X, y = data
+    a = fit_sparse(X, y)
+    Z = X[:, [0, 99]]
+    G = Z.T @ Z
+    r = Z.T @ y
+    det = G[0, 0] * G[1, 1] - G[0, 1] * G[1, 0]
+    by_hand = [(G[1, 1] * r[0] - G[0, 1] * r[1]) / det, (G[0, 0] * r[1] - G[1, 0] * r[0]) / det]
+    np.testing.assert_allclose(a, by_hand, rtol=1e-10)
+    # close to the paper's (4.8): -2.01 x_1 + 1.98 x_100
+    assert abs(a[0] + 2.01) < 0.1 and abs(a[1] - 1.98) < 0.1
+    assert round_coefficients(a) == [-2, 2]
+
+
+def test_student_labels_tie_convention():
+    assert student_labels([-2, 2], [[0.3, 0.3]]).tolist() == [1]
+    assert student_labels([-2, 2], [[0.3, 0.2999]]).tolist() == [-1]
+
+
+def test_round_coefficients():
+    assert round_coefficients([-2.01, 1.98]) == [-2, 2]
+    assert round_coefficients(np.array([0.49, -0.51, 3.0])) == [0, -1, 3]
+
+
+# ------------------------------------------------------------------ the attack
+
+
+def test_attack_flips_checked_exactly(data):
+    X, y = data
+    alpha = fit_dense(X, y)
+    Xt, yt = sample(300, seed=99)
+    res = attack(alpha, Xt)
+    s_all = np.where(Xt @ alpha >= 0, 1, -1)
+    assert res.correct.tolist() == (s_all == yt).tolist()
+    Xc = Xt[res.correct]
+    exact_alpha = [Fraction(float(a)) for a in alpha]
+    total = sum(abs(a) for a in exact_alpha[1:99])
+    for k in range(0, len(Xc), 37):
+        x, xh = Xc[k].tolist(), res.x_hat[k].tolist()
+        assert xh[0] == x[0] and xh[99] == x[99]  # teacher's coordinates untouched
+        v = sum(a * Fraction(c) for a, c in zip(exact_alpha, x))
+        vh = sum(a * Fraction(c) for a, c in zip(exact_alpha, xh))
+        s = 1 if v >= 0 else -1
+        sh = 1 if vh >= 0 else -1
+        assert sh == -s  # flipped, in exact arithmetic on the float point x_hat
+        # the smallest eps is |alpha^T x| / sum |alpha_i|
+        assert abs(res.eps_min[k] - float(abs(v) / total)) <= 1e-12 * max(1, res.eps_min[k])
+        # every moved coordinate moved by eps against the label
+        moved = np.array(xh[1:99]) - np.array(x[1:99])
+        np.testing.assert_allclose(moved, -s * res.eps[k] * np.sign(alpha[1:99]), atol=1e-12)
+    assert res.success_rate == 1.0
+    assert res.teacher_unchanged.all()
+    # just below the bound the label does not flip
+    below = Xc.copy()
+    below[:, 1:99] += (0.999 * res.eps_min)[:, None] * (-s_all[res.correct][:, None]) * np.sign(alpha[1:99])
+    assert (student_labels(alpha, below) == s_all[res.correct]).mean() > 0.99
+
+
+def test_attack_inside_and_clipped_by_hand():
+    alpha = [-1.0, 0.5, -0.5, 1.0]
+    X = [[0.5, 0.5, 0.5, 0.6], [0.9, 0.5, 0.5, 0.1], [0.2, 0.9, 0.1, 0.1]]
+    res = attack(alpha, X)
+    # point 3: value -0.2 + 0.45 - 0.05 + 0.1 = 0.3 >= 0 -> +1, teacher -1: not attacked
+    assert res.correct.tolist() == [True, True, False]
+    np.testing.assert_allclose(res.eps_min, [0.1, 0.8])
+    assert res.inside.tolist() == [True, False]
+    # clipped, point 2 (label -1): x_2 can rise 0.5 and x_3 fall 0.5: at most +0.5 < 0.8
+    assert res.clipped_flipped.tolist() == [True, False]
+    assert res.clipped_eps_min[1] == np.inf
+    assert res.clipped_success_rate == 0.5
+
+
+def test_clipped_eps_piecewise():
+    # label +1, push down: rooms x_2 = 0.3, x_3 = 0.9, weights 1, 1
+    alpha = [-1.0, 1.0, 1.0, 0.5]
+    res = attack(alpha, [[0.5, 0.3, 0.9, 0.5]])  # value -0.5 + 1.2 + 0.25 = 0.95, tie: +1
+    assert res.correct.tolist() == [True]
+    assert res.eps_min[0] == pytest.approx(0.95 / 2)
+    assert not res.inside[0]  # x_2 = 0.3 - 0.475 < 0
+    # g(eps) = min(eps, .3) + min(eps, .9) = 0.6 + (eps - 0.3) = 0.95 at eps = 0.65
+    assert res.clipped_eps_min[0] == pytest.approx(0.65)
+    assert res.clipped_flipped.tolist() == [True]
+    # value 1.7 > max g = 1.2: the clipped attack cannot flip it
+    res = attack([-1.0, 1.0, 1.0, 2.0], [[0.5, 0.3, 0.9, 0.5]])
+    assert res.clipped_eps_min[0] == np.inf and res.clipped_flipped.tolist() == [False]
+    assert res.flipped.tolist() == [True]
+    # label -1, push x_2 up (room 0.8) and x_3 down (room 0.3): value -0.7
+    res = attack([-1.0, 1.0, -1.0, 1.0], [[0.9, 0.2, 0.3, 0.3]])
+    assert res.correct.tolist() == [True]
+    assert res.eps_min[0] == pytest.approx(0.35)
+    # g(0.3) = 0.6 < 0.7, then slope 1: eps = 0.4
+    assert res.clipped_eps_min[0] == pytest.approx(0.4)
+    # no clipping needed: the clipped eps is the paper's
+    res = attack([-1.0, 1.0, -1.0, 1.0], [[0.9, 0.2, 0.5, 0.3]])  # value -0.9, rooms .8, .5
+    assert res.clipped_eps_min[0] == pytest.approx(0.45) == res.eps_min[0]
+    assert res.inside.tolist() == [True]
+
+
+# ------------------------------------------------------------------ exact robustness
+
+
+def _hand_check(coefs, point):
+    """Teacher and student labels of a 2-d point, by hand with Fractions."""
+    a, b = (Fraction(c) for c in coefs)
+    x1, x2 = point
+    value = a * x1 + b * x2
+    return (1 if x1 <= x2 else -1), (1 if value >= 0 else -1), value
+
+
+def test_paper_witness_and_its_scaled_version():
+    # the paper's (1, 1.01) is outside [0,1]^2; scaled by 1/1.01 it is inside
+    t, s, v = _hand_check(PAPER_SPARSE_COEFFICIENTS, (Fraction(100, 101), Fraction(1)))
+    # by hand: -2.01 * 100/101 + 1.98 = (-20100 + 19998) / 10100
+    assert (t, s) == (1, -1) and v == Fraction(-102, 10100)
+    w = disagreement_witness(PAPER_SPARSE_COEFFICIENTS)
+    assert w.point == (Fraction(67, 68), Fraction(1))
+    # by hand: -2.01 * 67/68 + 1.98 = (-134.67 + 134.64) / 68 = -0.03 / 68
+    assert w.value == Fraction(-3, 6800)
+    assert (w.teacher_label, w.student_label) == (1, -1)
+    # 67/68 is the simplest: every p/q with q <= 67 in (66/67, 1) would be needed
+    assert all(not (Fraction(66, 67) < Fraction(p, q) < 1)
+               for q in range(1, 68) for p in range(q + 1))
+
+
+def test_sparse_witness_exact_on_fitted_coefficients(data):
+    X, y = data
+    a = fit_sparse(X, y)
+    w = disagreement_witness(a)
+    assert w is not None
+    exact = [Fraction(float(c)) for c in a]  # the exact binary values
+    t, s, v = _hand_check(exact, w.point)
+    assert t != s and v == w.value
+    assert all(0 <= q <= 1 for q in w.point) and w.point[0] != w.point[1]  # not a tie
+
+
+@pytest.mark.parametrize(
+    "coefs, robust",
+    [
+        ([-2, 2], True),
+        ([-1, 1], True),
+        ([Fraction(-1, 3), Fraction(1, 3)], True),
+        ([-2, 0, 0, 2], True),
+        ([2, -2], False),
+        ([0, 0], False),
+        ([-2, Fraction(199, 100)], False),
+        ([-2, Fraction(201, 100)], False),
+        ([-2, 3], False),
+        ([-3, 2], False),
+        ([1, 5], False),
+        ([-2, Fraction(1, 1000), 2], False),
+        ([-2, Fraction(-1, 1000), 2], False),
+        ([-2, 0.0, 2.0], True),
+    ],
+)
+def test_witness_and_verdicts_agree(coefs, robust):
+    w = disagreement_witness(coefs)
+    assert (w is None) == robust
+    assert is_strongly_robust(coefs) == robust
+    assert symbolic_strongly_robust(coefs) == robust
+    if w is not None:
+        exact = [Fraction(c) for c in coefs]
+        value = sum(c * q for c, q in zip(exact, w.point))
+        assert value == w.value
+        t = 1 if w.point[0] <= w.point[-1] else -1
+        s = 1 if value >= 0 else -1
+        assert t == w.teacher_label and s == w.student_label and t != s
+        assert all(0 <= q <= 1 for q in w.point) and w.point[0] != w.point[-1]
+
+
+def test_witness_against_brute_force_grid():
+    """The exact verdict agrees with a brute-force rational grid search on random models."""
+    rng = np.random.default_rng(5)
+    for _ in range(40):
+        a, b = (Fraction(int(k), 4) for k in rng.integers(-8, 9, size=2))
+        count, _ = grid_disagreements([a, b], 12)
+        w = disagreement_witness([a, b])
+        if count:
+            assert w is not None
+        if w is None:
+            assert count == 0 and a < 0 and b == -a
+
+
+def test_rounded_model_of_the_dense_student_is_strongly_robust(data):
+    X, y = data
+    rounded = round_coefficients(fit_dense(X, y))
+    assert rounded == [-2] + [0] * 98 + [2]
+    assert is_strongly_robust(rounded) and symbolic_strongly_robust(rounded)
+    assert not is_strongly_robust(fit_dense(X, y))
+
+
+def test_grid_disagreements_by_hand():
+    count, first = grid_disagreements([Fraction(-201, 100), Fraction(198, 100)], 10)
+    # on the grid: x_1 <= x_100 and 1.98 x_100 < 2.01 x_1 only on the diagonal x_1 = x_100 > 0
+    assert count == 10 and first == (Fraction(1, 10), Fraction(1, 10))
+    assert grid_disagreements([-2, 2], 30) == (0, None)
+    # independent count with integers: on (i/n, j/n), student +1 iff -2i + 3j >= 0
+    i, j = np.meshgrid(np.arange(9), np.arange(9), indexing="ij")
+    expected = int(((np.where(i <= j, 1, -1)) != np.where(-2 * i + 3 * j >= 0, 1, -1)).sum())
+    assert expected > 0 and grid_disagreements([-2, 3], 8)[0] == expected
+
+
+# ------------------------------------------------------------------ run and figure
+
+
+def test_run_writes_json_and_figure(summary):
+    r, out = summary
+    data = json.loads((out / "example_4_1.json").read_text())
+    assert (out / "figure_4_1.png").stat().st_size > 10_000
+    assert len(data["dense_coefficients"]) == 100
+    assert len(data["sparse_coefficients"]) == 2
+    assert data["rounded_coefficients"] == [-2, 2]
+    assert data["attack_success_rate"] == 1.0
+    assert data["rounded_strongly_robust"] is True
+    assert data["rounded_symbolic_proof"] is True
+    assert data["sparse_strongly_robust"] is False
+    assert data["grid_check"]["rounded_disagreements"] == 0
+    assert data["paper_sparse_witness"]["point"] == ["67/68", "1"]
+    assert data == json.loads(json.dumps(r))
+    # the sparse witness in the JSON is exact on the exact sparse coefficients
+    exact = [Fraction(q) for q in data["sparse_coefficients_exact"]]
+    assert exact == [Fraction(c) for c in data["sparse_coefficients"]]
+    point = [Fraction(q) for q in data["sparse_witness"]["point"]]
+    t, s, _ = _hand_check(exact, point)
+    assert t != s
+
+
+def test_run_is_seeded():
+    a = ex.run(seed=1, n_per_class=100, n_test_per_class=100, grid_n=3)
+    b = ex.run(seed=1, n_per_class=100, n_test_per_class=100, grid_n=3)
+    c = ex.run(seed=2, n_per_class=100, n_test_per_class=100, grid_n=3)
+    assert a == b and a["dense_coefficients"] != c["dense_coefficients"]
+
+
+@pytest.mark.parametrize(
+    "call, exc, words",
+    [
+        (lambda: sample(0), InvalidArgument, "n_per_class=0"),
+        (lambda: sample(2.5), InvalidType, "n_per_class=2.5"),
+        (lambda: sample(3, seed=1.5), InvalidType, "seed=1.5"),
+        (lambda: sample(3, seed=-2), InvalidArgument, "seed=-2"),
+        (lambda: sample(3, d=1), InvalidArgument, "d=1"),
+        (lambda: ex.run(seed=-1), InvalidArgument, "seed=-1"),
+        (lambda: ex.run(seed="a"), InvalidType, "seed='a'"),
+        (lambda: attack([1.0] * 4, [[0.1, 0.2, 0.3]]), InvalidArgument, "coefficients"),
+        (lambda: attack([1.0] * 2, [[0.1, 0.2]]), InvalidArgument, "d >= 3"),
+        (lambda: attack([1.0, 0.0, 1.0], [[0.1, 0.2, 0.3]]), InvalidArgument, "alpha_2"),
+        (lambda: attack([1.0, 1.0, 1.0], [[0.1, 0.2, 0.3]], margin=0), InvalidArgument, "margin=0"),
+        (lambda: disagreement_witness([1]), InvalidArgument, "at least 2"),
+        (lambda: disagreement_witness("ab"), InvalidType, "coefficients"),
+        (lambda: disagreement_witness([1, "x"]), InvalidType, "coefficients"),
+        (lambda: disagreement_witness([1, float("nan")]), InvalidArgument, "finite"),
+        (lambda: grid_disagreements([1, 2, 3]), InvalidArgument, "two coefficients"),
+        (lambda: grid_disagreements([1, 2], 0), InvalidArgument, "n=0"),
+        (lambda: teacher([[1.0]]), InvalidArgument, "X="),
+        (lambda: fit_dense([[1.0, 2.0]], [1.0, 2.0]), InvalidArgument, "y="),
+    ],
+)
+def test_bad_arguments(call, exc, words):
+    with pytest.raises(exc, match=words):
+        call()
