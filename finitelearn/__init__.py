@@ -64,3 +64,33 @@ __all__ = [
 from .classes import ConceptClass, paper_teachers, parities
 
 __all__ += ["ConceptClass", "parities", "paper_teachers"]
+from .domain import Cube, FiniteDistribution, FiniteDomain
+from .teacher import UNCERTAIN, Student, Teacher
+from .grid import Grid, LinearStudent
+from .attacks import (
+    AllDistributions,
+    Attack,
+    DistributionList,
+    FastGradient,
+    LpNeighbourhood,
+    Pushforward,
+    RadonNikodymBall,
+    neighbourhood,
+    pushforward,
+)
+from .robustness import (
+    adversarial_examples,
+    is_robust,
+    is_strongly_robust,
+    lp_margin,
+    lp_robust,
+    robustness,
+)
+
+__all__ += [
+    # Section 3: domains, teachers, students, attacks, Definitions 3.1 and 3.2
+    "FiniteDomain", "Cube", "Grid", "FiniteDistribution", "UNCERTAIN", "Teacher", "Student",
+    "LinearStudent", "Attack", "LpNeighbourhood", "RadonNikodymBall", "Pushforward", "FastGradient",
+    "DistributionList", "AllDistributions", "neighbourhood", "pushforward", "adversarial_examples",
+    "is_strongly_robust", "robustness", "is_robust", "lp_robust", "lp_margin",
+]
