@@ -94,3 +94,17 @@ __all__ += [
     "DistributionList", "AllDistributions", "neighbourhood", "pushforward", "adversarial_examples",
     "is_strongly_robust", "robustness", "is_robust", "lp_robust", "lp_margin",
 ]
+from .complexity import (
+    MembershipQueryComplexity,
+    QueryTree,
+    SQDimension,
+    TeachingDimension,
+    membership_query_complexity,
+    sq_dimension,
+    teaching_dimension,
+)
+
+__all__ += [
+    "sq_dimension", "membership_query_complexity", "teaching_dimension",
+    "SQDimension", "QueryTree", "MembershipQueryComplexity", "TeachingDimension",
+]

@@ -1,0 +1,295 @@
+"""finitelearn.complexity against brute-force twins written from the definitions,
+literature values, and identities that tie the quantities together."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from fractions import Fraction
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import finitelearn as fl
+from finitelearn import complexity as C
+
+
+# --------------------------------------------------------------------------------------
+# brute-force twins: plain Python over lists, straight from the definitions
+# --------------------------------------------------------------------------------------
+def naive_sq_dimension(tables, weights, threshold):
+    """Largest set of rows with pairwise |E[(-1)^f (-1)^g]| <= threshold (all subsets)."""
+    m, n = len(tables), len(tables[0])
+    total = sum(weights)
+
+    def corr(f, g):
+        return Fraction(sum(w * (1 if f[x] == g[x] else -1) for x, w in enumerate(weights)), total)
+
+    for size in range(m, 0, -1):
+        for subset in itertools.combinations(range(m), size):
+            if all(abs(corr(tables[i], tables[j])) <= threshold
+                   for i, j in itertools.combinations(subset, 2)):
+                return size
+    return 0
+
+
+def naive_can_identify(tables, V, k):
+    """Can a student identify the teacher in V with at most k adaptive queries?"""
+    if len(V) <= 1:
+        return True
+    if k == 0:
+        return False
+    for x in range(len(tables[0])):
+        if all(naive_can_identify(tables, [j for j in V if tables[j][x] == b], k - 1) for b in (0, 1)):
+            return True
+    return False
+
+
+def naive_membership_queries(tables):
+    V = list(range(len(tables)))
+    k = 0
+    while not naive_can_identify(tables, V, k):
+        k += 1
+    return k
+
+
+def naive_nonadaptive(tables):
+    n = len(tables[0])
+    for k in range(n + 1):
+        for P in itertools.combinations(range(n), k):
+            if len({tuple(row[x] for x in P) for row in tables}) == len(tables):
+                return k
+    raise AssertionError("rows are not distinct")
+
+
+def naive_teaching_set_size(tables, j):
+    n = len(tables[0])
+    c = tables[j]
+    for k in range(n + 1):
+        for P in itertools.combinations(range(n), k):
+            consistent = [i for i, row in enumerate(tables) if all(row[x] == c[x] for x in P)]
+            if consistent == [j]:
+                return k
+    raise AssertionError("rows are not distinct")
+
+
+def naive_parity_table(d, S):
+    return [sum((x >> i) & 1 for i in S) % 2 for x in range(2**d)]
+
+
+@st.composite
+def small_classes(draw, max_d=3, max_m=7):
+    d = draw(st.integers(1, max_d))
+    n = 2**d
+    m = draw(st.integers(1, min(max_m, 2**n)))
+    codes = draw(st.lists(st.integers(0, 2**n - 1), min_size=m, max_size=m, unique=True))
+    return [[(code >> x) & 1 for x in range(n)] for code in codes]
+
+
+# --------------------------------------------------------------------------------------
+# the twins agree with the library
+# --------------------------------------------------------------------------------------
+@settings(max_examples=60, deadline=None)
+@given(small_classes(), st.data())
+def test_sq_dimension_matches_brute_force(tables, data):
+    d = len(tables[0]).bit_length() - 1
+    weights = data.draw(st.lists(st.integers(0, 4), min_size=2**d, max_size=2**d).filter(any))
+    threshold = data.draw(st.sampled_from([Fraction(0), Fraction(1, 4), Fraction(1, 2), Fraction(1)]))
+    r = fl.sq_dimension(tables, fl.from_weights(weights), threshold)
+    assert r.dimension == naive_sq_dimension(tables, weights, threshold)
+    # the witness is a set of that size whose pairs all satisfy the bound
+    assert len(r.members) == r.dimension == len(set(r.members))
+    total = sum(weights)
+    for i, j in itertools.combinations(r.members, 2):
+        c = sum(w * (1 if tables[i][x] == tables[j][x] else -1) for x, w in enumerate(weights))
+        assert abs(Fraction(c, total)) <= threshold
+
+
+@settings(max_examples=60, deadline=None)
+@given(small_classes())
+def test_membership_query_complexity_matches_brute_force(tables):
+    r = fl.membership_query_complexity(tables, nonadaptive=True)
+    assert r.queries == naive_membership_queries(tables)
+    assert r.nonadaptive == naive_nonadaptive(tables)
+    check_tree(tables, r)
+    # the non-adaptive set separates all members
+    assert len({tuple(row[x] for x in r.nonadaptive_points) for row in tables}) == len(tables)
+    assert len(r.nonadaptive_points) == r.nonadaptive
+
+
+@settings(max_examples=60, deadline=None)
+@given(small_classes())
+def test_teaching_dimension_matches_brute_force(tables):
+    r = fl.teaching_dimension(tables)
+    sizes = [naive_teaching_set_size(tables, j) for j in range(len(tables))]
+    assert r.sizes() == sizes
+    assert r.dimension == max(sizes)
+    check_teaching_sets(tables, r)
+
+
+def check_tree(tables, r):
+    """The tree identifies every member with at most r.queries queries, and some needs all."""
+    tree = r.tree
+    assert tree.depth() == r.queries
+    assert tree.leaves() == len(tables)
+    for j, row in enumerate(tables):
+        member, asked = tree.run(fl.BooleanFunction.from_truth_table(row))
+        assert member == j
+        assert len(asked) <= r.queries
+
+
+def check_teaching_sets(tables, r):
+    for j, P in enumerate(r.teaching_sets):
+        consistent = [i for i, row in enumerate(tables) if all(row[x] == tables[j][x] for x in P)]
+        assert consistent == [j]
+
+
+# --------------------------------------------------------------------------------------
+# literature values and closed forms
+# --------------------------------------------------------------------------------------
+@pytest.mark.parametrize("d", range(1, 8))
+def test_all_parities(d):
+    """All parities on d bits: SQ dimension 2^d (pairwise uncorrelated), MQ = TD = d."""
+    F = fl.parities(d)
+    assert fl.sq_dimension(F, fl.uniform(d), 0).dimension == 2**d
+    mq = fl.membership_query_complexity(F)
+    assert mq.queries == d                     # log2 |F| and d queries e_1..e_d suffice
+    if d <= 7:
+        check_tree([naive_parity_table(d, S) for S in F.subsets()], mq)
+    if d <= 5:                                 # Goldman & Kearns: linear functions over GF(2)
+        assert fl.teaching_dimension(F).dimension == d
+
+
+@pytest.mark.parametrize("d", range(1, 8))
+def test_paper_teachers(d):
+    """{f_S : 1 in S} (4.3): 2^(d-1) members, so MQ >= d-1; e_2..e_d achieve it; TD = d-1."""
+    T = fl.paper_teachers(d)
+    mq = fl.membership_query_complexity(T, nonadaptive=d <= 5)
+    assert mq.queries == d - 1
+    if d <= 5:
+        assert mq.nonadaptive == d - 1
+        assert fl.teaching_dimension(T).dimension == d - 1
+    tables = [naive_parity_table(d, S) for S in T.subsets()]
+    check_tree(tables, mq)
+
+
+@pytest.mark.parametrize("d", range(1, 4))
+def test_brute_force_on_the_paper_classes(d):
+    for cls in (fl.parities(d), fl.paper_teachers(d)):
+        tables = [naive_parity_table(d, S) for S in cls.subsets()]
+        assert fl.membership_query_complexity(cls).queries == naive_membership_queries(tables)
+        assert fl.teaching_dimension(cls).sizes() == [naive_teaching_set_size(tables, j) for j in range(len(tables))]
+
+
+@pytest.mark.parametrize("d", [1, 2, 3])
+def test_singletons_and_empty(d):
+    """Goldman & Kearns' example: singletons plus the empty concept on N points have TD = N
+    (the empty concept must be shown every point), each singleton TD 1; a student needs N
+    queries in the worst case (all answers 0)."""
+    N = 2**d
+    tables = [[0] * N] + [[int(x == k) for x in range(N)] for k in range(N)]
+    td = fl.teaching_dimension(tables)
+    assert td.sizes() == [N] + [1] * N
+    mq = fl.membership_query_complexity(tables, nonadaptive=True)
+    assert mq.queries == N and mq.nonadaptive == N
+
+
+def test_all_functions_on_three_bits():
+    """The class of all 256 functions: every point must be asked (MQ = TD = 2^d = 8)."""
+    tables = [[(k >> x) & 1 for x in range(8)] for k in range(256)]
+    assert fl.membership_query_complexity(tables).queries == 8
+    td = fl.teaching_dimension(tables)
+    assert td.dimension == 8 and set(td.sizes()) == {8}
+
+
+def test_sq_dimension_under_the_papers_mu():
+    """Under mu = unif{0, e_1}, E_mu[chi_S chi_T] = 1 if 1 not in S^T else 0: the compatible
+    pairs form a complete bipartite graph, so the largest uncorrelated set has 2 members,
+    and any threshold >= 1 makes everything compatible."""
+    d = 4
+    mu = fl.point_masses(d, [(0,) * d, (1,) + (0,) * (d - 1)])
+    r = fl.sq_dimension(fl.parities(d), mu, 0)
+    assert r.dimension == 2
+    a, b = (fl.parities(d).subsets()[k] for k in r.members)
+    assert (0 in a) != (0 in b)
+    assert fl.sq_dimension(fl.parities(d), mu, 1).dimension == 2**d
+    # and the paper's teachers are all equal on mu: correlation 1, no two are compatible
+    assert fl.sq_dimension(fl.paper_teachers(d), mu, Fraction(99, 100)).dimension == 1
+
+
+def test_sq_dimension_threshold_matters():
+    """Dictators and their majority on 3 bits: corr(x_i, x_j) = 0, corr(x_i, maj) = 1/2."""
+    fs = [fl.dictator(3, i) for i in range(3)] + [fl.majority(3)]
+    cc = fl.ConceptClass.from_functions(fs)
+    assert fl.correlation(fs[0], fs[3], fl.uniform(3)) == Fraction(1, 2)
+    assert fl.sq_dimension(cc, fl.uniform(3), 0).dimension == 3
+    assert fl.sq_dimension(cc, fl.uniform(3), Fraction(1, 2)).dimension == 4
+    assert fl.sq_dimension(cc, fl.uniform(3), "0.49").dimension == 3
+
+
+@settings(max_examples=40, deadline=None)
+@given(small_classes(max_d=3, max_m=12))
+def test_orderings(tables):
+    """ceil(log2 m) <= adaptive <= non-adaptive; TD <= non-adaptive; adaptive <= m - 1."""
+    m = len(tables)
+    r = fl.membership_query_complexity(tables, nonadaptive=True)
+    td = fl.teaching_dimension(tables)
+    assert math.ceil(math.log2(m)) <= r.queries <= r.nonadaptive
+    assert r.queries <= max(m - 1, 0)
+    assert td.dimension <= r.nonadaptive
+
+
+def test_tree_text_uses_the_papers_order():
+    tree = fl.membership_query_complexity(fl.paper_teachers(3)).tree
+    text = str(tree)
+    # the first query asks e_2 = (0,1,0) (x_1 is the first printed bit)
+    assert text.splitlines()[0] == "ask T(0,1,0)"
+    assert text.count("-> member") == 4
+
+
+# --------------------------------------------------------------------------------------
+# bad input and refusals
+# --------------------------------------------------------------------------------------
+par3 = fl.parities(3)
+mu3 = fl.point_masses(3, [(0, 0, 0), (1, 0, 0)])
+
+BAD = [
+    (lambda: fl.sq_dimension("abc", fl.uniform(3)), fl.InvalidType, ["concept_class='abc'"]),
+    (lambda: fl.sq_dimension(par3, [1] * 8), fl.InvalidType, ["distribution=", "Distribution"]),
+    (lambda: fl.sq_dimension(par3, fl.uniform(4)), fl.DomainMismatch, ["d=3", "d=4"]),
+    (lambda: fl.sq_dimension(par3, fl.uniform(3), 2), fl.InvalidArgument, ["threshold=2", "[0, 1]"]),
+    (lambda: fl.sq_dimension(par3, fl.uniform(3), -0.5), fl.InvalidArgument, ["threshold=-0.5"]),
+    (lambda: fl.sq_dimension(par3, fl.uniform(3), "tiny"), fl.InvalidArgument, ["threshold='tiny'"]),
+    (lambda: fl.sq_dimension(par3, fl.uniform(3), 0, max_members=4), fl.TooLarge, ["8 members", "max_members=4"]),
+    (lambda: fl.sq_dimension(par3, mu3, 0, max_cliques=1), fl.TooLarge, ["max_cliques=1", "maximal cliques"]),
+    (lambda: fl.membership_query_complexity(42), fl.InvalidType, ["concept_class=42"]),
+    (lambda: fl.membership_query_complexity([[0, 1, 2, 0]]), fl.InvalidArgument, ["table=", "0 or 1"]),
+    (lambda: fl.membership_query_complexity([[0, 1, 1]]), fl.InvalidArgument, ["power of two"]),
+    (lambda: fl.membership_query_complexity([[0, 1], [0, 1]]), fl.InvalidArgument, ["distinct"]),
+    (lambda: fl.membership_query_complexity(par3, nonadaptive="yes"), fl.InvalidType, ["nonadaptive='yes'"]),
+    (lambda: fl.membership_query_complexity(par3, max_members=7), fl.TooLarge, ["8 members", "max_members=7"]),
+    (lambda: fl.membership_query_complexity(par3, max_states=2), fl.TooLarge, ["max_states=2", "version spaces"]),
+    (lambda: fl.membership_query_complexity([[0] * 8] + [[int(x == k) for x in range(8)] for k in range(8)],
+                                            nonadaptive=True, max_subsets=10),     # sum C(8, 4..7) = 162
+     fl.TooLarge, ["max_subsets=10", "query sets"]),
+    (lambda: fl.membership_query_complexity(par3, max_states=2.5), fl.InvalidType, ["max_states=2.5"]),
+    (lambda: fl.teaching_dimension(None), fl.InvalidType, ["concept_class=None"]),
+    (lambda: fl.teaching_dimension(par3, max_members=3), fl.TooLarge, ["max_members=3"]),
+    (lambda: fl.teaching_dimension(fl.parities(5), max_nodes=100), fl.TooLarge, ["max_nodes=100", "set-cover"]),
+]
+
+
+@pytest.mark.parametrize("call, exc, words", BAD)
+def test_bad_input(call, exc, words):
+    with pytest.raises(exc) as info:
+        call()
+    for w in words:
+        assert w in str(info.value), (w, str(info.value))
+
+
+def test_one_member_needs_nothing():
+    r = fl.membership_query_complexity([[0, 1, 1, 0]], nonadaptive=True)
+    assert (r.queries, r.nonadaptive, r.tree.member) == (0, 0, 0)
+    assert fl.teaching_dimension([[0, 1, 1, 0]]).teaching_sets == ((),)
