@@ -49,7 +49,88 @@ def _positive_int(text: str) -> int:
     return value
 
 
-_REGISTRARS = [_add_info]
+def _cmd_example_4_1(args: argparse.Namespace) -> int:
+    from .paper import example_4_1
+
+    r = example_4_1.run(seed=args.seed, out=args.out, progress=True)
+    a1, a2 = r["sparse_coefficients"]
+    print(f"Example 4.1, seed {args.seed}: wrote {args.out}/example_4_1.json and {r['figure']}")
+    print(f"  sparse student: y = {a1:.4f} x_1 + {a2:.4f} x_100 (paper: -2.01, 1.98); "
+          f"rounded: {r['rounded_coefficients']}")
+    print(f"  attack on the dense student flips {r['attack_success_rate']:.1%} of "
+          f"{r['attacked_points']} correctly classified test points "
+          f"(median eps {r['attack_eps_min']['median']:.3g}; inside the cube "
+          f"{r['attack_inside_cube_rate']:.1%}; clipped variant {r['attack_clipped_success_rate']:.1%})")
+    w = r["sparse_witness"]
+    if w is not None:
+        print(f"  sparse student's adversarial example (exact): x_1 = {w['point'][0]}, "
+              f"x_100 = {w['point'][1]}")
+    print(f"  rounded student strongly robust: {r['rounded_strongly_robust']} "
+          f"(symbolic proof: {r['rounded_symbolic_proof']})")
+    return 0
+
+
+def _cmd_example_4_2(args: argparse.Namespace) -> int:
+    from .paper import example_4_2
+
+    example_4_2.require_torch()  # a clear message if the nn extra is missing
+    kwargs = {}
+    if args.channels is not None:
+        kwargs["channels"] = args.channels
+    if args.threads is not None:
+        kwargs["num_threads"] = args.threads
+    r = example_4_2.run(args.out, epochs=args.epochs, n_train=args.n_train, seed=args.seed,
+                        progress=True, **kwargs)
+    print(f"Example 4.2, seed {args.seed}: wrote {args.out}/example_4_2.json, the CSV "
+          f"records and {r['figure']}")
+    for name, s in r["students"].items():
+        print(f"  {name:8} student: test accuracy {s['final_test_accuracy']:.3f}, adversarial "
+              f"accuracy {s['final_adversarial_accuracy']:.3f} ({s['seconds']:.0f} s)")
+    return 0
+
+
+def _example_seed(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an int") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{value} is not allowed: an int >= 0")
+    return value
+
+
+def _example_channels(text: str) -> tuple[int, ...]:
+    parts = text.split(",")
+    try:
+        values = tuple(int(p) for p in parts)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not three ints such as 8,16,16") from None
+    if len(values) != 3 or min(values) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not allowed: three ints >= 1, e.g. 8,16,16")
+    return values
+
+
+def _add_example(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("example", help="run the paper's Example 4.1 or 4.2 (Section 4.2)")
+    which = p.add_subparsers(dest="example", metavar="EXAMPLE", required=True)
+    p41 = which.add_parser("4.1", help="linear students of x_1 <= x_100 (numpy)")
+    p41.add_argument("--seed", type=_example_seed, default=0, help="random seed (default 0)")
+    p41.add_argument("--out", default=".", help="output directory (default: .)")
+    p41.set_defaults(func=_cmd_example_4_1)
+    p42 = which.add_parser("4.2", help="CNN students of squares and disks (needs finitelearn[nn])")
+    p42.add_argument("--epochs", type=_positive_int, default=10, help="epochs (default 10)")
+    p42.add_argument("--n-train", type=_positive_int, default=1000,
+                     help="training images, even (default 1000)")
+    p42.add_argument("--seed", type=_example_seed, default=0, help="random seed (default 0)")
+    p42.add_argument("--out", default=".", help="output directory (default: .)")
+    p42.add_argument("--channels", type=_example_channels, default=None,
+                     help="channels of the 3 convolutions (default 16,32,32)")
+    p42.add_argument("--threads", type=_positive_int, default=None,
+                     help="torch threads (default: torch's own setting)")
+    p42.set_defaults(func=_cmd_example_4_2)
+
+
+_REGISTRARS = [_add_info, _add_example]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -348,3 +348,19 @@ def test_run_is_seeded():
 def test_bad_arguments(call, exc, words):
     with pytest.raises(exc, match=words):
         call()
+
+
+def test_cli_example_4_1(tmp_path, capsys):
+    from finitelearn.cli import main
+
+    assert main(["example", "4.1", "--seed", "4", "--out", str(tmp_path)]) == 0
+    data = json.loads((tmp_path / "example_4_1.json").read_text())
+    assert data["seed"] == 4
+    for key in ("dense_coefficients", "sparse_coefficients", "rounded_coefficients",
+                "attack_success_rate", "rounded_strongly_robust"):
+        assert key in data
+    assert (tmp_path / "figure_4_1.png").exists()
+    expected = ex.run(seed=4)  # the library call, without writing
+    assert {k: v for k, v in data.items() if k != "figure"} == expected
+    out = capsys.readouterr().out
+    assert "strongly robust: True" in out
