@@ -45,10 +45,10 @@ Choices where the paper is silent or loose (the issue asks to say where we chose
 * **Rounding.** To the nearest integer (Python's ``round``) of the sparse coefficients
   (4.8), as the paper does; we also report whether rounding the dense coefficients gives
   the same model.
-* **Grid check.** ``finitelearn.grid`` / ``finitelearn.robustness`` (the framework's
-  strong-robustness check) did not exist when this module was written; a small private
-  function enumerates the rational grid {0, 1/n, ..., 1}^2 of the (x_1, x_100) plane
-  exactly instead (:func:`grid_disagreements`), to be switched to the framework later.
+* **Grid check.** :func:`grid_check` runs the framework's strong-robustness check
+  (``finitelearn.robustness.is_strongly_robust`` on a ``finitelearn.grid.Grid``) on the
+  rational grid {0, 1/n, ..., 1}^2 of the (x_1, x_100) plane; the framework's labels are
+  0/1, with 1 for the paper's +1.
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ __all__ = [
     "disagreement_witness",
     "is_strongly_robust",
     "symbolic_strongly_robust",
-    "grid_disagreements",
+    "grid_check",
     "plot_figure_4_1",
     "run",
 ]
@@ -510,39 +510,45 @@ def symbolic_strongly_robust(coefficients: Any) -> bool:
                 or satisfiable(minus_wrong, use_lra_theory=True))
 
 
-def grid_disagreements(coefficients: Any, n: int = 100) -> tuple[int, tuple[Fraction, Fraction] | None]:
-    """Exact count of grid points of {0, 1/n, ..., 1}^2 where a sparse student is wrong.
+def grid_check(coefficients: Any, n: int = 100) -> Any:
+    """Definition 3.1 for a sparse student on the grid {0, 1/n, ..., 1}^2 of (x_1, x_100).
 
-    A private stand-in for the framework's strong-robustness check on a grid
-    (``finitelearn.robustness``, not yet available): every (x_1, x_100) = (i/n, j/n) is
-    checked with Fractions against the teacher.  Returns the number of disagreements and
-    the first one (in the order i, then j), or None.
+    Uses the framework: a :class:`finitelearn.grid.Grid` of the (x_1, x_100) plane, the
+    teacher as a :class:`finitelearn.teacher.Teacher` (label 1 where x_1 <= x_100, the
+    paper's +1; label 0 for the paper's -1; no uncertain points), the student as a
+    :class:`finitelearn.grid.LinearStudent` (label 1 iff a_1 x_1 + a_2 x_100 >= 0, the
+    same tie convention) and :func:`finitelearn.robustness.is_strongly_robust`.  Float
+    coefficients are passed as their exact binary values (``Fraction(float)``).
 
-    >>> grid_disagreements([-2, 2], 10)
-    (0, None)
-    >>> count, first = grid_disagreements([Fraction(-201, 100), Fraction(198, 100)], 10)
-    >>> count, [str(q) for q in first]
-    (10, ['1/10', '1/10'])
+    Returns
+    -------
+    finitelearn.robustness.StrongRobustness
+        Truthy iff the student equals the teacher at every grid point; otherwise it
+        carries the number of adversarial grid points and the one of smallest grid index
+        (x_100 major, x_1 minor), with the framework's 0/1 labels.
+
+    Examples
+    --------
+    >>> bool(grid_check([-2, 2], 10))
+    True
+    >>> r = grid_check([Fraction(-201, 100), Fraction(198, 100)], 10)
+    >>> bool(r), r.n_adversarial, [str(q) for q in r.witness_point]
+    (False, 10, ['1/10', '1/10'])
     """
+    from ..grid import Grid, LinearStudent
+    from ..robustness import is_strongly_robust as framework_is_strongly_robust
+    from ..teacher import Teacher
+
     alpha = _exact_coefficients(coefficients)
     if len(alpha) != 2:
         raise fail("coefficients", coefficients, "two coefficients (of x_1 and x_100)")
     n = check_int(n, "n")
     if n < 1:
         raise fail("n", n, "an int >= 1")
-    a, b = alpha
-    count, first = 0, None
-    for i in range(n + 1):
-        x1 = Fraction(i, n)
-        for j in range(n + 1):
-            xd = Fraction(j, n)
-            t = 1 if x1 <= xd else -1
-            s = 1 if a * x1 + b * xd >= 0 else -1
-            if s != t:
-                count += 1
-                if first is None:
-                    first = (x1, xd)
-    return count, first
+    grid = Grid([(0, 1), (0, 1)], n + 1)
+    teacher_t = Teacher.from_callable(grid, lambda x: 1 if x[0] <= x[1] else 0, n_classes=2)
+    student = LinearStudent(grid, alpha)
+    return framework_is_strongly_robust(student, teacher_t)
 
 
 # ----------------------------------------------------------------------------- figure, run
@@ -664,8 +670,8 @@ def run(
     rounded_symbolic = symbolic_strongly_robust(rounded)
     sparse_symbolic = symbolic_strongly_robust(sparse)
     bar.update(1)
-    rounded_grid = grid_disagreements(rounded, grid_n)
-    sparse_grid = grid_disagreements(sparse, grid_n)
+    rounded_grid = grid_check(rounded, grid_n)
+    sparse_grid = grid_check(sparse, grid_n)
     bar.update(1)
 
     def acc(coefs: np.ndarray, pts: np.ndarray) -> float:
@@ -716,11 +722,14 @@ def run(
         "rounded_symbolic_proof": rounded_symbolic,
         "sparse_symbolic_strongly_robust": sparse_symbolic,
         "grid_check": {
-            "method": "private exact enumeration (finitelearn.robustness not available)",
+            "method": "finitelearn.robustness.is_strongly_robust on a finitelearn.grid.Grid",
             "grid": f"{{0, 1/{grid_n}, ..., 1}}^2 of (x_1, x_100)",
-            "rounded_disagreements": rounded_grid[0],
-            "sparse_disagreements": sparse_grid[0],
-            "sparse_first_witness": None if sparse_grid[1] is None else [str(q) for q in sparse_grid[1]],
+            "rounded_strongly_robust": bool(rounded_grid),
+            "rounded_disagreements": rounded_grid.n_adversarial,
+            "sparse_strongly_robust": bool(sparse_grid),
+            "sparse_disagreements": sparse_grid.n_adversarial,
+            "sparse_first_witness": None if sparse_grid.witness_point is None
+            else [str(q) for q in sparse_grid.witness_point],
         },
     }
     if out is not None:

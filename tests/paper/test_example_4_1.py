@@ -21,7 +21,7 @@ from finitelearn.paper.example_4_1 import (
     disagreement_witness,
     fit_dense,
     fit_sparse,
-    grid_disagreements,
+    grid_check,
     is_strongly_robust,
     round_coefficients,
     sample,
@@ -189,6 +189,18 @@ def test_clipped_eps_piecewise():
 # ------------------------------------------------------------------ exact robustness
 
 
+def _plain_grid(coefs, n):
+    """Disagreements on {0, 1/n, ..., 1}^2 by a plain double loop with Fractions."""
+    a, b = (Fraction(c) for c in coefs)
+    bad = []
+    for j in range(n + 1):
+        for i in range(n + 1):
+            x1, x2 = Fraction(i, n), Fraction(j, n)
+            if (1 if x1 <= x2 else -1) != (1 if a * x1 + b * x2 >= 0 else -1):
+                bad.append((x1, x2))
+    return bad
+
+
 def _hand_check(coefs, point):
     """Teacher and student labels of a 2-d point, by hand with Fractions."""
     a, b = (Fraction(c) for c in coefs)
@@ -262,7 +274,8 @@ def test_witness_against_brute_force_grid():
     rng = np.random.default_rng(5)
     for _ in range(40):
         a, b = (Fraction(int(k), 4) for k in rng.integers(-8, 9, size=2))
-        count, _ = grid_disagreements([a, b], 12)
+        count = grid_check([a, b], 12).n_adversarial
+        assert count == len(_plain_grid([a, b], 12))
         w = disagreement_witness([a, b])
         if count:
             assert w is not None
@@ -278,15 +291,22 @@ def test_rounded_model_of_the_dense_student_is_strongly_robust(data):
     assert not is_strongly_robust(fit_dense(X, y))
 
 
-def test_grid_disagreements_by_hand():
-    count, first = grid_disagreements([Fraction(-201, 100), Fraction(198, 100)], 10)
+def test_grid_check_against_plain_enumeration(data):
+    r = grid_check([Fraction(-201, 100), Fraction(198, 100)], 10)
     # on the grid: x_1 <= x_100 and 1.98 x_100 < 2.01 x_1 only on the diagonal x_1 = x_100 > 0
-    assert count == 10 and first == (Fraction(1, 10), Fraction(1, 10))
-    assert grid_disagreements([-2, 2], 30) == (0, None)
+    assert not r and r.n_adversarial == 10 and r.witness_point == (Fraction(1, 10),) * 2
+    assert (r.teacher_label, r.student_label) == (1, 0)  # the framework's 0/1 labels
+    assert bool(grid_check([-2, 2], 30)) and grid_check([-2, 2], 30).n_adversarial == 0
     # independent count with integers: on (i/n, j/n), student +1 iff -2i + 3j >= 0
     i, j = np.meshgrid(np.arange(9), np.arange(9), indexing="ij")
     expected = int(((np.where(i <= j, 1, -1)) != np.where(-2 * i + 3 * j >= 0, 1, -1)).sum())
-    assert expected > 0 and grid_disagreements([-2, 3], 8)[0] == expected
+    assert expected > 0 and grid_check([-2, 3], 8).n_adversarial == expected
+    # the fitted sparse student, exact binary coefficients: the plain loop agrees
+    a = fit_sparse(*data)
+    bad = _plain_grid([Fraction(float(c)) for c in a], 40)
+    r = grid_check(a, 40)
+    assert r.n_adversarial == len(bad)
+    assert r.witness_point == (bad[0] if bad else None)
 
 
 # ------------------------------------------------------------------ run and figure
@@ -304,6 +324,8 @@ def test_run_writes_json_and_figure(summary):
     assert data["rounded_symbolic_proof"] is True
     assert data["sparse_strongly_robust"] is False
     assert data["grid_check"]["rounded_disagreements"] == 0
+    assert data["grid_check"]["rounded_strongly_robust"] is True
+    assert data["grid_check"]["sparse_disagreements"] > 0
     assert data["paper_sparse_witness"]["point"] == ["67/68", "1"]
     assert data == json.loads(json.dumps(r))
     # the sparse witness in the JSON is exact on the exact sparse coefficients
@@ -339,8 +361,8 @@ def test_run_is_seeded():
         (lambda: disagreement_witness("ab"), InvalidType, "coefficients"),
         (lambda: disagreement_witness([1, "x"]), InvalidType, "coefficients"),
         (lambda: disagreement_witness([1, float("nan")]), InvalidArgument, "finite"),
-        (lambda: grid_disagreements([1, 2, 3]), InvalidArgument, "two coefficients"),
-        (lambda: grid_disagreements([1, 2], 0), InvalidArgument, "n=0"),
+        (lambda: grid_check([1, 2, 3]), InvalidArgument, "two coefficients"),
+        (lambda: grid_check([1, 2], 0), InvalidArgument, "n=0"),
         (lambda: teacher([[1.0]]), InvalidArgument, "X="),
         (lambda: fit_dense([[1.0, 2.0]], [1.0, 2.0]), InvalidArgument, "y="),
     ],
