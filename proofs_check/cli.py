@@ -1,0 +1,70 @@
+"""Command line of proofs_check (also behind ``finitelearn verify``)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from typing import Sequence
+
+from . import CHECKS, run
+from .report import format_table, summary_line
+
+__all__ = ["add_arguments", "main", "run_from_args"]
+
+
+def _d_max(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an int") from None
+    if not 2 <= value <= 24:
+        raise argparse.ArgumentTypeError(f"{value} is not allowed: an int in 2..24")
+    return value
+
+
+def _check_name(text: str) -> str:
+    if text not in CHECKS:
+        raise argparse.ArgumentTypeError(f"{text!r} is not allowed: one of {', '.join(CHECKS)}")
+    return text
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """The options of ``python -m proofs_check`` and ``finitelearn verify``."""
+    p.add_argument("--d-max", type=_d_max, default=None, metavar="N",
+                   help="largest cube dimension d for every check (default: each check's own, "
+                        "chosen so that the whole run takes under two minutes)")
+    p.add_argument("--json", metavar="FILE", default=None,
+                   help="also write the records (claim, reference, d_max, checked, verdict, witness) as JSON")
+    p.add_argument("--only", type=_check_name, action="append", metavar="NAME",
+                   help="run only this check (repeatable); names: " + ", ".join(CHECKS))
+    p.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+
+
+def run_from_args(args: argparse.Namespace) -> int:
+    """Run, print the table and the summary line; 0 unless a claim that should hold fails."""
+    t0 = time.perf_counter()
+
+    def progress(r) -> None:
+        if not args.quiet:
+            print(f"  [{r.seconds:6.1f} s] {r.name}: {r.verdict}", file=sys.stderr, flush=True)
+
+    reports = run(args.d_max, args.only, on_report=progress)
+    print(format_table(reports), end="")
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as fh:
+            json.dump([r.to_json() for r in reports], fh, indent=2, default=str)
+            fh.write("\n")
+    if not args.quiet:
+        print(f"  total {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+    print(summary_line(reports))
+    return 0 if all(r.passed for r in reports) else 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    p = argparse.ArgumentParser(
+        prog="python -m proofs_check",
+        description="Check every claim of Sections 3 and 4 of Ma & Ying mechanically.")
+    add_arguments(p)
+    return run_from_args(p.parse_args(argv))
