@@ -86,6 +86,7 @@ from .robustness import (
     lp_robust,
     robustness,
 )
+from . import paper  # fl.paper.figure_3_2_left(n), fl.paper.figure_3_2_right(n)
 
 __all__ += [
     # Section 3: domains, teachers, students, attacks, Definitions 3.1 and 3.2

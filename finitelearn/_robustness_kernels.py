@@ -14,11 +14,11 @@ from numba import njit
 
 
 @njit(cache=True)
-def lattice_distance(x, y, p_code):
-    """The integer l_p value between two lattice points (see the module docstring)."""
+def lattice_distance(X, i, Y, j, p_code):
+    """The integer l_p value between rows X[i] and Y[j] (see the module docstring)."""
     acc = 0
-    for i in range(x.shape[0]):
-        t = x[i] - y[i]
+    for c in range(X.shape[1]):
+        t = X[i, c] - Y[j, c]
         if t < 0:
             t = -t
         if p_code == 0:
@@ -47,7 +47,7 @@ def nearest_source(targets, sources, p_code):
         b = -1
         a = -1
         for s in range(sources.shape[0]):
-            v = lattice_distance(targets[t], sources[s], p_code)
+            v = lattice_distance(targets, t, sources, s, p_code)
             if b < 0 or v < b:
                 b = v
                 a = s
@@ -65,7 +65,7 @@ def within_of_sources(targets, sources, p_code, threshold):
     out = np.zeros(n, dtype=np.bool_)
     for t in range(n):
         for s in range(sources.shape[0]):
-            if lattice_distance(targets[t], sources[s], p_code) <= threshold:
+            if lattice_distance(targets, t, sources, s, p_code) <= threshold:
                 out[t] = True
                 break
     return out
