@@ -584,7 +584,9 @@ class FastGradient(Attack):
 
     g = dS/dx is the student's gradient: a :class:`finitelearn.LinearStudent` has
     g = w (its ``gradient``); any student with a ``gradient`` attribute (a constant
-    vector, or a callable of the point's coordinates) works.
+    vector, or a callable of the point's coordinates) works.  Unlike the other attacks
+    here, the family depends on S everywhere (through g), so robustness with respect to
+    it can change when S changes only on Omega_U.
 
     Parameters
     ----------
@@ -652,18 +654,21 @@ class FastGradient(Attack):
     def gamma(self, domain: Any, student: Any) -> np.ndarray:
         """The map Gamma as a table: entry k is the index of Gamma(point k)."""
         domain = as_domain(domain)
+        return self._gamma_on(domain, student, np.arange(domain.size, dtype=np.int64))
+
+    def _gamma_on(self, domain: FiniteDomain, student: Any, idx: np.ndarray) -> np.ndarray:
+        """Gamma as a table over the domain, computed at the points ``idx`` (identity elsewhere)."""
         labels = student_labels(student, domain)
         G = _as_grid(domain)
-        out = np.empty(domain.size, dtype=np.int64)
-        for k in range(domain.size):
+        table = np.arange(domain.size, dtype=np.int64)
+        for k in idx.tolist():
             x = G.point(k)
             g = self._gradient(student, x, G.dim)
             if all(v == 0 for v in g):
-                out[k] = k  # no direction: the point stays
-                continue
+                continue  # no direction: the point stays
             sigma = -1 if (self.toward_boundary and labels[k] == 1) else 1
-            out[k] = self._step(G, x, g, sigma)
-        return out
+            table[k] = self._step(G, x, g, sigma)
+        return table
 
     def _step(self, G: Grid, x: tuple, g: list[Fraction], sigma: int) -> int:
         d = self.delta
@@ -698,16 +703,7 @@ class FastGradient(Attack):
     def family(self, mu: Any, student: Any) -> FiniteFamily:
         domain = domain_of(mu)
         s, _, _ = _distribution_arrays(mu, domain)
-        table = np.arange(domain.size, dtype=np.int64)
-        G = _as_grid(domain)
-        labels = student_labels(student, domain)
-        for k in s.tolist():  # Gamma is only needed on supp(mu)
-            x = G.point(k)
-            g = self._gradient(student, x, G.dim)
-            if any(v != 0 for v in g):
-                sigma = -1 if (self.toward_boundary and labels[k] == 1) else 1
-                table[k] = self._step(G, x, g, sigma)
-        return FiniteFamily(domain, [pushforward(mu, table)])
+        return FiniteFamily(domain, [pushforward(mu, self._gamma_on(domain, student, s))])
 
     def __repr__(self) -> str:
         return (f"FastGradient(delta={self.delta}, norm={self.norm}, "

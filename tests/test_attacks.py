@@ -166,6 +166,37 @@ def test_fast_gradient_attack_value_and_cube():
     assert gamma.tolist() == [3, 3, 3, 3]
 
 
+class QuadraticStudent(fl.Student):
+    """S = 1 iff x_1^2 + x_2^2 >= 1/4, with the gradient of the score, (2 x_1, 2 x_2)."""
+
+    def __init__(self, G):
+        self._init(G, np.array([int(x[0] ** 2 + x[1] ** 2 >= F(1, 4)) for x in G.points()], dtype=np.int8))
+
+    def gradient(self, x):
+        return (2 * x[0], 2 * x[1])
+
+
+def test_fast_gradient_with_a_point_dependent_gradient():
+    G = fl.Grid.square(9)  # step 1/4
+    S = QuadraticStudent(G)
+    gamma = fl.FastGradient(F(1, 4), norm="inf").gamma(G, S)
+    sign = lambda v: (v > 0) - (v < 0)
+    for k, x in enumerate(G.points()):
+        y = tuple(min(max(xi + F(1, 4) * sign(xi), -1), 1) for xi in x)  # outwards, radially by sign
+        assert gamma[k] == G.index(y)
+
+
+def test_fast_gradient_family_depends_on_the_student_outside_the_confident_region():
+    G = fl.Grid.square(5)
+    teacher = fl.Teacher.from_callable(G, lambda x: 1 if x[0] == 1 else U)
+    mu = fl.FiniteDistribution.point_masses(G, [(F(1, 2), 0)])
+    S1 = fl.LinearStudent(G, (1, 0))        # 1 iff x_1 >= 0
+    S2 = fl.LinearStudent(G, (-1, 0), 2)    # 1 everywhere: equal to S1 on Omega_1 = {x_1 = 1}
+    assert (S1.table[teacher.confident_mask()] == S2.table[teacher.confident_mask()]).all()
+    assert fl.robustness(S1, teacher, fl.FastGradient(F(1, 2)), mu).value == 1  # moved to x_1 = 1
+    assert not fl.robustness(S2, teacher, fl.FastGradient(F(1, 2)), mu).defined  # moved to x_1 = 0
+
+
 def test_fast_gradient_needs_a_gradient():
     with pytest.raises(fl.InvalidType, match="gradient"):
         fl.FastGradient(1).family(fl.uniform(2), fl.constant(2, 0))
