@@ -463,6 +463,9 @@ def run(
     """
     if isinstance(students, str) or not all(s in STUDENTS for s in students) or not students:
         raise fail("students", students, f"a non-empty sequence of names among {STUDENTS}")
+    epochs = _check_positive(epochs, "epochs")
+    n_train = _check_positive(n_train, "n_train")
+    seed = _check_seed(seed)
     torch = require_torch()
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
