@@ -130,7 +130,22 @@ def _add_example(sub: argparse._SubParsersAction) -> None:
     p42.set_defaults(func=_cmd_example_4_2)
 
 
+def _cmd_verify(args: argparse.Namespace) -> int:
+    from proofs_check.cli import run_from_args
+
+    return run_from_args(args)
+
+
+def _add_verify(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("verify", help="check every claim of Sections 3 and 4 (python -m proofs_check)")
+    from proofs_check.cli import add_arguments
+
+    add_arguments(p)
+    p.set_defaults(func=_cmd_verify)
+
+
 _REGISTRARS = [_add_info, _add_example]
+_REGISTRARS.append(_add_verify)
 
 
 def build_parser() -> argparse.ArgumentParser:
