@@ -109,3 +109,10 @@ __all__ += [
     "sq_dimension", "membership_query_complexity", "teaching_dimension",
     "SQDimension", "QueryTree", "MembershipQueryComplexity", "TeachingDimension",
 ]
+from .bounds import membership_query_lower_bound, parseval_removal_bound, sq_query_lower_bound
+from .oracles import MembershipOracle, StatisticalQuery, StatisticalQueryOracle, TranscriptEntry
+
+__all__ += [
+    "sq_query_lower_bound", "parseval_removal_bound", "membership_query_lower_bound",
+    "StatisticalQuery", "StatisticalQueryOracle", "MembershipOracle", "TranscriptEntry",
+]

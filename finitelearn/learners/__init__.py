@@ -1,1 +1,58 @@
-"""Students: SQ learners, membership-query learners and passive learners (Section 4)."""
+"""Students: SQ learners, membership-query learners and passive learners (Section 4).
+
+Students by name (as in the records of the scaling experiment and ``--students``):
+
+================================  ============  ==========================================
+name                              oracle        what it asks
+================================  ============  ==========================================
+``candidate-testing``             sq            feature query f_S' for each candidate
+``coordinate-correlations``       sq            feature queries E[x_i T], i = 1..d
+``random-features``               sq            random Boolean features (seeded)
+``greedy``                        sq            the query of its family removing the most
+``paper-d+1``                     membership    T(0), T(e_1), ..., T(e_d) (Theorem 4.3)
+``optimal``                       membership    the most even split (log2 |class|)
+``gf2-elimination``               membership    random points, Gaussian elimination
+================================  ============  ==========================================
+
+>>> sorted(STUDENTS)[:3]
+['candidate-testing', 'coordinate-correlations', 'gf2-elimination']
+>>> make_student("random-features", seed=3).seed
+3
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .._validation import fail, fail_type
+from ._base import LearningResult, Student, default_budget
+from .membership import GF2Elimination, OptimalMembership, PaperLearner
+from .passive import PassiveReportRow, PassiveStudent, least_squares_student, paper_mu, passive_student_report
+from .sq import CandidateTesting, CoordinateCorrelations, Greedy, QueryPattern, RandomFeatures, greedy_family
+
+__all__ = [
+    "LearningResult", "Student", "default_budget",
+    "CandidateTesting", "CoordinateCorrelations", "RandomFeatures", "Greedy", "QueryPattern", "greedy_family",
+    "PaperLearner", "OptimalMembership", "GF2Elimination",
+    "PassiveStudent", "least_squares_student", "PassiveReportRow", "passive_student_report", "paper_mu",
+    "STUDENTS", "SQ_STUDENTS", "MEMBERSHIP_STUDENTS", "make_student",
+]
+
+STUDENTS = {
+    cls.name: cls
+    for cls in (CandidateTesting, CoordinateCorrelations, RandomFeatures, Greedy,
+                PaperLearner, OptimalMembership, GF2Elimination)
+}
+SQ_STUDENTS = tuple(n for n, c in STUDENTS.items() if c.kind == "sq")
+MEMBERSHIP_STUDENTS = tuple(n for n, c in STUDENTS.items() if c.kind == "membership")
+_SEEDED = (RandomFeatures, GF2Elimination)
+
+
+def make_student(name: Any, seed: Any = 0) -> Student:
+    """The student called ``name`` (seeded students get ``seed``)."""
+    if not isinstance(name, str):
+        raise fail_type("name", name, "a str, one of " + ", ".join(STUDENTS))
+    if name not in STUDENTS:
+        raise fail("name", name, "one of " + ", ".join(STUDENTS))
+    cls = STUDENTS[name]
+    return cls(seed=seed) if cls in _SEEDED else cls()

@@ -1,0 +1,57 @@
+"""numba kernels of the oracles (private).
+
+Each kernel sums in int64 with no fastmath; the callers in :mod:`finitelearn.oracles`
+check the overflow bound (weight total x query denominator < 2^61) first.  The plain
+twins live in ``tests/test_oracles.py``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+__all__ = ["teacher_sum", "class_sums", "parity_labels"]
+
+
+@njit(cache=True)
+def teacher_sum(table, support, weights, num0, num1):
+    """sum_{x in support} w(x) * num_{T(x)}(x): the numerator of E_D[chi(x, T(x))]."""
+    total = np.int64(0)
+    for k in range(support.shape[0]):
+        x = support[k]
+        if table[x]:
+            total += weights[k] * num1[x]
+        else:
+            total += weights[k] * num0[x]
+    return total
+
+
+@njit(cache=True)
+def class_sums(tables, rows, support, weights, num0, num1):
+    """teacher_sum for the members ``rows`` of a class given by (m, 2^d) uint8 tables."""
+    out = np.empty(rows.shape[0], dtype=np.int64)
+    for r in range(rows.shape[0]):
+        t = tables[rows[r]]
+        total = np.int64(0)
+        for k in range(support.shape[0]):
+            x = support[k]
+            if t[x]:
+                total += weights[k] * num1[x]
+            else:
+                total += weights[k] * num0[x]
+        out[r] = total
+    return out
+
+
+@njit(cache=True)
+def parity_labels(masks, x):
+    """f_S(x) = popcount(S & x) mod 2 for every mask S (uint8), the data-query answers of a parity class."""
+    out = np.empty(masks.shape[0], dtype=np.uint8)
+    for k in range(masks.shape[0]):
+        v = masks[k] & x
+        p = 0
+        while v:
+            v &= v - 1
+            p ^= 1
+        out[k] = p
+    return out

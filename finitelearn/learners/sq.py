@@ -1,0 +1,416 @@
+"""Statistical-query students for the parity teachers of Theorem 4.2 (a passive teacher).
+
+Each student asks a :class:`~finitelearn.StatisticalQueryOracle` that knows the class of
+teachers (in the adaptive game, the class itself) and stops when the version space holds
+one teacher, when its budget runs out, or when nothing in its family of queries can rule
+out a candidate any more.  Against the null responder no query of any student rules out
+1/(4 alpha^2) or more parities (the Parseval bound, checked by the oracle on every query).
+
+- :class:`CandidateTesting` (``"candidate-testing"``): the feature query h = f_S' for each
+  candidate S' in turn.  E[f_S' f_S] is 1/2 for S = S' and 1/4 for every other teacher, so
+  one query rules out at most the one candidate tested (none at all against the
+  max-consistent adversary once alpha >= 1/8: 1/4 and 1/2 then fit in one answer).
+- :class:`CoordinateCorrelations` (``"coordinate-correlations"``): the feature queries
+  E[x_i T] for i = 1..d.  E[x_i f_S] = 1/4 unless S = {i}: they say nothing about a parity.
+- :class:`RandomFeatures` (``"random-features"``): uniformly random Boolean features h
+  (seeded).  Their correlations with every parity are about 2^(-d/2): nothing is learned.
+- :class:`Greedy` (``"greedy"``): at each step, from the family of agreement queries
+  chi(x, y) = [y = h(x)] with (-1)^(1 - h) = chi_a(x) F(x_B) (F a majority, an inner
+  product or a constant on a block B of coordinates, a a candidate), the one that rules out
+  the most candidates against the oracle's adversary (simulated exactly).  Under the
+  central identity its spectrum is ghat(a + J) = Fhat(J): a majority of k parities puts
+  k + 1 coefficients above 2 alpha at once.
+
+Examples
+--------
+>>> import finitelearn as fl
+>>> game = fl.StatisticalQueryOracle(fl.paper_teachers(5), fl.uniform(5), "1/8", responder="null")
+>>> r = CandidateTesting().learn(game)
+>>> r.queries, r.identified, r.max_removed        # 2^(d-1) - 1 queries, one candidate each
+(15, True, 1)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+from .._validation import check_int, fail
+from ..fourier import walsh_hadamard
+from ..functions import BooleanFunction, dictator, parity
+from ..oracles import ADVERSARIAL_RESPONDERS, StatisticalQuery, _respond
+from ._base import LearningResult, Student
+
+__all__ = ["CandidateTesting", "CoordinateCorrelations", "RandomFeatures", "Greedy", "QueryPattern",
+           "greedy_family"]
+
+
+def _hypothesis(oracle: Any) -> tuple[BooleanFunction, int | None]:
+    """The first teacher still in the version space (and its mask for a parity class)."""
+    C = oracle.concept_class
+    k = int(oracle.version_space_indices()[0])
+    mask = int(C.masks[k]) if C.is_parity_class else None
+    return C[k], mask
+
+
+def _seed(seed: Any) -> np.random.Generator:
+    if isinstance(seed, np.random.Generator):
+        return seed
+    return np.random.default_rng(check_int(seed, "seed"))
+
+
+class CandidateTesting(Student):
+    """Feature query h = f_S' (a member's own table) for each candidate in turn (Section 4.1).
+
+    Candidates already ruled out are skipped.  Works for any class (the feature is the
+    member's truth table); for a parity class under the uniform distribution the oracle
+    answers parity features in closed form.
+    """
+
+    name = "candidate-testing"
+    kind = "sq"
+
+    def learn(self, oracle: Any, budget: Any = None) -> LearningResult:
+        self._check_oracle(oracle, need_class=True)
+        limit = self._budget(oracle, budget)
+        start = oracle.queries
+        C = oracle.concept_class
+        d = oracle.d
+        stopped = "no progress"
+        for k in range(len(C)):
+            if oracle.version_space_size == 1:
+                break
+            if oracle.queries - start >= limit:
+                stopped = "budget"
+                break
+            if not oracle.in_version_space(k):
+                continue
+            h = parity(d, int(C.masks[k])) if C.is_parity_class else C[k]
+            oracle.feature_query(h)
+        if oracle.version_space_size == 1:
+            stopped = "identified"
+        h, mask = _hypothesis(oracle)
+        return self._result(oracle, start, h, stopped, subset=mask)
+
+
+class CoordinateCorrelations(Student):
+    """The feature queries E[x_i T(x)] for every coordinate i (then it has nothing left to ask).
+
+    For a parity teacher f_S under the uniform distribution E[x_i f_S] = 1/4 unless
+    S = {i}, where it is 1/2: the correlations with single coordinates say nothing about
+    which parity the teacher is.
+    """
+
+    name = "coordinate-correlations"
+    kind = "sq"
+
+    def learn(self, oracle: Any, budget: Any = None) -> LearningResult:
+        self._check_oracle(oracle, need_class=True)
+        limit = self._budget(oracle, budget)
+        start = oracle.queries
+        stopped = "no progress"
+        for i in range(oracle.d):
+            if oracle.version_space_size == 1:
+                break
+            if oracle.queries - start >= limit:
+                stopped = "budget"
+                break
+            oracle.feature_query(dictator(oracle.d, i))
+        if oracle.version_space_size == 1:
+            stopped = "identified"
+        h, mask = _hypothesis(oracle)
+        return self._result(oracle, start, h, stopped, subset=mask)
+
+
+class RandomFeatures(Student):
+    """Feature queries of uniformly random Boolean features h (seeded) until one teacher is left.
+
+    Parameters
+    ----------
+    seed : int or numpy.random.Generator
+    """
+
+    name = "random-features"
+    kind = "sq"
+
+    def __init__(self, seed: Any = 0) -> None:
+        self.seed = seed
+
+    def learn(self, oracle: Any, budget: Any = None) -> LearningResult:
+        self._check_oracle(oracle, need_class=True)
+        rng = _seed(self.seed)
+        limit = self._budget(oracle, budget)
+        start = oracle.queries
+        n = 1 << oracle.d
+        stopped = "budget"
+        while oracle.version_space_size > 1 and oracle.queries - start < limit:
+            table = rng.integers(0, 2, size=n, dtype=np.uint8)
+            oracle.feature_query(BooleanFunction._from_table(oracle.d, table))
+        if oracle.version_space_size == 1:
+            stopped = "identified"
+        h, mask = _hypothesis(oracle)
+        return self._result(oracle, start, h, stopped, subset=mask)
+
+
+# ---------------------------------------------------------------------------------------
+# the greedy student and its family of queries
+# ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class QueryPattern:
+    """A function F: {0,1}^k -> {-1, +1} of k block coordinates, with its spectrum.
+
+    The query built from F and a candidate a is the agreement query with h, where
+    (-1)^(1 - h(x)) = g(x) = chi_a(x) F(x_B); by the central identity its value for f_S
+    is 1/2 - ghat(S)/2 with ghat(a + J) = Fhat(J) (J a subset of the block B).
+
+    Attributes
+    ----------
+    name : str
+    k : int
+        Number of block coordinates F reads.
+    table : numpy.ndarray
+        int64 values +-1 of F, indexed by the block bits.
+    support : numpy.ndarray
+        Block subsets J (as masks over 0..k-1) with Fhat(J) != 0.
+    coefficients : numpy.ndarray
+        2^k Fhat(J) for J in ``support`` (exact integers).
+    """
+
+    name: str
+    k: int
+    table: np.ndarray
+    support: np.ndarray
+    coefficients: np.ndarray
+
+    @classmethod
+    def from_table(cls, name: str, table: np.ndarray) -> "QueryPattern":
+        table = np.asarray(table, dtype=np.int64)
+        k = table.shape[0].bit_length() - 1
+        spec = walsh_hadamard(table)
+        nz = np.flatnonzero(spec)
+        return cls(name, k, table, nz.astype(np.int64), spec[nz].astype(np.int64))
+
+    def strong(self, tolerance: Fraction) -> np.ndarray:
+        """The J with |Fhat(J)| > 2 alpha: the candidates the null answer rules out."""
+        a, b = tolerance.numerator, tolerance.denominator
+        return self.support[np.abs(self.coefficients) * b > 2 * a * (1 << self.k)]
+
+
+def _majority(k: int, signs: list[int]) -> np.ndarray:
+    y = np.arange(1 << k, dtype=np.int64)
+    total = np.zeros(1 << k, dtype=np.int64)
+    for j in range(k):
+        total += signs[j] * (1 - 2 * ((y >> j) & 1))
+    return np.where(total > 0, 1, -1).astype(np.int64)
+
+
+def _inner_product(k: int) -> np.ndarray:
+    y = np.arange(1 << k, dtype=np.int64)
+    acc = np.zeros(1 << k, dtype=np.int64)
+    for j in range(0, k - 1, 2):
+        acc ^= ((y >> j) & 1) & ((y >> (j + 1)) & 1)
+    return (1 - 2 * acc).astype(np.int64)
+
+
+def greedy_family(block_size: int, tolerance: Any, max_k: int = 11) -> list[QueryPattern]:
+    """The greedy student's family of patterns F on at most ``min(block_size, max_k)`` coordinates.
+
+    A constant (the agreement query with one parity), majorities of k = 3, 5, ... parities
+    with all signs + and with alternating signs, and inner products (bent functions) of
+    2m coordinates; only patterns with a coefficient above 2 alpha are kept.
+
+    >>> [p.name for p in greedy_family(3, "1/8")]
+    ['one parity', 'majority of 3 (signs +)', 'majority of 3 (signs +-)', 'inner product of 2']
+    """
+    from ..bounds import check_tolerance
+
+    alpha = check_tolerance(tolerance)
+    kmax = min(check_int(block_size, "block_size"), max_k)
+    out = [QueryPattern.from_table("one parity", np.array([1], dtype=np.int64))]
+    for k in range(3, kmax + 1, 2):
+        out.append(QueryPattern.from_table(f"majority of {k} (signs +)", _majority(k, [1] * k)))
+        out.append(QueryPattern.from_table(f"majority of {k} (signs +-)",
+                                           _majority(k, [1 if j % 2 == 0 else -1 for j in range(k)])))
+    for k in range(2, min(kmax, 8) + 1, 2):
+        out.append(QueryPattern.from_table(f"inner product of {k}", _inner_product(k)))
+    return [p for p in out if p.strong(alpha).size]
+
+
+def _simulate_removed(kind: str, vs_size: int, hit_coefs: np.ndarray, k: int, alpha: Fraction) -> int:
+    """Candidates the adversary ``kind`` rules out: values 1/2 - c/2^(k+1) for the hits, 1/2 for the rest."""
+    a, b = alpha.numerator, alpha.denominator
+    n = 1 << k
+    values = (n - hit_coefs) * b  # numerators over 2^(k+1) b
+    null = n * b
+    t = a * 2 * n
+    n0 = vs_size - hit_coefs.shape[0]
+    counts = np.ones(values.shape[0], dtype=np.int64)
+    if n0 > 0:
+        values = np.concatenate([values, [null]])
+        counts = np.concatenate([counts, [n0]])
+    ans, _ = _respond(kind, values.astype(np.int64), counts, None, null, t, None)
+    kept = int(counts[np.abs(values - ans) <= t].sum())
+    return vs_size - kept
+
+
+class Greedy(Student):
+    """Greedy SQ student: the query of its family that rules out the most candidates.
+
+    The family: agreement queries chi(x, y) = [y = h(x)] with
+    (-1)^(1 - h(x)) = g(x) = chi_a(x) F(<v_1, x>, ..., <v_k, x>), where F is a pattern of
+    :func:`greedy_family` (a constant, majorities, inner products), a is a candidate (the
+    anchor) and v_1, ..., v_k are linearly independent directions.  By the central identity
+    the value of such a query for f_S is 1/2 - ghat(S)/2 with ghat(a + sum_{j in J} v_j) = Fhat(J),
+    so the student decides which candidates the large coefficients land on:
+
+    - *free directions*: v_j = a + s_j for candidates s_1, s_2, ... (first ones with
+      independent differences), so that the k level-one coefficients of a majority all
+      hit candidates still possible;
+    - *block translates*: v_j = e_j on a block of up to ``max_k`` coordinates on which the
+      candidates differ, every candidate a (up to ``max_translates``, evenly spaced) tried
+      as the anchor and the ``top`` best of each pattern kept.
+
+    Each candidate query is simulated exactly against the oracle's adversary
+    (``max_consistent`` when the oracle is truthful or noisy: the student plans for the
+    worst case) and the one ruling out the most is asked.  Needs a parity class and the
+    uniform distribution.
+
+    Parameters
+    ----------
+    max_k : int
+        The most directions a pattern uses.
+    top : int
+        Block translates per pattern simulated exactly.
+    max_translates : int
+        Most block translates tried per pattern and step.
+
+    Attributes
+    ----------
+    choices : list of (str, int, int)
+        After :meth:`learn`: for each query, the pattern's name, the number of candidates
+        it was predicted to rule out and the number the oracle's answer ruled out.
+    """
+
+    name = "greedy"
+    kind = "sq"
+
+    def __init__(self, max_k: int = 11, top: int = 4, max_translates: int = 512) -> None:
+        self.max_k = check_int(max_k, "max_k")
+        self.top = check_int(top, "top")
+        self.max_translates = check_int(max_translates, "max_translates")
+        if self.max_k < 1 or self.top < 1 or self.max_translates < 1:
+            raise fail("max_k, top, max_translates", (max_k, top, max_translates), "ints >= 1")
+        self.choices: list[tuple[str, int, int]] = []
+
+    def learn(self, oracle: Any, budget: Any = None) -> LearningResult:
+        self._check_oracle(oracle, need_class=True)
+        C = oracle.concept_class
+        if not C.is_parity_class or not oracle.distribution.is_uniform:
+            raise fail("oracle", oracle, "a parity class under the uniform distribution (the greedy family "
+                                         "is built from the Fourier spectrum of parities)")
+        limit = self._budget(oracle, budget)
+        start = oracle.queries
+        d = oracle.d
+        alpha = oracle.tolerance
+        kind = oracle.responder if oracle.responder in ADVERSARIAL_RESPONDERS else "max_consistent"
+        x = np.arange(1 << d, dtype=np.int64)
+        in_vs = np.zeros(1 << d, dtype=bool)
+        families: dict[int, list[QueryPattern]] = {}
+        stopped = "no progress"
+        self.choices = []
+        while oracle.version_space_size > 1:
+            if oracle.queries - start >= limit:
+                stopped = "budget"
+                break
+            vs = oracle.version_space_masks()
+            in_vs[:] = False
+            in_vs[vs] = True
+            varying = int(np.bitwise_or.reduce(vs ^ vs[0]))
+            block = [1 << i for i in range(d) if (varying >> i) & 1][: self.max_k]
+            rank = bin(varying).count("1")
+            kfam = min(rank, self.max_k)
+            if kfam not in families:
+                families[kfam] = greedy_family(kfam, alpha, self.max_k)
+            best = self._best(families[kfam], vs, in_vs, block, kind, alpha)
+            if best[1] is None:
+                break
+            removed, pat, a, dirs = best
+            y = np.zeros(x.shape[0], dtype=np.int64)
+            for j, v in enumerate(dirs[: pat.k]):
+                y |= (np.bitwise_count(x & v).astype(np.int64) & 1) << j
+            chi_a = 1 - 2 * (np.bitwise_count(x & a).astype(np.int64) & 1)
+            g = chi_a * pat.table[y]
+            h = BooleanFunction._from_table(d, (g > 0).astype(np.uint8))
+            oracle.query(StatisticalQuery.agreement(h))
+            self.choices.append((pat.name, removed, oracle.transcript[-1].removed))
+        if oracle.version_space_size == 1:
+            stopped = "identified"
+        h, mask = _hypothesis(oracle)
+        return self._result(oracle, start, h, stopped, subset=mask)
+
+    def _best(self, family: list[QueryPattern], vs: np.ndarray, in_vs: np.ndarray, block: list[int],
+              kind: str, alpha: Fraction) -> tuple:
+        best: tuple = (0, None, None, None)
+        n = vs.shape[0]
+
+        def consider(pat: QueryPattern, a: int, dirs: list[int]) -> None:
+            nonlocal best
+            real = a ^ _span(dirs[: pat.k])[pat.support]
+            member = in_vs[real]
+            removed = _simulate_removed(kind, n, pat.coefficients[member], pat.k, alpha)
+            if removed > best[0]:
+                best = (removed, pat, a, dirs)
+
+        # free directions: the level-one coefficients land on chosen candidates
+        for anchor in sorted({0, n // 3, (2 * n) // 3}):
+            a = int(vs[anchor])
+            dirs = _independent_differences(vs, anchor, self.max_k)
+            for pat in family:
+                if pat.k <= len(dirs):
+                    consider(pat, a, dirs)
+        # block translates
+        step = max(1, n // self.max_translates)
+        translates = vs[::step]
+        for pat in family:
+            if pat.k > len(block):
+                continue
+            strong_real = _span(block[: pat.k])[pat.strong(alpha)]
+            hits = in_vs[translates[:, None] ^ strong_real[None, :]].sum(axis=1)
+            for j in np.argsort(-hits, kind="stable")[: self.top].tolist():
+                if hits[j] > best[0]:  # the adversary never rules out more than the strong hits
+                    consider(pat, int(translates[j]), block)
+        return best
+
+
+def _span(dirs: list[int]) -> np.ndarray:
+    """v_J = xor of dirs[j] for j in J, for every J (int64 array of length 2^len(dirs))."""
+    out = np.zeros(1 << len(dirs), dtype=np.int64)
+    for j, v in enumerate(dirs):
+        out[1 << j: 2 << j] = out[: 1 << j] ^ v
+    return out
+
+
+def _independent_differences(vs: np.ndarray, anchor: int, k: int) -> list[int]:
+    """Up to k differences vs[anchor] ^ s (s a candidate, in order after the anchor) independent over GF(2)."""
+    a = int(vs[anchor])
+    basis: dict[int, int] = {}
+    dirs: list[int] = []
+    n = vs.shape[0]
+    for step in range(1, n):
+        v = a ^ int(vs[(anchor + step) % n])
+        r = v
+        while r:
+            p = r.bit_length() - 1
+            if p not in basis:
+                basis[p] = r
+                dirs.append(v)
+                break
+            r ^= basis[p]
+        if len(dirs) == k:
+            break
+    return dirs
+
+

@@ -1,0 +1,919 @@
+"""Oracles of Section 4: data (membership) queries and statistical queries with a tolerance.
+
+A passive teacher answers what an active student asks:
+
+- :class:`MembershipOracle` answers data queries T(x) for any x (Theorem 4.3);
+- :class:`StatisticalQueryOracle` is STAT(T, D) of Section 4.1: a query is a function
+  chi: {0,1}^d x {0,1} -> [0, 1] (:class:`StatisticalQuery`), the exact value
+  E_{x~D} chi(x, T(x)) is computed by enumeration in integer kernels, and a *responder*
+  picks an answer within the tolerance alpha of it.  The paper's feature query
+  E_D[h(x) T(x)] is the query chi(x, y) = h(x) y (:meth:`StatisticalQueryOracle.feature_query`).
+
+Both oracles count their queries, refuse to exceed a budget, and keep a transcript.  Given
+a concept class they also keep the *version space*: the members consistent with every
+answer so far.  Given a concept class *instead of* a teacher they play the lower-bound
+game adaptively: the answer is chosen adversarially, and any teacher still in the
+version space is one the answers are true of.
+
+Responders (``responder=``)
+---------------------------
+``"truthful"``
+    the exact value;
+``"noisy"``
+    uniform on the grid v + alpha k / 2^20, k = -2^20..2^20 (seeded): an exact
+    :class:`~fractions.Fraction` drawn from a discretised uniform law on [v - alpha, v + alpha];
+``"null"``
+    the Parseval adversary: the null value E_D[(chi(x,0) + chi(x,1))/2] when it is within
+    alpha of the truth, otherwise the value within tolerance nearest to it;
+``"max_consistent"``
+    the answer within tolerance that keeps the most members of the class consistent
+    (a sliding window of width 2 alpha over the sorted exact values), nearest to the null
+    value among the best.
+
+The central identity (DESIGN.md), checked in ``tests/test_oracles.py`` against plain
+enumeration: for a parity teacher f_S under uniform x and g = chi(., 1) - chi(., 0),
+E[chi(x, f_S(x))] = E[(chi(x,0) + chi(x,1))/2] - ghat(S)/2.  So the exact values of one
+query for *all* parities come from one Walsh-Hadamard transform of g (O(d 2^d)), and
+for a general finite class from one matrix-vector product.
+
+Examples
+--------
+>>> import finitelearn as fl
+>>> T = fl.parity(4, {0, 2})
+>>> stat = fl.StatisticalQueryOracle(T, fl.uniform(4), "1/8")
+>>> stat.feature_query(fl.parity(4, {0, 2})), stat.feature_query(fl.dictator(4, 0))
+(Fraction(1, 2), Fraction(1, 4))
+>>> game = fl.StatisticalQueryOracle(fl.paper_teachers(4), fl.uniform(4), "1/8", responder="null")
+>>> game.feature_query(fl.parity(4, {0, 2})), game.version_space_size
+(Fraction(1, 4), 7)
+>>> data = fl.MembershipOracle(T)
+>>> data.query((1, 0, 0, 0)), data.query((1, 0, 1, 0)), data.queries
+(1, 0, 2)
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any, Callable
+
+import numpy as np
+
+from . import _kernels as K
+from . import _oracle_kernels as OK
+from ._validation import as_fraction, check_int, fail, fail_type
+from .bounds import check_tolerance
+from .classes import ConceptClass
+from .cube import bits_to_index, check_memory
+from .distributions import Distribution
+from .errors import DomainMismatch, QueryBudgetExceeded
+from .fourier import walsh_hadamard
+from .functions import BooleanFunction
+
+__all__ = [
+    "StatisticalQuery",
+    "StatisticalQueryOracle",
+    "MembershipOracle",
+    "TranscriptEntry",
+    "InvariantViolated",
+    "RESPONDERS",
+]
+
+RESPONDERS = ("truthful", "noisy", "null", "max_consistent")
+ADVERSARIAL_RESPONDERS = ("null", "max_consistent")
+_NOISE_GRID = 1 << 20
+_INT64_SAFE = 1 << 62
+
+
+class InvariantViolated(AssertionError):
+    """A guarantee of the oracle failed (a bug in finitelearn, never bad input).
+
+    Raised if an adaptive answer is not within alpha of a kept teacher's value, if the
+    version space became empty, or if one query against an adversarial responder ruled
+    out 1/(4 alpha^2) or more parities under the uniform distribution (the Parseval bound).
+    """
+
+
+# ---------------------------------------------------------------------------------------
+# queries
+# ---------------------------------------------------------------------------------------
+def _freeze(a: np.ndarray) -> np.ndarray:
+    a.flags.writeable = False
+    return a
+
+
+def _parity_mask_of(h: BooleanFunction) -> int | None:
+    """S if h is the parity f_S (checked on the whole packed table), else None."""
+    packed = h.packed
+    if int(packed[0]) & 1:  # h(0) = 1: not a parity
+        return None
+    ks = np.left_shift(1, np.arange(h.d, dtype=np.uint64))
+    bits = (packed[(ks >> np.uint64(6)).astype(np.int64)] >> (ks & np.uint64(63))) & np.uint64(1)
+    mask = int((bits.astype(np.int64) << np.arange(h.d, dtype=np.int64)).sum())
+    if np.array_equal(packed, K.parity_packed(h.d, mask)):
+        return mask
+    return None
+
+
+class StatisticalQuery:
+    """A statistical query chi: {0,1}^d x {0,1} -> [0, 1] (Section 4.1, Kearns' STAT).
+
+    Stored exactly as integer numerators over one common denominator:
+    chi(x, y) = ``numerators[x, y] / denominator``.  Build one with :meth:`from_table`,
+    :meth:`from_callable`, :meth:`from_numerators`, :meth:`feature` (the paper's feature
+    query chi(x, y) = h(x) y) or :meth:`agreement` (Kearns' {0,1}-valued query
+    chi(x, y) = [h(x) = y]).
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> q = StatisticalQuery.from_table([[0, Fraction(1, 3)], [1, 0], [Fraction(1, 2), 1], [0, 0]])
+    >>> q.d, q.denominator, q.value((0, 0), 1)
+    (2, 6, Fraction(1, 3))
+    >>> q.numerators[:, 1]
+    array([2, 0, 6, 0])
+    """
+
+    __slots__ = ("_d", "_num0", "_num1", "_den", "_kind", "_mask", "_h")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError(
+            "use StatisticalQuery.from_table, from_callable, from_numerators, feature or agreement"
+        )
+
+    @classmethod
+    def _make(cls, d: int, num0: np.ndarray | None, num1: np.ndarray | None, den: int,
+              kind: str = "general", mask: int | None = None, h: BooleanFunction | None = None) -> "StatisticalQuery":
+        self = object.__new__(cls)
+        self._d = d
+        self._num0 = None if num0 is None else _freeze(np.ascontiguousarray(num0, dtype=np.int64))
+        self._num1 = None if num1 is None else _freeze(np.ascontiguousarray(num1, dtype=np.int64))
+        self._den = int(den)
+        self._kind = kind
+        self._mask = mask
+        self._h = h
+        return self
+
+    # -- constructors ---------------------------------------------------------------------
+    @classmethod
+    def from_numerators(cls, numerators: Any, denominator: Any) -> "StatisticalQuery":
+        """chi(x, y) = numerators[x, y] / denominator for an int (2^d, 2) array.
+
+        >>> StatisticalQuery.from_numerators([[0, 3], [1, 2]], 4).value(1, 1)
+        Fraction(1, 2)
+        """
+        den = check_int(denominator, "denominator")
+        if not 1 <= den < _INT64_SAFE:
+            raise fail("denominator", denominator, "an int in 1..2**62-1")
+        arr = np.asarray(numerators)
+        if arr.dtype.kind not in "iub":
+            raise fail_type("numerators", numerators, f"an integer array (got dtype {arr.dtype})")
+        d = _check_table_shape(arr, "numerators")
+        arr = arr.astype(np.int64)
+        bad = (arr < 0) | (arr > den)
+        if bad.any():
+            x, y = (int(v) for v in np.argwhere(bad)[0])
+            raise fail("numerators", numerators,
+                       f"integers in [0, denominator={den}] so that chi is in [0, 1] (found {int(arr[x, y])} at x={x}, y={y})")
+        return cls._make(d, arr[:, 0], arr[:, 1], den)
+
+    @classmethod
+    def from_table(cls, table: Any) -> "StatisticalQuery":
+        """The query whose (2^d, 2) table holds chi(x, y) at row x (point index), column y.
+
+        Entries are numbers in [0, 1]: ints, bools, Fractions, strings such as ``'1/3'``, or
+        floats (read as their shortest decimal, 0.1 -> 1/10, as everywhere in finitelearn).
+
+        >>> StatisticalQuery.from_table([[0.5, 0.25], [1, 0]]).denominator
+        4
+        """
+        arr = np.asarray(table, dtype=object) if not isinstance(table, np.ndarray) else table
+        d = _check_table_shape(arr, "table")
+        n = 1 << d
+        if arr.dtype.kind in "biu":
+            ints = arr.astype(np.int64)
+            if ((ints < 0) | (ints > 1)).any():
+                x, y = (int(v) for v in np.argwhere((ints < 0) | (ints > 1))[0])
+                raise fail("table", table, f"values in [0, 1] (found {int(ints[x, y])} at x={x}, y={y})")
+            return cls._make(d, ints[:, 0], ints[:, 1], 1)
+        if arr.dtype.kind == "f":
+            uniq, inverse = np.unique(arr, return_inverse=True)
+            fr = [as_fraction(float(v), "table") for v in uniq]
+            flat = [fr[i] for i in inverse.ravel().tolist()]
+        elif arr.dtype.kind == "O":
+            flat = [_entry_fraction(v) for v in arr.ravel().tolist()]
+        else:
+            raise fail_type("table", table, f"numbers (got dtype {arr.dtype})")
+        for k, v in enumerate(flat):
+            if not 0 <= v <= 1:
+                raise fail("table", table, f"values in [0, 1] (found {v} at x={k // 2}, y={k % 2})")
+        den = 1
+        for v in set(v.denominator for v in flat):
+            den = den * v // math.gcd(den, v)
+        if den >= _INT64_SAFE:
+            raise fail("table", table, "values whose common denominator is below 2**62")
+        nums = np.array([int(v * den) for v in flat], dtype=np.int64).reshape(n, 2)
+        return cls._make(d, nums[:, 0], nums[:, 1], den)
+
+    @classmethod
+    def from_callable(cls, d: int, fn: Callable[[tuple[int, ...], int], Any]) -> "StatisticalQuery":
+        """Tabulate chi = ``fn(x, y)`` (x a tuple of d bits, y in {0, 1}) on every pair.
+
+        >>> q = StatisticalQuery.from_callable(2, lambda x, y: (x[0] + y) / 2)
+        >>> q.value((1, 0), 1)
+        Fraction(1, 1)
+        """
+        from ._validation import check_dimension
+
+        d = check_dimension(d)
+        check_memory(d, bytes_per_point=16)
+        if not callable(fn):
+            raise fail_type("fn", fn, "a callable chi(x, y)")
+        rows = []
+        for k in range(1 << d):
+            x = tuple((k >> i) & 1 for i in range(d))
+            rows.append([fn(x, 0), fn(x, 1)])
+        try:
+            return cls.from_table(np.array(rows, dtype=object))
+        except (ValueError, TypeError) as exc:
+            raise fail("fn", fn, f"a callable returning numbers in [0, 1] ({exc})") from None
+
+    @classmethod
+    def feature(cls, h: BooleanFunction) -> "StatisticalQuery":
+        """The paper's feature query chi(x, y) = h(x) y, whose value is E_D[h(x) T(x)].
+
+        >>> import finitelearn as fl
+        >>> StatisticalQuery.feature(fl.parity(3, {0, 1})).kind
+        'feature'
+        """
+        if not isinstance(h, BooleanFunction):
+            raise fail_type("h", h, "a finitelearn.BooleanFunction (a feature h: X -> {0,1})")
+        return cls._make(h.d, None, None, 1, "feature", _parity_mask_of(h), h)
+
+    @classmethod
+    def agreement(cls, h: BooleanFunction) -> "StatisticalQuery":
+        """Kearns' query chi(x, y) = [h(x) = y], whose value is P_D(h(x) = T(x)).
+
+        >>> import finitelearn as fl
+        >>> StatisticalQuery.agreement(fl.dictator(2, 0)).value((1, 0), 1)
+        Fraction(1, 1)
+        """
+        if not isinstance(h, BooleanFunction):
+            raise fail_type("h", h, "a finitelearn.BooleanFunction (a hypothesis h: X -> {0,1})")
+        return cls._make(h.d, None, None, 1, "agreement", _parity_mask_of(h), h)
+
+    @classmethod
+    def _parity(cls, d: int, mask: int, kind: str) -> "StatisticalQuery":
+        """A feature or agreement query of f_S known to be a parity (no table kept)."""
+        return cls._make(d, None, None, 1, kind, mask, None)
+
+    # -- reading ---------------------------------------------------------------------------
+    @property
+    def d(self) -> int:
+        """Dimension of the cube."""
+        return self._d
+
+    @property
+    def denominator(self) -> int:
+        """The common denominator of the table."""
+        return self._den
+
+    @property
+    def kind(self) -> str:
+        """``'feature'``, ``'agreement'`` or ``'general'``."""
+        return self._kind
+
+    @property
+    def parity_mask(self) -> int | None:
+        """S when the query is the feature or agreement query of a parity f_S, else None."""
+        return self._mask
+
+    @property
+    def feature_function(self) -> BooleanFunction | None:
+        """h of a feature or agreement query (None for a general query)."""
+        if self._h is None and self._mask is not None:
+            self._h = BooleanFunction._from_packed(self._d, K.parity_packed(self._d, self._mask))
+        return self._h
+
+    def _tables(self) -> tuple[np.ndarray, np.ndarray]:
+        if self._num0 is None:
+            check_memory(self._d, bytes_per_point=16, name="query.d")
+            h = self.feature_function.truth_table.astype(np.int64)
+            if self._kind == "feature":
+                self._num0, self._num1 = _freeze(np.zeros_like(h)), _freeze(h)
+            else:
+                self._num0, self._num1 = _freeze(1 - h), _freeze(h)
+        return self._num0, self._num1
+
+    @property
+    def numerators(self) -> np.ndarray:
+        """Read-only (2^d, 2) int64 array: chi(x, y) = numerators[x, y] / denominator."""
+        n0, n1 = self._tables()
+        return _freeze(np.stack([n0, n1], axis=1))
+
+    def value(self, x: Any, y: int) -> Fraction:
+        """chi(x, y) as a Fraction (x a point index or a tuple of bits, y in {0, 1})."""
+        k = _point(x, self._d, "x")
+        if y not in (0, 1) or isinstance(y, bool):
+            raise fail("y", y, "a label 0 or 1")
+        n0, n1 = self._tables()
+        return Fraction(int((n1 if y else n0)[k]), self._den)
+
+    def __repr__(self) -> str:
+        if self._mask is not None:
+            S = sorted(i for i in range(self._d) if (self._mask >> i) & 1)
+            return f"StatisticalQuery({self._kind} of f_S, S={S} (0-based), d={self._d})"
+        return f"StatisticalQuery({self._kind}, d={self._d}, denominator={self._den})"
+
+
+def _entry_fraction(v: Any) -> Fraction:
+    return as_fraction(v, "table")
+
+
+def _check_table_shape(arr: np.ndarray, name: str) -> int:
+    if arr.ndim != 2 or arr.shape[1] != 2:
+        raise fail(name, arr, f"an array of shape (2**d, 2): row x, column y (got shape {arr.shape})")
+    n = arr.shape[0]
+    if n < 2 or n & (n - 1):
+        raise fail(name, arr, f"2**d rows with d >= 1 (got {n} rows); no padding is done")
+    return n.bit_length() - 1
+
+
+def _point(x: Any, d: int, name: str) -> int:
+    if isinstance(x, numbers.Integral) and not isinstance(x, (bool, np.bool_)):
+        k = int(x)
+        if not 0 <= k < (1 << d):
+            raise fail(name, x, f"a point index in 0..2**{d}-1, or a tuple of {d} bits")
+        return k
+    if isinstance(x, (str, bytes)) or not hasattr(x, "__iter__"):
+        raise fail_type(name, x, f"a point: a tuple of {d} bits (or its index)")
+    return bits_to_index(x, d, name=name)
+
+
+# ---------------------------------------------------------------------------------------
+# transcript and responders
+# ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class TranscriptEntry:
+    """One exchange with an oracle.
+
+    Attributes
+    ----------
+    query : StatisticalQuery or int
+        The statistical query, or the point index of a data query.
+    value : Fraction or int or None
+        The exact value for the fixed teacher (None in the adaptive game, where no single
+        teacher is fixed).
+    answer : Fraction or int
+        What the oracle answered.
+    version_space_size : int or None
+        Members of the class consistent with every answer so far (None without a class).
+    removed : int or None
+        Members this answer ruled out.
+    """
+
+    query: Any
+    value: Any
+    answer: Any
+    version_space_size: int | None
+    removed: int | None
+
+
+def _to_units(nums: np.ndarray, b: int, limit: int) -> np.ndarray:
+    """nums * b as int64 when safe (|nums * b| stays < 2^62 / 4), else exact Python ints."""
+    if limit * b < (_INT64_SAFE >> 2):
+        return nums.astype(np.int64) * np.int64(b)
+    return np.array([int(v) * b for v in nums.tolist()], dtype=object)
+
+
+def _max_window(values: np.ndarray, counts: np.ndarray, t: int, null: int, truth: int | None) -> int:
+    """Answer keeping the most weight within t; nearest to ``null`` among the best (exact)."""
+    order = np.argsort(values, kind="stable")
+    v = values[order]
+    c = counts[order]
+    cum = np.concatenate([[0], np.cumsum(c)])
+    j = np.searchsorted(v, v + 2 * t, side="right")
+    i = np.arange(v.shape[0])
+    cnt = cum[j] - cum[i]
+    lo = v[j - 1] - t
+    hi = v + t
+    if truth is not None:
+        valid = (v <= truth) & (truth <= v + 2 * t)
+        cnt = np.where(valid, cnt, -1)
+        lo = np.maximum(lo, truth - t)
+        hi = np.minimum(hi, truth + t)
+    best = cnt.max()
+    cand = np.flatnonzero(cnt == best)
+    lo_c, hi_c = lo[cand], hi[cand]
+    dist = np.maximum(np.maximum(lo_c - null, null - hi_c), 0)
+    k = int(cand[int(np.argmin(dist))])
+    return int(min(max(null, int(lo[k])), int(hi[k])))
+
+
+def _respond(kind: str, values: np.ndarray | None, counts: np.ndarray | None, truth: int | None,
+             null: int, t: int, rng: np.random.Generator | None) -> tuple[int, int]:
+    """The answer (numerator, scale) in units of 1/(Q b scale); values and truth in units of 1/(Q b).
+
+    ``values``/``counts``: the exact values of the candidates kept so far (with
+    multiplicities), or None without a class; ``truth`` is None in the adaptive game.
+    """
+    if kind == "truthful":
+        return truth, 1
+    if kind == "noisy":
+        k = int(rng.integers(-_NOISE_GRID, _NOISE_GRID + 1))
+        return truth * _NOISE_GRID + k * t, _NOISE_GRID
+    if kind == "null":
+        if truth is not None:
+            if abs(null - truth) <= t:
+                return null, 1
+            return (truth + t if null > truth else truth - t), 1
+        dist = np.abs(values - null)
+        if (dist <= t).any():
+            return null, 1
+        k = int(np.argmin(dist))
+        v = int(values[k])
+        return (v - t if v > null else v + t), 1
+    if kind == "max_consistent":
+        if values is None:  # no class: one candidate, the teacher
+            values = np.array([truth], dtype=np.int64)
+            counts = np.ones(1, dtype=np.int64)
+        return _max_window(values, counts, t, null, truth), 1
+    raise fail("responder", kind, f"one of {RESPONDERS}")  # pragma: no cover - checked earlier
+
+
+def _check_responder(responder: Any) -> str:
+    if not isinstance(responder, str):
+        raise fail_type("responder", responder, f"a str, one of {RESPONDERS}")
+    r = responder.strip().lower().replace("-", "_")
+    if r not in RESPONDERS:
+        raise fail("responder", responder, f"one of {RESPONDERS}")
+    return r
+
+
+def _check_budget(budget: Any) -> int | None:
+    if budget is None:
+        return None
+    b = check_int(budget, "budget")
+    if b < 0:
+        raise fail("budget", budget, "an int >= 0, or None for no budget")
+    return b
+
+
+# ---------------------------------------------------------------------------------------
+# the base of both oracles: counting, budget, version space
+# ---------------------------------------------------------------------------------------
+class _Oracle:
+    _kind_name = "oracle"
+
+    def _init_common(self, teacher: Any, concept_class: Any, budget: Any) -> None:
+        if isinstance(teacher, ConceptClass):
+            if concept_class is not None:
+                raise fail("concept_class", concept_class,
+                           "None when the teacher argument is already a class (the adaptive game)")
+            self._teacher = None
+            self._class = teacher
+        elif isinstance(teacher, BooleanFunction):
+            self._teacher = teacher
+            if concept_class is not None and not isinstance(concept_class, ConceptClass):
+                raise fail_type("concept_class", concept_class, "a finitelearn.ConceptClass or None")
+            self._class = concept_class
+        else:
+            raise fail_type("teacher", teacher, "a BooleanFunction (a fixed teacher) or a ConceptClass (the adaptive game)")
+        self._d = teacher.d
+        if self._class is not None:
+            if self._class.d != self._d:
+                raise DomainMismatch(f"the teacher is on d={self._d} and concept_class on d={self._class.d}")
+            self._vs = np.arange(len(self._class), dtype=np.int64)
+            self._masks_all = self._class.masks
+            self._teacher_pos = None if self._teacher is None else self._class.index(self._teacher)
+        else:
+            self._vs = None
+            self._masks_all = None
+            self._teacher_pos = None
+        self._budget = _check_budget(budget)
+        self._count = 0
+        self._transcript: list[TranscriptEntry] = []
+
+    # -- reading -------------------------------------------------------------------------
+    @property
+    def d(self) -> int:
+        """Dimension of the cube."""
+        return self._d
+
+    @property
+    def teacher(self) -> BooleanFunction | None:
+        """The fixed teacher (None in the adaptive game)."""
+        return self._teacher
+
+    @property
+    def adaptive(self) -> bool:
+        """True in the lower-bound game: a class is held instead of a fixed teacher."""
+        return self._teacher is None
+
+    @property
+    def concept_class(self) -> ConceptClass | None:
+        """The class the version space is kept in (None when only a teacher is given)."""
+        return self._class
+
+    @property
+    def queries(self) -> int:
+        """Number of queries answered so far."""
+        return self._count
+
+    @property
+    def budget(self) -> int | None:
+        """The most queries this oracle answers (None: no limit)."""
+        return self._budget
+
+    @property
+    def transcript(self) -> tuple[TranscriptEntry, ...]:
+        """Every exchange so far, in order."""
+        return tuple(self._transcript)
+
+    @property
+    def version_space_size(self) -> int | None:
+        """Number of members consistent with every answer (None without a class)."""
+        return None if self._vs is None else int(self._vs.shape[0])
+
+    def version_space_indices(self) -> np.ndarray | None:
+        """Positions in :attr:`concept_class` of the members consistent with every answer."""
+        return None if self._vs is None else self._vs.copy()
+
+    def in_version_space(self, k: int) -> bool:
+        """True when member ``k`` of the class is still consistent with every answer."""
+        if self._vs is None:
+            raise fail("oracle", self, "an oracle that keeps a version space (give it a concept_class)")
+        i = int(np.searchsorted(self._vs, k))
+        return i < self._vs.shape[0] and int(self._vs[i]) == int(k)
+
+    def version_space_masks(self) -> np.ndarray | None:
+        """Subset masks of the version space of a parity class (None otherwise)."""
+        if self._vs is None or self._masks_all is None:
+            return None
+        return self._masks_all[self._vs]
+
+    @property
+    def version_space(self) -> ConceptClass | None:
+        """The version space as a :class:`ConceptClass` (None without a class)."""
+        return None if self._vs is None else self._class.subclass(self._vs)
+
+    def version_space_sizes(self) -> list[int]:
+        """The version-space size after each query (empty without a class)."""
+        return [e.version_space_size for e in self._transcript if e.version_space_size is not None]
+
+    def _spend(self) -> None:
+        if self._budget is not None and self._count >= self._budget:
+            raise QueryBudgetExceeded(
+                f"{self._kind_name} budget of {self._budget} queries exhausted: query {self._count + 1} refused"
+            )
+        self._count += 1
+
+
+# ---------------------------------------------------------------------------------------
+# membership queries (Theorem 4.3)
+# ---------------------------------------------------------------------------------------
+class MembershipOracle(_Oracle):
+    """Data queries: the teacher's label T(x) of any point x (an active student, Theorem 4.3).
+
+    Parameters
+    ----------
+    teacher : BooleanFunction or ConceptClass
+        The fixed teacher T, or a class: then the oracle plays the adaptive game,
+        answering the label that keeps the larger part of the version space (0 on a tie),
+        so every deterministic student needs ceil(log2 |class|) queries in the worst case.
+    concept_class : ConceptClass, optional
+        With a fixed teacher (which must be a member): keep the version space.
+    budget : int, optional
+        The most queries answered; one more raises :class:`~finitelearn.QueryBudgetExceeded`.
+
+    Examples
+    --------
+    >>> import finitelearn as fl
+    >>> game = MembershipOracle(fl.paper_teachers(3))
+    >>> game.query((0, 1, 0)), game.version_space_size
+    (0, 2)
+    """
+
+    _kind_name = "membership oracle"
+
+    def __init__(self, teacher: Any, *, concept_class: Any = None, budget: Any = None) -> None:
+        self._init_common(teacher, concept_class, budget)
+
+    def query(self, x: Any) -> int:
+        """T(x) for a point x: a tuple of d bits (``x[0]`` is the paper's x_1) or its index."""
+        k = _point(x, self._d, "x")
+        self._spend()
+        truth = None if self._teacher is None else self._teacher(k)
+        removed = None
+        if self._vs is not None:
+            if self._masks_all is not None:
+                labels = OK.parity_labels(self._masks_all[self._vs], np.int64(k))
+            else:
+                labels = self._class.tables[self._vs, k]
+            if truth is None:
+                ones = int(labels.sum())
+                truth_answer = 1 if 2 * ones > labels.shape[0] else 0
+            else:
+                truth_answer = truth
+            keep = labels == truth_answer
+            removed = int(labels.shape[0] - keep.sum())
+            self._vs = self._vs[keep]
+            if self._vs.shape[0] == 0:
+                raise InvariantViolated("the version space became empty after a data query")
+            answer = truth_answer
+        else:
+            answer = truth
+        self._transcript.append(TranscriptEntry(k, truth, answer, self.version_space_size, removed))
+        return int(answer)
+
+
+# ---------------------------------------------------------------------------------------
+# statistical queries (Section 4.1)
+# ---------------------------------------------------------------------------------------
+class StatisticalQueryOracle(_Oracle):
+    """STAT(T, D) with tolerance alpha (Section 4.1): exact values, answers within alpha.
+
+    Parameters
+    ----------
+    teacher : BooleanFunction or ConceptClass
+        The fixed teacher T: {0,1}^d -> {0,1}; or a class for the adaptive lower-bound
+        game (then ``responder`` must be ``"null"`` or ``"max_consistent"``): each answer
+        is within alpha of the exact value of every teacher kept in the version space.
+    distribution : Distribution
+        D, the distribution of x (the paper's nu is ``uniform(d)``).
+    tolerance : int, Fraction, decimal float or str
+        alpha > 0.
+    responder : str
+        ``"truthful"``, ``"noisy"``, ``"null"`` or ``"max_consistent"`` (module docstring).
+    concept_class : ConceptClass, optional
+        With a fixed teacher (a member): keep the version space as well.
+    seed : int or numpy.random.Generator, optional
+        For the ``"noisy"`` responder.
+    budget : int, optional
+        The most queries answered.
+    fast_paths : bool
+        Use the closed form for feature/agreement queries of a parity against a parity
+        class under the uniform distribution (E[f_S' f_S] = 1/2 if S = S' != {} and 1/4
+        for distinct non-empty S, S').  False forces the general Walsh-Hadamard route
+        (the tests compare the two).
+
+    Notes
+    -----
+    In the adaptive game with a class of parities under the uniform distribution the
+    oracle checks, on every query, that it ruled out fewer than 1/(4 alpha^2) members
+    (the Parseval bound) and raises :class:`InvariantViolated` otherwise.  With a fixed
+    teacher no such bound holds: when the student queries the teacher itself, even the
+    null responder must move towards the truth.
+    """
+
+    _kind_name = "statistical query oracle"
+
+    def __init__(self, teacher: Any, distribution: Any, tolerance: Any, responder: Any = "truthful", *,
+                 concept_class: Any = None, seed: Any = None, budget: Any = None, fast_paths: bool = True) -> None:
+        self._init_common(teacher, concept_class, budget)
+        if not isinstance(distribution, Distribution):
+            raise fail_type("distribution", distribution, "a finitelearn.Distribution")
+        if distribution.d != self._d:
+            what = "concept class" if self._teacher is None else "teacher"
+            raise DomainMismatch(f"the {what} is on d={self._d} and the distribution on d={distribution.d}")
+        self._D = distribution
+        self._alpha = check_tolerance(tolerance)
+        self._responder = _check_responder(responder)
+        if self._teacher is None and self._responder not in ADVERSARIAL_RESPONDERS:
+            raise fail("responder", responder,
+                       f"one of {ADVERSARIAL_RESPONDERS} in the adaptive game (a class without a fixed teacher has no truth to tell)")
+        if self._responder == "noisy":
+            if seed is None:
+                raise fail("seed", seed, "an int or numpy Generator for the noisy responder (results must be reproducible)")
+        self._rng = seed if isinstance(seed, np.random.Generator) else (
+            None if seed is None else np.random.default_rng(check_int(seed, "seed")))
+        self._fast = bool(fast_paths)
+        W = distribution.total
+        if W >= _INT64_SAFE:  # pragma: no cover - Distribution caps its total below 2^63
+            raise fail("distribution", distribution, "a weight total below 2**62")
+        self._W = W
+        self._dense_w = None
+        self._parseval_check = (self._teacher is None and self._class.is_parity_class and distribution.is_uniform)
+
+    # -- reading -------------------------------------------------------------------------
+    @property
+    def tolerance(self) -> Fraction:
+        """alpha, exact."""
+        return self._alpha
+
+    @property
+    def distribution(self) -> Distribution:
+        """D, the distribution of x."""
+        return self._D
+
+    @property
+    def responder(self) -> str:
+        """The responder's name."""
+        return self._responder
+
+    # -- exact values --------------------------------------------------------------------
+    def _as_query(self, chi: Any) -> StatisticalQuery:
+        if isinstance(chi, StatisticalQuery):
+            q = chi
+        elif isinstance(chi, BooleanFunction):
+            raise fail_type("chi", chi, "a StatisticalQuery, a callable chi(x, y) or a (2**d, 2) table; "
+                                        "for the paper's feature query E[h(x) T(x)] use feature_query(h)")
+        elif callable(chi):
+            q = StatisticalQuery.from_callable(self._d, chi)
+        else:
+            q = StatisticalQuery.from_table(chi)
+        if q.d != self._d:
+            raise DomainMismatch(f"the query is on d={q.d} and the oracle on d={self._d}")
+        return q
+
+    def _denominator(self, q: StatisticalQuery) -> int:
+        """Q = 2 W den: every exact value of q is an integer over Q."""
+        den = q.denominator
+        if 2 * self._W * den * (1 << self._d) >= _INT64_SAFE:
+            raise fail("query", q, f"a query whose denominator ({den}) times the distribution's weight total "
+                                   f"({self._W}) times 2**(d+1) is below 2**62 (int64 sums stay exact)")
+        return 2 * self._W * den
+
+    def _fast_ok(self, q: StatisticalQuery) -> bool:
+        return (self._fast and q.parity_mask is not None and self._D.is_uniform
+                and (self._class is None or self._class.is_parity_class))
+
+    def _fast_values(self, q: StatisticalQuery, masks: np.ndarray) -> np.ndarray:
+        """Closed form over parity teachers f_S (uniform D), numerators over Q = 2^(d+1).
+
+        feature of f_S':   E[f_S' f_S] = 1/2 if S = S' != {}, 1/4 if S, S' != {} distinct, else 0.
+        agreement with f_S': P(f_S' = f_S) = 1 if S = S', else 1/2.
+        """
+        n = 1 << self._d
+        s = np.int64(q.parity_mask)
+        if q.kind == "feature":
+            if s == 0:
+                return np.zeros(masks.shape[0], dtype=np.int64)
+            out = np.where(masks == 0, 0, n // 2).astype(np.int64)
+            out[masks == s] = n
+            return out
+        out = np.full(masks.shape[0], n, dtype=np.int64)
+        out[masks == s] = 2 * n
+        return out
+
+    def _class_values(self, q: StatisticalQuery, rows: np.ndarray) -> np.ndarray:
+        """Numerators over Q of E_D[chi(x, T(x))] for the class members ``rows``."""
+        if self._class.is_parity_class:
+            masks = self._masks_all[rows]
+            if self._fast_ok(q):
+                return self._fast_values(q, masks)
+            num0, num1 = q._tables()
+            diff = num1 - num0
+            if self._D.is_uniform:
+                base = int(num0.sum() + num1.sum())
+                G = walsh_hadamard(diff)
+            else:
+                if self._dense_w is None:
+                    self._dense_w = self._D.dense_weights()
+                w = self._dense_w
+                base = int((w * (num0 + num1)).sum())
+                G = walsh_hadamard(w * diff)
+            # the central identity: E[chi(x, f_S(x))] = null - ghat(S)/2, over Q = 2 W den
+            return np.int64(base) - G[masks]
+        num0, num1 = q._tables()
+        sums = OK.class_sums(self._class.tables, rows, self._D.support, self._D.weights, num0, num1)
+        return 2 * sums
+
+    def _teacher_value(self, q: StatisticalQuery) -> int:
+        """Numerator over Q of E_D[chi(x, T(x))] for the fixed teacher, by enumeration."""
+        if self._teacher_pos is not None and self._fast_ok(q):
+            return int(self._fast_values(q, self._masks_all[[self._teacher_pos]])[0])
+        num0, num1 = q._tables()
+        return 2 * int(OK.teacher_sum(self._teacher.truth_table, self._D.support, self._D.weights, num0, num1))
+
+    def _null_value(self, q: StatisticalQuery) -> int:
+        """Numerator over Q of E_D[(chi(x,0) + chi(x,1))/2]."""
+        if self._D.is_uniform and q._num0 is None and q.parity_mask is not None:
+            n = 1 << self._d
+            # feature of f_S': E[f_S']/2 = 1/4 (S' != {}); agreement: 1/2
+            if q.kind == "feature":
+                return 0 if q.parity_mask == 0 else n // 2
+            return n
+        num0, num1 = q._tables()
+        if self._D.is_uniform:
+            return int(num0.sum() + num1.sum())
+        s = self._D.support
+        return int(self._D.weights @ (num0[s] + num1[s]))
+
+    def exact_value(self, chi: Any, teacher: BooleanFunction | None = None) -> Fraction:
+        """E_D[chi(x, T(x))] exactly, without asking (not counted): for ``teacher`` or the fixed one.
+
+        >>> import finitelearn as fl
+        >>> o = StatisticalQueryOracle(fl.parity(3, {0}), fl.uniform(3), "1/8")
+        >>> o.exact_value(StatisticalQuery.feature(fl.dictator(3, 0))), o.queries
+        (Fraction(1, 2), 0)
+        """
+        q = self._as_query(chi)
+        Q = self._denominator(q)
+        if teacher is None:
+            if self._teacher is None:
+                raise fail("teacher", None, "a BooleanFunction in the adaptive game (no teacher is fixed)")
+            return Fraction(self._teacher_value(q), Q)
+        if not isinstance(teacher, BooleanFunction):
+            raise fail_type("teacher", teacher, "a finitelearn.BooleanFunction")
+        if teacher.d != self._d:
+            raise DomainMismatch(f"teacher is on d={teacher.d} and the oracle on d={self._d}")
+        num0, num1 = q._tables()
+        return Fraction(2 * int(OK.teacher_sum(teacher.truth_table, self._D.support, self._D.weights, num0, num1)), Q)
+
+    def null_value(self, chi: Any) -> Fraction:
+        """E_D[(chi(x, 0) + chi(x, 1))/2], the answer of the Parseval adversary (not counted)."""
+        q = self._as_query(chi)
+        return Fraction(self._null_value(q), self._denominator(q))
+
+    def candidate_values(self, chi: Any) -> np.ndarray | None:
+        """Exact values (Fractions, object array) of chi for every member of the version space (not counted)."""
+        if self._vs is None:
+            return None
+        q = self._as_query(chi)
+        Q = self._denominator(q)
+        out = np.empty(self._vs.shape[0], dtype=object)
+        out[:] = [Fraction(int(v), Q) for v in self._class_values(q, self._vs).tolist()]
+        return out
+
+    # -- asking --------------------------------------------------------------------------
+    def query(self, chi: Any) -> Fraction:
+        """Ask the statistical query chi; the answer is within alpha of E_D[chi(x, T(x))].
+
+        ``chi`` is a :class:`StatisticalQuery`, a callable ``chi(x, y)`` (x a tuple of
+        bits, y in {0,1}, values in [0, 1]) or a (2^d, 2) table.
+        """
+        q = self._as_query(chi)
+        Q = self._denominator(q)
+        self._spend()
+        a, b = self._alpha.numerator, self._alpha.denominator
+        t = a * Q
+        truth_num = None if self._teacher is None else self._teacher_value(q)
+        null_num = self._null_value(q)
+        truth_u = None if truth_num is None else truth_num * b
+        null_u = null_num * b
+        values_u = None
+        if self._vs is not None:
+            cand = self._class_values(q, self._vs)
+            values_u = _to_units(cand, b, 2 * Q)
+        ans_num, scale = _respond(self._responder, values_u,
+                                  None if values_u is None else np.ones(values_u.shape[0], dtype=np.int64),
+                                  truth_u, null_u, t, self._rng)
+        answer = Fraction(ans_num, Q * b * scale)
+        if truth_u is not None and abs(truth_u * scale - ans_num) > t * scale:
+            raise InvariantViolated(f"answer {answer} is not within {self._alpha} of the truth {Fraction(truth_num, Q)}")
+        removed = None
+        if values_u is not None:
+            if scale != 1:  # a noisy answer on a finer grid: compare as exact Python ints
+                values_u = values_u.astype(object)
+            keep = np.abs(values_u * scale - ans_num) <= t * scale
+            n_before = int(self._vs.shape[0])
+            self._vs = self._vs[keep]
+            removed = n_before - int(self._vs.shape[0])
+            if self._vs.shape[0] == 0:
+                raise InvariantViolated("the version space became empty")
+            if self._parseval_check and removed * 4 * a * a >= b * b:
+                raise InvariantViolated(
+                    f"one query removed {removed} parities, not fewer than 1/(4 alpha^2) = {Fraction(b * b, 4 * a * a)}"
+                )
+        value = None if truth_num is None else Fraction(truth_num, Q)
+        self._transcript.append(TranscriptEntry(q, value, answer, self.version_space_size, removed))
+        return answer
+
+    def feature_query(self, h: BooleanFunction) -> Fraction:
+        """The paper's feature query: E_D[h(x) T(x)] within alpha (chi(x, y) = h(x) y).
+
+        >>> import finitelearn as fl
+        >>> o = StatisticalQueryOracle(fl.parity(3, {0, 1}), fl.uniform(3), "1/8", responder="null")
+        >>> o.feature_query(fl.parity(3, {0, 1}))   # truth 1/2, null 1/4: the nearest answer within 1/8
+        Fraction(3, 8)
+        """
+        if not isinstance(h, BooleanFunction):
+            raise fail_type("h", h, "a finitelearn.BooleanFunction (a feature h: X -> {0,1})")
+        if h.d != self._d:
+            raise DomainMismatch(f"the feature h is on d={h.d} and the oracle on d={self._d}")
+        q = StatisticalQuery.feature(h)
+        if q.parity_mask is not None:  # keep no table in the transcript
+            q = StatisticalQuery._parity(self._d, q.parity_mask, "feature")
+        return self.query(q)
+
+    # -- judging -------------------------------------------------------------------------
+    def worst_case_agreement(self, h: BooleanFunction) -> tuple[Fraction, BooleanFunction]:
+        """min over the teachers still possible of P_D(h(x) = T(x)), with a worst teacher.
+
+        In the adaptive game the student's hypothesis is judged against the worst teacher
+        still in the version space; with a fixed teacher, against it (equation (4.2)).
+        """
+        if not isinstance(h, BooleanFunction):
+            raise fail_type("h", h, "a finitelearn.BooleanFunction")
+        if h.d != self._d:
+            raise DomainMismatch(f"h is on d={h.d} and the oracle on d={self._d}")
+        q = StatisticalQuery.agreement(h)
+        Q = self._denominator(q)
+        if self._teacher is not None:
+            return Fraction(self._teacher_value(q), Q), self._teacher
+        vals = self._class_values(q, self._vs)
+        k = int(np.argmin(vals))
+        return Fraction(int(vals[k]), Q), self._class[int(self._vs[k])]
