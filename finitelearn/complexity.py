@@ -16,7 +16,9 @@ tables (a :class:`~finitelearn.ConceptClass`, or an (m, 2^d) 0/1 array):
   that only it stays consistent (Goldman and Kearns 1995), the worst case over teachers,
   with a minimal teaching set for every teacher;
 * :func:`sq_query_lower_bound` - the number of statistical queries the Parseval argument
-  forces (re-exported from :mod:`finitelearn.bounds`).
+  forces, ``ceil((N - 1) / r)`` with r = ceil(1/(4 alpha^2)) - 1 the most candidates one
+  query can rule out against the null answer (re-exported from :mod:`finitelearn.bounds`;
+  ``None`` when alpha >= 1/2, where no number of queries suffices).
 
 All searches are exact (no heuristics decide an answer; heuristics only order the search
 and give the first upper bound).  They are exponential in the worst case: each function
@@ -49,6 +51,7 @@ from .classes import ConceptClass
 from .cube import index_to_bits
 from .distributions import Distribution
 from .errors import DomainMismatch, TooLarge
+from .bounds import sq_query_lower_bound  # re-exported: the fourth quantity of this module
 from .fourier import walsh_hadamard
 from .functions import BooleanFunction
 
@@ -60,6 +63,7 @@ __all__ = [
     "sq_dimension",
     "membership_query_complexity",
     "teaching_dimension",
+    "sq_query_lower_bound",
 ]
 
 #: Default limits (keywords of the functions below).

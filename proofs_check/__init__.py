@@ -35,8 +35,11 @@ CHECKS = {
     "thm_4_2_restriction": "Theorem 4.2 proof: the class restricted to X_0",
     "thm_4_2_inequality": "Theorem 4.2 proof: from P_X(h != T) <= eps to (4.5)",
     "thm_4_2_simulation": "Theorem 4.2 proof: queries on nu simulated by queries on unif(X_0)",
+    "thm_4_2_bound": "Theorem 4.2: the query lower bound and the range of eps",
+    "thm_4_3_learner": "Theorem 4.3: the d+1 membership-query learner",
     "thm_4_3_optimal": "Theorem 4.3: the optimal query count and the teaching dimension",
     "example_4_1": "Example 4.1: rounded model strongly robust, least squares not",
+    "sq_vs_membership": "Section 4: exponential SQ bound vs linear membership count",
 }
 
 

@@ -20,10 +20,12 @@ from .report import Report, verdict_of
 CLAIM = "T restricted to X_0 = all parities of x_2..x_d (paper: 'x_2, ..., x_3')"
 REFERENCE = "Thm 4.2 proof, last par."
 DEFAULT_D_MAX = 12
+#: The largest d this check runs (its tables over the cube grow as 4^d or 2^d * classes).
+MAX_D = 16
 
 
 def check(d_max: int = DEFAULT_D_MAX) -> Report:
-    d_max = int(d_max)
+    d_max = min(int(d_max), MAX_D)          # larger d: see MAX_D
     facts: dict[str, bool] = {}
     literal_matches = []
     checked = 0

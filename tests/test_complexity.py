@@ -293,3 +293,41 @@ def test_one_member_needs_nothing():
     r = fl.membership_query_complexity([[0, 1, 1, 0]], nonadaptive=True)
     assert (r.queries, r.nonadaptive, r.tree.member) == (0, 0, 0)
     assert fl.teaching_dimension([[0, 1, 1, 0]]).teaching_sets == ((),)
+
+
+# --------------------------------------------------------------------------------------
+# sq_query_lower_bound (re-exported from finitelearn.bounds)
+# --------------------------------------------------------------------------------------
+def naive_sq_query_lower_bound(N, alpha):
+    """Straight from DESIGN.md: each query removes fewer than 1/(4 alpha^2) candidates
+    against the null responder; count the queries until one candidate is left."""
+    r = 0
+    while 4 * (r + 1) * alpha * alpha < 1:      # r + 1 < 1/(4 alpha^2)
+        r += 1
+    if N == 1:
+        return 0
+    if r == 0:
+        return None
+    left, q = N, 0
+    while left > 1:
+        left -= min(r, left - 1)
+        q += 1
+    return q
+
+
+def test_sq_query_lower_bound_is_reexported():
+    assert C.sq_query_lower_bound is fl.sq_query_lower_bound
+    assert "sq_query_lower_bound" in C.__all__
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 5000), st.integers(1, 40), st.integers(1, 40))
+def test_sq_query_lower_bound_matches_the_definition(N, p, q):
+    alpha = Fraction(p, p + q)                   # in (0, 1)
+    assert C.sq_query_lower_bound(N, alpha) == naive_sq_query_lower_bound(N, alpha)
+
+
+def test_sq_query_lower_bound_values():
+    # the class (4.3) at d = 10 and alpha = 1/10: r = 24, ceil(511 / 24) = 22
+    assert C.sq_query_lower_bound(2**9, Fraction(1, 10)) == 22
+    assert C.sq_query_lower_bound(2**9, Fraction(1, 2)) is None
