@@ -111,6 +111,7 @@ __all__ += [
 ]
 from .bounds import membership_query_lower_bound, parseval_removal_bound, sq_query_lower_bound
 from .oracles import MembershipOracle, StatisticalQuery, StatisticalQueryOracle, TranscriptEntry
+from . import learners
 
 __all__ += [
     "sq_query_lower_bound", "parseval_removal_bound", "membership_query_lower_bound",

@@ -77,6 +77,9 @@ class Student:
     name = "student"
     kind = "sq"
 
+    def _default_budget(self, class_size: int, d: int) -> int:
+        return default_budget(class_size, d)
+
     def _check_oracle(self, oracle: Any, need_class: bool) -> None:
         want = StatisticalQueryOracle if self.kind == "sq" else MembershipOracle
         if not isinstance(oracle, want):
@@ -93,7 +96,7 @@ class Student:
     def _budget(self, oracle: Any, budget: Any) -> int:
         if budget is None:
             size = len(oracle.concept_class) if oracle.concept_class is not None else 1 << oracle.d
-            b = default_budget(size, oracle.d)
+            b = self._default_budget(size, oracle.d)
         else:
             b = check_int(budget, "budget")
             if b < 0:

@@ -131,6 +131,8 @@ class GF2Elimination(Student):
     r earlier equations with probability 1 - 2^(r - n), so about n + 1.6 queries are
     needed for n unknowns.
 
+    Without a budget it may ask d + 64 queries (the chance of needing more is below 2^-64).
+
     Parameters
     ----------
     seed : int or numpy.random.Generator
@@ -138,6 +140,10 @@ class GF2Elimination(Student):
 
     name = "gf2-elimination"
     kind = "membership"
+
+    def _default_budget(self, class_size: int, d: int) -> int:
+        # d unknowns at most; each extra query fails to add an equation with probability <= 1/2
+        return d + 64
 
     def __init__(self, seed: Any = 0) -> None:
         self.seed = seed

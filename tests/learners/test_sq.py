@@ -1,0 +1,185 @@
+"""SQ students against the oracles: counts, identification, the Parseval bound on every query."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+import finitelearn as fl
+from finitelearn.learners import (
+    CandidateTesting,
+    CoordinateCorrelations,
+    GF2Elimination,
+    Greedy,
+    OptimalMembership,
+    PaperLearner,
+    RandomFeatures,
+    greedy_family,
+    make_student,
+)
+
+SQ = [CandidateTesting, CoordinateCorrelations, lambda: RandomFeatures(seed=1), Greedy]
+
+
+def par(S, x):
+    return bin(S & x).count("1") % 2
+
+
+def game(d, alpha="1/8", responder="null", **kw):
+    return fl.StatisticalQueryOracle(fl.paper_teachers(d), fl.uniform(d), alpha, responder, **kw)
+
+
+def parseval_ok(result, alpha):
+    alpha = Fraction(alpha)
+    return all(r * 4 * alpha * alpha < 1 for r in result.removed)
+
+
+@pytest.mark.parametrize("d", range(2, 9))
+def test_candidate_testing_against_null_removes_one_per_query(d):
+    r = CandidateTesting().learn(game(d))
+    assert r.identified and r.stopped == "identified"
+    assert r.queries == 2 ** (d - 1) - 1
+    assert r.removed == [1] * r.queries
+    assert r.version_space_sizes == list(range(2 ** (d - 1) - 1, 0, -1))
+    assert r.queries >= fl.sq_query_lower_bound(2 ** (d - 1), "1/8")
+
+
+@pytest.mark.parametrize("d", [2, 3, 5])
+def test_candidate_testing_against_max_consistent(d):
+    """At alpha = 1/8 the values 1/2 (the candidate tested) and 1/4 (the rest) fit one answer, 3/8."""
+    r = CandidateTesting().learn(game(d, responder="max_consistent"))
+    assert not r.identified and r.stopped == "no progress" and r.queries == 2 ** (d - 1)
+    assert r.removed == [0] * r.queries
+    r = CandidateTesting().learn(game(d, "1/16", responder="max_consistent"))
+    assert r.identified and r.queries == 2 ** (d - 1) - 1
+
+
+@pytest.mark.parametrize("d", [3, 5])
+def test_candidate_testing_with_a_truthful_teacher_finds_it(d):
+    C = fl.paper_teachers(d)
+    for k, T in enumerate(C):
+        o = fl.StatisticalQueryOracle(T, fl.uniform(d), "1/8", concept_class=C)
+        r = CandidateTesting().learn(o)
+        assert r.identified and r.hypothesis == T
+        assert r.queries == min(k + 1, len(C) - 1)
+
+
+def test_coordinate_correlations_say_nothing_about_a_parity():
+    """E[x_i f_S] = 1/4 for every i and every S != {i}: all teachers but f_{1} answer alike."""
+    d = 6
+    C = fl.paper_teachers(d)
+    for T, S in zip(C, C.masks.tolist()):
+        vals = [Fraction(sum(par(1 << i, x) * par(S, x) for x in range(64)), 64) for i in range(d)]
+        assert vals == ([Fraction(1, 2)] + [Fraction(1, 4)] * (d - 1) if S == 1 else [Fraction(1, 4)] * d)
+    o = game(d)
+    r = CoordinateCorrelations().learn(o)
+    assert r.queries == d and not r.identified and r.stopped == "no progress"
+    assert r.removed == [1] + [0] * (d - 1)  # only f_{1} = x_1 is ruled out
+    assert 1 not in o.version_space_masks().tolist() and o.version_space_size == 2 ** (d - 1) - 1
+
+
+def test_random_features_learn_nothing_at_d_8_and_are_seeded():
+    runs = [RandomFeatures(seed=3).learn(game(8), budget=40) for _ in range(2)]
+    assert runs[0].queries == 40 and runs[0].stopped == "budget" and not runs[0].identified
+    assert runs[0].removed == [0] * 40
+    o1, o2 = game(6), game(6)
+    RandomFeatures(seed=5).learn(o1, budget=20)
+    RandomFeatures(seed=5).learn(o2, budget=20)
+    t1 = [e.query.feature_function for e in o1.transcript]
+    assert t1 == [e.query.feature_function for e in o2.transcript]
+
+
+@pytest.mark.parametrize("responder", ["null", "max_consistent"])
+@pytest.mark.parametrize("d", [3, 6, 9])
+def test_greedy_predictions_are_exact_and_it_identifies(d, responder):
+    g = Greedy()
+    o = game(d, responder=responder)
+    r = g.learn(o)
+    assert r.identified and o.version_space_size == 1
+    assert [p for _, p, _ in g.choices] == [a for _, _, a in g.choices] == r.removed
+    assert r.queries >= fl.sq_query_lower_bound(2 ** (d - 1), "1/8")
+    assert parseval_ok(r, "1/8")
+
+
+def test_greedy_beats_candidate_testing_and_records_its_best_query():
+    d = 10
+    r = Greedy().learn(game(d))
+    assert r.max_removed == 10  # majority of 9 parities: 9 + 1 coefficients above 1/4
+    assert r.queries < (2 ** (d - 1) - 1) / 5
+    fam = {p.name: p for p in greedy_family(9, "1/8")}
+    maj = fam["majority of 9 (signs +)"]
+    assert sorted(np.abs(maj.coefficients[np.abs(maj.coefficients) * 4 > 512]).tolist()) == [140] * 10  # 70/256 each
+
+
+@pytest.mark.parametrize("make", SQ)
+@pytest.mark.parametrize("responder", ["null", "max_consistent"])
+def test_every_sq_student_obeys_parseval_on_every_query(make, responder):
+    for d in range(2, 8):
+        for alpha in ("1/8", "1/5", "1/16"):
+            r = make().learn(game(d, alpha, responder))  # the oracle raises if the bound is broken
+            assert parseval_ok(r, alpha)
+            assert len(r.version_space_sizes) == r.queries
+
+
+@pytest.mark.parametrize("make", SQ)
+@pytest.mark.parametrize("responder", fl.oracles.RESPONDERS)
+def test_the_true_teacher_is_never_lost(make, responder):
+    d = 5
+    C = fl.paper_teachers(d)
+    for k in (0, 5, 15):
+        T = C[k]
+        o = fl.StatisticalQueryOracle(T, fl.uniform(d), "1/8", responder, concept_class=C, seed=k)
+        r = make().learn(o)
+        assert o.in_version_space(k)
+        if r.identified:
+            assert r.hypothesis == T
+
+
+def test_budget_is_respected():
+    r = CandidateTesting().learn(game(8), budget=10)
+    assert r.queries == 10 and r.stopped == "budget" and not r.identified
+    o = game(8, budget=5)
+    r = Greedy().learn(o)
+    assert r.queries == 5 and r.stopped == "budget"
+
+
+def test_judged_against_the_worst_teacher_left():
+    o = game(6)
+    r = CoordinateCorrelations().learn(o)
+    worst, _ = o.worst_case_agreement(r.hypothesis)
+    assert worst == Fraction(1, 2)
+    o = game(6)
+    r = CandidateTesting().learn(o)
+    assert o.worst_case_agreement(r.hypothesis)[0] == 1
+
+
+BAD = [
+    (lambda: CandidateTesting().learn(fl.MembershipOracle(fl.parity(3, 1))), fl.InvalidType, ["oracle=", "StatisticalQueryOracle"]),
+    (lambda: Greedy().learn("oracle"), fl.InvalidType, ["oracle='oracle'"]),
+    (lambda: PaperLearner().learn(game(3)), fl.InvalidType, ["oracle=", "MembershipOracle"]),
+    (lambda: OptimalMembership().learn(game(3)), fl.InvalidType, ["MembershipOracle"]),
+    (lambda: GF2Elimination().learn(game(3)), fl.InvalidType, ["MembershipOracle"]),
+    (lambda: CandidateTesting().learn(fl.StatisticalQueryOracle(fl.parity(3, 1), fl.uniform(3), "1/8")),
+     fl.InvalidArgument, ["concept_class"]),
+    (lambda: OptimalMembership().learn(fl.MembershipOracle(fl.parity(3, 1))), fl.InvalidArgument, ["concept_class"]),
+    (lambda: Greedy().learn(fl.StatisticalQueryOracle(fl.ConceptClass.from_tables([[0, 1, 1, 0], [0, 0, 0, 1]]),
+                                                        fl.uniform(2), "1/8", "null")), fl.InvalidArgument, ["parity class"]),
+    (lambda: GF2Elimination().learn(fl.MembershipOracle(fl.ConceptClass.from_tables([[0, 1, 1, 0], [0, 0, 0, 1]]))),
+     fl.InvalidArgument, ["class of parities"]),
+    (lambda: CandidateTesting().learn(game(3), budget=-1), fl.InvalidArgument, ["budget=-1"]),
+    (lambda: CandidateTesting().learn(game(3), budget="10"), fl.InvalidType, ["budget='10'"]),
+    (lambda: RandomFeatures(seed=1.5).learn(game(3)), fl.InvalidType, ["seed=1.5"]),
+    (lambda: Greedy(max_k=0), fl.InvalidArgument, ["max_k"]),
+    (lambda: make_student("sq-magic"), fl.InvalidArgument, ["name='sq-magic'", "candidate-testing"]),
+    (lambda: make_student(3), fl.InvalidType, ["name=3"]),
+]
+
+
+@pytest.mark.parametrize("call, exc, words", BAD)
+def test_bad_input(call, exc, words):
+    with pytest.raises(exc) as info:
+        call()
+    for w in words:
+        assert w in str(info.value)

@@ -1,0 +1,439 @@
+"""Oracles of Section 4: exact values against plain enumeration, responders, the adaptive game.
+
+Every expected value here is computed in plain Python from the definitions
+(E_D[chi(x, T(x))] as a sum over points with Fractions), never by finitelearn.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from itertools import product
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+import finitelearn as fl
+from finitelearn import _oracle_kernels as OK
+from finitelearn.oracles import InvariantViolated, StatisticalQuery
+
+SETTINGS = settings(deadline=None, max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+
+
+# -- plain twins ---------------------------------------------------------------------------
+def bits(k, d):
+    return tuple((k >> i) & 1 for i in range(d))
+
+
+def par(S, x):
+    return bin(S & x).count("1") % 2
+
+
+def chi_pm(S, x):
+    return -1 if par(S, x) else 1
+
+
+def plain_value(chi, T, D):
+    """E_D[chi(x, T(x))] by the definition: chi a list of (chi(x,0), chi(x,1)) Fractions."""
+    n = len(chi)
+    w = D.dense_weights().tolist()
+    tot = sum(w)
+    return sum(Fraction(w[x]) * chi[x][T[x]] for x in range(n)) / tot
+
+
+def plain_null(chi, D):
+    n = len(chi)
+    w = D.dense_weights().tolist()
+    return sum(Fraction(w[x]) * (chi[x][0] + chi[x][1]) / 2 for x in range(n)) / sum(w)
+
+
+@st.composite
+def query_tables(draw, d, max_den=6):
+    n = 1 << d
+    den = draw(st.integers(1, max_den))
+    nums = draw(st.lists(st.integers(0, den), min_size=2 * n, max_size=2 * n))
+    return [(Fraction(nums[2 * x], den), Fraction(nums[2 * x + 1], den)) for x in range(n)]
+
+
+@st.composite
+def dists(draw, d):
+    if draw(st.booleans()):
+        return fl.uniform(d)
+    w = draw(st.lists(st.integers(0, 5), min_size=1 << d, max_size=1 << d))
+    assume(sum(w) > 0)
+    return fl.from_weights(w)
+
+
+def as_query(chi):
+    return StatisticalQuery.from_table(np.array([[a, b] for a, b in chi], dtype=object))
+
+
+# -- the central identity -------------------------------------------------------------------
+@SETTINGS
+@given(st.integers(1, 4).flatmap(lambda d: st.tuples(st.just(d), query_tables(d))))
+def test_central_identity_against_enumeration(args):
+    """E[chi(x, f_S(x))] = E[(chi(x,0) + chi(x,1))/2] - ghat(S)/2, ghat in the +-1 convention."""
+    d, chi = args
+    n = 1 << d
+    g = [chi[x][1] - chi[x][0] for x in range(n)]
+    null = sum((chi[x][0] + chi[x][1]) / 2 for x in range(n)) / n
+    for S in range(n):
+        T = [par(S, x) for x in range(n)]
+        direct = sum(chi[x][T[x]] for x in range(n)) / n
+        ghat = sum(g[x] * chi_pm(S, x) for x in range(n)) / n
+        assert direct == null - ghat / 2
+
+
+@SETTINGS
+@given(st.integers(1, 4).flatmap(lambda d: st.tuples(st.just(d), query_tables(d), dists(d))))
+def test_exact_values_equal_enumeration(args):
+    """Fixed teacher, parity class (one WHT), general class (tables): all equal plain sums."""
+    d, chi, D = args
+    n = 1 << d
+    q = as_query(chi)
+    parity_game = fl.StatisticalQueryOracle(fl.parities(d), D, "1/1000", responder="null")
+    via_wht = parity_game.candidate_values(q)
+    tables = [[par(S, x) for x in range(n)] for S in range(n)]
+    general = fl.ConceptClass.from_tables(tables)
+    general_game = fl.StatisticalQueryOracle(general, D, "1/1000", responder="null")
+    via_matrix = general_game.candidate_values(q)
+    for S in range(n):
+        want = plain_value(chi, tables[S], D)
+        assert via_wht[S] == want
+        assert via_matrix[S] == want
+        o = fl.StatisticalQueryOracle(fl.parity(d, S), D, "1/1000")
+        assert o.exact_value(q) == want
+        assert o.query(q) == want  # truthful
+    assert parity_game.null_value(q) == plain_null(chi, D)
+
+
+def test_exact_value_of_a_general_teacher_and_callable_query():
+    d = 3
+    T = fl.majority(3)
+    D = fl.point_masses(3, [0, 3, 7], weights=[1, 2, 3])
+    o = fl.StatisticalQueryOracle(T, D, "1/8")
+    fn = lambda x, y: Fraction(x[0] + x[1] + y, 3)  # noqa: E731
+    want = plain_value([(fn(bits(k, d), 0), fn(bits(k, d), 1)) for k in range(8)], T.truth_table.tolist(), D)
+    assert o.exact_value(fn) == want == o.query(fn)
+    # points 0, 3 = (1,1,0), 7 = (1,1,1); Maj = 0, 1, 1; chi = 0, 3/3, 3/3; weights 1, 2, 3
+    assert want == Fraction(0 * 1 + 1 * 2 + 1 * 3, 6)
+
+
+@pytest.mark.parametrize("d", [1, 2, 3, 5, 6])
+def test_parity_fast_path_equals_general_path_and_closed_form(d):
+    """E[f_S' f_S] = 1/2 if S = S' != {}, 1/4 for distinct non-empty S, S', 0 if either is empty."""
+    n = 1 << d
+    C = fl.parities(d)
+    for Sp in range(n):
+        h = fl.parity(d, Sp)
+        for kind in ("feature", "agreement"):
+            q = getattr(StatisticalQuery, kind)(h)
+            assert q.parity_mask == Sp
+            fast = fl.StatisticalQueryOracle(C, fl.uniform(d), "1/8", "null").candidate_values(q)
+            slow = fl.StatisticalQueryOracle(C, fl.uniform(d), "1/8", "null", fast_paths=False).candidate_values(q)
+            assert list(fast) == list(slow)
+            for S in range(n):
+                if kind == "feature":
+                    closed = Fraction(0) if S == 0 or Sp == 0 else (Fraction(1, 2) if S == Sp else Fraction(1, 4))
+                    plain = Fraction(sum(par(Sp, x) * par(S, x) for x in range(n)), n)
+                else:
+                    closed = Fraction(1) if S == Sp else Fraction(1, 2)
+                    plain = Fraction(sum(par(Sp, x) == par(S, x) for x in range(n)), n)
+                assert fast[S] == closed == plain
+
+
+def test_parity_detection_sees_whole_table():
+    """A function agreeing with a parity on 0 and every e_i but not elsewhere is not taken for it."""
+    d = 4
+    t = np.array(fl.parity(d, 0b1011).truth_table)
+    t[0b1111] ^= 1
+    assert StatisticalQuery.feature(fl.BooleanFunction.from_truth_table(t)).parity_mask is None
+    assert StatisticalQuery.feature(~fl.parity(d, 3)).parity_mask is None
+    assert StatisticalQuery.feature(fl.parity(d, 0b1011)).parity_mask == 0b1011
+
+
+# -- responders with a fixed teacher ------------------------------------------------------
+alphas = st.sampled_from([Fraction(1, 2), Fraction(1, 8), Fraction(1, 16), Fraction(3, 10), Fraction(1, 100)])
+
+
+@SETTINGS
+@given(st.integers(1, 4).flatmap(lambda d: st.tuples(st.just(d), query_tables(d), st.integers(0, 2**d - 1))),
+       alphas, st.sampled_from(fl.oracles.RESPONDERS), st.integers(0, 3))
+def test_answer_within_tolerance_of_the_truth(args, alpha, responder, seed):
+    d, chi, S = args
+    T = fl.parity(d, S)
+    D = fl.uniform(d)
+    o = fl.StatisticalQueryOracle(T, D, alpha, responder, concept_class=fl.parities(d), seed=seed)
+    truth = plain_value(chi, T.truth_table.tolist(), D)
+    null = plain_null(chi, D)
+    ans = o.query(as_query(chi))
+    assert isinstance(ans, Fraction)
+    assert abs(ans - truth) <= alpha
+    if responder == "truthful":
+        assert ans == truth
+    if responder == "null":
+        assert ans == (null if abs(null - truth) <= alpha else (truth + alpha if null > truth else truth - alpha))
+    # the version space never loses the true teacher
+    assert o.in_version_space(S)
+    e = o.transcript[-1]
+    assert (e.value, e.answer) == (truth, ans)
+
+
+def brute_max_consistent(values, alpha, null, truth=None):
+    """Largest number of values within alpha of one admissible answer (tried at every breakpoint)."""
+    cands = {v + s for v in values for s in (-alpha, alpha)} | {null} | set(values)
+    if truth is not None:
+        cands = {min(max(c, truth - alpha), truth + alpha) for c in cands} | {truth}
+    return max(sum(abs(v - c) <= alpha for v in values) for c in cands)
+
+
+@SETTINGS
+@given(st.integers(2, 4).flatmap(lambda d: st.tuples(st.just(d), query_tables(d), st.integers(0, 2**d - 1))),
+       alphas)
+def test_max_consistent_keeps_the_most(args, alpha):
+    d, chi, S = args
+    D = fl.uniform(d)
+    n = 1 << d
+    values = [plain_value(chi, [par(R, x) for x in range(n)], D) for R in range(n)]
+    null = plain_null(chi, D)
+    fixed = fl.StatisticalQueryOracle(fl.parity(d, S), D, alpha, "max_consistent", concept_class=fl.parities(d))
+    ans = fixed.query(as_query(chi))
+    assert fixed.version_space_size == brute_max_consistent(values, alpha, null, truth=values[S])
+    assert abs(ans - values[S]) <= alpha
+    game = fl.StatisticalQueryOracle(fl.parities(d), D, alpha, "max_consistent")
+    ans = game.query(as_query(chi))
+    assert game.version_space_size == brute_max_consistent(values, alpha, null)
+    kept = game.version_space_masks().tolist()
+    assert kept == [R for R in range(n) if abs(values[R] - ans) <= alpha]
+
+
+def test_noisy_is_seeded_exact_and_within_tolerance():
+    d = 3
+    q = StatisticalQuery.feature(fl.majority(3))
+    answers = []
+    for _ in range(2):
+        o = fl.StatisticalQueryOracle(fl.parity(d, 5), fl.uniform(d), "1/8", "noisy", seed=7)
+        answers.append([o.query(q) for _ in range(50)])
+    assert answers[0] == answers[1]
+    truth = Fraction(sum(m * par(5, x) for x, m in enumerate(fl.majority(3).truth_table.tolist())), 8)
+    assert all(isinstance(a, Fraction) and abs(a - truth) <= Fraction(1, 8) for a in answers[0])
+    assert len(set(answers[0])) > 40  # really random
+    other = fl.StatisticalQueryOracle(fl.parity(d, 5), fl.uniform(d), "1/8", "noisy", seed=8)
+    assert [other.query(q) for _ in range(50)] != answers[0]
+
+
+# -- the adaptive game ----------------------------------------------------------------------
+@SETTINGS
+@given(st.integers(2, 5).flatmap(lambda d: st.tuples(st.just(d), st.lists(query_tables(d, 4), min_size=1, max_size=6))),
+       alphas, st.sampled_from(["null", "max_consistent"]), st.booleans())
+def test_adaptive_game_invariants(args, alpha, responder, paper):
+    """Every answer within alpha of every kept teacher; the Parseval bound on every query."""
+    d, chis = args
+    C = fl.paper_teachers(d) if paper else fl.parities(d)
+    masks = C.masks.tolist()
+    D = fl.uniform(d)
+    n = 1 << d
+    o = fl.StatisticalQueryOracle(C, D, alpha, responder)
+    alive = set(masks)
+    for chi in chis:
+        before = o.version_space_size
+        ans = o.query(as_query(chi))
+        values = {R: plain_value(chi, [par(R, x) for x in range(n)], D) for R in alive}
+        kept = set(o.version_space_masks().tolist())
+        assert kept == {R for R in alive if abs(values[R] - ans) <= alpha}
+        assert kept, "never empty"
+        removed = before - len(kept)
+        assert removed == o.transcript[-1].removed
+        assert removed * 4 * alpha**2 < 1  # Parseval: fewer than 1/(4 alpha^2)
+        alive = kept
+    assert o.version_space_sizes() == [e.version_space_size for e in o.transcript]
+
+
+def test_one_majority_query_removes_ten_of_at_most_fifteen():
+    """alpha = 1/8 allows at most 15 removals per query; the greedy majority query reaches 10."""
+    assert fl.parseval_removal_bound("1/8") == 15
+    d = 10
+    g = fl.learners.Greedy()
+    o = fl.StatisticalQueryOracle(fl.paper_teachers(d), fl.uniform(d), "1/8", "null")
+    g.learn(o, budget=1)
+    assert o.transcript[0].removed == 10
+
+
+def test_fixed_teacher_null_responder_is_not_bound_by_parseval():
+    """With a fixed teacher the null responder must move towards the truth and may rule out many."""
+    d = 8
+    T = fl.parity(d, 0b10101)
+    o = fl.StatisticalQueryOracle(T, fl.uniform(d), "1/16", "null", concept_class=fl.paper_teachers(d))
+    assert o.feature_query(T) == Fraction(1, 2) - Fraction(1, 16)  # truth 1/2, null 1/4
+    assert o.version_space_size == 1
+    assert o.transcript[0].removed == 127 > fl.parseval_removal_bound("1/16") == 63
+    # the same query in the adaptive game: the adversary answers 1/4 and only f_S is ruled out
+    game = fl.StatisticalQueryOracle(fl.paper_teachers(d), fl.uniform(d), "1/16", "null")
+    assert game.feature_query(T) == Fraction(1, 4) and game.transcript[0].removed == 1
+
+
+@SETTINGS
+@given(st.integers(2, 5).flatmap(lambda d: st.tuples(st.just(d), st.lists(st.integers(0, 1), min_size=2**d, max_size=2**d))))
+def test_feature_queries_learn_nothing_at_tolerance_one_eighth(args):
+    """|E[h f_S] - E[h f_S']| <= 1/4 for every Boolean h: at alpha >= 1/8 one answer fits every parity."""
+    d, table = args
+    h = fl.BooleanFunction.from_truth_table(table)
+    n = 1 << d
+    vals = [Fraction(sum(table[x] * par(S, x) for x in range(n)), n) for S in range(1, n)]
+    assert max(vals) - min(vals) <= Fraction(1, 4)
+    o = fl.StatisticalQueryOracle(fl.parities(d, containing={0}), fl.uniform(d), "1/8", "max_consistent")
+    o.feature_query(h)
+    assert o.version_space_size == 1 << (d - 1)
+
+
+def test_worst_case_agreement():
+    d = 4
+    C = fl.paper_teachers(d)
+    o = fl.StatisticalQueryOracle(C, fl.uniform(d), "1/8", "null")
+    h = fl.parity(d, 0b0011)
+    worst, T = o.worst_case_agreement(h)
+    want = min(Fraction(sum(h.truth_table[x] == par(S, x) for x in range(16)), 16) for S in C.masks.tolist())
+    assert worst == want == Fraction(1, 2) and T != h
+    o.feature_query(fl.parity(d, 0b0001))
+    fixed = fl.StatisticalQueryOracle(h, fl.uniform(d), "1/8")
+    assert fixed.worst_case_agreement(h) == (Fraction(1), h)
+
+
+# -- membership oracle ----------------------------------------------------------------------
+def test_membership_oracle_answers_counts_and_budget():
+    d = 4
+    T = fl.majority(3).restrict({}) if False else fl.parity(d, 0b0110)
+    o = fl.MembershipOracle(T, budget=3)
+    assert [o.query(x) for x in [(0, 1, 0, 0), 0b0110, [1, 1, 1, 1]]] == [1, 0, 0]
+    assert o.queries == 3
+    with pytest.raises(fl.QueryBudgetExceeded, match="budget of 3"):
+        o.query(0)
+    assert o.queries == 3 and [e.query for e in o.transcript] == [2, 6, 15]
+
+
+@pytest.mark.parametrize("d", [2, 3, 5])
+def test_adaptive_membership_keeps_the_larger_half(d):
+    C = fl.paper_teachers(d)
+    o = fl.MembershipOracle(C)
+    rng = np.random.default_rng(d)
+    alive = set(C.masks.tolist())
+    while len(alive) > 1:
+        x = int(rng.integers(0, 1 << d))
+        y = o.query(x)
+        ones = {S for S in alive if par(S, x)}
+        want = 1 if 2 * len(ones) > len(alive) else 0
+        assert y == want
+        alive = ones if y else alive - ones
+        assert set(o.version_space_masks().tolist()) == alive
+    assert o.queries >= d - 1  # the information-theoretic bound
+
+
+def test_membership_version_space_general_class():
+    tables = [[0, 1, 1, 0], [0, 0, 0, 1], [1, 1, 1, 1]]
+    C = fl.ConceptClass.from_tables(tables)
+    o = fl.MembershipOracle(C[1], concept_class=C)
+    o.query(3)
+    assert o.version_space_size == 2  # members 1 and 2 label point 3 with 1
+    o.query(0)
+    assert o.version_space_indices().tolist() == [1]
+
+
+# -- kernels against plain twins ------------------------------------------------------------
+def test_kernels_against_plain_twins():
+    rng = np.random.default_rng(0)
+    for d in (1, 3, 6):
+        n = 1 << d
+        tables = rng.integers(0, 2, size=(5, n)).astype(np.uint8)
+        support = np.sort(rng.choice(n, size=max(1, n // 2), replace=False)).astype(np.int64)
+        weights = rng.integers(1, 9, size=support.shape[0]).astype(np.int64)
+        num0 = rng.integers(0, 7, size=n).astype(np.int64)
+        num1 = rng.integers(0, 7, size=n).astype(np.int64)
+        rows = np.array([4, 0, 2], dtype=np.int64)
+        plain = [sum(int(w) * int((num1 if t[x] else num0)[x]) for x, w in zip(support, weights)) for t in tables]
+        assert OK.class_sums(tables, rows, support, weights, num0, num1).tolist() == [plain[r] for r in rows]
+        assert OK.teacher_sum(tables[3], support, weights, num0, num1) == plain[3]
+        masks = rng.integers(0, n, size=20).astype(np.int64)
+        for x in range(n):
+            assert OK.parity_labels(masks, np.int64(x)).tolist() == [par(int(m), x) for m in masks]
+
+
+# -- bad input --------------------------------------------------------------------------------
+T3 = fl.parity(3, 1)
+U3 = fl.uniform(3)
+C3 = fl.paper_teachers(3)
+
+BAD = [
+    (lambda: fl.StatisticalQueryOracle(T3, U3, 0), fl.InvalidArgument, ["tolerance=0", "> 0"]),
+    (lambda: fl.StatisticalQueryOracle(T3, U3, "-1/8"), fl.InvalidArgument, ["tolerance='-1/8'", "> 0"]),
+    (lambda: fl.StatisticalQueryOracle(T3, U3, "a lot"), fl.InvalidArgument, ["tolerance='a lot'"]),
+    (lambda: fl.StatisticalQueryOracle(T3, U3, None), fl.InvalidType, ["tolerance=None"]),
+    (lambda: fl.StatisticalQueryOracle(T3, U3, float("nan")), fl.InvalidArgument, ["tolerance=nan"]),
+    (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8", "liar"), fl.InvalidArgument, ["responder='liar'", "null"]),
+    (lambda: fl.StatisticalQueryOracle(C3, U3, "1/8", "truthful"), fl.InvalidArgument, ["responder='truthful'", "adaptive"]),
+    (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8", "noisy"), fl.InvalidArgument, ["seed=None"]),
+    (lambda: fl.StatisticalQueryOracle(T3, fl.uniform(4), "1/8"), fl.DomainMismatch, ["d=3", "d=4"]),
+    (lambda: fl.StatisticalQueryOracle(fl.paper_teachers(4), U3, "1/8", "null"), fl.DomainMismatch, ["class", "d=4", "d=3"]),
+    (lambda: fl.StatisticalQueryOracle(T3, [1] * 8, "1/8"), fl.InvalidType, ["distribution="]),
+    (lambda: fl.StatisticalQueryOracle([0, 1], U3, "1/8"), fl.InvalidType, ["teacher="]),
+    (lambda: fl.StatisticalQueryOracle(fl.majority(3), U3, "1/8", concept_class=C3), fl.InvalidArgument, ["a member"]),
+    (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8", budget=-1), fl.InvalidArgument, ["budget=-1"]),
+    (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8").query(np.zeros((8, 3))), fl.InvalidArgument, ["shape (2**d, 2)"]),
+    (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8").query(np.zeros((6, 2))), fl.InvalidArgument, ["2**d rows"]),
+    (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8").query(np.zeros((16, 2), int)), fl.DomainMismatch, ["d=4", "d=3"]),
+    (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8").query(np.full((8, 2), 1.5)), fl.InvalidArgument, ["[0, 1]", "3/2"]),
+    (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8").query([[0, 1]] * 7 + [[0, -1]]), fl.InvalidArgument, ["[0, 1]", "x=7, y=1"]),
+    (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8").query(lambda x, y: 2), fl.InvalidArgument, ["fn=", "[0, 1]"]),
+    (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8").query(T3), fl.InvalidType, ["chi=", "feature_query"]),
+    (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8").feature_query([0, 1] * 4), fl.InvalidType, ["h="]),
+    (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8").feature_query(fl.parity(4, 1)), fl.DomainMismatch, ["d=4", "d=3"]),
+    (lambda: StatisticalQuery.from_numerators([[0, 5], [1, 1]], 4), fl.InvalidArgument, ["numerators=", "found 5"]),
+    (lambda: StatisticalQuery.from_numerators([[0, 1], [1, 1]], 0), fl.InvalidArgument, ["denominator=0"]),
+    (lambda: StatisticalQuery.from_table([["a", 0], [0, 0]]), fl.InvalidArgument, ["table='a'"]),
+    (lambda: StatisticalQuery(), TypeError, ["from_table"]),
+    (lambda: fl.MembershipOracle(T3).query((0, 1)), fl.InvalidArgument, ["x=(0, 1)", "length d=3"]),
+    (lambda: fl.MembershipOracle(T3).query((0, 2, 1)), fl.InvalidArgument, ["x=", "0 or 1"]),
+    (lambda: fl.MembershipOracle(T3).query(8), fl.InvalidArgument, ["x=8", "0..2**3-1"]),
+    (lambda: fl.MembershipOracle(T3).query("010"), fl.InvalidType, ["x='010'"]),
+    (lambda: fl.MembershipOracle(T3).query(0.5), fl.InvalidType, ["x=0.5"]),
+    (lambda: fl.MembershipOracle(T3, budget=1.5), fl.InvalidType, ["budget=1.5"]),
+    (lambda: fl.MembershipOracle(T3, concept_class=fl.paper_teachers(4)), fl.DomainMismatch, ["d=3", "d=4"]),
+    (lambda: fl.MembershipOracle(C3, concept_class=C3), fl.InvalidArgument, ["concept_class="]),
+]
+
+
+@pytest.mark.parametrize("call, exc, words", BAD)
+def test_bad_input(call, exc, words):
+    with pytest.raises(exc) as info:
+        call()
+    for w in words:
+        assert w in str(info.value)
+    assert "numba" not in str(info.value).lower()
+
+
+def test_budget_exceeded_sq():
+    o = fl.StatisticalQueryOracle(T3, U3, "1/8", budget=2)
+    o.feature_query(T3)
+    o.feature_query(T3)
+    with pytest.raises(fl.QueryBudgetExceeded, match="budget of 2 queries exhausted"):
+        o.feature_query(T3)
+    assert o.queries == 2 and len(o.transcript) == 2
+
+
+def test_invariant_violation_is_an_assertion_error():
+    assert issubclass(InvariantViolated, AssertionError)
+
+
+def test_the_checks_inside_the_oracle_fire(monkeypatch):
+    """A responder that breaks the rules is caught: not within alpha, or beyond the Parseval bound."""
+    d = 8
+    T = fl.parity(d, 0b1)
+    o = fl.StatisticalQueryOracle(T, fl.uniform(d), "1/16", "truthful")
+    monkeypatch.setattr(fl.oracles, "_respond", lambda kind, values, counts, truth, null, t, rng: (truth + 2 * t, 1))
+    with pytest.raises(InvariantViolated, match="not within 1/16"):
+        o.feature_query(T)
+    # adaptive: answer the value of f_{0} itself, which rules out all 127 others (> 63)
+    game = fl.StatisticalQueryOracle(fl.paper_teachers(d), fl.uniform(d), "1/16", "null")
+    monkeypatch.setattr(fl.oracles, "_respond", lambda kind, values, counts, truth, null, t, rng: (int(values.max()), 1))
+    with pytest.raises(InvariantViolated, match="removed 127 parities"):
+        game.feature_query(T)
