@@ -221,16 +221,9 @@ def test_cli_example_4_2_small(tmp_path, capsys):
     assert "plain" in capsys.readouterr().out
 
 
-def _slow_selected(config) -> bool:
-    expr = config.getoption("markexpr") or ""
-    return "slow" in expr and "not slow" not in expr
-
-
 @pytest.mark.slow
-def test_full_run_reproduces_figure_4_3(request, tmp_path):
+def test_full_run_reproduces_figure_4_3(tmp_path):
     """The full Example 4.2 (10 epochs, 1000 training images, 100 x 100, seed 0)."""
-    if not _slow_selected(request.config):
-        pytest.skip("the full CNN run: select it with -m slow")
     pytest.importorskip("torch")
     r = ex.run(tmp_path, epochs=10, n_train=1000, seed=0)
     plain, filt = r["students"]["plain"], r["students"]["filtered"]
