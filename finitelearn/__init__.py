@@ -16,6 +16,7 @@ from .errors import (
     FinitelearnError,
     InvalidArgument,
     InvalidType,
+    MissingExtra,
     QueryBudgetExceeded,
     TooLarge,
     UndefinedProbability,
@@ -48,7 +49,7 @@ __all__ = [
     "__version__",
     # errors
     "FinitelearnError", "InvalidArgument", "InvalidType", "DomainMismatch", "TooLarge",
-    "QueryBudgetExceeded", "UndefinedProbability",
+    "QueryBudgetExceeded", "UndefinedProbability", "MissingExtra",
     # the cube
     "points", "index_to_bits", "bits_to_index", "memory_required",
     # functions

@@ -15,6 +15,7 @@ __all__ = [
     "TooLarge",
     "QueryBudgetExceeded",
     "UndefinedProbability",
+    "MissingExtra",
 ]
 
 
@@ -44,3 +45,7 @@ class QueryBudgetExceeded(FinitelearnError, RuntimeError):
 
 class UndefinedProbability(FinitelearnError, ZeroDivisionError):
     """A conditional probability whose condition has probability zero."""
+
+
+class MissingExtra(FinitelearnError, ImportError):
+    """An optional dependency (e.g. PyTorch, the ``nn`` extra) is not installed."""

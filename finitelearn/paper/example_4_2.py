@@ -66,7 +66,7 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 
 from .._validation import check_int, fail, fail_type
-from ..errors import FinitelearnError
+from ..errors import MissingExtra
 from . import shapes
 
 __all__ = [
@@ -94,10 +94,6 @@ _INSTALL_HINT = (
     "Example 4.2 needs PyTorch, an optional dependency: install it with "
     "pip install 'finitelearn[nn]' (or pip install torch)"
 )
-
-
-class MissingExtra(FinitelearnError, ImportError):
-    """An optional dependency (here PyTorch, the ``nn`` extra) is not installed."""
 
 
 @dataclass(frozen=True)
