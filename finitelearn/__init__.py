@@ -113,8 +113,11 @@ __all__ += [
 from .bounds import membership_query_lower_bound, parseval_removal_bound, sq_query_lower_bound
 from .oracles import MembershipOracle, StatisticalQuery, StatisticalQueryOracle, TranscriptEntry
 from . import learners
+from .experiments import ScalingRecord, parse_tolerance, run_scaling
+from .plots import plot_scaling
 
 __all__ += [
     "sq_query_lower_bound", "parseval_removal_bound", "membership_query_lower_bound",
     "StatisticalQuery", "StatisticalQueryOracle", "MembershipOracle", "TranscriptEntry",
+    "run_scaling", "parse_tolerance", "ScalingRecord", "plot_scaling",
 ]

@@ -148,6 +148,71 @@ _REGISTRARS = [_add_info, _add_example]
 _REGISTRARS.append(_add_verify)
 
 
+def _cmd_scaling(args: argparse.Namespace) -> int:
+    from .experiments import scaling_command
+
+    scaling_command(args.d_min, args.d_max, args.tolerance, args.out, students=args.students,
+                    responder=args.responder, budget=args.budget, seed=args.seed, resume=not args.no_resume,
+                    progress=not args.no_progress, plot=not args.no_plot)
+    return 0
+
+
+def _add_scaling(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "scaling",
+        help="queries to identify a parity teacher: SQ students vs data-query students (Theorems 4.2, 4.3)",
+        description="For each d and student, the worst-case number of queries until one teacher of "
+        "{f_S : 1 in S} is left, against the Parseval lower bound and the paper's d+1. Records go to "
+        "OUT/scaling.csv and OUT/scaling.json as they finish (a rerun resumes), the plot to OUT/scaling.png.",
+    )
+    p.add_argument("--d-min", type=_positive_int, default=2, help="smallest d (>= 2, default 2)")
+    p.add_argument("--d-max", type=_positive_int, default=14, help="largest d (<= 20, default 14)")
+    p.add_argument("--tolerance", default="1/8",
+                   help="SQ tolerance alpha: a number or an expression in d, e.g. 1/8, 1/d, 1/d^2, 1/(2d) (default 1/8)")
+    p.add_argument("--students", default=None,
+                   help="comma-separated names (default all): candidate-testing, coordinate-correlations, "
+                   "random-features, greedy, paper-d+1, optimal, gf2-elimination")
+    p.add_argument("--responder", default="max_consistent", choices=["max_consistent", "null"],
+                   help="the SQ adversary (default max_consistent, the strongest)")
+    p.add_argument("--budget", type=_positive_int, default=None,
+                   help="most queries per student and d (default: number of teachers + d)")
+    p.add_argument("--seed", type=int, default=0, help="seed of the random students (default 0)")
+    p.add_argument("--out", default="finitelearn-scaling", help="output directory (default ./finitelearn-scaling)")
+    p.add_argument("--no-resume", action="store_true", help="recompute records already in OUT")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.add_argument("--no-plot", action="store_true", help="do not write scaling.png")
+    p.set_defaults(func=_cmd_scaling)
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    import time
+
+    from .experiments import scaling_command
+
+    print(f"finitelearn demo: passive teacher (statistical queries) vs active teacher (data queries),\n"
+          f"teachers f_S on {{0,1}}^d with 1 in S (equation (4.3)), d = 2..{args.d_max}, all students.\n")
+    t0 = time.perf_counter()
+    scaling_command(2, args.d_max, args.tolerance, args.out, responder=args.responder,
+                    progress=not args.no_progress, resume=False)
+    print(f"\ndemo finished in {time.perf_counter() - t0:.1f} s; open {args.out}/scaling.png. "
+          f"Larger d: finitelearn scaling --d-max 14 --out DIR")
+    return 0
+
+
+def _add_demo(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("demo", help="the scaling experiment for small d in seconds: table, CSV/JSON and plot")
+    p.add_argument("--out", default="finitelearn-demo", help="output directory (default ./finitelearn-demo)")
+    p.add_argument("--d-max", type=_positive_int, default=12, help="largest d (default 12)")
+    p.add_argument("--tolerance", default="1/8", help="SQ tolerance alpha (default 1/8)")
+    p.add_argument("--responder", default="max_consistent", choices=["max_consistent", "null"],
+                   help="the SQ adversary (default max_consistent)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.set_defaults(func=_cmd_demo)
+
+
+_REGISTRARS += [_add_scaling, _add_demo]
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``finitelearn`` command."""
     parser = argparse.ArgumentParser(

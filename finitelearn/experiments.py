@@ -1,0 +1,561 @@
+"""The scaling experiment of Theorems 4.2 and 4.3: passive teacher against active teacher.
+
+For each d and each student, the number of queries until the version space of the class
+(4.3), {f_S : 1 in S}, holds one teacher, in the adaptive game against the strongest
+responder (``max_consistent`` by default: the counts are worst-case, like the bounds they
+are compared with):
+
+- SQ students ask :class:`~finitelearn.StatisticalQueryOracle` (nu = uniform, tolerance
+  alpha) and are compared with the exact Parseval lower bound
+  :func:`~finitelearn.sq_query_lower_bound`;
+- membership students ask :class:`~finitelearn.MembershipOracle` (the adversary keeps the
+  larger half) and are compared with the paper's d + 1 and the information-theoretic
+  optimum log2 |class| = d - 1 (checked against the exact minimax of
+  :func:`~finitelearn.membership_query_complexity` for d <= 7).
+
+Records are written to ``DIR/scaling.json`` and ``DIR/scaling.csv`` as each (d, student)
+finishes; a rerun with the same parameters skips the records already there (resume).
+
+Examples
+--------
+>>> tol = parse_tolerance("1/(2d)")
+>>> tol(4), tol.text
+(Fraction(1, 8), '1/(2d)')
+>>> recs = run_scaling(range(2, 5), "1/8", students=["candidate-testing", "paper-d+1"], progress=False)
+>>> [(r.d, r.student, r.queries, r.identified, r.lower_bound) for r in recs]   # doctest: +NORMALIZE_WHITESPACE
+[(2, 'candidate-testing', 2, False, 1), (2, 'paper-d+1', 3, True, 1),
+ (3, 'candidate-testing', 4, False, 1), (3, 'paper-d+1', 4, True, 2),
+ (4, 'candidate-testing', 8, False, 1), (4, 'paper-d+1', 5, True, 3)]
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+import time
+from dataclasses import asdict, dataclass, field
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+import numpy as np
+
+from ._validation import check_int, fail, fail_type
+from .bounds import membership_query_lower_bound, parseval_removal_bound, sq_query_lower_bound
+from .classes import paper_teachers
+from .distributions import uniform
+from .fourier import integer_spectrum
+from .learners import MEMBERSHIP_STUDENTS, SQ_STUDENTS, STUDENTS, make_student
+from .oracles import ADVERSARIAL_RESPONDERS, MembershipOracle, StatisticalQueryOracle
+
+__all__ = [
+    "Tolerance",
+    "parse_tolerance",
+    "ScalingRecord",
+    "run_scaling",
+    "read_records",
+    "format_table",
+    "CSV_FIELDS",
+]
+
+# ---------------------------------------------------------------------------------------
+# tolerance as a function of d: a small safe parser (no eval)
+# ---------------------------------------------------------------------------------------
+_TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d+)?)|(d)|(\*\*|[-+*/^()]))")
+
+
+def _tokens(text: str) -> list[str]:
+    pos, out = 0, []
+    text = text.strip()
+    while pos < len(text):
+        m = _TOKEN.match(text, pos)
+        if not m or m.end() == pos:
+            raise fail("tolerance", text, "an expression in d with numbers, d, + - * / ^ and parentheses "
+                                          f"(such as 1/8, 1/d, 1/d^2, 1/(2d), d^-1); cannot read {text[pos:]!r}")
+        out.append(m.group(m.lastindex))
+        pos = m.end()
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+    return out
+
+
+class _Parser:
+    """expr := term (+|- term)*; term := unary ((*|/|implicit) unary)*; unary := -unary | power;
+    power := atom (^ unary)?; atom := number | d | ( expr ).  Builds a closure over Fractions."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.toks = _tokens(text)
+        self.i = 0
+
+    def error(self, what: str) -> Exception:
+        return fail("tolerance", self.text, f"an expression in d such as 1/8, 1/d, 1/d^2, 1/(2d), d^-1 ({what})")
+
+    def peek(self) -> str | None:
+        return self.toks[self.i] if self.i < len(self.toks) else None
+
+    def take(self) -> str:
+        tok = self.peek()
+        if tok is None:
+            raise self.error("it ends too early")
+        self.i += 1
+        return tok
+
+    def parse(self) -> Callable[[Fraction], Fraction]:
+        if not self.toks:
+            raise self.error("it is empty")
+        f = self.expr()
+        if self.peek() is not None:
+            raise self.error(f"unexpected {self.peek()!r}")
+        return f
+
+    def expr(self):
+        f = self.term()
+        while self.peek() in ("+", "-"):
+            op = self.take()
+            g = self.term()
+            f = (lambda a, b: lambda d: a(d) + b(d))(f, g) if op == "+" else (lambda a, b: lambda d: a(d) - b(d))(f, g)
+        return f
+
+    def term(self):
+        f = self.unary()
+        while True:
+            tok = self.peek()
+            if tok in ("*", "/"):
+                self.take()
+                g = self.unary()
+                f = (lambda a, b: lambda d: a(d) * b(d))(f, g) if tok == "*" else (lambda a, b: lambda d: _div(a(d), b(d)))(f, g)
+            elif tok is not None and (tok == "d" or tok == "(" or tok[0].isdigit()):
+                g = self.unary()  # implicit multiplication: 2d, 2(d+1)
+                f = (lambda a, b: lambda d: a(d) * b(d))(f, g)
+            else:
+                return f
+
+    def unary(self):
+        if self.peek() in ("-", "+"):
+            op = self.take()
+            g = self.unary()
+            return g if op == "+" else (lambda a: lambda d: -a(d))(g)
+        return self.power()
+
+    def power(self):
+        base = self.atom()
+        if self.peek() in ("^", "**"):
+            self.take()
+            e = self.unary()
+            return (lambda a, b: lambda d: _pow(a(d), b(d)))(base, e)
+        return base
+
+    def atom(self):
+        tok = self.take()
+        if tok == "d":
+            return lambda d: d
+        if tok == "(":
+            f = self.expr()
+            if self.take() != ")":
+                raise self.error("a parenthesis is not closed")
+            return f
+        if tok[0].isdigit():
+            v = Fraction(tok)
+            return lambda d: v
+        raise self.error(f"unexpected {tok!r}")
+
+
+class _EvalError(ArithmeticError):
+    pass
+
+
+def _div(a: Fraction, b: Fraction) -> Fraction:
+    if b == 0:
+        raise _EvalError("division by zero")
+    return a / b
+
+
+def _pow(a: Fraction, e: Fraction) -> Fraction:
+    if e.denominator != 1 or abs(e) > 64:
+        raise _EvalError(f"exponent {e} is not an integer in -64..64")
+    if a == 0 and e < 0:
+        raise _EvalError("division by zero")
+    return a ** int(e)
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """The SQ tolerance alpha as a function of d, parsed from text such as ``"1/d"``.
+
+    Calling it returns alpha(d) as an exact Fraction, refusing alpha(d) <= 0.
+    """
+
+    text: str
+    _fn: Callable[[Fraction], Fraction] = field(repr=False, compare=False)
+
+    def __call__(self, d: int) -> Fraction:
+        d = check_int(d, "d")
+        try:
+            value = self._fn(Fraction(d))
+        except _EvalError as exc:
+            raise fail("tolerance", self.text, f"an expression defined at d={d} ({exc})") from None
+        if value <= 0:
+            raise fail("tolerance", self.text, f"a tolerance alpha > 0 at every d (at d={d} it is {value})")
+        return value
+
+
+def parse_tolerance(text: Any) -> Tolerance:
+    """Parse the tolerance alpha as a number or an expression in d (no ``eval``).
+
+    Accepts numbers (``1/8``, ``0.125``), ``d``, ``+ - * /``, powers ``^`` or ``**`` with
+    integer exponents, parentheses and implicit products (``2d``): ``1/8``, ``1/d``,
+    ``1/d^2``, ``1/(2d)``, ``d^-1``.  A Fraction or int is taken as a constant.
+
+    >>> [str(parse_tolerance(t)(4)) for t in ["1/8", "1/d", "1/d^2", "1/(2d)", "d^-1", "0.1", "2/(d+4)"]]
+    ['1/8', '1/4', '1/16', '1/8', '1/4', '1/10', '1/4']
+    """
+    if isinstance(text, bool):
+        raise fail_type("tolerance", text, "a string such as '1/8' or '1/d', or a number")
+    if isinstance(text, (int, Fraction)):
+        text = str(Fraction(text))
+    if not isinstance(text, str):
+        raise fail_type("tolerance", text, "a string such as '1/8' or '1/d', or a number")
+    if len(text) > 100:
+        raise fail("tolerance", text, "an expression of at most 100 characters")
+    norm = " ".join(text.split())
+    return Tolerance(norm, _Parser(norm).parse())
+
+
+# ---------------------------------------------------------------------------------------
+# records
+# ---------------------------------------------------------------------------------------
+@dataclass
+class ScalingRecord:
+    """One (d, student) run of the scaling experiment.
+
+    Fields written to CSV: every field but ``version_space_sizes`` (JSON only).
+    ``responder`` is the run's SQ adversary (part of the resume key); ``adversary`` is the
+    one this student met (for data queries: the label that keeps the larger half).
+    ``lower_bound`` is the exact Parseval bound for SQ students (None when alpha >= 1/2:
+    no finite number of queries suffices) and the information-theoretic bound
+    ceil(log2 |class|) for membership students (``lower_bound_kind`` says which).
+    """
+
+    d: int
+    student: str
+    oracle: str
+    tolerance: str
+    alpha: str | None
+    responder: str
+    adversary: str
+    queries: int
+    identified: bool
+    stopped: str
+    lower_bound: int | None
+    lower_bound_kind: str
+    class_size: int
+    parseval_removal_bound: int | None
+    max_removed: int
+    paper_d_plus_1: int
+    optimal_membership: int
+    optimal_membership_source: str
+    worst_case_agreement: str
+    budget: int
+    seed: int
+    seconds: float
+    version_space_sizes: list = field(default_factory=list)
+
+
+CSV_FIELDS = [f for f in ScalingRecord.__dataclass_fields__ if f != "version_space_sizes"]
+
+
+def _record_key(r: dict) -> tuple:
+    return (int(r["d"]), r["student"], r["tolerance"], r["responder"], r.get("budget_spec"), int(r["seed"]))
+
+
+def read_records(out_dir: Any) -> list[dict]:
+    """The records of ``out_dir/scaling.json`` (an empty list when there is none)."""
+    path = Path(out_dir) / "scaling.json"
+    if not path.exists():
+        return []
+    try:
+        data = json.loads(path.read_text())
+    except json.JSONDecodeError as exc:
+        raise fail("out_dir", str(out_dir), f"a directory whose scaling.json is valid JSON ({exc})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("records"), list):
+        raise fail("out_dir", str(out_dir), "a directory whose scaling.json holds {'records': [...]}")
+    return data["records"]
+
+
+def _write(out_dir: Path, records: list[dict]) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    tmp = out_dir / "scaling.json.tmp"
+    tmp.write_text(json.dumps({"records": records}, indent=1))
+    os.replace(tmp, out_dir / "scaling.json")
+    tmp = out_dir / "scaling.csv.tmp"
+    with tmp.open("w", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=CSV_FIELDS + ["budget_spec"], extrasaction="ignore")
+        w.writeheader()
+        for r in records:
+            w.writerow(r)
+    os.replace(tmp, out_dir / "scaling.csv")
+
+
+# ---------------------------------------------------------------------------------------
+# the experiment
+# ---------------------------------------------------------------------------------------
+def _check_students(students: Any) -> list[str]:
+    if students is None:
+        return list(STUDENTS)
+    if isinstance(students, str):
+        students = [s.strip() for s in students.split(",") if s.strip()]
+    if not isinstance(students, Iterable):
+        raise fail_type("students", students, "a list of student names or a comma-separated string")
+    out = []
+    for s in students:
+        if s not in STUDENTS:
+            raise fail("students", s, "student names among " + ", ".join(STUDENTS))
+        if s not in out:
+            out.append(s)
+    if not out:
+        raise fail("students", students, "at least one student")
+    return out
+
+
+def _check_ds(ds: Any) -> list[int]:
+    if isinstance(ds, (str, bytes)) or not isinstance(ds, Iterable):
+        raise fail_type("d_values", ds, "an iterable of ints, such as range(2, 15)")
+    out = sorted({check_int(d, "d") for d in ds})
+    if not out:
+        raise fail("d_values", ds, "at least one d")
+    if out[0] < 2 or out[-1] > 20:
+        raise fail("d_values", ds, "dimensions d in 2..20 (the class (4.3) needs d >= 2; 2^19 teachers at most)")
+    return out
+
+
+def _worst_agreement(h, masks: np.ndarray, d: int) -> Fraction:
+    """min over S in masks of P_{x~unif}(h(x) = f_S(x)) from one Walsh-Hadamard transform."""
+    spec = integer_spectrum(h)
+    return Fraction(int((1 << d) + int(spec[masks].min())), 1 << (d + 1))
+
+
+def _optimal_membership(d: int) -> tuple[int, str]:
+    bound = membership_query_lower_bound(1 << (d - 1))
+    if d <= 7:
+        from .complexity import membership_query_complexity
+
+        exact = membership_query_complexity(paper_teachers(d)).queries
+        return exact, "exact minimax (finitelearn.complexity)"
+    return bound, "information-theoretic ceil(log2 |class|)"
+
+
+def run_scaling(d_values: Iterable[int], tolerance: Any = "1/8", students: Any = None, out_dir: Any = None, *,
+                responder: str = "max_consistent", budget: Any = None, seed: int = 0, resume: bool = True,
+                progress: bool = True, on_record: Callable[[ScalingRecord], None] | None = None) -> list[ScalingRecord]:
+    """Run the scaling experiment; write records as they finish when ``out_dir`` is given.
+
+    Parameters
+    ----------
+    d_values : iterable of int
+        Dimensions, 2 <= d <= 20.
+    tolerance : str or number
+        alpha, fixed or as a function of d (:func:`parse_tolerance`).
+    students : list of str or str, optional
+        Names (default: all seven); a comma-separated string is accepted.
+    out_dir : path, optional
+        Where ``scaling.json`` and ``scaling.csv`` go.
+    responder : str
+        The adversary of the SQ game, ``"max_consistent"`` (strongest) or ``"null"``.
+    budget : int, optional
+        Most queries per student and d (default: the class size plus d, which candidate
+        testing needs at most; gf2-elimination's own default is d + 64).
+    seed : int
+        For the seeded students.
+    resume : bool
+        Skip (d, student) pairs already recorded in ``out_dir`` with the same parameters.
+    progress : bool
+        Show a tqdm progress bar.
+    on_record : callable, optional
+        Called with each new record.
+
+    Returns
+    -------
+    list of ScalingRecord
+        The records of this run's parameters, in (d, student) order (including resumed ones).
+    """
+    ds = _check_ds(d_values)
+    tol = tolerance if isinstance(tolerance, Tolerance) else parse_tolerance(tolerance)
+    names = _check_students(students)
+    if not isinstance(responder, str) or responder.replace("-", "_") not in ADVERSARIAL_RESPONDERS:
+        raise fail("responder", responder, f"one of {ADVERSARIAL_RESPONDERS} (the adversary of the lower-bound game)")
+    responder = responder.replace("-", "_")
+    if budget is not None:
+        budget = check_int(budget, "budget")
+        if budget < 1:
+            raise fail("budget", budget, "an int >= 1, or None for the default (class size + d)")
+    seed = check_int(seed, "seed")
+    alphas = {d: tol(d) for d in ds}  # checks alpha(d) > 0 for every d before anything runs
+    out = None if out_dir is None else Path(out_dir)
+    budget_spec = "default" if budget is None else str(budget)
+    this_run = {(d, s, tol.text, responder, budget_spec, seed) for d in ds for s in names}
+    all_records = read_records(out) if out is not None else []
+    if resume:
+        done = {_record_key(r): r for r in all_records if _record_key(r) in this_run}
+    else:  # recompute: drop this run's old records, keep other runs'
+        all_records = [r for r in all_records if _record_key(r) not in this_run]
+        done = {}
+    pairs = [(d, s) for d in ds for s in names]
+    results: list[ScalingRecord] = []
+    bar = None
+    if progress:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=len(pairs), desc="scaling", unit="run")
+    try:
+        for d, name in pairs:
+            key = (d, name, tol.text, responder, budget_spec, seed)
+            if key in done:
+                results.append(_from_dict(done[key]))
+                if bar is not None:
+                    bar.update(1)
+                continue
+            if bar is not None:
+                bar.set_postfix_str(f"d={d} {name}")
+            rec = _run_one(d, name, tol.text, alphas[d], responder, budget, seed)
+            results.append(rec)
+            if out is not None:
+                row = asdict(rec)
+                row["budget_spec"] = budget_spec
+                all_records.append(row)
+                _write(out, all_records)
+            if on_record is not None:
+                on_record(rec)
+            if bar is not None:
+                bar.update(1)
+    finally:
+        if bar is not None:
+            bar.close()
+    return results
+
+
+def _from_dict(r: dict) -> ScalingRecord:
+    fields = {k: r[k] for k in ScalingRecord.__dataclass_fields__ if k in r}
+    return ScalingRecord(**fields)
+
+
+def _run_one(d: int, name: str, tol_text: str, alpha: Fraction, responder: str, budget: int | None,
+             seed: int) -> ScalingRecord:
+    C = paper_teachers(d)
+    m = len(C)
+    student = make_student(name, seed=seed)
+    t0 = time.perf_counter()
+    if student.kind == "sq":
+        oracle = StatisticalQueryOracle(C, uniform(d), alpha, responder)
+        lb = sq_query_lower_bound(m, alpha)
+        kind = "parseval"
+        r_bound = parseval_removal_bound(alpha)
+    else:
+        oracle = MembershipOracle(C)
+        lb = membership_query_lower_bound(m)
+        kind = "information-theoretic"
+        r_bound = None
+    res = student.learn(oracle, budget=budget)
+    seconds = time.perf_counter() - t0
+    worst = _worst_agreement(res.hypothesis, oracle.version_space_masks(), d)
+    opt, opt_src = _optimal_membership(d)
+    used_budget = budget if budget is not None else student._default_budget(m, d)
+    return ScalingRecord(
+        d=d, student=name, oracle=student.kind, tolerance=tol_text,
+        alpha=str(alpha) if student.kind == "sq" else None, responder=responder,
+        adversary=responder if student.kind == "sq" else "larger half (data queries)",
+        queries=res.queries, identified=res.identified, stopped=res.stopped, lower_bound=lb, lower_bound_kind=kind,
+        class_size=m, parseval_removal_bound=r_bound, max_removed=res.max_removed, paper_d_plus_1=d + 1,
+        optimal_membership=opt, optimal_membership_source=opt_src, worst_case_agreement=str(worst),
+        budget=used_budget, seed=seed, seconds=round(seconds, 4), version_space_sizes=res.version_space_sizes,
+    )
+
+
+def format_table(records: Sequence[Any]) -> str:
+    """A text table: one row per d, the query count of each student (``*``: not identified).
+
+    >>> print(format_table(run_scaling([3], "1/8", ["candidate-testing", "greedy", "optimal"], progress=False)))
+    d  candidate-testing  greedy  optimal  SQ bound  d+1  log2|T|
+    3  4*                 3       2        1         4    2
+    (* = not identified: budget ran out or no query of the student's family could rule out a candidate)
+    """
+    recs = [r if isinstance(r, dict) else asdict(r) for r in records]
+    if not recs:
+        return "(no records)"
+    names = [n for n in STUDENTS if any(r["student"] == n for r in recs)]
+    names += [n for n in dict.fromkeys(r["student"] for r in recs) if n not in names]
+    ds = sorted({int(r["d"]) for r in recs})
+    header = ["d"] + names + ["SQ bound", "d+1", "log2|T|"]
+    rows = []
+    for d in ds:
+        row = [str(d)]
+        sq_bound, opt = "", ""
+        for n in names:
+            hit = [r for r in recs if int(r["d"]) == d and r["student"] == n]
+            if not hit:
+                row.append("")
+                continue
+            r = hit[-1]
+            row.append(f"{r['queries']}" + ("" if r["identified"] else "*"))
+            if r["oracle"] == "sq":
+                sq_bound = "inf" if r["lower_bound"] is None else str(r["lower_bound"])
+            opt = str(r["optimal_membership"])
+        if not sq_bound:
+            sq_bound = "-"
+        row += [sq_bound, str(d + 1), opt or str(d - 1)]
+        rows.append(row)
+    widths = [max(len(header[i]), *(len(r[i]) for r in rows)) for i in range(len(header))]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip()]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
+    if any(not r["identified"] for r in recs):
+        lines.append("(* = not identified: budget ran out or no query of the student's family could rule out a candidate)")
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------
+# the command line (finitelearn scaling / finitelearn demo)
+# ---------------------------------------------------------------------------------------
+def _feature_query_note(tol: Tolerance, ds: list[int], responder: str, names: list[str]) -> str | None:
+    feature_students = [n for n in ("candidate-testing", "coordinate-correlations", "random-features") if n in names]
+    if responder != "max_consistent" or not feature_students or not any(tol(d) >= Fraction(1, 8) for d in ds):
+        return None
+    return ("note: at tolerance >= 1/8 the feature-query students (" + ", ".join(feature_students) + ") cannot rule "
+            "out any teacher against the max-consistent adversary: |E[h f_S] - E[h f_S']| <= 1/4 = 2 alpha for every "
+            "feature h, so one answer fits every parity.  Try --tolerance 1/16 or --responder null.")
+
+
+def scaling_command(d_min: int, d_max: int, tolerance: str, out_dir: Any, *, students: Any = None,
+                    responder: str = "max_consistent", budget: Any = None, seed: int = 0, resume: bool = True,
+                    progress: bool = True, plot: bool = True, stream: Any = None) -> list[ScalingRecord]:
+    """Run the experiment, print the table, write CSV/JSON (and the PNG), say where the files are."""
+    import sys
+
+    stream = stream or sys.stdout
+    d_min = check_int(d_min, "d_min")
+    d_max = check_int(d_max, "d_max")
+    if d_min > d_max:
+        raise fail("d_min", d_min, f"at most d_max={d_max}")
+    ds = _check_ds(range(d_min, d_max + 1))
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise fail("out", str(out_dir), "a directory (this path is a file)")
+    tol = parse_tolerance(tolerance)
+    names = _check_students(students)
+    t0 = time.perf_counter()
+    recs = run_scaling(ds, tol, names, out, responder=responder, budget=budget, seed=seed, resume=resume,
+                       progress=progress)
+    seconds = time.perf_counter() - t0
+    print(format_table(recs), file=stream)
+    note = _feature_query_note(tol, ds, responder.replace("-", "_"), names)
+    if note:
+        print(note, file=stream)
+    print(f"\n{len(recs)} records in {seconds:.1f} s (tolerance {tol.text}, adversary {responder})", file=stream)
+    print(f"  {out / 'scaling.csv'}\n  {out / 'scaling.json'}", file=stream)
+    if plot:
+        from .plots import plot_scaling
+
+        png = plot_scaling(recs, out / "scaling.png")
+        print(f"  {png}", file=stream)
+    return recs

@@ -1,0 +1,133 @@
+"""Figures from the records of the experiments (matplotlib, Agg backend chosen at call time)."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, Sequence
+
+from ._validation import fail, fail_type
+
+__all__ = ["plot_scaling", "STUDENT_LABELS"]
+
+STUDENT_LABELS = {
+    "candidate-testing": "SQ: candidate testing (feature query h = f_S' per candidate)",
+    "coordinate-correlations": "SQ: coordinate correlations E[x_i T(x)]",
+    "random-features": "SQ: random Boolean features h",
+    "greedy": "SQ: greedy (agreement with a majority of parities)",
+    "paper-d+1": "data: the paper's learner T(0), T(e_1), ..., T(e_d)",
+    "optimal": "data: most even split (optimal)",
+    "gf2-elimination": "data: random points + GF(2) elimination",
+}
+
+
+def _as_dicts(records: Sequence[Any]) -> list[dict]:
+    from dataclasses import asdict, is_dataclass
+
+    out = []
+    for r in records:
+        if is_dataclass(r):
+            out.append(asdict(r))
+        elif isinstance(r, dict):
+            out.append(r)
+        else:
+            raise fail_type("records", r, "ScalingRecord objects or dicts read from scaling.json")
+    return out
+
+
+def plot_scaling(records: Sequence[Any], path: Any, title: str | None = None) -> Path:
+    """Query counts against d on a log axis: SQ students against the Parseval lower bound,
+    data-query students against the paper's d + 1 (Theorems 4.2 and 4.3).
+
+    Filled markers: the student identified the teacher; hollow markers: it did not
+    (budget ran out, or nothing in its family could rule out a candidate).  The records
+    must come from one run (one tolerance and one responder).
+
+    Parameters
+    ----------
+    records : sequence of ScalingRecord or dict
+    path : path
+        The PNG to write (its directory must exist).
+    title : str, optional
+
+    Returns
+    -------
+    pathlib.Path
+        ``path``.
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+
+    recs = _as_dicts(records)
+    if not recs:
+        raise fail("records", records, "at least one record")
+    tols = {r["tolerance"] for r in recs}
+    resp = {r["responder"] for r in recs if r["oracle"] == "sq"}
+    if len(tols) > 1 or len(resp) > 1:
+        raise fail("records", f"tolerances {sorted(tols)}, responders {sorted(resp)}",
+                   "records of one run (one tolerance, one responder)")
+    tol = tols.pop()
+    responder = resp.pop() if resp else None
+    ds = sorted({int(r["d"]) for r in recs})
+
+    fig, ax = plt.subplots(figsize=(11, 6.2))
+    sq_colors = ["tab:red", "tab:orange", "tab:brown", "tab:purple", "tab:pink"]
+    mq_colors = ["tab:blue", "tab:green", "tab:cyan", "tab:olive"]
+    names = list(dict.fromkeys(r["student"] for r in recs))
+    markers = "osD^v<>p"
+    ci = {"sq": 0, "membership": 0}
+    for k, name in enumerate(names):
+        rs = sorted((r for r in recs if r["student"] == name), key=lambda r: int(r["d"]))
+        kind = rs[0]["oracle"]
+        palette = sq_colors if kind == "sq" else mq_colors
+        color = palette[ci[kind] % len(palette)]
+        ci[kind] += 1
+        x = [int(r["d"]) for r in rs]
+        y = [max(int(r["queries"]), 1) for r in rs]
+        style = "-" if kind == "sq" else "--"
+        label = STUDENT_LABELS.get(name, name)
+        never = not any(r["identified"] for r in rs)
+        if never:
+            label += "  [never identifies]"
+        ax.plot(x, y, style, color=color, lw=0.9 if never else 1.8, alpha=0.55 if never else 1.0, label=label,
+                zorder=3)
+        for xi, yi, r in zip(x, y, rs):
+            ax.plot([xi], [yi], markers[k % len(markers)], color=color, ms=6, zorder=4,
+                    markerfacecolor=color if r["identified"] else "white")
+
+    # the bounds
+    sq = [r for r in recs if r["oracle"] == "sq"]
+    if sq:
+        pts = sorted({(int(r["d"]), r["lower_bound"]) for r in sq if r["lower_bound"] is not None})
+        if pts:
+            ax.plot([p[0] for p in pts], [max(p[1], 1) for p in pts], color="black", lw=2.4, ls=":",
+                    label="SQ lower bound (Parseval): each query rules out < 1/(4\u03b1\u00b2) teachers", zorder=2)
+    ax.plot(ds, [d + 1 for d in ds], color="tab:blue", lw=9, alpha=0.18, solid_capstyle="round",
+            label="Theorem 4.3: d + 1 data queries", zorder=1)
+    ax.plot(ds, [d - 1 for d in ds], color="tab:green", lw=9, alpha=0.18, solid_capstyle="round",
+            label="information bound log2|T| = d - 1 (data queries)", zorder=1)
+    ax.plot(ds, [2 ** (d - 1) for d in ds], color="gray", lw=9, alpha=0.15, solid_capstyle="round",
+            label="number of teachers |T| = 2^(d-1)", zorder=1)
+
+    ax.set_yscale("log")
+    ax.set_xticks(ds)
+    ax.set_xlabel("d  (teachers f_S on {0,1}^d with 1 \u2208 S, equation (4.3))")
+    ax.set_ylabel("queries until one teacher is left (worst case)")
+    adversary = {"max_consistent": "max-consistent adversary", "null": "null (Parseval) adversary"}.get(responder, "")
+    ax.set_title(title or (
+        "Passive teacher vs active teacher: queries to identify a parity teacher\n"
+        f"statistical queries on \u03bd = uniform (tolerance \u03b1 = {tol}, {adversary}) vs data queries"),
+        fontsize=11)
+    ax.grid(True, which="both", alpha=0.25)
+    handles, labels = ax.get_legend_handles_labels()
+    handles.append(Line2D([], [], marker="o", color="black", markerfacecolor="white", ls=""))
+    labels.append("hollow marker: teacher not identified (budget or no progress)")
+    ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8.5, frameon=False)
+    fig.tight_layout()
+    out = Path(path)
+    fig.savefig(out, dpi=130, bbox_inches="tight")
+    plt.close(fig)
+    return out

@@ -1,0 +1,55 @@
+"""`finitelearn scaling` and `finitelearn demo`."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+from finitelearn.cli import main
+
+
+def test_scaling_writes_records_plot_and_resumes(tmp_path, capsys):
+    out = tmp_path / "run"
+    code = main(["scaling", "--d-min", "2", "--d-max", "6", "--tolerance", "1/d", "--out", str(out), "--no-progress",
+                 "--students", "greedy,paper-d+1,optimal"])
+    assert code == 0
+    text = capsys.readouterr().out
+    assert "greedy" in text and "paper-d+1" in text and "scaling.png" in text
+    assert (out / "scaling.png").stat().st_size > 10_000
+    recs = json.loads((out / "scaling.json").read_text())["records"]
+    assert len(recs) == 15 and {r["tolerance"] for r in recs} == {"1/d"}
+    assert [r["alpha"] for r in recs if r["student"] == "greedy"] == ["1/2", "1/3", "1/4", "1/5", "1/6"]
+    with open(out / "scaling.csv", newline="") as fh:
+        assert len(list(csv.DictReader(fh))) == 15
+    secs = {(r["d"], r["student"]): r["seconds"] for r in recs}
+    assert main(["scaling", "--d-max", "7", "--tolerance", "1/d", "--out", str(out), "--no-progress", "--no-plot",
+                 "--students", "greedy,paper-d+1,optimal"]) == 0
+    recs2 = json.loads((out / "scaling.json").read_text())["records"]
+    assert len(recs2) == 18
+    assert {(r["d"], r["student"]): r["seconds"] for r in recs2 if r["d"] <= 6} == secs  # resumed, not recomputed
+
+
+def test_scaling_bad_input_is_a_clear_error(tmp_path, capsys):
+    assert main(["scaling", "--d-min", "3", "--d-max", "4", "--tolerance", "1/(d-3)", "--out", str(tmp_path),
+                 "--no-progress"]) == 2
+    err = capsys.readouterr().err
+    assert "finitelearn scaling: error: tolerance='1/(d-3)'" in err and "d=3" in err
+    assert main(["scaling", "--d-max", "4", "--students", "genius", "--out", str(tmp_path), "--no-progress"]) == 2
+    assert "students='genius'" in capsys.readouterr().err
+    assert main(["scaling", "--d-min", "5", "--d-max", "3", "--out", str(tmp_path), "--no-progress"]) == 2
+    assert "d_min=5" in capsys.readouterr().err
+    f = tmp_path / "file"
+    f.write_text("x")
+    assert main(["scaling", "--d-max", "3", "--out", str(f), "--no-progress"]) == 2
+    assert "a directory" in capsys.readouterr().err
+
+
+def test_demo_prints_table_and_paths(tmp_path, capsys):
+    out = tmp_path / "demo"
+    assert main(["demo", "--out", str(out), "--d-max", "7", "--no-progress"]) == 0
+    text = capsys.readouterr().out
+    for word in ["candidate-testing", "gf2-elimination", "SQ bound", "d+1", str(out / "scaling.png"),
+                 "demo finished", "note: at tolerance >= 1/8"]:
+        assert word in text
+    assert len(json.loads((out / "scaling.json").read_text())["records"]) == 6 * 7
+    assert (out / "scaling.png").exists()

@@ -1,0 +1,190 @@
+"""The scaling experiment: safe tolerance parsing, records, bounds, resume."""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+from fractions import Fraction
+
+import pytest
+import sympy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sympy.parsing.sympy_parser import (
+    implicit_multiplication_application,
+    parse_expr,
+    rationalize,
+    standard_transformations,
+)
+
+import finitelearn as fl
+from finitelearn.experiments import CSV_FIELDS, format_table, parse_tolerance, read_records, run_scaling
+
+
+@pytest.mark.parametrize("text, d, want", [
+    ("1/8", 5, Fraction(1, 8)), ("0.125", 3, Fraction(1, 8)), ("1/d", 4, Fraction(1, 4)),
+    ("1/d^2", 3, Fraction(1, 9)), ("1/d**2", 3, Fraction(1, 9)), ("1/(2d)", 5, Fraction(1, 10)),
+    ("d^-1", 7, Fraction(1, 7)), ("2/(d + 1)", 3, Fraction(1, 2)), ("  1 / ( 2 * d )  ", 2, Fraction(1, 4)),
+    ("1/2^3", 1, Fraction(1, 8)), ("-(-1)/d", 2, Fraction(1, 2)), ("(d+1)^-2", 1, Fraction(1, 4)),
+    ("1/(d(d-1))", 3, Fraction(1, 6)), ("3", 2, Fraction(3)),
+])
+def test_parse_tolerance_values(text, d, want):
+    assert parse_tolerance(text)(d) == want
+
+
+@st.composite
+def expressions(draw, depth=0):
+    if depth > 3 or draw(st.integers(0, 2)) == 0:
+        return draw(st.sampled_from(["d", "1", "2", "3", "7", "0.5"]))
+    op = draw(st.sampled_from(["+", "-", "*", "/", "^", "neg", "paren"]))
+    a = draw(expressions(depth + 1))
+    if op == "neg":
+        return f"-{a}" if not a.startswith("-") else f"({a})"
+    if op == "paren":
+        return f"({a})"
+    if op == "^":
+        return f"({a})^{draw(st.integers(-3, 3))}"
+    b = draw(expressions(depth + 1))
+    return f"({a}){op}({b})"
+
+
+@settings(deadline=None, max_examples=200)
+@given(expressions(), st.integers(1, 9))
+def test_parse_tolerance_agrees_with_sympy(text, d):
+    """An independent reading of the same text: sympy's parser with d substituted."""
+    sym = parse_expr(text.replace("^", "**"), local_dict={"d": sympy.Symbol("d")},
+                     transformations=standard_transformations + (implicit_multiplication_application, rationalize))
+    want = sym.subs("d", d)
+    tol = parse_tolerance(text)
+    if want.is_Rational and want > 0:
+        assert tol(d) == Fraction(int(want.p), int(want.q))
+    else:
+        with pytest.raises(fl.InvalidArgument, match="tolerance="):
+            tol(d)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("__import__('os').system('true')", ["cannot read", "_"]),
+    ("exp(d)", ["cannot read"]), ("1//8", ["unexpected"]), ("", ["empty"]), ("(1/d", ["ends too early"]),
+    ("1/", ["ends too early"]), ("d)", ["unexpected ')'"]), ("x" * 101, ["100 characters"]),
+])
+def test_parse_tolerance_refuses(text, words):
+    with pytest.raises(fl.InvalidArgument) as info:
+        parse_tolerance(text)
+    for w in words:
+        assert w in str(info.value)
+
+
+@pytest.mark.parametrize("text, d, words", [
+    ("1/(d-3)", 3, ["at d=3", "division by zero"]), ("d-3", 2, ["alpha > 0", "d=2", "-1"]),
+    ("2^(1/2)", 2, ["exponent 1/2"]), ("d^100", 2, ["exponent 100"]), ("0", 5, ["alpha > 0"]),
+])
+def test_tolerance_must_be_positive_and_defined(text, d, words):
+    with pytest.raises(fl.InvalidArgument) as info:
+        parse_tolerance(text)(d)
+    for w in words:
+        assert w in str(info.value)
+
+
+def test_tolerance_checked_for_every_d_before_running(tmp_path):
+    with pytest.raises(fl.InvalidArgument, match="at d=2 it is -1"):
+        run_scaling(range(2, 6), "1/(d-3)", out_dir=tmp_path, progress=False)
+    with pytest.raises(fl.InvalidArgument, match="at d=3"):
+        run_scaling(range(3, 6), "1/(d-3)", out_dir=tmp_path, progress=False)
+    assert not (tmp_path / "scaling.json").exists()
+
+
+def plain_parseval_bound(m, alpha):
+    r = math.ceil(1 / (4 * alpha * alpha)) - 1  # exact: alpha is a Fraction
+    return None if r == 0 else -(-(m - 1) // r)
+
+
+@pytest.mark.parametrize("responder", ["max_consistent", "null"])
+def test_records_and_their_bounds(responder):
+    recs = run_scaling(range(2, 9), "1/(2d)", responder=responder, progress=False)
+    assert len(recs) == 7 * 7
+    for r in recs:
+        m = 2 ** (r.d - 1)
+        assert r.class_size == m and r.paper_d_plus_1 == r.d + 1 and r.optimal_membership == r.d - 1
+        assert len(r.version_space_sizes) == r.queries
+        assert r.identified == (r.version_space_sizes[-1:] == [1] or m == 1)
+        assert r.identified == (r.worst_case_agreement == "1")
+        if r.oracle == "sq":
+            alpha = Fraction(1, 2 * r.d)
+            assert r.alpha == str(alpha) and r.lower_bound_kind == "parseval"
+            assert r.lower_bound == plain_parseval_bound(m, alpha)
+            if r.identified:  # the theorem: no student beats the Parseval bound
+                assert r.queries >= r.lower_bound
+            assert r.max_removed * 4 * alpha * alpha < 1
+        else:
+            assert r.lower_bound == r.d - 1 and r.identified and r.queries >= r.d - 1
+    by = {(r.d, r.student): r for r in recs}
+    for d in range(2, 9):
+        assert by[d, "paper-d+1"].queries == d + 1
+        assert by[d, "optimal"].queries == d - 1
+        assert by[d, "coordinate-correlations"].queries == d
+
+
+def test_resume_after_an_interruption(tmp_path):
+    seen = []
+
+    def stop_after_five(rec):
+        seen.append((rec.d, rec.student))
+        if len(seen) == 5:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run_scaling(range(2, 5), "1/8", out_dir=tmp_path, progress=False, on_record=stop_after_five)
+    assert len(read_records(tmp_path)) == 5  # written as each finished
+    new = []
+    recs = run_scaling(range(2, 5), "1/8", out_dir=tmp_path, progress=False, on_record=lambda r: new.append((r.d, r.student)))
+    assert len(recs) == 21 and len(new) == 16 and not set(new) & set(seen)
+    # another tolerance goes beside, not over, these records
+    run_scaling([2], "1/16", students="greedy", out_dir=tmp_path, progress=False)
+    stored = read_records(tmp_path)
+    assert len(stored) == 22
+    with open(tmp_path / "scaling.csv", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 22 and set(CSV_FIELDS) <= set(rows[0])
+    assert "version_space_sizes" not in rows[0] and "version_space_sizes" in stored[0]
+    for row, rec in zip(rows, stored):
+        assert (int(row["d"]), row["student"], int(row["queries"])) == (rec["d"], rec["student"], rec["queries"])
+    # --no-resume recomputes this run's records and keeps the others
+    again = []
+    run_scaling(range(2, 5), "1/8", out_dir=tmp_path, progress=False, resume=False, on_record=again.append)
+    assert len(again) == 21 and len(read_records(tmp_path)) == 22
+    json.loads((tmp_path / "scaling.json").read_text())
+
+
+def test_budget_and_table():
+    recs = run_scaling([6], "1/8", ["candidate-testing", "greedy"], budget=5, progress=False)
+    assert all(r.queries == 5 and not r.identified and r.stopped == "budget" and r.budget == 5 for r in recs)
+    table = format_table(recs)
+    assert "5*" in table and "not identified" in table
+
+
+@pytest.mark.parametrize("kwargs, exc, words", [
+    (dict(d_values=[1, 2]), fl.InvalidArgument, ["d_values", "2..20"]),
+    (dict(d_values=[21]), fl.InvalidArgument, ["2..20"]),
+    (dict(d_values="2-5"), fl.InvalidType, ["d_values"]),
+    (dict(d_values=[3], students=["genius"]), fl.InvalidArgument, ["students='genius'", "greedy"]),
+    (dict(d_values=[3], students=[]), fl.InvalidArgument, ["at least one student"]),
+    (dict(d_values=[3], responder="truthful"), fl.InvalidArgument, ["responder='truthful'"]),
+    (dict(d_values=[3], budget=0), fl.InvalidArgument, ["budget=0"]),
+    (dict(d_values=[3], tolerance=None), fl.InvalidType, ["tolerance=None"]),
+    (dict(d_values=[3], tolerance="-1/8"), fl.InvalidArgument, ["alpha > 0"]),
+])
+def test_bad_input(kwargs, exc, words):
+    kwargs.setdefault("progress", False)
+    d_values = kwargs.pop("d_values")
+    with pytest.raises(exc) as info:
+        run_scaling(d_values, **kwargs)
+    for w in words:
+        assert w in str(info.value)
+
+
+def test_corrupt_json_is_refused(tmp_path):
+    (tmp_path / "scaling.json").write_text("{not json")
+    with pytest.raises(fl.InvalidArgument, match="valid JSON"):
+        run_scaling([2], progress=False, out_dir=tmp_path)
