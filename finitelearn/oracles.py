@@ -298,14 +298,15 @@ class StatisticalQuery:
         return self._h
 
     def _tables(self) -> tuple[np.ndarray, np.ndarray]:
-        if self._num0 is None:
-            check_memory(self._d, bytes_per_point=16, name="query.d")
-            h = self.feature_function.truth_table.astype(np.int64)
-            if self._kind == "feature":
-                self._num0, self._num1 = _freeze(np.zeros_like(h)), _freeze(h)
-            else:
-                self._num0, self._num1 = _freeze(1 - h), _freeze(h)
-        return self._num0, self._num1
+        """(num0, num1).  Feature and agreement queries derive them from h on each call and
+        do not keep them: a transcript of many queries then holds only the features."""
+        if self._num0 is not None:
+            return self._num0, self._num1
+        check_memory(self._d, bytes_per_point=16, name="query.d")
+        h = self.feature_function.truth_table.astype(np.int64)
+        if self._kind == "feature":
+            return _freeze(np.zeros_like(h)), _freeze(h)
+        return _freeze(1 - h), _freeze(h)
 
     @property
     def numerators(self) -> np.ndarray:
@@ -695,6 +696,7 @@ class StatisticalQueryOracle(_Oracle):
             raise fail("distribution", distribution, "a weight total below 2**62")
         self._W = W
         self._dense_w = None
+        self._tab_cache = None
         self._parseval_check = (self._teacher is None and self._class.is_parity_class and distribution.is_uniform)
 
     # -- reading -------------------------------------------------------------------------
@@ -736,6 +738,12 @@ class StatisticalQueryOracle(_Oracle):
                                    f"({self._W}) times 2**(d+1) is below 2**62 (int64 sums stay exact)")
         return 2 * self._W * den
 
+    def _tabs(self, q: StatisticalQuery) -> tuple[np.ndarray, np.ndarray]:
+        """The tables of q, derived once per query (a one-entry cache: the last query only)."""
+        if self._tab_cache is None or self._tab_cache[0] is not q:
+            self._tab_cache = (q, *q._tables())
+        return self._tab_cache[1], self._tab_cache[2]
+
     def _fast_ok(self, q: StatisticalQuery) -> bool:
         return (self._fast and q.parity_mask is not None and self._D.is_uniform
                 and (self._class is None or self._class.is_parity_class))
@@ -764,7 +772,7 @@ class StatisticalQueryOracle(_Oracle):
             masks = self._masks_all[rows]
             if self._fast_ok(q):
                 return self._fast_values(q, masks)
-            num0, num1 = q._tables()
+            num0, num1 = self._tabs(q)
             diff = num1 - num0
             if self._D.is_uniform:
                 base = int(num0.sum() + num1.sum())
@@ -777,7 +785,7 @@ class StatisticalQueryOracle(_Oracle):
                 G = walsh_hadamard(w * diff)
             # the central identity: E[chi(x, f_S(x))] = null - ghat(S)/2, over Q = 2 W den
             return np.int64(base) - G[masks]
-        num0, num1 = q._tables()
+        num0, num1 = self._tabs(q)
         sums = OK.class_sums(self._class.tables, rows, self._D.support, self._D.weights, num0, num1)
         return 2 * sums
 
@@ -785,7 +793,7 @@ class StatisticalQueryOracle(_Oracle):
         """Numerator over Q of E_D[chi(x, T(x))] for the fixed teacher, by enumeration."""
         if self._teacher_pos is not None and self._fast_ok(q):
             return int(self._fast_values(q, self._masks_all[[self._teacher_pos]])[0])
-        num0, num1 = q._tables()
+        num0, num1 = self._tabs(q)
         return 2 * int(OK.teacher_sum(self._teacher.truth_table, self._D.support, self._D.weights, num0, num1))
 
     def _null_value(self, q: StatisticalQuery) -> int:
@@ -796,7 +804,7 @@ class StatisticalQueryOracle(_Oracle):
             if q.kind == "feature":
                 return 0 if q.parity_mask == 0 else n // 2
             return n
-        num0, num1 = q._tables()
+        num0, num1 = self._tabs(q)
         if self._D.is_uniform:
             return int(num0.sum() + num1.sum())
         s = self._D.support
@@ -820,7 +828,7 @@ class StatisticalQueryOracle(_Oracle):
             raise fail_type("teacher", teacher, "a finitelearn.BooleanFunction")
         if teacher.d != self._d:
             raise DomainMismatch(f"teacher is on d={teacher.d} and the oracle on d={self._d}")
-        num0, num1 = q._tables()
+        num0, num1 = self._tabs(q)
         return Fraction(2 * int(OK.teacher_sum(teacher.truth_table, self._D.support, self._D.weights, num0, num1)), Q)
 
     def null_value(self, chi: Any) -> Fraction:
