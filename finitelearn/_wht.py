@@ -12,20 +12,21 @@ The transform is a product of d commuting stages, one per bit of the index; stag
 replaces (a[j], a[j+h]) by (a[j] + a[j+h], a[j] - a[j+h]).  A textbook loop makes d
 passes over memory with scalar arithmetic.  Here:
 
-* Pass 1 works on blocks of ``2^b0`` elements (b0 <= 12: the block stays in L1/L2) and
-  does every stage with h < 2^b0 inside the block before moving on:
-  bits 0-1 as groups of 4 (LLVM turns these into wide loads and shuffles), bit 2 as a
-  compare-and-select over three shifted contiguous loads (no shuffles needed), and bits
-  3.. as radix-8 butterflies (three stages per sweep) over contiguous runs.
-* Each later pass takes the next ``q`` bits: for every column chunk of ``W`` contiguous
-  elements it copies the ``2^q`` rows (stride 2^p) into a contiguous scratch tile during
-  the first radix-8 sweep, does the remaining sweeps there, and writes the tile back
-  during the last one; d = 24 needs one such pass, d = 28 two.
+* Sub-blocks of 2^12 elements (32 KiB, L1) get every stage h < 2^12: bits 0-1 as groups
+  of 4 (LLVM turns these into wide loads and shuffles), bit 2 as a compare-and-select
+  over three shifted contiguous loads (no shuffles needed), and bits 3.. as radix-8
+  butterflies (three stages per sweep) over contiguous runs.  The first stages go through
+  two small scratch buffers, the rest is in place.
+* Blocks of 2^18 elements (2 MiB, L2 + L3) then get the stages 2^12 <= h < 2^18 as
+  radix-8 sweeps while the block is still in cache.
+* The stages h >= 2^18 are radix-8 sweeps over the whole array, eight contiguous
+  streams each: about one copy of the array per three bits (radix 16 was slower here,
+  and so were gathered column tiles).
 * All index arithmetic is unsigned (numba then emits no negative-index wraparound, which
-  otherwise blocks vectorisation), and segment starts are read from a small array: LLVM
-  can then check aliasing per segment instead of hoisting one check over the whole loop
-  nest (which fails whenever there is more than one segment and silently falls back to
-  scalar code).
+  otherwise blocks vectorisation), and in-place segment starts are read from a small
+  array (seq[i] == i): LLVM then checks aliasing per segment instead of hoisting one
+  check over the whole loop nest, which fails whenever there is more than one segment
+  and silently falls back to scalar code.
 
 Arithmetic is plain + and - on the array's own dtype: exact for int64 within the caller's
 overflow bound, no fastmath, no narrowing.
@@ -38,10 +39,9 @@ from numba import njit, uint64
 
 __all__ = ["wht_inplace", "wht_reference"]
 
-# Tuning, measured at d = 20..28 on this machine (see scripts/bench.py).
-_BLOCK_BITS = 12  # pass 1: 2^12 elements = 32 KiB per block
-_TILE_BITS = 9  # later passes: at most 2^9 rows per tile
-_TILE_WIDTH = 256  # ... of 256 contiguous elements (2 KiB)
+# Tuning, measured at d = 20..26 on this machine (see scripts/bench.py).
+_SUB_BITS = 12  # sub-blocks of 2^12 elements = 32 KiB (int64/float64): L1
+_BLOCK_BITS = 18  # blocks of 2^18 elements = 2 MiB: L2 + L3
 _PAD = 8  # guard elements on each side of the first scratch buffer (bit-2 stage)
 _SMALL_BITS = 6  # below 2^6 elements the textbook loop is used
 
@@ -232,8 +232,8 @@ def _rows(radix, src, sb, ss, dst, db, ds, m, nrows, hr, seq, inplace):
 
 
 @njit(inline="always")
-def _block(a, base, bits, s0, s1, seq):
-    """Pass 1 on a[base : base + 2^bits] (bits >= _SMALL_BITS): every stage h < 2^bits."""
+def _sub_block(a, base, bits, s0, s1, seq):
+    """Every stage h < 2^bits on a[base : base + 2^bits] (bits >= _SMALL_BITS)."""
     n = uint64(1) << uint64(bits)
     pad = uint64(_PAD)
     zero = uint64(0)
@@ -256,29 +256,6 @@ def _block(a, base, bits, s0, s1, seq):
         done += _log2_radix(radix)
 
 
-@njit(inline="always")
-def _tile(a, base, stride, width, q, tile, seq):
-    """Stages for the q bits above 2^p on a tile: 2^q rows a[base + r*stride : +width]."""
-    nrows = uint64(1) << uint64(q)
-    zero = uint64(0)
-    radix = _radix(q)
-    done = _log2_radix(radix)
-    if done == q:  # a single sweep: straight through, in place
-        _rows(radix, a, base, stride, a, base, stride, width, nrows, uint64(1), seq, True)
-        return
-    _rows(radix, a, base, stride, tile, zero, width, width, nrows, uint64(1), seq, False)
-    hr = uint64(radix)
-    while True:
-        radix = _radix(q - done)
-        last = done + _log2_radix(radix) == q
-        if last:
-            _rows(radix, tile, zero, width, a, base, stride, width, nrows, hr, seq, False)
-            return
-        _rows(radix, tile, zero, width, tile, zero, width, width, nrows, hr, seq, True)
-        hr *= uint64(radix)
-        done += _log2_radix(radix)
-
-
 @njit(cache=True)
 def _textbook(a):
     n = a.shape[0]
@@ -294,38 +271,41 @@ def _textbook(a):
 
 
 @njit(cache=True)
-def _fast(a, block_bits, tile_bits, tile_width):
-    """Blocked transform of a (length 2^d, d >= block_bits >= _SMALL_BITS)."""
+def _fast(a, sub_bits, block_bits):
+    """Blocked transform of a (length 2^d, d >= sub_bits >= _SMALL_BITS)."""
     n = uint64(a.shape[0])
     d = 0
     while (uint64(1) << uint64(d)) < n:
         d += 1
-    b0 = min(d, block_bits)
+    b1 = min(d, sub_bits)
+    b0 = min(d, max(block_bits, b1))
+    S = uint64(1) << uint64(b1)
     B = uint64(1) << uint64(b0)
-    rest = d - b0
-    npass = (rest + tile_bits - 1) // tile_bits
-    qmax = min(tile_bits, rest)
-    width = min(uint64(tile_width), B)
-    tile_size = width << uint64(qmax) if npass > 0 else uint64(0)
-    s0 = np.zeros(B + uint64(2 * _PAD), a.dtype)
-    s1 = np.empty(B, a.dtype)
-    tile = np.empty(tile_size, a.dtype)
-    nseq = max(B, uint64(1) << uint64(qmax))
+    s0 = np.zeros(S + uint64(2 * _PAD), a.dtype)
+    s1 = np.empty(S, a.dtype)
+    nseq = max(S, n >> uint64(b1))
     seq = np.empty(nseq, np.uint64)
     for i in range(nseq):
         seq[i] = i
     for blk in range(n >> uint64(b0)):
-        _block(a, uint64(blk) << uint64(b0), b0, s0, s1, seq)
+        base = uint64(blk) << uint64(b0)
+        # bits 0 .. b1-1: each sub-block in L1
+        for sb in range(B >> uint64(b1)):
+            _sub_block(a, base + (uint64(sb) << uint64(b1)), b1, s0, s1, seq)
+        # bits b1 .. b0-1: radix-8 sweeps inside the block while it is still in cache
+        p = b1
+        while p < b0:
+            radix = _radix(b0 - p)
+            h = uint64(1) << uint64(p)
+            _rows(radix, a, base, h, a, base, h, h, uint64(1) << uint64(b0 - p), uint64(1), seq, True)
+            p += _log2_radix(radix)
+    # bits b0 .. d-1: radix-8 sweeps over the whole array
     p = b0
-    for i in range(npass):
-        q = (d - p + (npass - i) - 1) // (npass - i)  # spread the bits evenly
-        stride = uint64(1) << uint64(p)
-        w = min(width, stride)
-        for top in range(n >> uint64(p + q)):
-            tb = uint64(top) << uint64(p + q)
-            for c in range(stride // w):
-                _tile(a, tb + uint64(c) * w, stride, w, q, tile, seq)
-        p += q
+    while p < d:
+        radix = _radix(d - p)
+        h = uint64(1) << uint64(p)
+        _rows(radix, a, uint64(0), h, a, uint64(0), h, h, n >> uint64(p), uint64(1), seq, True)
+        p += _log2_radix(radix)
 
 
 def wht_inplace(a: np.ndarray) -> None:
@@ -333,7 +313,7 @@ def wht_inplace(a: np.ndarray) -> None:
     if a.shape[0] < (1 << _SMALL_BITS):
         _textbook(a)
     else:
-        _fast(a, _BLOCK_BITS, _TILE_BITS, _TILE_WIDTH)
+        _fast(a, _SUB_BITS, _BLOCK_BITS)
 
 
 def wht_reference(values: np.ndarray) -> np.ndarray:

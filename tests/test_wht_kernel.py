@@ -80,18 +80,18 @@ def test_length_one_and_two(dtype):
     assert b.tolist() == [8, -2]
 
 
-# (block_bits, tile_bits, tile_width): the shipped tuning only reaches the later passes
-# for d > 12; these shrunken ones reach every branch (one- and several-sweep tiles,
-# radix 2/4/8 remainders, several passes, tile width capped by the stride) at d <= 10.
+# (sub_bits, block_bits): the shipped tuning (12, 18) only reaches the block sweeps for
+# d > 12 and the whole-array sweeps for d > 18; these shrunken ones reach every branch
+# (radix 2/4/8 remainders at each level, several blocks, sub-block = block) at d <= 10.
 TUNINGS = [
-    (6, 1, 8),
-    (6, 2, 8),
-    (6, 3, 16),
-    (6, 4, 8),
-    (7, 2, 64),
-    (7, 5, 4),
-    (8, 9, 256),
-    (12, 9, 256),
+    (6, 6),
+    (6, 7),
+    (6, 8),
+    (6, 9),
+    (7, 7),
+    (7, 10),
+    (8, 8),
+    (12, 18),
 ]
 
 
@@ -106,7 +106,7 @@ def test_every_path_of_the_blocked_kernel(d, dtype, tuning):
 
 
 @pytest.mark.parametrize("dtype", DTYPES)
-@pytest.mark.parametrize("d", [13, 15, 17])
+@pytest.mark.parametrize("d", [13, 15, 19, 20])
 def test_multi_pass_sizes_against_numpy_butterfly(d, dtype):
     values = np.round(random_values(d, dtype, seed=d)).astype(dtype)
     assert np.array_equal(transformed(values), numpy_butterfly(values))
