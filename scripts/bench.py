@@ -1,0 +1,529 @@
+#!/usr/bin/env python
+"""Benchmarks: finitelearn's Walsh-Hadamard transform against its peers, exact agreement
+against reading the tables, and the adaptive SQ game.
+
+    python scripts/bench.py [--d-min 10 --d-max 24] [--big] [--repeats N]
+                            [--json bench.json] [--threads N]
+
+Every figure is a median over repeats measured in this run, with the peers interleaved
+repeat by repeat (so a burst of load from another process hits all of them alike).
+Numba kernels are warmed before timing: compilation is never measured.  Nothing here
+asserts a time; the script prints tables and writes the same numbers to a JSON file.
+
+Sections
+--------
+wht        ``walsh_hadamard`` (the public function: validation + copy + kernel; when
+           ``finitelearn.fourier`` is missing, ``_wht.wht_inplace`` on a copy) on float64
+           and int64 input, against: sympy's ``fwht`` (small d only; its list input is
+           built outside the timing), a plain numpy butterfly (copy + one vectorised
+           numpy pass per stage), pyfwht's CPU backend (selected explicitly:
+           ``Backend.CPU``; float64 for float64 rows, its int32 path for int64 rows since
+           it has no int64 transform), and boofun's numba transform
+           ``boofun.core.optimizations.fast_walsh_hadamard_numba`` (float64, normalised).
+           Every peer's time includes the copy of its input, as ours does.  The memory
+           floor is two passes of read + write over the array, i.e. twice the time of an
+           ``np.copyto`` between two arrays of the same byte size.
+agreement  ``agreement_probability(f, g, uniform(d))`` for two parities, d = 20..28,
+           against reading both bit-packed tables once (``np.sum`` over each packed
+           uint64 array).
+sq-game    the candidate-testing student against the ``null`` responder in the adaptive
+           game (the class (4.3) of parities, no fixed teacher) at d = 12, 14, 16:
+           queries/second, by the oracle's closed form and by one WHT per query
+           (see ``bench_sq_game``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+from typing import Any, Callable
+
+import numpy as np
+
+# ---------------------------------------------------------------------------------------
+# machine and environment
+
+
+def cpu_model() -> str:
+    try:
+        with open("/proc/cpuinfo") as fh:
+            for line in fh:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def mem_available() -> int | None:
+    """Bytes the kernel says are available (MemAvailable), or None if unknown."""
+    try:
+        with open("/proc/meminfo") as fh:
+            for line in fh:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return None
+
+
+def load_average() -> list[float] | None:
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        return None
+
+
+def machine_info(threads: int) -> dict[str, Any]:
+    import numba
+
+    info: dict[str, Any] = {
+        "python": platform.python_version(),
+        "numpy": np.__version__,
+        "numba": numba.__version__,
+        "cpu": cpu_model(),
+        "cpu_count": os.cpu_count(),
+        "threads": threads,
+        "numba_threads": numba.get_num_threads(),
+        "mem_available_bytes": mem_available(),
+        "load_average_at_start": load_average(),
+        "env": {k: os.environ[k] for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OMP_NUM_THREADS") if k in os.environ},
+    }
+    try:
+        import finitelearn
+
+        info["finitelearn"] = getattr(finitelearn, "__version__", "unknown")
+    except Exception as exc:  # the script must still say what it could not import
+        info["finitelearn"] = f"import failed: {exc!r}"
+    return info
+
+
+# ---------------------------------------------------------------------------------------
+# timing
+
+
+def interleaved_medians(funcs: dict[str, Callable[[], Any]], repeats: int,
+                        min_batch_s: float = 0.02) -> dict[str, dict[str, Any]]:
+    """Time each function ``repeats`` times, round-robin; median and min in seconds.
+
+    One untimed call first (a last warm-up, and it sets the batch: a fast function is
+    called ``batch`` times per timing so that each timing lasts about ``min_batch_s``,
+    and the time per call is the batch time divided by ``batch``).  The garbage collector
+    is off while timing.  A function that raises is dropped from later rounds and
+    reported with its error.
+    """
+    times: dict[str, list[float]] = {name: [] for name in funcs}
+    errors: dict[str, str] = {}
+    batch: dict[str, int] = {}
+    for name, fn in funcs.items():
+        try:
+            t0 = time.perf_counter()
+            fn()
+            t1 = time.perf_counter() - t0
+        except Exception as exc:  # recorded, never silently swallowed
+            errors[name] = f"{type(exc).__name__}: {exc}"
+            continue
+        batch[name] = max(1, min(10_000, int(min_batch_s / max(t1, 1e-7))))
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(repeats):
+            for name, fn in funcs.items():
+                if name in errors:
+                    continue
+                k = batch[name]
+                t0 = time.perf_counter()
+                try:
+                    for _ in range(k):
+                        fn()
+                except Exception as exc:
+                    errors[name] = f"{type(exc).__name__}: {exc}"
+                    continue
+                times[name].append((time.perf_counter() - t0) / k)
+    finally:
+        gc.enable()
+    out: dict[str, dict[str, Any]] = {}
+    for name in funcs:
+        if name in errors:
+            out[name] = {"error": errors[name]}
+        else:
+            ts = times[name]
+            out[name] = {"median_s": statistics.median(ts), "min_s": min(ts), "repeats": len(ts),
+                         "calls_per_timing": batch[name]}
+    return out
+
+
+def repeats_for(d: int, requested: int | None) -> int:
+    if requested is not None:
+        return requested
+    if d <= 20:
+        return 9
+    if d <= 24:
+        return 5
+    return 3
+
+
+def fmt_time(t: float | None) -> str:
+    if t is None:
+        return "-"
+    if t < 1e-3:
+        return f"{t * 1e6:.1f}us"
+    if t < 1:
+        return f"{t * 1e3:.2f}ms"
+    return f"{t:.2f}s"
+
+
+# ---------------------------------------------------------------------------------------
+# peers (each loader returns (callable or None, status string))
+
+
+def load_ours() -> tuple[Callable[[np.ndarray], np.ndarray], str]:
+    try:
+        from finitelearn.fourier import walsh_hadamard
+
+        return walsh_hadamard, "finitelearn.walsh_hadamard (public: validate + copy + kernel)"
+    except ImportError:
+        from finitelearn import _wht
+
+        def on_copy(values: np.ndarray) -> np.ndarray:
+            out = values.copy()
+            _wht.wht_inplace(out)
+            return out
+
+        return on_copy, "finitelearn._wht.wht_inplace on a copy (finitelearn.fourier missing)"
+
+
+def numpy_butterfly(values: np.ndarray) -> np.ndarray:
+    """The plain numpy transform: a copy, then one vectorised pass per stage."""
+    a = values.copy()
+    h = 1
+    n = a.shape[0]
+    while h < n:
+        v = a.reshape(-1, 2, h)
+        u = v[:, 0, :].copy()
+        v[:, 0, :] += v[:, 1, :]
+        np.subtract(u, v[:, 1, :], out=v[:, 1, :])
+        h *= 2
+    return a
+
+
+def load_sympy() -> tuple[Callable | None, str]:
+    try:
+        from sympy.discrete.transforms import fwht
+
+        import sympy
+
+        return fwht, f"sympy {sympy.__version__}: sympy.discrete.transforms.fwht (list in, list out)"
+    except Exception as exc:
+        return None, f"unavailable: {exc!r}"
+
+
+def load_pyfwht() -> tuple[Any, str]:
+    """pyfwht with its CPU backend selected explicitly (a GPU build would pick CUDA)."""
+    try:
+        import pyfwht
+    except Exception as exc:  # an sdist that failed to build, or a broken extension
+        return None, f"unavailable: import failed: {exc!r} (pip install pyfwht, or the 'bench' extra)"
+    try:
+        cpu = pyfwht.Backend.CPU
+        probe = np.array([1.0, 2.0, 3.0, 4.0])
+        pyfwht.transform(probe, backend=cpu)
+        if probe.tolist() != [10.0, -2.0, -4.0, 0.0]:
+            return None, f"unavailable: CPU backend gave {probe.tolist()} on [1, 2, 3, 4]"
+    except Exception as exc:
+        return None, f"unavailable: CPU backend failed: {exc!r}"
+    version = getattr(pyfwht, "__version__", "unknown")
+    return pyfwht, f"pyfwht {version}: pyfwht.transform(copy, backend=Backend.CPU) (float64; int32 for int64 rows)"
+
+
+def load_boofun() -> tuple[Callable | None, str]:
+    try:
+        import boofun
+        from boofun.core.optimizations import fast_walsh_hadamard_numba
+    except Exception as exc:
+        return None, f"unavailable: {exc!r} (pip install boofun, or the 'bench' extra)"
+    version = getattr(boofun, "__version__", "unknown")
+    return fast_walsh_hadamard_numba, (
+        f"boofun {version}: boofun.core.optimizations.fast_walsh_hadamard_numba "
+        "(numba, float64 copy in, normalised by 2^d)")
+
+
+# ---------------------------------------------------------------------------------------
+# section 1: the transform
+
+
+def memory_floor(nbytes: int, repeats: int) -> float:
+    """Two passes of read + write over nbytes: twice a large np.copyto of that size."""
+    src = np.ones(nbytes // 8, dtype=np.float64)
+    dst = np.empty_like(src)
+    np.copyto(dst, src)  # fault the pages in
+    t = interleaved_medians({"copy": lambda: np.copyto(dst, src)}, max(repeats, 5))["copy"]["median_s"]
+    del src, dst
+    return 2 * t
+
+
+def bench_wht(ds: list[int], repeats: int | None, sympy_max: int, seed: int) -> dict[str, Any]:
+    ours, ours_name = load_ours()
+    from finitelearn._wht import wht_inplace
+
+    def kernel_on_copy(values: np.ndarray) -> np.ndarray:
+        out = values.copy()
+        wht_inplace(out)
+        return out
+
+    sym, sym_status = load_sympy()
+    pyf, pyf_status = load_pyfwht()
+    boo, boo_status = load_boofun()
+    peers = {"sympy": sym_status, "numpy": "numpy butterfly: copy + one vectorised pass per stage",
+             "pyfwht": pyf_status, "boofun": boo_status}
+    print(f"\n== Walsh-Hadamard transform: ours = {ours_name}")
+    for name, status in peers.items():
+        print(f"   {name:7s} {status}")
+    print("   kernel  finitelearn._wht.wht_inplace on a copy (ours without the public checks)")
+    print(f"   floor   2 x np.copyto of the same byte size (two passes of read + write)")
+
+    # warm every JIT and cache once, at a small size (compilation is never timed)
+    for dtype in (np.float64, np.int64):
+        w = np.arange(1 << 12, dtype=dtype)
+        ours(w)
+        ours(np.arange(1 << 16, dtype=dtype))
+    if boo is not None:
+        boo(np.arange(1 << 12, dtype=np.float64))
+    if pyf is not None:
+        pyf.transform(np.arange(1 << 12, dtype=np.float64), backend=pyf.Backend.CPU)
+        pyf.transform(np.arange(1 << 12, dtype=np.int32), backend=pyf.Backend.CPU)
+
+    rng = np.random.default_rng(seed)
+    rows = []
+    header = (f"{'d':>3} {'dtype':7} {'ours':>9} {'kernel':>9} {'floor':>9} {'/floor':>6} | {'numpy':>9} {'x':>6} | "
+              f"{'pyfwht':>9} {'x':>5} | {'boofun':>9} {'x':>5} | {'sympy':>9} {'x':>7}")
+    print(header)
+    print("-" * len(header))
+    for d in ds:
+        n = 1 << d
+        reps = repeats_for(d, repeats)
+        floor = memory_floor(n * 8, reps)
+        for dtype in (np.float64, np.int64):
+            if dtype == np.int64:
+                # |a| < 2^30 and d <= 32 keep the int64 result exact (public bound)
+                x = rng.integers(-(2**20), 2**20, size=n).astype(np.int64)
+            else:
+                x = rng.standard_normal(n)
+            funcs: dict[str, Callable[[], Any]] = {
+                "ours": lambda: ours(x),
+                "kernel": lambda: kernel_on_copy(x),
+                "numpy": lambda: numpy_butterfly(x),
+            }
+            if pyf is not None:
+                if dtype == np.float64:
+                    funcs["pyfwht"] = lambda: pyf.transform(x.copy(), backend=pyf.Backend.CPU)
+                else:
+                    x32 = x.astype(np.int32)
+                    funcs["pyfwht"] = lambda: pyf.transform(x32.copy(), backend=pyf.Backend.CPU)
+            if boo is not None and dtype == np.float64:
+                funcs["boofun"] = lambda: boo(x)
+            if sym is not None and d <= sympy_max:
+                as_list = x.tolist()
+                funcs["sympy"] = lambda: sym(as_list)
+            res = interleaved_medians(funcs, reps)
+            t_ours = res["ours"].get("median_s")
+            row: dict[str, Any] = {"d": d, "dtype": np.dtype(dtype).name, "repeats": reps,
+                                   "floor_s": floor, "times": res}
+            row["ratio_to_floor"] = t_ours / floor if t_ours else None
+            row["speedup"] = {name: r["median_s"] / t_ours for name, r in res.items()
+                              if name not in ("ours", "kernel") and "median_s" in r and t_ours}
+            rows.append(row)
+
+            def cell(name: str, width: int) -> str:
+                r = res.get(name)
+                if r is None:
+                    return f"{'-':>9} {'':>{width}}"
+                if "error" in r:
+                    return f"{'error':>9} {'':>{width}}"
+                return f"{fmt_time(r['median_s']):>9} {row['speedup'][name]:>{width}.1f}"
+
+            print(f"{d:>3} {row['dtype']:7} {fmt_time(t_ours):>9} {fmt_time(res['kernel'].get('median_s')):>9} "
+                  f"{fmt_time(floor):>9} "
+                  f"{row['ratio_to_floor']:>6.2f} | {cell('numpy', 6)} | {cell('pyfwht', 5)} | "
+                  f"{cell('boofun', 5)} | {cell('sympy', 7)}", flush=True)
+            for name, r in res.items():
+                if "error" in r:
+                    print(f"    {name}: {r['error']}")
+    print("   x = peer time / our time (above 1: we are faster); /floor = our time / memory floor")
+    return {"ours": ours_name, "peers": peers, "rows": rows}
+
+
+# ---------------------------------------------------------------------------------------
+# section 2: exact agreement
+
+
+def bench_agreement(ds: list[int], repeats: int | None) -> dict[str, Any]:
+    print("\n== Exact agreement P_{x~U}(f(x) = g(x)) of two parities vs reading both packed tables once")
+    try:
+        from finitelearn import agreement_probability, parity, uniform
+    except ImportError as exc:
+        msg = f"skipped: finitelearn.agreement_probability / parity / uniform missing ({exc})"
+        print("   " + msg)
+        return {"skipped": msg}
+    print("   read = np.sum over each bit-packed uint64 table (f.packed, g.packed), one after the other")
+    header = f"{'d':>3} {'agreement':>10} {'read both':>10} {'ratio':>6} {'build 1 table':>14}  value"
+    print(header)
+    print("-" * len(header))
+    rows = []
+    # warm the kernels at a small size
+    agreement_probability(parity(12, {0, 1}), parity(12, {1, 2}), uniform(12))
+    for d in ds:
+        t0 = time.perf_counter()
+        f = parity(d, {0, d // 2, d - 1})
+        t_build = time.perf_counter() - t0
+        g = parity(d, {1, d // 2})
+        D = uniform(d)
+        fp, gp = f.packed, g.packed
+        reps = max(repeats_for(d, repeats), 7)
+        value = agreement_probability(f, g, D)
+        res = interleaved_medians({
+            "agreement": lambda: agreement_probability(f, g, D),
+            "read": lambda: (np.sum(fp), np.sum(gp)),
+        }, reps)
+        t_a, t_r = res["agreement"]["median_s"], res["read"]["median_s"]
+        rows.append({"d": d, "times": res, "ratio_to_read": t_a / t_r, "build_one_table_s": t_build,
+                     "value": str(value), "packed_bytes_each": int(fp.nbytes)})
+        print(f"{d:>3} {fmt_time(t_a):>10} {fmt_time(t_r):>10} {t_a / t_r:>6.2f} {fmt_time(t_build):>14}  {value}",
+              flush=True)
+        del f, g, fp, gp
+    return {"read": "np.sum(f.packed), np.sum(g.packed)", "rows": rows}
+
+
+# ---------------------------------------------------------------------------------------
+# section 3: the adaptive SQ game
+
+
+def bench_sq_game(ds: list[int], budget: int = 4096, tolerance: str = "1/8") -> dict[str, Any]:
+    """Candidate-testing student vs the ``null`` responder, adaptive mode (no fixed teacher).
+
+    The class is the paper's (4.3), {f_S : 1 in S}: 2^(d-1) candidates, and the whole game
+    is 2^(d-1) - 1 feature queries, each checked against every candidate still possible.
+    Two routes of the same oracle:
+
+    - ``closed form``: the oracle recognises a parity feature and answers all candidates by
+      E[f_S' f_S] (1/2 or 1/4), O(|version space|) per query; the whole game is timed;
+    - ``WHT``: ``fast_paths=False``, one Walsh-Hadamard transform of the query's table per
+      query (O(d 2^d)); at most ``budget`` queries are timed and the whole game extrapolated.
+      ``wht share`` is the time of the bare transforms over the time of those queries.
+    """
+    print(f"\n== Adaptive SQ game: candidate testing vs the null responder, alpha = {tolerance}, class (4.3)")
+    try:
+        from finitelearn import StatisticalQueryOracle, paper_teachers, uniform, walsh_hadamard
+        from finitelearn.learners import CandidateTesting
+    except ImportError as exc:
+        msg = f"skipped: finitelearn.oracles / learners.CandidateTesting missing ({exc})"
+        print("   " + msg)
+        return {"skipped": msg}
+    header = (f"{'d':>3} {'route':>12} {'queries':>8} {'time':>9} {'queries/s':>10} {'whole game':>11} "
+              f"{'wht share':>9}  stopped")
+    print(header)
+    print("-" * len(header))
+    # warm up (JIT kernels of the oracle, both routes) at a small d
+    for fast in (True, False):
+        CandidateTesting().learn(StatisticalQueryOracle(paper_teachers(6), uniform(6), tolerance, "null",
+                                                        fast_paths=fast))
+    rows = []
+    for d in ds:
+        whole = 2 ** (d - 1) - 1
+        for route, fast, cap in (("closed form", True, None), ("WHT", False, budget)):
+            oracle = StatisticalQueryOracle(paper_teachers(d), uniform(d), tolerance, "null", fast_paths=fast)
+            t0 = time.perf_counter()
+            result = CandidateTesting().learn(oracle, budget=cap)
+            elapsed = time.perf_counter() - t0
+            q = oracle.queries
+            rate = q / elapsed
+            share = None
+            if not fast:
+                a = np.random.default_rng(d).integers(-1, 2, size=1 << d).astype(np.int64)
+                t1 = time.perf_counter()
+                for _ in range(50):
+                    walsh_hadamard(a)
+                share = (time.perf_counter() - t1) / 50 * q / elapsed
+            row = {"d": d, "route": route, "queries": q, "seconds": elapsed, "queries_per_s": rate,
+                   "whole_game_seconds": whole / rate, "measured_whole_game": q == whole,
+                   "wht_share": share, "version_space_size": oracle.version_space_size, "stopped": result.stopped}
+            rows.append(row)
+            game = fmt_time(whole / rate) + ("" if q == whole else " (est.)")
+            print(f"{d:>3} {route:>12} {q:>8} {fmt_time(elapsed):>9} {rate:>10.0f} {game:>11} "
+                  f"{'' if share is None else f'{share:.0%}':>9}  {result.stopped}", flush=True)
+    return {"student": "candidate-testing", "responder": "null", "tolerance": tolerance, "class": "paper_teachers(d)",
+            "wht_budget": budget, "rows": rows}
+
+
+# ---------------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--d-min", type=int, default=10)
+    ap.add_argument("--d-max", type=int, default=24)
+    ap.add_argument("--big", action="store_true", help="add d = 26, 28 to the transform where memory allows")
+    ap.add_argument("--repeats", type=int, default=None, help="repeats per figure (default: 9 / 5 / 3 by size)")
+    ap.add_argument("--json", default="bench.json", help="where to write the figures (default: bench.json)")
+    ap.add_argument("--threads", type=int, default=1,
+                    help="numba threads (default 1; the transform kernel is single-threaded either way)")
+    ap.add_argument("--sympy-max", type=int, default=12, help="largest d for sympy's fwht (slow)")
+    ap.add_argument("--agree-min", type=int, default=20)
+    ap.add_argument("--agree-max", type=int, default=28)
+    ap.add_argument("--sq-d", type=int, nargs="*", default=[12, 14, 16])
+    ap.add_argument("--sq-budget", type=int, default=4096)
+    ap.add_argument("--sections", nargs="*", default=["wht", "agreement", "sq-game"],
+                    choices=["wht", "agreement", "sq-game"])
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args(argv)
+
+    import numba
+
+    if args.threads < 1 or args.threads > numba.config.NUMBA_NUM_THREADS:
+        ap.error(f"--threads must be in 1..{numba.config.NUMBA_NUM_THREADS}")
+    numba.set_num_threads(args.threads)
+
+    info = machine_info(args.threads)
+    print(f"finitelearn bench: {info['cpu']}, {info['cpu_count']} cpus, numpy {info['numpy']}, "
+          f"numba {info['numba']}, python {info['python']}, threads {args.threads}, "
+          f"load average {info['load_average_at_start']}")
+    results: dict[str, Any] = {"machine": info, "args": vars(args)}
+
+    if "wht" in args.sections:
+        ds = list(range(args.d_min, args.d_max + 1))
+        skipped_big = []
+        if args.big:
+            avail = mem_available()
+            for d in (26, 28):
+                if d <= args.d_max:
+                    continue
+                # input, our copy, a peer's copy and numpy's temporaries: ~6 arrays of 8 * 2^d
+                need = 6 * 8 * (1 << d)
+                if avail is None or need < 0.8 * avail:
+                    ds.append(d)
+                else:
+                    skipped_big.append({"d": d, "need_bytes": need, "available_bytes": avail})
+                    print(f"(skipping d = {d}: needs about {need / 2**30:.1f} GiB, "
+                          f"{avail / 2**30:.1f} GiB available)")
+        results["wht"] = bench_wht(ds, args.repeats, args.sympy_max, args.seed)
+        results["wht"]["skipped_sizes"] = skipped_big
+    if "agreement" in args.sections:
+        results["agreement"] = bench_agreement(list(range(args.agree_min, args.agree_max + 1)), args.repeats)
+    if "sq-game" in args.sections:
+        results["sq_game"] = bench_sq_game(args.sq_d, args.sq_budget)
+
+    info["load_average_at_end"] = load_average()
+    with open(args.json, "w") as fh:
+        json.dump(results, fh, indent=1, default=str)
+    print(f"\nwrote {args.json} (load average at end: {info['load_average_at_end']})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
