@@ -53,11 +53,20 @@ def expressions(draw, depth=0):
 @given(expressions(), st.integers(1, 9))
 def test_parse_tolerance_agrees_with_sympy(text, d):
     """An independent reading of the same text: sympy's parser with d substituted."""
+    transformations = standard_transformations + (implicit_multiplication_application, rationalize)
     sym = parse_expr(text.replace("^", "**"), local_dict={"d": sympy.Symbol("d")},
-                     transformations=standard_transformations + (implicit_multiplication_application, rationalize))
+                     transformations=transformations)
     want = sym.subs("d", d)
+    # sympy simplifies d/(d/0) to 0 symbolically; the tolerance is undefined there, as it is
+    # wherever some power with a negative exponent has a base equal to 0 at this d
+    raw = parse_expr(text.replace("^", "**"), local_dict={"d": sympy.Integer(d)},
+                     transformations=transformations, evaluate=False)
+    undefined = any(
+        node.is_Pow and node.exp.is_negative and sympy.simplify(node.base) == 0
+        for node in sympy.preorder_traversal(raw)
+    )
     tol = parse_tolerance(text)
-    if want.is_Rational and want > 0:
+    if want.is_Rational and want > 0 and not undefined:
         assert tol(d) == Fraction(int(want.p), int(want.q))
     else:
         with pytest.raises(fl.InvalidArgument, match="tolerance="):
