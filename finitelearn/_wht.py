@@ -37,7 +37,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit, uint64
 
-__all__ = ["wht_inplace", "wht_reference"]
+__all__ = ["int64_extremes", "wht_copy", "wht_inplace", "wht_reference"]
 
 # Tuning, measured at d = 20..26 on this machine (see scripts/bench.py).
 _SUB_BITS = 12  # sub-blocks of 2^12 elements = 32 KiB (int64/float64): L1
@@ -232,13 +232,17 @@ def _rows(radix, src, sb, ss, dst, db, ds, m, nrows, hr, seq, inplace):
 
 
 @njit(inline="always")
-def _sub_block(a, base, bits, s0, s1, seq):
-    """Every stage h < 2^bits on a[base : base + 2^bits] (bits >= _SMALL_BITS)."""
+def _sub_block(src, a, base, bits, s0, s1, seq):
+    """Every stage h < 2^bits: src[base : base + 2^bits] -> a[base : ...] (bits >= _SMALL_BITS).
+
+    src may be a itself (in place); otherwise the copy costs nothing extra, since the
+    first stage reads src into scratch anyway.
+    """
     n = uint64(1) << uint64(bits)
     pad = uint64(_PAD)
     zero = uint64(0)
     eight = uint64(8)
-    _bits01(a, base, s0, pad, n >> uint64(2))  # bits 0, 1: a -> s0
+    _bits01(src, base, s0, pad, n >> uint64(2))  # bits 0, 1: src -> s0
     _bit2(s0, pad, s1, zero, n)  # bit 2: s0 -> s1
     rows = n >> uint64(3)  # rows of 8 elements from here on
     radix = _radix(bits - 3)
@@ -271,8 +275,11 @@ def _textbook(a):
 
 
 @njit(cache=True)
-def _fast(a, sub_bits, block_bits):
-    """Blocked transform of a (length 2^d, d >= sub_bits >= _SMALL_BITS)."""
+def _fast(src, a, sub_bits, block_bits):
+    """Blocked transform of src into a (same length 2^d, d >= sub_bits >= _SMALL_BITS).
+
+    a may be src (in place) or a distinct array of the same length and dtype.
+    """
     n = uint64(a.shape[0])
     d = 0
     while (uint64(1) << uint64(d)) < n:
@@ -291,7 +298,7 @@ def _fast(a, sub_bits, block_bits):
         base = uint64(blk) << uint64(b0)
         # bits 0 .. b1-1: each sub-block in L1
         for sb in range(B >> uint64(b1)):
-            _sub_block(a, base + (uint64(sb) << uint64(b1)), b1, s0, s1, seq)
+            _sub_block(src, a, base + (uint64(sb) << uint64(b1)), b1, s0, s1, seq)
         # bits b1 .. b0-1: radix-8 sweeps inside the block while it is still in cache
         p = b1
         while p < b0:
@@ -313,7 +320,39 @@ def wht_inplace(a: np.ndarray) -> None:
     if a.shape[0] < (1 << _SMALL_BITS):
         _textbook(a)
     else:
-        _fast(a, _SUB_BITS, _BLOCK_BITS)
+        _fast(a, a, _SUB_BITS, _BLOCK_BITS)
+
+
+def wht_copy(values: np.ndarray) -> np.ndarray:
+    """The transform of ``values`` as a new array; ``values`` is left unchanged.
+
+    Same contract as :func:`wht_inplace` (the caller validates).  Equal to copying and
+    then transforming in place, but the copy rides on the first pass (which reads the
+    input into scratch anyway), so it saves one pass over memory.
+    """
+    if values.shape[0] < (1 << _SMALL_BITS):
+        out = values.copy()
+        _textbook(out)
+        return out
+    out = np.empty_like(values)
+    _fast(values, out, _SUB_BITS, _BLOCK_BITS)
+    return out
+
+
+@njit(cache=True)
+def int64_extremes(a):
+    """(min, max) of a non-empty int64 array in one pass, without a temporary.
+
+    For the caller's overflow bound: max|a| is max(hi, -lo) unless lo is the int64
+    minimum (whose negation overflows).
+    """
+    lo = a[0]
+    hi = a[0]
+    for i in range(a.shape[0]):
+        v = a[i]
+        lo = min(lo, v)
+        hi = max(hi, v)
+    return lo, hi
 
 
 def wht_reference(values: np.ndarray) -> np.ndarray:

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from finitelearn._wht import _fast, _textbook, wht_inplace, wht_reference
+from finitelearn._wht import _fast, _textbook, int64_extremes, wht_copy, wht_inplace, wht_reference
 
 DTYPES = [np.int64, np.float64]
 
@@ -100,9 +100,15 @@ TUNINGS = [
 @pytest.mark.parametrize("d", [6, 7, 8, 9, 10])
 def test_every_path_of_the_blocked_kernel(d, dtype, tuning):
     values = np.round(random_values(d, dtype, seed=100 + d)).astype(dtype)
+    expected = wht_reference(values) if d <= 8 else numpy_butterfly(values)
     out = values.copy()
-    _fast(out, *tuning)
-    assert np.array_equal(out, wht_reference(values) if d <= 8 else numpy_butterfly(values))
+    _fast(out, out, *tuning)  # in place
+    assert np.array_equal(out, expected)
+    frozen = values.copy()
+    out = np.empty_like(values)
+    _fast(values, out, *tuning)  # out of place: the copy rides on the first pass
+    assert np.array_equal(out, expected)
+    assert np.array_equal(values, frozen)
 
 
 @pytest.mark.parametrize("dtype", DTYPES)
@@ -183,3 +189,22 @@ def test_exact_at_the_overflow_bound(d):
     out = transformed(odd)
     assert int(out[0]) == 2**62 - 1
     assert int(out[1]) == (1 if d >= 1 else 0)
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("d", [0, 1, 5, 6, 8, 13, 19])
+def test_wht_copy_equals_copy_then_inplace(d, dtype):
+    values = np.round(random_values(d, dtype, seed=7 * d)).astype(dtype)
+    frozen = values.copy()
+    out = wht_copy(values)
+    assert out.dtype == dtype and out is not values
+    assert np.array_equal(out, transformed(values))
+    assert np.array_equal(values, frozen)
+
+
+@settings(deadline=None, max_examples=50)
+@given(st.lists(st.integers(-(2**63), 2**63 - 1), min_size=1, max_size=300))
+def test_int64_extremes(entries):
+    a = np.array(entries, dtype=np.int64)
+    lo, hi = int64_extremes(a)
+    assert (int(lo), int(hi)) == (min(entries), max(entries))
