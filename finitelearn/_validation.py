@@ -119,3 +119,16 @@ def check_closed_interval(value: Any, name: str, lo: Fraction, hi: Fraction) -> 
     if not lo <= q <= hi:
         raise fail(name, value, f"a number in [{lo}, {hi}]")
     return q
+
+
+def as_rng(seed: Any, name: str = "seed") -> np.random.Generator:
+    """A numpy Generator from an int seed >= 0, a Generator (used as is) or None (fresh entropy)."""
+    if isinstance(seed, np.random.Generator):
+        return seed
+    if seed is None:
+        return np.random.default_rng()
+    if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, numbers.Integral):
+        raise fail_type(name, seed, "an int >= 0, a numpy.random.Generator or None")
+    if seed < 0:
+        raise fail(name, seed, "an int >= 0, a numpy.random.Generator or None")
+    return np.random.default_rng(int(seed))

@@ -64,7 +64,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from .._validation import check_int, fail, fail_type
+from .._validation import as_rng, check_int, fail, fail_type
 
 __all__ = [
     "D",
@@ -823,13 +823,4 @@ def _exact_coefficients(coefficients: Any) -> list[Fraction]:
     return out
 
 
-def _rng(seed: Any) -> np.random.Generator:
-    if isinstance(seed, np.random.Generator):
-        return seed
-    if seed is None:
-        return np.random.default_rng()
-    if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, numbers.Integral):
-        raise fail_type("seed", seed, "an int >= 0, a numpy.random.Generator or None")
-    if seed < 0:
-        raise fail("seed", seed, "an int >= 0, a numpy.random.Generator or None")
-    return np.random.default_rng(int(seed))
+_rng = as_rng

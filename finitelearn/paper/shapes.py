@@ -43,7 +43,7 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import check_int, fail, fail_type
+from .._validation import as_rng, check_int, fail, fail_type
 
 __all__ = [
     "SIZE",
@@ -196,13 +196,4 @@ def _check_size(size: Any) -> int:
     return size
 
 
-def _rng(seed: Any) -> np.random.Generator:
-    if isinstance(seed, np.random.Generator):
-        return seed
-    if seed is None:
-        return np.random.default_rng()
-    if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, numbers.Integral):
-        raise fail_type("seed", seed, "an int >= 0, a numpy.random.Generator or None")
-    if seed < 0:
-        raise fail("seed", seed, "an int >= 0, a numpy.random.Generator or None")
-    return np.random.default_rng(int(seed))
+_rng = as_rng
