@@ -298,7 +298,13 @@ def _fast(src, a, sub_bits, block_bits):
         base = uint64(blk) << uint64(b0)
         # bits 0 .. b1-1: each sub-block in L1
         for sb in range(B >> uint64(b1)):
-            _sub_block(src, a, base + (uint64(sb) << uint64(b1)), b1, s0, s1, seq)
+            start = base + (uint64(sb) << uint64(b1))
+            if b1 == _SUB_BITS:
+                # a compile-time constant: LLVM then resolves every radix and run length
+                # of the sub-block (measured 0.50 vs 0.88 ns per element in cache)
+                _sub_block(src, a, start, _SUB_BITS, s0, s1, seq)
+            else:  # smaller arrays, and the tests' shrunken tunings
+                _sub_block(src, a, start, b1, s0, s1, seq)
         # bits b1 .. b0-1: radix-8 sweeps inside the block while it is still in cache
         p = b1
         while p < b0:
