@@ -37,11 +37,10 @@ Fraction(0, 1)
 from __future__ import annotations
 
 import math
-import numbers
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 import numpy as np
 
@@ -58,7 +57,6 @@ from .domain import (
     as_domain,
     check_p,
 )
-from .errors import DomainMismatch
 from .grid import Grid
 from .teacher import student_labels
 

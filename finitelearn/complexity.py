@@ -148,7 +148,6 @@ class SQDimension:
 
 def _correlation_numerators(cc: ConceptClass, D: Distribution) -> np.ndarray:
     """(m, m) int64 matrix of total * E_D[F_i F_j] with F = (-1)^f (exact)."""
-    m = len(cc)
     if cc.is_parity_class:
         # E_D[chi_S chi_T] = E_D[chi_{S xor T}] = W(S xor T) / total, W = Walsh transform of D.
         W = walsh_hadamard(D.dense_weights())

@@ -39,9 +39,9 @@ from typing import Any, Callable, Iterable
 
 import numpy as np
 
-from ._validation import as_fraction, check_dimension, fail, fail_type
+from ._validation import check_dimension, fail, fail_type
 from .cube import bits_to_index, check_memory
-from .distributions import Distribution, point_masses
+from .distributions import Distribution, _exact_weights, point_masses
 from .errors import DomainMismatch, UndefinedProbability
 
 __all__ = [
@@ -319,24 +319,6 @@ def as_domain(domain: Any, name: str = "domain") -> FiniteDomain:
 # ---------------------------------------------------------------------------------
 # exact distributions on any finite domain
 # ---------------------------------------------------------------------------------
-
-
-def _exact_weights(raw: list, name: str) -> list[int]:
-    vals = []
-    for w in raw:
-        if isinstance(w, (bool, np.bool_)):
-            raise fail_type(name, w, "ints or Fractions")
-        if isinstance(w, (float, np.floating)):
-            raise fail_type(name, w, "ints or Fractions (floats are not exact; use Fraction)")
-        vals.append(as_fraction(w, name))
-    if any(v < 0 for v in vals):
-        raise fail(name, str([v for v in vals if v < 0][0]), "non-negative weights")
-    if not any(v > 0 for v in vals):
-        raise fail(name, "all zero" if vals else "empty", "at least one positive weight")
-    lcm = 1
-    for v in vals:
-        lcm = lcm * v.denominator // math.gcd(lcm, v.denominator)
-    return [int(v * lcm) for v in vals]
 
 
 class FiniteDistribution:

@@ -47,7 +47,7 @@ from .bounds import membership_query_lower_bound, parseval_removal_bound, sq_que
 from .classes import paper_teachers
 from .distributions import uniform
 from .fourier import integer_spectrum
-from .learners import MEMBERSHIP_STUDENTS, SQ_STUDENTS, STUDENTS, make_student
+from .learners import STUDENTS, make_student
 from .oracles import ADVERSARIAL_RESPONDERS, MembershipOracle, StatisticalQueryOracle
 
 __all__ = [

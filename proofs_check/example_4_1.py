@@ -31,10 +31,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-import numpy as np
 import sympy
 
-import finitelearn as fl
 
 from .report import Report, verdict_of
 

@@ -175,7 +175,6 @@ def _hypothesis_queries(d: int, examples: int) -> tuple[bool, int]:
     from hypothesis import HealthCheck, given, settings
     from finitelearn.strategies import function_pairs
 
-    n = 1 << d
     P = parity_matrix(d).astype(np.int64)
     seen = [0]
 

@@ -29,7 +29,6 @@ as written, for eps < 1/4).
 
 from __future__ import annotations
 
-import math
 from fractions import Fraction
 
 import numpy as np

@@ -21,7 +21,6 @@ strict inequality of (4.4) throughout, or state (4.5) with ">=".
 
 from __future__ import annotations
 
-from fractions import Fraction
 
 import numpy as np
 

@@ -1,11 +1,10 @@
 import itertools
 from fractions import Fraction
 
-import pytest
 from hypothesis import given
 
 import finitelearn as fl
-from finitelearn.strategies import boolean_functions, distributions, function_pairs
+from finitelearn.strategies import distributions, function_pairs
 from tests import naive
 
 

@@ -7,7 +7,6 @@ import itertools
 import math
 from fractions import Fraction
 
-import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -21,7 +20,7 @@ from finitelearn import complexity as C
 # --------------------------------------------------------------------------------------
 def naive_sq_dimension(tables, weights, threshold):
     """Largest set of rows with pairwise |E[(-1)^f (-1)^g]| <= threshold (all subsets)."""
-    m, n = len(tables), len(tables[0])
+    m = len(tables)
     total = sum(weights)
 
     def corr(f, g):

@@ -6,7 +6,6 @@ from hypothesis import given, strategies as st
 
 import finitelearn as fl
 from finitelearn.strategies import boolean_functions, distributions
-from tests import naive
 
 
 def test_issue_examples():

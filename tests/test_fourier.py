@@ -3,7 +3,6 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
-import sympy
 from hypothesis import given, strategies as st
 from sympy.discrete.transforms import fwht as sympy_fwht
 

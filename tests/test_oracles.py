@@ -7,7 +7,6 @@ Every expected value here is computed in plain Python from the definitions
 from __future__ import annotations
 
 from fractions import Fraction
-from itertools import product
 
 import numpy as np
 import pytest

@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from .._validation import check_int, fail
-from ..functions import BooleanFunction, parity
+from ..functions import parity
 from ._base import LearningResult, Student
 
 __all__ = ["PaperLearner", "OptimalMembership", "GF2Elimination"]

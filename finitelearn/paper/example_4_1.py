@@ -429,12 +429,9 @@ def disagreement_witness(coefficients: Any) -> Witness | None:
     True
     """
     alpha = _exact_coefficients(coefficients)
-    d = len(alpha)
     a, b, mid = alpha[0], alpha[-1], alpha[1:-1]
     neg = [1 if c < 0 else 0 for c in mid]
     pos = [1 if c > 0 else 0 for c in mid]
-    N = sum((c for c in mid if c < 0), Fraction(0))
-    P = sum((c for c in mid if c > 0), Fraction(0))
 
     def value_of(x1: Fraction, xd: Fraction, m: list[int]) -> Fraction:
         return a * x1 + b * xd + sum((c * k for c, k in zip(mid, m)), Fraction(0))

@@ -38,7 +38,6 @@ Where the appendix leaves a choice, this module makes it as follows.
 
 from __future__ import annotations
 
-import numbers
 from typing import Any
 
 import numpy as np
