@@ -206,29 +206,22 @@ def _bit2(src, s, dst, t, m):
 
 
 @njit(inline="always")
-def _rows(radix, src, sb, ss, dst, db, ds, m, nrows, hr, seq, inplace):
-    """One radix sweep over rows: butterflies between rows r, r+hr, ..., r+(radix-1)hr.
+def _rows(radix, src, sb, dst, db, m, nrows, hr, seq, inplace):
+    """One radix sweep over rows of m elements: butterflies between rows r, r+hr, ...,
+    r+(radix-1)hr.
 
-    Row r of the source is src[sb + r*ss : sb + r*ss + m], of the destination
-    dst[db + r*ds : ...].  When both are contiguous (ss == ds == m) the hr rows of a group
-    form one run.  In place (src is dst), group starts go through ``seq`` (seq[i] == i)
-    so that LLVM sees them as opaque and checks aliasing per group (see the module
-    docstring); between two different arrays the plain affine starts are faster (one
-    hoisted check, which passes, and no per-group set-up for short runs).
+    Row r is src[sb + r*m : sb + (r+1)*m] and dst[db + r*m : ...]; the hr rows of a group
+    form one contiguous run.  In place (src is dst), group starts go through ``seq``
+    (seq[i] == i) so that LLVM sees them as opaque and checks aliasing per group (see the
+    module docstring); between two different arrays the plain affine starts are faster
+    (one hoisted check, which passes, and no per-group set-up for short runs).
     """
     span = hr * uint64(radix)
     ngroups = nrows // span
-    if ss == m and ds == m:
-        run = hr * m
-        for i in range(ngroups):
-            g = seq[i] * span if inplace else uint64(i) * span
-            _bfly(radix, src, sb + g * ss, hr * ss, dst, db + g * ds, hr * ds, run)
-    else:
-        for i in range(ngroups):
-            g = seq[i] * span if inplace else uint64(i) * span
-            for r in range(hr):
-                row = g + (seq[r] if inplace else uint64(r))
-                _bfly(radix, src, sb + row * ss, hr * ss, dst, db + row * ds, hr * ds, m)
+    run = hr * m
+    for i in range(ngroups):
+        g = seq[i] * span if inplace else uint64(i) * span
+        _bfly(radix, src, sb + g * m, run, dst, db + g * m, run, run)
 
 
 @njit(inline="always")
@@ -250,12 +243,12 @@ def _sub_block(src, a, base, bits, s0, s1, seq):
     # literal 8, LLVM unrolls the run completely and the unrolled code stays scalar
     # (3.5x slower, measured); with an opaque length it keeps the vectorised loop.
     run8 = seq[8]
-    _rows(radix, s1, zero, run8, a, base, run8, run8, rows, uint64(1), seq, False)
+    _rows(radix, s1, zero, a, base, run8, rows, uint64(1), seq, False)
     done = _log2_radix(radix)
     hr = uint64(radix)
     while 3 + done < bits:  # the rest in place, contiguous runs
         radix = _radix(bits - 3 - done)
-        _rows(radix, a, base, eight, a, base, eight, eight, rows, hr, seq, True)
+        _rows(radix, a, base, a, base, eight, rows, hr, seq, True)
         hr *= uint64(radix)
         done += _log2_radix(radix)
 
@@ -310,14 +303,14 @@ def _fast(src, a, sub_bits, block_bits):
         while p < b0:
             radix = _radix(b0 - p)
             h = uint64(1) << uint64(p)
-            _rows(radix, a, base, h, a, base, h, h, uint64(1) << uint64(b0 - p), uint64(1), seq, True)
+            _rows(radix, a, base, a, base, h, uint64(1) << uint64(b0 - p), uint64(1), seq, True)
             p += _log2_radix(radix)
     # bits b0 .. d-1: radix-8 sweeps over the whole array
     p = b0
     while p < d:
         radix = _radix(d - p)
         h = uint64(1) << uint64(p)
-        _rows(radix, a, uint64(0), h, a, uint64(0), h, h, n >> uint64(p), uint64(1), seq, True)
+        _rows(radix, a, uint64(0), a, uint64(0), h, n >> uint64(p), uint64(1), seq, True)
         p += _log2_radix(radix)
 
 
