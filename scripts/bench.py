@@ -268,11 +268,16 @@ def memory_floor(nbytes: int, repeats: int) -> float:
     return 2 * t
 
 
-def bench_wht(ds: list[int], repeats: int | None, sympy_max: int, seed: int) -> dict[str, Any]:
+def bench_wht(ds: list[int], repeats: int | None, sympy_max: int, seed: int, threads: int = 1) -> dict[str, Any]:
     ours, ours_name = load_ours()
     try:
-        from finitelearn._wht import wht_copy as kernel_on_copy
-        kernel_name = "finitelearn._wht.wht_copy (ours without the public checks; the copy rides on the first pass)"
+        from finitelearn._wht import wht_copy
+
+        def kernel_on_copy(values: np.ndarray) -> np.ndarray:
+            return wht_copy(values, threads=threads)
+
+        kernel_name = ("finitelearn._wht.wht_copy (ours without the public checks; the copy rides on the first "
+                       f"pass), threads={threads}")
     except ImportError:
         from finitelearn._wht import wht_inplace
 
@@ -511,7 +516,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeats", type=int, default=None, help="repeats per figure (default: 9 / 5 / 3 by size)")
     ap.add_argument("--json", default="bench.json", help="where to write the figures (default: bench.json)")
     ap.add_argument("--threads", type=int, default=1,
-                    help="numba threads (default 1; the transform kernel is single-threaded either way)")
+                    help="threads for the kernel column (wht_copy(threads=N), opt-in parallel path) and numba; "
+                         "default 1. The public walsh_hadamard and the peers stay as they are")
     ap.add_argument("--sympy-max", type=int, default=12, help="largest d for sympy's fwht (slow)")
     ap.add_argument("--agree-min", type=int, default=20)
     ap.add_argument("--agree-max", type=int, default=28)
@@ -550,7 +556,7 @@ def main(argv: list[str] | None = None) -> int:
                     skipped_big.append({"d": d, "need_bytes": need, "available_bytes": avail})
                     print(f"(skipping d = {d}: needs about {need / 2**30:.1f} GiB, "
                           f"{avail / 2**30:.1f} GiB available)")
-        results["wht"] = bench_wht(ds, args.repeats, args.sympy_max, args.seed)
+        results["wht"] = bench_wht(ds, args.repeats, args.sympy_max, args.seed, args.threads)
         results["wht"]["skipped_sizes"] = skipped_big
     if "agreement" in args.sections:
         results["agreement"] = bench_agreement(list(range(args.agree_min, args.agree_max + 1)), args.repeats)

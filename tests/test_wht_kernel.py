@@ -208,3 +208,19 @@ def test_int64_extremes(entries):
     a = np.array(entries, dtype=np.int64)
     lo, hi = int64_extremes(a)
     assert (int(lo), int(hi)) == (min(entries), max(entries))
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("d", [6, 12, 13, 18, 19, 21])
+def test_threads_give_the_same_result(d, dtype):
+    # d < 18: sub-blocks to threads; d >= 19: blocks to threads, then chunked sweeps
+    values = np.round(random_values(d, dtype, seed=3 * d)).astype(dtype)
+    one = transformed(values)
+    two = values.copy()
+    wht_inplace(two, threads=2)
+    assert np.array_equal(two, one)
+    frozen = values.copy()
+    assert np.array_equal(wht_copy(values, threads=2), one)
+    assert np.array_equal(values, frozen)
+    if d <= 13:
+        assert np.array_equal(one, numpy_butterfly(values))
