@@ -93,3 +93,17 @@ def test_walsh_hadamard_public():
         fl.walsh_hadamard(big)  # 2^61 * 4 overflows int64
     ok = np.full(4, 2**60 - 1, dtype=np.int64)
     assert fl.walsh_hadamard(ok)[0] == 4 * (2**60 - 1)
+
+
+def test_walsh_hadamard_threads_and_strided_input():
+    rng = np.random.default_rng(3)
+    a = rng.integers(-50, 50, 2**13).astype(np.int64)
+    one = fl.walsh_hadamard(a)
+    assert fl.walsh_hadamard(a, threads=2).tolist() == one.tolist()
+    strided = np.repeat(a, 2)[::2]  # a non-contiguous view with the same values
+    assert fl.walsh_hadamard(strided).tolist() == one.tolist()
+    with pytest.raises(fl.InvalidArgument, match="threads=0"):
+        fl.walsh_hadamard(a, threads=0)
+    lo = np.array([np.iinfo(np.int64).min, 0], dtype=np.int64)
+    with pytest.raises(fl.InvalidArgument, match="values"):
+        fl.walsh_hadamard(lo)
