@@ -104,7 +104,9 @@ def as_fraction(value: Any, name: str) -> Fraction:
     if isinstance(value, (float, np.floating)):
         if not np.isfinite(value):
             raise fail(name, value, "a finite number")
-        return Fraction(repr(float(value)))
+        # the shortest decimal that rounds to this value *in its own precision*:
+        # np.float32(0.1) means 1/10, not the float64 widening of its binary value
+        return Fraction(np.format_float_positional(value, unique=True, trim="0"))
     if isinstance(value, str):
         try:
             return Fraction(value.strip())
@@ -121,11 +123,16 @@ def check_closed_interval(value: Any, name: str, lo: Fraction, hi: Fraction) -> 
     return q
 
 
-def as_rng(seed: Any, name: str = "seed") -> np.random.Generator:
-    """A numpy Generator from an int seed >= 0, a Generator (used as is) or None (fresh entropy)."""
+def as_rng(seed: Any, name: str = "seed", allow_none: bool = True) -> np.random.Generator:
+    """A numpy Generator from an int seed >= 0, a Generator (used as is) or None (fresh entropy).
+
+    With ``allow_none=False`` a seed is required (results must be reproducible).
+    """
     if isinstance(seed, np.random.Generator):
         return seed
     if seed is None:
+        if not allow_none:
+            raise fail_type(name, seed, "an int >= 0 or a numpy.random.Generator (results must be reproducible)")
         return np.random.default_rng()
     if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, numbers.Integral):
         raise fail_type(name, seed, "an int >= 0, a numpy.random.Generator or None")

@@ -176,7 +176,7 @@ def _add_scaling(sub: argparse._SubParsersAction) -> None:
                    help="the SQ adversary (default max_consistent, the strongest)")
     p.add_argument("--budget", type=_positive_int, default=None,
                    help="most queries per student and d (default: number of teachers + d)")
-    p.add_argument("--seed", type=int, default=0, help="seed of the random students (default 0)")
+    p.add_argument("--seed", type=_example_seed, default=0, help="seed of the random students (default 0)")
     p.add_argument("--out", default="finitelearn-scaling", help="output directory (default ./finitelearn-scaling)")
     p.add_argument("--no-resume", action="store_true", help="recompute records already in OUT")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -239,6 +239,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except FinitelearnError as exc:
         print(f"finitelearn {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # an output directory that cannot be written, a full disk, ...
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"finitelearn {args.command}: error: cannot write the output{where}: {exc.strerror or exc}; "
+              "choose another --out directory", file=sys.stderr)
         return 2
 
 

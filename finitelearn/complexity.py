@@ -211,7 +211,13 @@ def sq_dimension(concept_class: Any, distribution: Distribution, threshold: Any 
                 f"m^2 * |supp D| = {work:.3g} integer operations, more than {MAX_PAIR_WORK:.0e}"
             )
     num = np.abs(_correlation_numerators(cc, distribution))
-    ok = num * thr.denominator <= thr.numerator * distribution.total    # compatible pairs
+    # compatible pairs: |num| / total <= thr, compared in exact integers (|num| <= total < 2^63,
+    # so the products go through Python ints when they could leave int64)
+    if distribution.total * max(thr.denominator, thr.numerator, 1) < 2**62:
+        ok = num * thr.denominator <= thr.numerator * distribution.total
+    else:
+        ok = num.astype(object) * thr.denominator <= thr.numerator * distribution.total
+        ok = ok.astype(bool)
     np.fill_diagonal(ok, True)
     if ok.all():
         return SQDimension(m, tuple(range(m)), thr)
@@ -222,10 +228,10 @@ def sq_dimension(concept_class: Any, distribution: Distribution, threshold: Any 
     iu, ju = np.nonzero(np.triu(ok, 1))
     G.add_edges_from(zip(iu.tolist(), ju.tolist()))
     best: list[int] = [0]
-    for n_seen, clique in enumerate(nx.find_cliques(G), start=1):
+    for n_seen, clique in enumerate(nx.find_cliques(G), start=1):  # raises on the clique after the limit
         if len(clique) > len(best):
             best = clique
-        if n_seen >= max_cliques:
+        if n_seen > max_cliques:
             raise TooLarge(
                 f"concept_class={cc!r} is not allowed: the maximum-clique search visited "
                 f"max_cliques={max_cliques} maximal cliques without finishing (largest so far "

@@ -522,7 +522,7 @@ def _feature_query_note(tol: Tolerance, ds: list[int], responder: str, names: li
     if responder != "max_consistent" or not feature_students or not any(tol(d) >= Fraction(1, 8) for d in ds):
         return None
     return ("note: at tolerance >= 1/8 the feature-query students (" + ", ".join(feature_students) + ") cannot rule "
-            "out any teacher against the max-consistent adversary: |E[h f_S] - E[h f_S']| <= 1/4 = 2 alpha for every "
+            "out any teacher against the max-consistent adversary: |E[h f_S] - E[h f_S']| <= 1/4 <= 2 alpha for every "
             "feature h, so one answer fits every parity.  Try --tolerance 1/16 or --responder null.")
 
 

@@ -63,7 +63,7 @@ import numpy as np
 
 from . import _kernels as K
 from . import _oracle_kernels as OK
-from ._validation import as_fraction, check_int, fail, fail_type
+from ._validation import as_fraction, as_rng, check_int, fail, fail_type
 from .bounds import check_tolerance
 from .classes import ConceptClass
 from .cube import bits_to_index, check_memory
@@ -317,7 +317,7 @@ class StatisticalQuery:
     def value(self, x: Any, y: int) -> Fraction:
         """chi(x, y) as a Fraction (x a point index or a tuple of bits, y in {0, 1})."""
         k = _point(x, self._d, "x")
-        if y not in (0, 1) or isinstance(y, bool):
+        if isinstance(y, (bool, np.bool_)) or not isinstance(y, (int, np.integer)) or y not in (0, 1):
             raise fail("y", y, "a label 0 or 1")
         n0, n1 = self._tables()
         return Fraction(int((n1 if y else n0)[k]), self._den)
@@ -688,8 +688,9 @@ class StatisticalQueryOracle(_Oracle):
         if self._responder == "noisy":
             if seed is None:
                 raise fail("seed", seed, "an int or numpy Generator for the noisy responder (results must be reproducible)")
-        self._rng = seed if isinstance(seed, np.random.Generator) else (
-            None if seed is None else np.random.default_rng(check_int(seed, "seed")))
+        self._rng = None if seed is None else as_rng(seed)
+        if not isinstance(fast_paths, (bool, np.bool_)):
+            raise fail_type("fast_paths", fast_paths, "a bool")
         self._fast = bool(fast_paths)
         W = distribution.total
         if W >= _INT64_SAFE:  # pragma: no cover - Distribution caps its total below 2^63
@@ -858,6 +859,10 @@ class StatisticalQueryOracle(_Oracle):
         self._spend()
         a, b = self._alpha.numerator, self._alpha.denominator
         t = a * Q
+        if self._responder in ADVERSARIAL_RESPONDERS:
+            # values and answers lie in [0, 1]: any alpha >= 1 gives these responders the same
+            # answers as alpha = 1, and the bounded window keeps their int64 arithmetic exact
+            t = min(t, Q * b)
         truth_num = None if self._teacher is None else self._teacher_value(q)
         null_num = self._null_value(q)
         truth_u = None if truth_num is None else truth_num * b

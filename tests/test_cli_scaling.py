@@ -53,3 +53,15 @@ def test_demo_prints_table_and_paths(tmp_path, capsys):
         assert word in text
     assert len(json.loads((out / "scaling.json").read_text())["records"]) == 6 * 7
     assert (out / "scaling.png").exists()
+
+
+def test_cli_unwritable_out_and_negative_seed(tmp_path, capsys):
+    import pytest
+
+    blocker = tmp_path / "a_file"
+    blocker.write_text("not a directory")
+    assert main(["scaling", "--d-min", "2", "--d-max", "2", "--out", str(blocker / "sub")]) == 2
+    assert "cannot write the output" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as info:
+        main(["scaling", "--d-max", "3", "--seed", "-1"])
+    assert info.value.code == 2 and "an int >= 0" in capsys.readouterr().err

@@ -330,3 +330,12 @@ def test_sq_query_lower_bound_values():
     # the class (4.3) at d = 10 and alpha = 1/10: r = 24, ceil(511 / 24) = 22
     assert C.sq_query_lower_bound(2**9, Fraction(1, 10)) == 22
     assert C.sq_query_lower_bound(2**9, Fraction(1, 2)) is None
+
+
+def test_sq_dimension_tiny_threshold_and_exact_clique_budget():
+    mu = fl.point_masses(3, [0, 1])
+    # under mu the parities fall into two correlation classes (x_1 in S or not): |corr| = 1 or 0
+    assert fl.sq_dimension(fl.parities(3), mu, "1e-20").dimension == 2
+    assert fl.sq_dimension(fl.parities(3), mu, 0, max_cliques=16).dimension == 2  # the search ends at 16
+    with pytest.raises(fl.TooLarge, match="max_cliques=15"):
+        fl.sq_dimension(fl.parities(3), mu, 0, max_cliques=15)

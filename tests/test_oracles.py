@@ -436,3 +436,21 @@ def test_the_checks_inside_the_oracle_fire(monkeypatch):
     monkeypatch.setattr(fl.oracles, "_respond", lambda kind, values, counts, truth, null, t, rng: (int(values.max()), 1))
     with pytest.raises(InvariantViolated, match="removed 127 parities"):
         game.feature_query(T)
+
+
+def test_review_regressions_tolerance_seed_and_types():
+    from finitelearn.oracles import StatisticalQuery
+
+    q = StatisticalQuery.feature(fl.parity(3, {0, 1}))
+    for responder in ("null", "max_consistent"):
+        o = fl.StatisticalQueryOracle(fl.parity(3, {0, 1}), fl.uniform(3), 10**19, responder)
+        assert o.query(q) == Fraction(1, 4)  # the null value E[h y] for y independent of x: 1/2 * 1/2
+        game = fl.StatisticalQueryOracle(fl.paper_teachers(4), fl.uniform(4), 10**19, responder)
+        game.query(StatisticalQuery.feature(fl.parity(4, {0, 1})))
+        assert game.version_space_size == 8  # an answer within 10^19 of everything rules out nothing
+    with pytest.raises(fl.InvalidArgument, match="seed=-1"):
+        fl.StatisticalQueryOracle(fl.parity(3, {0}), fl.uniform(3), "1/8", "noisy", seed=-1)
+    with pytest.raises(fl.InvalidType, match="fast_paths='no'"):
+        fl.StatisticalQueryOracle(fl.parity(3, {0}), fl.uniform(3), "1/8", fast_paths="no")
+    with pytest.raises(fl.InvalidArgument, match="y=1.0"):
+        q.value(0, 1.0)

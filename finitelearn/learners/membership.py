@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import check_int, fail
+from .._validation import as_rng, fail
 from ..functions import parity
 from ._base import LearningResult, Student
 
@@ -151,7 +151,7 @@ class GF2Elimination(Student):
     def learn(self, oracle: Any, budget: Any = None) -> LearningResult:
         self._check_oracle(oracle, need_class=False)
         fixed, fixed_bits = _parity_structure(oracle)
-        rng = self.seed if isinstance(self.seed, np.random.Generator) else np.random.default_rng(check_int(self.seed, "seed"))
+        rng = as_rng(self.seed, allow_none=False)
         limit = self._budget(oracle, budget)
         start = oracle.queries
         d = oracle.d

@@ -38,7 +38,7 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import check_int, fail
+from .._validation import as_rng, check_int, fail
 from ..fourier import walsh_hadamard
 from ..functions import BooleanFunction, dictator, parity
 from ..oracles import ADVERSARIAL_RESPONDERS, StatisticalQuery, _respond
@@ -57,9 +57,7 @@ def _hypothesis(oracle: Any) -> tuple[BooleanFunction, int | None]:
 
 
 def _seed(seed: Any) -> np.random.Generator:
-    if isinstance(seed, np.random.Generator):
-        return seed
-    return np.random.default_rng(check_int(seed, "seed"))
+    return as_rng(seed, allow_none=False)
 
 
 class CandidateTesting(Student):
