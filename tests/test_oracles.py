@@ -454,3 +454,28 @@ def test_review_regressions_tolerance_seed_and_types():
         fl.StatisticalQueryOracle(fl.parity(3, {0}), fl.uniform(3), "1/8", fast_paths="no")
     with pytest.raises(fl.InvalidArgument, match="y=1.0"):
         q.value(0, 1.0)
+
+
+@settings(deadline=None, max_examples=12)
+@given(st.integers(5, 8), st.sampled_from(["1/8", "1/6", "1/5", "3/16", "1/4", "3/10"]), st.integers(1, 4))
+def test_parseval_bound_on_the_greedy_students_near_tight_queries(d, tol, n_queries):
+    """The greedy family (majorities, inner products) comes close to 1/(4 alpha^2) removals;
+    each removal count is recomputed here by plain enumeration over the version space."""
+    alpha = Fraction(tol)
+    bound = Fraction(1, 4) / alpha**2
+    o = fl.StatisticalQueryOracle(fl.paper_teachers(d), fl.uniform(d), tol, "null")
+    before = [int(m) for m in fl.paper_teachers(d).masks]
+    fl.learners.Greedy().learn(o, budget=n_queries)
+    pts = [[(k >> i) & 1 for i in range(d)] for k in range(2**d)]
+    for entry in o.transcript:
+        num = entry.query.numerators
+        den = entry.query.denominator
+        kept = []
+        for S in before:
+            value = Fraction(sum(int(num[k, sum(pts[k][i] for i in range(d) if S >> i & 1) % 2]) for k in range(2**d)),
+                             den * 2**d)
+            if abs(value - entry.answer) <= alpha:
+                kept.append(S)
+        removed = len(before) - len(kept)
+        assert removed == entry.removed and removed < bound
+        before = kept
