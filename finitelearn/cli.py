@@ -39,14 +39,24 @@ def _add_info(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_cmd_info)
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an int") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{value} is not allowed: an int >= 1")
-    return value
+def _int_at_least(minimum: int):
+    """An argparse type: an int >= ``minimum``, with the package's message template."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not an int") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"{value} is not allowed: an int >= {minimum}")
+        return value
+
+    parse.__name__ = f"int >= {minimum}"
+    return parse
+
+
+_positive_int = _int_at_least(1)
+_seed_int = _int_at_least(0)
 
 
 def _cmd_example_4_1(args: argparse.Namespace) -> int:
@@ -89,15 +99,6 @@ def _cmd_example_4_2(args: argparse.Namespace) -> int:
     return 0
 
 
-def _example_seed(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an int") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{value} is not allowed: an int >= 0")
-    return value
-
 
 def _example_channels(text: str) -> tuple[int, ...]:
     parts = text.split(",")
@@ -114,14 +115,14 @@ def _add_example(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("example", help="run the paper's Example 4.1 or 4.2 (Section 4.2)")
     which = p.add_subparsers(dest="example", metavar="EXAMPLE", required=True)
     p41 = which.add_parser("4.1", help="linear students of x_1 <= x_100 (numpy)")
-    p41.add_argument("--seed", type=_example_seed, default=0, help="random seed (default 0)")
+    p41.add_argument("--seed", type=_seed_int, default=0, help="random seed (default 0)")
     p41.add_argument("--out", default=".", help="output directory (default: .)")
     p41.set_defaults(func=_cmd_example_4_1)
     p42 = which.add_parser("4.2", help="CNN students of squares and disks (needs finitelearn[nn])")
     p42.add_argument("--epochs", type=_positive_int, default=10, help="epochs (default 10)")
     p42.add_argument("--n-train", type=_positive_int, default=1000,
                      help="training images, even (default 1000)")
-    p42.add_argument("--seed", type=_example_seed, default=0, help="random seed (default 0)")
+    p42.add_argument("--seed", type=_seed_int, default=0, help="random seed (default 0)")
     p42.add_argument("--out", default=".", help="output directory (default: .)")
     p42.add_argument("--channels", type=_example_channels, default=None,
                      help="channels of the 3 convolutions (default 16,32,32)")
@@ -176,7 +177,7 @@ def _add_scaling(sub: argparse._SubParsersAction) -> None:
                    help="the SQ adversary (default max_consistent, the strongest)")
     p.add_argument("--budget", type=_positive_int, default=None,
                    help="most queries per student and d (default: number of teachers + d)")
-    p.add_argument("--seed", type=_example_seed, default=0, help="seed of the random students (default 0)")
+    p.add_argument("--seed", type=_seed_int, default=0, help="seed of the random students (default 0)")
     p.add_argument("--out", default="finitelearn-scaling", help="output directory (default ./finitelearn-scaling)")
     p.add_argument("--no-resume", action="store_true", help="recompute records already in OUT")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
