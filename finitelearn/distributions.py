@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import numbers
 from fractions import Fraction
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 import numpy as np
 
@@ -333,9 +333,18 @@ def point_masses(d: int, pts: Iterable[Any], weights: Iterable[Any] | None = Non
     (array([0, 1]), 2)
     """
     d = check_dimension(d)
+    keys, w = tally_points(pts, weights, lambda x: _point_index(x, d, "pts"))
+    return _reduced(d, np.asarray(keys, dtype=np.int64), np.asarray(w, dtype=np.int64))
+
+
+def tally_points(pts: Any, weights: Any, index: Callable[[Any], int]) -> tuple[list[int], list[int]]:
+    """Sorted distinct point indices and their integer weights (repeats add up; zeros dropped).
+
+    Shared by the cube's :func:`point_masses` and ``FiniteDistribution.point_masses``.
+    """
     if isinstance(pts, (str, bytes)) or not isinstance(pts, Iterable):
         raise fail_type("pts", pts, "an iterable of points")
-    idx = [_point_index(x, d, "pts") for x in pts]
+    idx = [index(x) for x in pts]
     if not idx:
         raise fail("pts", [], "at least one point")
     if weights is None:
@@ -343,14 +352,15 @@ def point_masses(d: int, pts: Iterable[Any], weights: Iterable[Any] | None = Non
     else:
         if isinstance(weights, (str, bytes)) or not isinstance(weights, Iterable):
             raise fail_type("weights", weights, "an iterable of ints or Fractions")
-        w = _exact_weights(list(weights), "weights")
-        if len(w) != len(idx):
-            raise fail("weights", list(weights), f"one weight per point ({len(idx)} points)")
+        wl = list(weights)
+        if len(wl) != len(idx):
+            raise fail("weights", wl, f"one weight per point ({len(idx)} points)")
+        w = _exact_weights(wl, "weights")
     acc: dict[int, int] = {}
     for k, wk in zip(idx, w):
         acc[k] = acc.get(k, 0) + wk
     keys = sorted(k for k, v in acc.items() if v > 0)
-    return _reduced(d, np.asarray(keys, dtype=np.int64), np.asarray([acc[k] for k in keys], dtype=np.int64))
+    return keys, [acc[k] for k in keys]
 
 
 def uniform_on_subcube(d: int, fixed: Mapping[int, int]) -> Distribution:

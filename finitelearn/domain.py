@@ -41,7 +41,7 @@ import numpy as np
 
 from ._validation import check_dimension, fail, fail_type
 from .cube import bits_to_index, check_memory
-from .distributions import Distribution, _exact_weights, point_masses
+from .distributions import Distribution, _exact_weights, point_masses, tally_points
 from .errors import DomainMismatch, UndefinedProbability
 
 __all__ = [
@@ -404,25 +404,8 @@ class FiniteDistribution:
         Fraction(2, 3)
         """
         domain = as_domain(domain)
-        if isinstance(pts, (str, bytes)) or not isinstance(pts, Iterable):
-            raise fail_type("pts", pts, "an iterable of points")
-        idx = [domain.index(x, "pts") for x in pts]
-        if not idx:
-            raise fail("pts", [], "at least one point")
-        if weights is None:
-            w = [1] * len(idx)
-        else:
-            if isinstance(weights, (str, bytes)) or not isinstance(weights, Iterable):
-                raise fail_type("weights", weights, "an iterable of ints or Fractions")
-            wl = list(weights)
-            if len(wl) != len(idx):
-                raise fail("weights", wl, f"one weight per point ({len(idx)} points)")
-            w = _exact_weights(wl, "weights")
-        acc: dict[int, int] = {}
-        for k, v in zip(idx, w):
-            acc[k] = acc.get(k, 0) + v
-        keys = sorted(k for k, v in acc.items() if v > 0)
-        return cls._make(domain, np.asarray(keys, dtype=np.int64), np.asarray([acc[k] for k in keys], dtype=object))
+        keys, w = tally_points(pts, weights, lambda x: domain.index(x, "pts"))
+        return cls._make(domain, np.asarray(keys, dtype=np.int64), np.asarray(w, dtype=object))
 
     @classmethod
     def from_weights(cls, domain: Any, weights: Any) -> "FiniteDistribution":

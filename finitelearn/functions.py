@@ -345,11 +345,7 @@ def conjunction(d: int, S: Any) -> BooleanFunction:
     >>> conjunction(2, {0, 1}).truth_table
     array([0, 0, 0, 1], dtype=uint8)
     """
-    d = check_dimension(d)
-    check_memory(d, bytes_per_point=9)
-    mask = subset_mask(S, d)
-    k = np.arange(1 << d, dtype=np.int64)
-    return BooleanFunction._from_table(d, ((k & mask) == mask).astype(np.uint8))
+    return _masked_points(d, S, lambda hit, mask: hit == mask)
 
 
 def disjunction(d: int, S: Any) -> BooleanFunction:
@@ -358,8 +354,13 @@ def disjunction(d: int, S: Any) -> BooleanFunction:
     >>> disjunction(2, {0, 1}).truth_table
     array([0, 1, 1, 1], dtype=uint8)
     """
+    return _masked_points(d, S, lambda hit, mask: hit != 0)
+
+
+def _masked_points(d: Any, S: Any, rule: Callable[[np.ndarray, int], np.ndarray]) -> BooleanFunction:
+    """The function x -> rule(x & mask_S, mask_S) over all points (AND, OR of coordinates)."""
     d = check_dimension(d)
     check_memory(d, bytes_per_point=9)
     mask = subset_mask(S, d)
     k = np.arange(1 << d, dtype=np.int64)
-    return BooleanFunction._from_table(d, ((k & mask) != 0).astype(np.uint8))
+    return BooleanFunction._from_table(d, rule(k & mask, mask).astype(np.uint8))

@@ -67,6 +67,14 @@ def default_budget(class_size: int, d: int) -> int:
     return int(class_size) + int(d)
 
 
+def first_candidate(oracle: Any) -> tuple[BooleanFunction, int | None]:
+    """The first teacher still in the oracle's version space (and its mask for a parity class)."""
+    C = oracle.concept_class
+    k = int(oracle.version_space_indices()[0])
+    mask = int(C.masks[k]) if C.is_parity_class else None
+    return C[k], mask
+
+
 class Student:
     """Base of the students: ``learn(oracle, budget=None) -> LearningResult``.
 

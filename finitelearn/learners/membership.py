@@ -29,7 +29,7 @@ import numpy as np
 
 from .._validation import as_rng, fail
 from ..functions import parity
-from ._base import LearningResult, Student
+from ._base import LearningResult, Student, first_candidate
 
 __all__ = ["PaperLearner", "OptimalMembership", "GF2Elimination"]
 
@@ -117,9 +117,8 @@ class OptimalMembership(Student):
                     stopped = "no progress"
                     break
             oracle.query(x)
-        k = int(oracle.version_space_indices()[0])
-        mask = int(C.masks[k]) if C.is_parity_class else None
-        return self._result(oracle, start, C[k], stopped, subset=mask)
+        h, mask = first_candidate(oracle)
+        return self._result(oracle, start, h, stopped, subset=mask)
 
 
 class GF2Elimination(Student):

@@ -42,18 +42,10 @@ from .._validation import as_rng, check_int, fail
 from ..fourier import walsh_hadamard
 from ..functions import BooleanFunction, dictator, parity
 from ..oracles import ADVERSARIAL_RESPONDERS, StatisticalQuery, _respond
-from ._base import LearningResult, Student
+from ._base import LearningResult, Student, first_candidate
 
 __all__ = ["CandidateTesting", "CoordinateCorrelations", "RandomFeatures", "Greedy", "QueryPattern",
            "greedy_family"]
-
-
-def _hypothesis(oracle: Any) -> tuple[BooleanFunction, int | None]:
-    """The first teacher still in the version space (and its mask for a parity class)."""
-    C = oracle.concept_class
-    k = int(oracle.version_space_indices()[0])
-    mask = int(C.masks[k]) if C.is_parity_class else None
-    return C[k], mask
 
 
 def _seed(seed: Any) -> np.random.Generator:
@@ -90,7 +82,7 @@ class CandidateTesting(Student):
             oracle.feature_query(h)
         if oracle.version_space_size == 1:
             stopped = "identified"
-        h, mask = _hypothesis(oracle)
+        h, mask = first_candidate(oracle)
         return self._result(oracle, start, h, stopped, subset=mask)
 
 
@@ -119,7 +111,7 @@ class CoordinateCorrelations(Student):
             oracle.feature_query(dictator(oracle.d, i))
         if oracle.version_space_size == 1:
             stopped = "identified"
-        h, mask = _hypothesis(oracle)
+        h, mask = first_candidate(oracle)
         return self._result(oracle, start, h, stopped, subset=mask)
 
 
@@ -149,7 +141,7 @@ class RandomFeatures(Student):
             oracle.feature_query(BooleanFunction._from_table(oracle.d, table))
         if oracle.version_space_size == 1:
             stopped = "identified"
-        h, mask = _hypothesis(oracle)
+        h, mask = first_candidate(oracle)
         return self._result(oracle, start, h, stopped, subset=mask)
 
 
@@ -346,7 +338,7 @@ class Greedy(Student):
             self.choices.append((pat.name, removed, oracle.transcript[-1].removed))
         if oracle.version_space_size == 1:
             stopped = "identified"
-        h, mask = _hypothesis(oracle)
+        h, mask = first_candidate(oracle)
         return self._result(oracle, start, h, stopped, subset=mask)
 
     def _best(self, family: list[QueryPattern], vs: np.ndarray, in_vs: np.ndarray, block: list[int],
