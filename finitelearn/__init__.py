@@ -21,7 +21,8 @@ from .errors import (
     TooLarge,
     UndefinedProbability,
 )
-from .cube import bits_to_index, index_to_bits, memory_required, points
+from .domains import Cube, FiniteDomain, Grid, bits_to_index, index_to_bits, points
+from .memory import memory_required
 from .functions import (
     BooleanFunction,
     conjunction,
@@ -65,9 +66,8 @@ __all__ = [
 from .classes import ConceptClass, paper_teachers, parities
 
 __all__ += ["ConceptClass", "parities", "paper_teachers"]
-from .domain import Cube, FiniteDistribution, FiniteDomain
-from .teacher import UNCERTAIN, Student, Teacher
-from .grid import Grid, LinearStudent
+from .teacher import UNCERTAIN, Teacher
+from .student import LinearStudent, Student
 from .attacks import (
     AllDistributions,
     Attack,
@@ -91,7 +91,7 @@ from . import paper  # fl.paper.figure_3_2_left(n), fl.paper.figure_3_2_right(n)
 
 __all__ += [
     # Section 3: domains, teachers, students, attacks, Definitions 3.1 and 3.2
-    "FiniteDomain", "Cube", "Grid", "FiniteDistribution", "UNCERTAIN", "Teacher", "Student",
+    "FiniteDomain", "Cube", "Grid", "UNCERTAIN", "Teacher", "Student",
     "LinearStudent", "Attack", "LpNeighbourhood", "RadonNikodymBall", "Pushforward", "FastGradient",
     "DistributionList", "AllDistributions", "neighbourhood", "pushforward", "adversarial_examples",
     "is_strongly_robust", "robustness", "is_robust", "lp_robust", "lp_margin",
@@ -121,3 +121,15 @@ __all__ += [
     "StatisticalQuery", "StatisticalQueryOracle", "MembershipOracle", "TranscriptEntry",
     "run_scaling", "parse_tolerance", "ScalingRecord", "plot_scaling",
 ]
+
+
+def __getattr__(name: str):
+    """Deprecated names, kept for one release (each warns with a DeprecationWarning)."""
+    if name == "FiniteDistribution":
+        import warnings
+
+        warnings.warn("finitelearn.FiniteDistribution is deprecated: finitelearn.Distribution serves "
+                      "every finite domain (the same classmethods: uniform, uniform_on, point_masses, "
+                      "from_weights)", DeprecationWarning, stacklevel=2)
+        return Distribution
+    raise AttributeError(f"module 'finitelearn' has no attribute {name!r}")

@@ -69,3 +69,44 @@ def within_of_sources(targets, sources, p_code, threshold):
                 out[t] = True
                 break
     return out
+
+
+@njit(cache=True)
+def hamming_transform(d, sources):
+    """Multi-source breadth-first search over {0,1}^d (neighbours differ in one bit).
+
+    ``sources`` are sorted distinct int64 point indices.  Returns (dist, origin): dist[k]
+    is the Hamming distance from point k to the nearest source (int8, -1 with no
+    sources), origin[k] the smallest such source.  Level by level: a point first reached
+    at level L+1 keeps the smallest origin among its level-L neighbours, which is the
+    smallest source at distance L+1 (by induction on L).
+    """
+    n = np.int64(1) << d
+    dist = np.full(n, -1, dtype=np.int8)
+    origin = np.full(n, -1, dtype=np.int64)
+    queue = np.empty(n, dtype=np.int64)
+    end = 0
+    for j in range(sources.shape[0]):
+        s = sources[j]
+        dist[s] = 0
+        origin[s] = s
+        queue[end] = s
+        end += 1
+    start = 0
+    level = 0
+    while start < end:
+        stop = end
+        for q in range(start, stop):
+            u = queue[q]
+            for i in range(d):
+                v = u ^ (np.int64(1) << i)
+                if dist[v] == -1:
+                    dist[v] = level + 1
+                    origin[v] = origin[u]
+                    queue[end] = v
+                    end += 1
+                elif dist[v] == level + 1 and origin[u] < origin[v]:
+                    origin[v] = origin[u]
+        start = stop
+        level += 1
+    return dist, origin

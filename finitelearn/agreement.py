@@ -10,7 +10,7 @@ from fractions import Fraction
 from typing import Any
 
 from . import _kernels as K
-from ._validation import fail_type
+from .validation import fail_type
 from .distributions import Distribution
 from .errors import DomainMismatch
 from .functions import BooleanFunction, check_same_domain

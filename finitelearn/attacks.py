@@ -44,25 +44,16 @@ from typing import Any, Iterable, Sequence
 
 import numpy as np
 
-from . import _robustness_kernels as RK
-from ._validation import as_fraction, fail, fail_type
 from .distributions import Distribution
-from .domain import (
-    Cube,
-    FiniteDistribution,
-    FiniteDomain,
-    _distribution_arrays,
-    _make_distribution,
-    _p_code,
-    as_domain,
-    check_p,
-)
-from .grid import Grid
-from .teacher import student_labels
+from .domains import Cube, FiniteDomain, Grid, as_domain, check_p, check_radius
+from .student import student_labels
+from .validation import as_fraction, fail, fail_type
 
 __all__ = [
     "Attack",
     "Family",
+    "Infimum",
+    "check_distribution",
     "LpNeighbourhood",
     "RadonNikodymBall",
     "Pushforward",
@@ -77,20 +68,18 @@ __all__ = [
 ]
 
 
-def _check_delta(delta: Any, name: str = "delta") -> Fraction:
-    q = as_fraction(delta, name)
-    if q < 0:
-        raise fail(name, delta, "a number >= 0")
-    return q
+def check_distribution(mu: Any, domain: FiniteDomain | None = None, name: str = "mu") -> Distribution:
+    """Check that ``mu`` is a :class:`finitelearn.Distribution` (on ``domain`` if given).
 
-
-def domain_of(mu: Any, name: str = "mu") -> FiniteDomain:
-    """The finite domain a distribution lives on (a Cube for a cube Distribution)."""
-    if isinstance(mu, Distribution):
-        return Cube(mu.d)
-    if isinstance(mu, FiniteDistribution):
-        return mu.domain
-    raise fail_type(name, mu, "a finitelearn.FiniteDistribution (or a finitelearn.Distribution on the cube)")
+    >>> import finitelearn as fl
+    >>> check_distribution(fl.uniform(2), fl.Cube(2)).total
+    4
+    """
+    if not isinstance(mu, Distribution):
+        raise fail_type(name, mu, "a finitelearn.Distribution")
+    if domain is not None:
+        mu.check_domain(domain, name)
+    return mu
 
 
 def neighbourhood(domain: Any, points: Any, delta: Any, p: Any) -> np.ndarray:
@@ -117,26 +106,16 @@ def neighbourhood(domain: Any, points: Any, delta: Any, p: Any) -> np.ndarray:
     array([0, 1, 2, 3, 4, 5, 6])
     """
     domain = as_domain(domain)
+    delta_q, p_v = check_radius(delta), check_p(p)
     src = np.flatnonzero(domain.event_mask(points, "points")).astype(np.int64)
-    return np.flatnonzero(_within_mask(domain, src, _check_delta(delta), check_p(p))).astype(np.int64)
-
-
-def _within_mask(domain: FiniteDomain, src: np.ndarray, delta: Fraction, p: float) -> np.ndarray:
-    out = np.zeros(domain.size, dtype=bool)
-    if src.size == 0:
-        return out
-    out[src] = True
-    domain._check_lattice_bounds(p)
-    L = domain._lattice()
-    rest = np.flatnonzero(~out)
-    if rest.size:
-        out[rest] = RK.within_of_sources(L[rest], L[src], _p_code(p), domain._threshold(delta, p))
-    return out
+    return np.flatnonzero(domain.within(src, delta_q, p_v)).astype(np.int64)
 
 
 @dataclass(frozen=True)
-class _Inf:
-    """An exact infimum of (3.1) over a family (private; robustness wraps it)."""
+class Infimum:
+    """The exact infimum of (3.1) over a family: its value (None when undefined), a
+    member ``nu`` attaining it, a ``witness`` point the student gets wrong, and a note.
+    :func:`finitelearn.robustness` wraps it in a :class:`finitelearn.robustness.Robustness`."""
 
     value: Fraction | None
     nu: Any
@@ -164,7 +143,7 @@ class Family(ABC):
         return self.contains(nu)
 
     @abstractmethod
-    def _infimum(self, agree: np.ndarray, confident: np.ndarray) -> _Inf:
+    def infimum(self, agree: np.ndarray, confident: np.ndarray) -> Infimum:
         """inf over members of P(T = S | confident), from the family's structure."""
 
 
@@ -191,21 +170,20 @@ class SupportFamily(Family):
         return self._allowed
 
     def contains(self, nu: Any) -> bool:
-        s, _, _ = _distribution_arrays(nu, self.domain, "nu")
-        return bool(self._allowed[s].all())
+        return bool(self._allowed[check_distribution(nu, self.domain, "nu").support].all())
 
-    def _infimum(self, agree: np.ndarray, confident: np.ndarray) -> _Inf:
+    def infimum(self, agree: np.ndarray, confident: np.ndarray) -> Infimum:
         conf = self._allowed & confident
         if not conf.any():
-            return _Inf(None, None, None,
+            return Infimum(None, None, None,
                         f"no point the family may charge ({self.description}) is in the teacher's confident region")
         wrong = np.flatnonzero(conf & ~agree)
         if wrong.size:
             k = int(wrong[0])
-            return _Inf(Fraction(0), _make_distribution(self.domain, [k], [1]), k,
+            return Infimum(Fraction(0), Distribution.point_masses(self.domain, [k]), k,
                         f"a point mass on a reachable confident point the student gets wrong ({self.description})")
         k = int(np.flatnonzero(conf)[0])
-        return _Inf(Fraction(1), _make_distribution(self.domain, [k], [1]), None,
+        return Infimum(Fraction(1), Distribution.point_masses(self.domain, [k]), None,
                     f"every reachable confident point is classified as the teacher does ({self.description})")
 
     def __repr__(self) -> str:
@@ -218,34 +196,31 @@ class FiniteFamily(Family):
     def __init__(self, domain: FiniteDomain, members: Sequence[Any]) -> None:
         self.domain = domain
         self.members = list(members)
-        self._arrays = [_distribution_arrays(nu, domain, f"distributions[{i}]") for i, nu in enumerate(self.members)]
+        for i, nu in enumerate(self.members):
+            check_distribution(nu, domain, f"distributions[{i}]")
 
     def contains(self, nu: Any) -> bool:
-        s, w, t = _distribution_arrays(nu, self.domain, "nu")
-        for s2, w2, t2 in self._arrays:
-            if np.array_equal(s, s2) and [int(v) * t2 for v in w.tolist()] == [int(v) * t for v in w2.tolist()]:
-                return True
-        return False
+        return check_distribution(nu, self.domain, "nu") in self.members
 
     def values(self, agree: np.ndarray, confident: np.ndarray) -> list[Fraction | None]:
         """P_nu(T = S | confident) for each member (None where nu(confident) = 0)."""
         out: list[Fraction | None] = []
-        for s, w, _ in self._arrays:
-            a, c = _single_value(s, w, agree, confident)
+        for nu in self.members:
+            a, c = _single_value(nu.support, nu.weights, agree, confident)
             out.append(Fraction(a, c) if c else None)
         return out
 
-    def _infimum(self, agree: np.ndarray, confident: np.ndarray) -> _Inf:
+    def infimum(self, agree: np.ndarray, confident: np.ndarray) -> Infimum:
         vals = self.values(agree, confident)
         best = None
         for i, v in enumerate(vals):
             if v is not None and (best is None or v < vals[best]):
                 best = i
         if best is None:
-            return _Inf(None, None, None, "every member of the family puts probability 0 on the teacher's confident region")
-        s, _, _ = self._arrays[best]
+            return Infimum(None, None, None, "every member of the family puts probability 0 on the teacher's confident region")
+        s = self.members[best].support
         wrong = s[confident[s] & ~agree[s]]
-        return _Inf(vals[best], self.members[best], int(wrong[0]) if wrong.size else None,
+        return Infimum(vals[best], self.members[best], int(wrong[0]) if wrong.size else None,
                     f"member {best} of {len(vals)} attains the minimum")
 
     def __len__(self) -> int:
@@ -265,10 +240,12 @@ class RadonNikodymFamily(Family):
         self.domain = domain
         self.mu = mu
         self.c = c
-        self._s, self._w, self._t = _distribution_arrays(mu, domain, "mu")
+        check_distribution(mu, domain, "mu")
+        self._s, self._w, self._t = mu.support, mu.weights, mu.total
 
     def contains(self, nu: Any) -> bool:
-        s, w, t = _distribution_arrays(nu, self.domain, "nu")
+        nu = check_distribution(nu, self.domain, "nu")
+        s, w, t = nu.support, nu.weights, nu.total
         pos = dict(zip(s.tolist(), w.tolist()))
         if not set(pos) <= set(self._s.tolist()):
             return False  # not absolutely continuous
@@ -278,7 +255,7 @@ class RadonNikodymFamily(Family):
                 return False
         return True
 
-    def _infimum(self, agree: np.ndarray, confident: np.ndarray) -> _Inf:
+    def infimum(self, agree: np.ndarray, confident: np.ndarray) -> Infimum:
         s, w, t = self._s, self._w, self._t
         conf = confident[s]
         mis = conf & ~agree[s]
@@ -288,7 +265,7 @@ class RadonNikodymFamily(Family):
         g = Fraction(int(w[good].sum()), t)
         o = Fraction(int(w[other].sum()), t)
         if m + g == 0:
-            return _Inf(None, None, None, "mu puts no mass on the teacher's confident region, and nu << mu")
+            return Infimum(None, None, None, "mu puts no mass on the teacher's confident region, and nu << mu")
         a, b = _rn_vertex(m, g, o, self.c)
         e = 1 - a - b
         r_mis = a / m if m else Fraction(0)
@@ -298,9 +275,9 @@ class RadonNikodymFamily(Family):
         for wm, is_mis, is_good in zip(w.tolist(), mis.tolist(), good.tolist()):
             r = r_mis if is_mis else r_good if is_good else r_other
             weights.append(Fraction(int(wm), t) * r)
-        nu = _make_distribution(self.domain, s.tolist(), weights)
+        nu = Distribution.point_masses(self.domain, s.tolist(), weights)
         witness = int(s[mis][0]) if m else None
-        return _Inf(b / (a + b), nu, witness,
+        return Infimum(b / (a + b), nu, witness,
                     f"dnu/dmu = {r_mis} on the confident points the student gets wrong, {r_good} on the "
                     f"confident points it gets right, {r_other} elsewhere on supp(mu)")
 
@@ -379,14 +356,13 @@ class LpNeighbourhood(Attack):
     """
 
     def __init__(self, delta: Any, p: Any = 2) -> None:
-        self.delta = _check_delta(delta)
+        self.delta = check_radius(delta)
         self.p = check_p(p)
 
     def family(self, mu: Any, student: Any = None) -> SupportFamily:
-        domain = domain_of(mu)
-        s, _, _ = _distribution_arrays(mu, domain)
-        allowed = _within_mask(domain, s, self.delta, self.p)
-        return SupportFamily(domain, allowed, f"l_{self.p} distance <= {self.delta} from supp(mu)")
+        mu = check_distribution(mu)
+        allowed = mu.domain.within(mu.support, self.delta, self.p)
+        return SupportFamily(mu.domain, allowed, f"l_{self.p} distance <= {self.delta} from supp(mu)")
 
     def __repr__(self) -> str:
         return f"LpNeighbourhood(delta={self.delta}, p={self.p})"
@@ -401,8 +377,7 @@ class AllDistributions(Attack):
     """
 
     def family(self, mu: Any, student: Any = None) -> SupportFamily:
-        domain = domain_of(mu)
-        _distribution_arrays(mu, domain)
+        domain = check_distribution(mu).domain
         return SupportFamily(domain, np.ones(domain.size, dtype=bool), "every distribution on X")
 
     def __repr__(self) -> str:
@@ -444,7 +419,7 @@ class RadonNikodymBall(Attack):
         self.c = q
 
     def family(self, mu: Any, student: Any = None) -> RadonNikodymFamily:
-        return RadonNikodymFamily(domain_of(mu), mu, self.c)
+        return RadonNikodymFamily(check_distribution(mu).domain, mu, self.c)
 
     def __repr__(self) -> str:
         return f"RadonNikodymBall(c={self.c})"
@@ -460,14 +435,14 @@ def pushforward(mu: Any, gamma: Any) -> Any:
     >>> pushforward(fl.uniform(2), lambda x: (1, x[1]))     # set x_1 to 1
     Distribution(d=2, {1: 1/2, 3: 1/2})
     """
-    domain = domain_of(mu)
-    s, w, t = _distribution_arrays(mu, domain)
+    mu = check_distribution(mu)
+    domain, s, w = mu.domain, mu.support, mu.weights
     target = _map_points(domain, gamma, s)
     acc: dict[int, int] = {}
     for k, v in zip(target, w.tolist()):
         acc[k] = acc.get(k, 0) + int(v)
     keys = sorted(acc)
-    return _make_distribution(domain, keys, [acc[k] for k in keys])
+    return Distribution.point_masses(domain, keys, [acc[k] for k in keys])
 
 
 def _map_points(domain: FiniteDomain, gamma: Any, idx: np.ndarray) -> list[int]:
@@ -510,8 +485,7 @@ class Pushforward(Attack):
         self.gamma = gamma
 
     def family(self, mu: Any, student: Any = None) -> FiniteFamily:
-        domain = domain_of(mu)
-        return FiniteFamily(domain, [pushforward(mu, self.gamma)])
+        return FiniteFamily(check_distribution(mu).domain, [pushforward(mu, self.gamma)])
 
     def __repr__(self) -> str:
         return f"Pushforward({self.gamma!r})"
@@ -528,7 +502,7 @@ class DistributionList(Attack):
     """
 
     def __init__(self, distributions: Iterable[Any]) -> None:
-        if isinstance(distributions, (Distribution, FiniteDistribution)):
+        if isinstance(distributions, Distribution):
             distributions = [distributions]
         if isinstance(distributions, (str, bytes)) or not isinstance(distributions, Iterable):
             raise fail_type("distributions", distributions, "an iterable of distributions")
@@ -536,13 +510,11 @@ class DistributionList(Attack):
         if not members:
             raise fail("distributions", members, "at least one distribution")
         for i, nu in enumerate(members):
-            if not isinstance(nu, (Distribution, FiniteDistribution)):
-                raise fail_type(f"distributions[{i}]", nu, "a finitelearn.FiniteDistribution or Distribution")
+            check_distribution(nu, name=f"distributions[{i}]")
         self.distributions = members
 
     def family(self, mu: Any, student: Any = None) -> FiniteFamily:
-        domain = domain_of(mu)
-        return FiniteFamily(domain, self.distributions)
+        return FiniteFamily(check_distribution(mu).domain, self.distributions)
 
     def __repr__(self) -> str:
         return f"DistributionList({len(self.distributions)} distributions)"
@@ -614,17 +586,17 @@ class FastGradient(Attack):
     >>> import finitelearn as fl
     >>> G = fl.Grid.square(5)                         # step 1/2
     >>> S = fl.LinearStudent(G, (3, 4))               # ||g||_2 = 5, g/||g|| = (3/5, 4/5)
-    >>> mu = fl.FiniteDistribution.point_masses(G, [(0, 0)])
+    >>> mu = fl.Distribution.point_masses(G, [(0, 0)])
     >>> FastGradient(5, snap=False).family(mu, fl.LinearStudent(G, (3, 4))).members[0]
     Traceback (most recent call last):
     ...
     finitelearn.errors.InvalidArgument: delta=Fraction(5, 1) is not allowed: ...
     >>> FastGradient("1/2", norm="inf").family(mu, S).members[0]
-    FiniteDistribution(Grid([-1, 1] x [-1, 1], n=5), {(Fraction(1, 2), Fraction(1, 2)): 1})
+    Distribution(Grid([-1, 1] x [-1, 1], n=5), {(1/2, 1/2): 1})
     """
 
     def __init__(self, delta: Any, norm: Any = 2, toward_boundary: bool = False, snap: bool = True) -> None:
-        self.delta = _check_delta(delta)
+        self.delta = check_radius(delta)
         norm = check_p(norm, "norm")
         if norm not in (2, math.inf):
             raise fail("norm", norm, "2 or inf")
@@ -687,7 +659,7 @@ class FastGradient(Attack):
             C = (xi - lo) / st + Fraction(1, 2)
             Bc = sigma * d * vi / (P * st)
             js.append(_floor_c_plus_b_sqrt(C, Bc, R))
-        return G._index_from_j(js)
+        return G.index_from_axis_indices(js)
 
     def _land(self, G: Grid, y: list[Fraction], x: tuple) -> int:
         if self.snap:
@@ -699,9 +671,8 @@ class FastGradient(Attack):
                                             f"moves to {tuple(str(v) for v in y)}); use snap=True") from None
 
     def family(self, mu: Any, student: Any) -> FiniteFamily:
-        domain = domain_of(mu)
-        s, _, _ = _distribution_arrays(mu, domain)
-        return FiniteFamily(domain, [pushforward(mu, self._gamma_on(domain, student, s))])
+        mu = check_distribution(mu)
+        return FiniteFamily(mu.domain, [pushforward(mu, self._gamma_on(mu.domain, student, mu.support))])
 
     def __repr__(self) -> str:
         return (f"FastGradient(delta={self.delta}, norm={self.norm}, "

@@ -17,7 +17,7 @@ import math
 from fractions import Fraction
 from typing import Any
 
-from ._validation import as_fraction, check_int, fail
+from .validation import as_fraction, check_int, fail
 
 __all__ = ["parseval_removal_bound", "sq_query_lower_bound", "membership_query_lower_bound", "check_tolerance"]
 

@@ -22,8 +22,8 @@ from typing import Any, Iterable, Iterator, Sequence
 import numpy as np
 
 from . import _kernels as K
-from ._validation import check_dimension, fail, fail_type, subset_mask
-from .cube import check_memory
+from .validation import check_dimension, fail, fail_type, subset_mask
+from .memory import check_memory
 from .errors import DomainMismatch
 from .functions import BooleanFunction
 

@@ -17,7 +17,7 @@ __all__ = ["main"]
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
-    from .cube import _format_bytes, available_memory, memory_required
+    from .memory import available_memory, format_bytes, memory_required
 
     d = args.d
     print(f"d = {d}: {1 << d:,} points of {{0,1}}^{d}")
@@ -28,8 +28,8 @@ def _cmd_info(args: argparse.Namespace) -> int:
         ("points(d) array (d bytes per point)", memory_required(d, d)),
     ]
     for label, nbytes in rows:
-        print(f"  {label:<38} {_format_bytes(nbytes):>12}")
-    print(f"  machine memory: {_format_bytes(available_memory())} (tables may use half)")
+        print(f"  {label:<38} {format_bytes(nbytes):>12}")
+    print(f"  machine memory: {format_bytes(available_memory())} (tables may use half)")
     return 0
 
 

@@ -46,9 +46,9 @@ from typing import Any, Iterator
 
 import numpy as np
 
-from ._validation import as_fraction, check_int, fail, fail_type
+from .validation import as_fraction, check_int, fail, fail_type
 from .classes import ConceptClass
-from .cube import index_to_bits
+from .domains import index_to_bits
 from .distributions import Distribution
 from .errors import DomainMismatch, TooLarge
 from .bounds import sq_query_lower_bound  # re-exported: the fourth quantity of this module

@@ -1,8 +1,15 @@
-"""Exact probability distributions on {0,1}^d: the data generator mu and the attack's nu.
+"""Exact probability distributions on a finite domain: the data generator mu and the attack's nu.
 
-A :class:`Distribution` holds non-negative integer weights on its support and their
-total; every probability is ``Fraction(weight, total)``.  The uniform distribution on
-the whole cube is kept implicit (no table), so it costs nothing at large d.
+One class, :class:`Distribution`, serves every finite domain (the cube {0,1}^d, a rational
+grid): it holds non-negative integer weights on its support and their total, and every
+probability is ``Fraction(weight, total)``.  The uniform distribution is kept implicit
+(no table), so ``uniform(40)`` costs nothing until a table is asked for.
+
+Weights enter through :func:`finitelearn.exact.integer_weights` (ints, Fractions,
+strings such as ``'1/3'``, floats read as their shortest decimal) and are kept divided
+by their gcd, so that equal distributions have equal weights, compare equal and hash
+alike.  The total is a Python int; every weight must fit in int64 (the kernels' type)
+and is refused with an error naming ``weights`` otherwise.
 
 Examples
 --------
@@ -12,22 +19,26 @@ Examples
 Fraction(1, 2)
 >>> fl.uniform(4).probability(fl.parity(4, {0, 1}))
 Fraction(1, 2)
+>>> G = fl.Grid([(0, 1)], 3)                                 # the points 0, 1/2, 1
+>>> nu = Distribution.from_weights(G, [1, 0, 3])
+>>> nu.pmf((1,)), nu.probability(lambda x: x[0] < 1)
+(Fraction(3, 4), Fraction(1, 4))
 """
 
 from __future__ import annotations
 
-import math
-import numbers
+import warnings
 from fractions import Fraction
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
 import numpy as np
 
-from . import _kernels as K
-from ._validation import check_dimension, fail, fail_type
-from .cube import bits_to_index, check_memory
+from .domains import Cube, FiniteDomain, as_domain, check_fixed
 from .errors import DomainMismatch, UndefinedProbability
-from .functions import BooleanFunction, _check_fixed
+from .exact import as_int64, exact_table, fits_int64, gcd_of, integer_weights
+from .functions import BooleanFunction
+from .memory import check_memory
+from .validation import fail, fail_type
 
 __all__ = [
     "Distribution",
@@ -37,8 +48,6 @@ __all__ = [
     "from_weights",
 ]
 
-_INT64_MAX = 2**63 - 1
-
 
 def _freeze(a: np.ndarray) -> np.ndarray:
     a.flags.writeable = False
@@ -46,143 +55,243 @@ def _freeze(a: np.ndarray) -> np.ndarray:
 
 
 class Distribution:
-    """An exact distribution on {0,1}^d with integer weights.
+    """An exact distribution on a finite domain: integer weights on a support.
 
     Attributes
     ----------
-    d : int
-        Dimension of the cube.
+    domain : FiniteDomain
+        The domain X (a :class:`finitelearn.Cube` or :class:`finitelearn.Grid`).
     support : numpy.ndarray
         Sorted int64 indices of the points with positive weight.
     weights : numpy.ndarray
-        Their int64 weights (all > 0), aligned with ``support``.
+        Their int64 weights (all > 0, divided by their gcd), aligned with ``support``.
     total : int
-        The sum of the weights; P(x) = weight(x) / total.
+        The sum of the weights (a Python int); P(x) = weight(x) / total.
 
-    Build one with :func:`uniform`, :func:`point_masses`, :func:`uniform_on_subcube`
-    or :func:`from_weights`; derive others with :meth:`condition`.
+    Build one with :func:`uniform`, :func:`point_masses`, :func:`uniform_on_subcube`,
+    :func:`from_weights`, or the classmethods :meth:`uniform`, :meth:`uniform_on`,
+    :meth:`point_masses`, :meth:`from_weights` that take the domain first; derive
+    others with :meth:`condition`.
+
+    Examples
+    --------
+    >>> D = Distribution.point_masses(Cube(2), [0, 3], [1, 2])
+    >>> D.pmf(3), D.total
+    (Fraction(2, 3), 3)
+    >>> D == point_masses(2, [3, 0, 3], [1, 1, 1]), hash(D) == hash(point_masses(2, [0, 3], ["1/3", "2/3"]))
+    (True, True)
     """
 
-    __slots__ = ("_d", "_support", "_weights", "_total", "_uniform")
+    __slots__ = ("_domain", "_support", "_weights", "_total", "_uniform")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        raise TypeError("use finitelearn.uniform, point_masses, uniform_on_subcube or from_weights")
+        raise TypeError("use finitelearn.uniform, point_masses, uniform_on_subcube, from_weights "
+                        "or Distribution.uniform / uniform_on / point_masses / from_weights")
 
     @classmethod
-    def _make(cls, d: int, support: np.ndarray | None, weights: np.ndarray | None, total: int,
-              is_uniform: bool = False) -> "Distribution":
+    def _make(cls, domain: FiniteDomain, support: np.ndarray | None, weights: list[int] | None) -> "Distribution":
+        """From sorted distinct indices and positive Python-int weights (canonicalised here)."""
         self = object.__new__(cls)
-        self._d = d
-        self._support = None if support is None else _freeze(support)
-        self._weights = None if weights is None else _freeze(weights)
-        self._total = int(total)
-        self._uniform = is_uniform
+        self._domain = domain
+        if support is None:  # the implicit uniform distribution
+            self._support = None
+            self._weights = None
+            self._total = domain.size
+            self._uniform = True
+            return self
+        g = gcd_of(weights) or 1
+        w = [v // g for v in weights]
+        if len(w) == domain.size and all(v == 1 for v in w):
+            return cls._make(domain, None, None)
+        self._support = _freeze(np.asarray(support, dtype=np.int64))
+        self._weights = _freeze(as_int64(w, "weights", "weights"))
+        self._total = sum(w)
+        self._uniform = False
         return self
+
+    # -- constructors (domain first) ------------------------------------------------
+    @classmethod
+    def uniform(cls, domain: Any) -> "Distribution":
+        """The uniform distribution on every point of ``domain`` (kept without a table).
+
+        >>> Distribution.uniform(Cube(2)).pmf(3)
+        Fraction(1, 4)
+        """
+        return cls._make(as_domain(domain), None, None)
+
+    @classmethod
+    def uniform_on(cls, domain: Any, event: Any) -> "Distribution":
+        """Uniform on the points of ``event`` (a bool mask, a predicate on points, or points).
+
+        >>> Distribution.uniform_on(Cube(2), lambda x: x[1] == 1).support
+        array([2, 3])
+        """
+        domain = as_domain(domain)
+        m = domain.event_mask(event, "event")
+        if not m.any():
+            raise fail("event", event, "an event containing at least one point of the domain")
+        idx = np.flatnonzero(m).astype(np.int64)
+        return cls._make(domain, idx, [1] * idx.shape[0])
+
+    @classmethod
+    def point_masses(cls, domain: Any, pts: Iterable[Any], weights: Iterable[Any] | None = None) -> "Distribution":
+        """Finitely many points, uniform on them unless ``weights`` (repeats add up).
+
+        >>> Distribution.point_masses(Cube(2), [(0, 0), (1, 1)], ["1/4", 0.75]).pmf(3)
+        Fraction(3, 4)
+        """
+        domain = as_domain(domain)
+        if isinstance(pts, (str, bytes)) or not isinstance(pts, Iterable):
+            raise fail_type("pts", pts, "an iterable of points")
+        idx = [domain.index(x, "pts") for x in pts]
+        if not idx:
+            raise fail("pts", [], "at least one point")
+        if weights is None:
+            w = [1] * len(idx)
+        else:
+            if isinstance(weights, (str, bytes)) or not isinstance(weights, Iterable):
+                raise fail_type("weights", weights, "an iterable of numbers")
+            wl = list(weights)
+            if len(wl) != len(idx):
+                raise fail("weights", wl, f"one weight per point ({len(idx)} points)")
+            w = integer_weights(wl, "weights").values
+        acc: dict[int, int] = {}
+        for k, wk in zip(idx, w):
+            acc[k] = acc.get(k, 0) + wk
+        keys = sorted(k for k, v in acc.items() if v > 0)
+        return cls._make(domain, np.asarray(keys, dtype=np.int64), [acc[k] for k in keys])
+
+    @classmethod
+    def from_weights(cls, domain: Any, weights: Any) -> "Distribution":
+        """A table of ``domain.size`` non-negative weights, one per point in index order.
+
+        >>> Distribution.from_weights(Cube(1), [1, 3]).pmf(1)
+        Fraction(3, 4)
+        """
+        domain = as_domain(domain)
+        if isinstance(weights, (str, bytes)) or not isinstance(weights, (Iterable, np.ndarray)):
+            raise fail_type("weights", weights, f"a table of {domain.size} numbers")
+        if not isinstance(weights, np.ndarray):
+            weights = list(weights)
+        n = len(weights)
+        if n != domain.size:
+            raise fail("weights", f"<table of length {n}>", f"a table of {domain.size} weights, one per point of {domain!r}")
+        w = integer_weights(weights, "weights").values
+        idx = [k for k, v in enumerate(w) if v > 0]
+        return cls._make(domain, np.asarray(idx, dtype=np.int64), [w[k] for k in idx])
 
     # -- properties -----------------------------------------------------------------
     @property
+    def domain(self) -> FiniteDomain:
+        """The finite domain the distribution lives on."""
+        return self._domain
+
+    @property
     def d(self) -> int:
-        """Dimension of the cube."""
-        return self._d
+        """Dimension of the cube (a distribution on {0,1}^d only)."""
+        if not isinstance(self._domain, Cube):
+            raise DomainMismatch(f"this distribution is on {self._domain!r}, not on a cube {{0,1}}^d")
+        return self._domain.d
 
     @property
     def is_uniform(self) -> bool:
-        """True for the uniform distribution on the whole cube (kept without a table)."""
+        """True for the uniform distribution on the whole domain (kept without a table)."""
         return self._uniform
 
     @property
     def support(self) -> np.ndarray:
         """Sorted int64 indices of the points with positive probability."""
         if self._support is None:
-            check_memory(self._d, bytes_per_point=8, name="distribution.d")
-            self._support = _freeze(np.arange(1 << self._d, dtype=np.int64))
+            self._check_table_memory()
+            self._support = _freeze(np.arange(self._domain.size, dtype=np.int64))
         return self._support
 
     @property
     def weights(self) -> np.ndarray:
         """int64 weights aligned with :attr:`support`."""
         if self._weights is None:
-            check_memory(self._d, bytes_per_point=8, name="distribution.d")
-            self._weights = _freeze(np.ones(1 << self._d, dtype=np.int64))
+            self._check_table_memory()
+            self._weights = _freeze(np.ones(self._domain.size, dtype=np.int64))
         return self._weights
 
     @property
     def total(self) -> int:
-        """Sum of the weights."""
+        """Sum of the weights (a Python int)."""
         return self._total
+
+    def _check_table_memory(self) -> None:
+        if isinstance(self._domain, Cube):
+            check_memory(self._domain.d, bytes_per_point=8, name="distribution.d")
 
     def support_size(self) -> int:
         """Number of points with positive probability."""
-        return (1 << self._d) if self._uniform else int(self._support.shape[0])
+        return self._domain.size if self._uniform else int(self._support.shape[0])
 
-    def support_points(self) -> np.ndarray:
-        """The support as a (n, d) uint8 array of bits (column i is the paper's x_{i+1})."""
+    def support_points(self) -> Any:
+        """The support's points: on a cube a (n, d) uint8 array of bits (column i is the
+        paper's x_{i+1}), elsewhere a list of coordinate tuples."""
         s = self.support
-        return ((s[:, None] >> np.arange(self._d, dtype=np.int64)[None, :]) & 1).astype(np.uint8)
+        if isinstance(self._domain, Cube):
+            d = self._domain.d
+            return ((s[:, None] >> np.arange(d, dtype=np.int64)[None, :]) & 1).astype(np.uint8)
+        return [self._domain.point(int(k)) for k in s]
 
     def dense_weights(self) -> np.ndarray:
-        """int64 weights of all 2^d points (zero off the support)."""
-        check_memory(self._d, bytes_per_point=8, name="distribution.d")
-        out = np.zeros(1 << self._d, dtype=np.int64)
+        """int64 weights of every point of the domain (zero off the support)."""
+        self._check_table_memory()
+        out = np.zeros(self._domain.size, dtype=np.int64)
         out[self.support] = self.weights
         return out
 
+    def check_domain(self, domain: FiniteDomain, name: str = "mu", other: str = "the teacher") -> "Distribution":
+        """Return self, or raise :class:`finitelearn.DomainMismatch` naming ``name`` if it lives elsewhere."""
+        if self._domain != domain:
+            raise DomainMismatch(f"{name} is on {self._domain!r} and {other} on {domain!r}")
+        return self
+
+    def mass(self, on_support: np.ndarray) -> int:
+        """The exact total weight of the support points selected by a bool mask over :attr:`support`."""
+        w = self.weights[on_support]
+        if fits_int64(self._total):
+            return int(w.sum())
+        return sum(int(v) for v in w.tolist())
+
     def pmf(self, x: Any) -> Fraction:
-        """P(x) for a point given by its bits or its index.
+        """P(x) for a point given by its coordinates or its index.
 
         >>> uniform(3).pmf((1, 0, 1))
         Fraction(1, 8)
         """
-        k = _point_index(x, self._d, "x")
+        k = self._domain.index(x, "x")
         if self._uniform:
-            return Fraction(1, 1 << self._d)
+            return Fraction(1, self._total)
         i = int(np.searchsorted(self._support, k))
         if i < self._support.shape[0] and self._support[i] == k:
             return Fraction(int(self._weights[i]), self._total)
         return Fraction(0)
 
     # -- events ---------------------------------------------------------------------
-    def _event_on_support(self, event: Any, name: str = "event") -> np.ndarray:
-        """Boolean mask over :attr:`support` of the points in ``event``."""
-        d = self._d
+    def event_on_support(self, event: Any, name: str = "event") -> np.ndarray:
+        """Bool mask over :attr:`support` of the points in ``event``.
+
+        ``event`` is a :class:`BooleanFunction` on a cube (the event f = 1), a predicate
+        on a point's coordinates, a bool mask over the domain, or an iterable of points.
+        """
         if isinstance(event, BooleanFunction):
-            if event.d != d:
-                raise DomainMismatch(f"{name} is on d={event.d} and the distribution on d={d}")
+            self.check_domain(Cube(event.d), "the distribution", name)
             return event.truth_table[self.support].astype(bool)
-        if callable(event):
-            pts = self.support_points()
-            out = np.empty(pts.shape[0], dtype=bool)
-            for r in range(pts.shape[0]):
-                v = event(tuple(int(b) for b in pts[r]))
-                if not isinstance(v, (bool, np.bool_, numbers.Integral)) or int(v) not in (0, 1):
-                    raise fail(name, event, f"a predicate returning a bool (returned {v!r})")
-                out[r] = bool(v)
-            return out
-        arr = np.asarray(event) if not isinstance(event, (set, frozenset)) else None
-        if arr is not None and arr.dtype == bool and arr.ndim == 1:
-            if arr.shape[0] != (1 << d):
-                raise fail(name, event, f"a bool mask of length 2**{d}")
-            return arr[self.support]
-        if isinstance(event, Iterable):
-            idx = sorted({_point_index(x, d, name) for x in event})
-            return np.isin(self.support, np.asarray(idx, dtype=np.int64))
-        raise fail_type(name, event, "a BooleanFunction, a predicate on bits, a bool mask of length 2**d, or points")
+        return self._domain.event_on(event, self.support, name)
 
     def probability(self, event: Any) -> Fraction:
-        """Exact P(x in event).
-
-        ``event`` is a :class:`BooleanFunction` (the event f = 1), a predicate on a
-        point's bits, a bool mask of length 2^d, or an iterable of points.
+        """Exact P(x in event) (the forms of :meth:`event_on_support`).
 
         >>> uniform(3).probability(lambda x: x[0] == 1 and x[1] == 1)
         Fraction(1, 4)
         """
         if self._uniform and isinstance(event, BooleanFunction):
-            if event.d != self._d:
-                raise DomainMismatch(f"event is on d={event.d} and the distribution on d={self._d}")
-            return Fraction(event.weight(), 1 << self._d)
-        mask = self._event_on_support(event)
-        return Fraction(int(self.weights[mask].sum()), self._total)
+            self.check_domain(Cube(event.d), "the distribution", "event")
+            return Fraction(event.weight(), self._total)
+        return Fraction(self.mass(self.event_on_support(event)), self._total)
 
     def condition(self, event: Any) -> "Distribution":
         """The conditional distribution given ``event`` (same forms as :meth:`probability`).
@@ -190,140 +299,120 @@ class Distribution:
         >>> uniform(2).condition(lambda x: x[0] == 0).support
         array([0, 2])
         """
-        mask = self._event_on_support(event)
+        mask = self.event_on_support(event)
         if not mask.any():
             raise UndefinedProbability("cannot condition on an event of probability 0 under this distribution")
-        return _reduced(self._d, self.support[mask].copy(), self.weights[mask].copy())
+        return Distribution._make(self._domain, self.support[mask], [int(v) for v in self.weights[mask].tolist()])
 
     def expectation(self, values: Any) -> Fraction:
-        """Exact E[v(x)] for a table of 2^d integer or Fraction values (or a BooleanFunction).
+        """Exact E[v(x)] for a table of one number per point (or a BooleanFunction).
+
+        Entries are read by :func:`finitelearn.exact.exact_table`: ints, Fractions,
+        decimal strings, floats as their shortest decimal (``0.1`` is 1/10).  Sums are
+        exact whatever their size (int64 kernels only where the bound is proven).
 
         >>> uniform(2).expectation([0, 1, 2, 3])
         Fraction(3, 2)
+        >>> point_masses(3, [0, 1], [2**61, 3]).expectation(np.array([4] * 8))
+        Fraction(4, 1)
         """
         if isinstance(values, BooleanFunction):
             return self.probability(values)
-        arr = np.asarray(values, dtype=object) if not isinstance(values, np.ndarray) else values
-        if arr.ndim != 1 or arr.shape[0] != (1 << self._d):
-            raise fail("values", values, f"a table of 2**{self._d} numbers")
-        if arr.dtype.kind in "iub":
-            v = arr.astype(np.int64)
-            bound = int(np.abs(v).max()) if v.size else 0
-            if bound * self._total < _INT64_MAX:
-                return Fraction(int(K.weighted_sum(v, self.support, self.weights)), self._total)
-        if arr.dtype.kind == "f":
-            raise fail_type("values", values, "integer or Fraction values (floats are not exact)")
+        n = self._domain.size
+        if isinstance(values, np.ndarray):
+            if values.ndim != 1 or values.shape[0] != n:
+                raise fail("values", values, f"a table of {n} numbers, one per point")
+            arr = values
+        elif isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+            raise fail_type("values", values, f"a table of {n} numbers, one per point")
+        else:
+            arr = list(values)
+            if len(arr) != n:
+                raise fail("values", f"<table of length {len(arr)}>", f"a table of {n} numbers, one per point")
         s = self.support
-        acc = Fraction(0)
-        for i, w in zip(s.tolist(), self.weights.tolist()):
-            acc += w * Fraction(arr[i])
-        return acc / self._total
+        if isinstance(arr, np.ndarray) and arr.dtype.kind in "iu":
+            sub = arr[s]
+            bound = max(abs(int(sub.max())), abs(int(sub.min()))) * self._total if sub.size else 0
+            if fits_int64(bound):  # every partial sum is at most bound in absolute value
+                return Fraction(int((sub.astype(np.int64) * self.weights).sum()), self._total)
+            nums, den = [int(v) for v in sub.tolist()], 1
+        else:
+            picked = arr[s] if isinstance(arr, np.ndarray) else [arr[k] for k in s.tolist()]
+            nums, den = exact_table(picked, "values")
+        acc = sum(w * v for w, v in zip(self.weights.tolist(), nums))
+        return Fraction(acc, self._total * den)
 
     # -- identity -------------------------------------------------------------------
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Distribution):
             return NotImplemented
-        if self._d != other._d:
+        if self._domain != other._domain or self._uniform != other._uniform:
             return False
-        if self._uniform or other._uniform:  # the uniform one is canonical (see _reduced)
-            return self._uniform and other._uniform
-        if self.support_size() != other.support_size():
-            return False
-        if not np.array_equal(self.support, other.support):
-            return False
-        a = [w * other._total for w in self.weights.tolist()]
-        b = [w * self._total for w in other.weights.tolist()]
-        return a == b
+        if self._uniform:
+            return True
+        return bool(np.array_equal(self._support, other._support) and np.array_equal(self._weights, other._weights))
 
     def __hash__(self) -> int:
         if self._uniform:
-            return hash((self._d, "uniform"))
-        # weights are kept divided by their gcd (see _reduced), so they are canonical
-        return hash((self._d, self._support.tobytes(), self._weights.tobytes()))
+            return hash((self._domain, "uniform"))
+        return hash((self._domain, self._support.tobytes(), self._weights.tobytes()))
 
     def __repr__(self) -> str:
+        cube = isinstance(self._domain, Cube)
+        where = f"d={self._domain.d}" if cube else repr(self._domain)
         if self._uniform:
-            return f"Distribution(uniform on {{0,1}}^{self._d})"
+            return f"Distribution(uniform on {{0,1}}^{self._domain.d})" if cube else f"Distribution(uniform on {where})"
         n = self.support_size()
         if n <= 4:
-            items = ", ".join(
-                f"{int(s)}: {Fraction(int(w), self._total)}" for s, w in zip(self._support, self._weights)
-            )
-            return f"Distribution(d={self._d}, {{{items}}})"
-        return f"Distribution(d={self._d}, support size {n})"
+            def show(k: int) -> str:
+                if cube:
+                    return str(k)
+                return "(" + ", ".join(str(c) for c in self._domain.point(k)) + ")"
+            items = ", ".join(f"{show(int(s))}: {Fraction(int(w), self._total)}"
+                              for s, w in zip(self._support, self._weights))
+            return f"Distribution({where}, {{{items}}})"
+        return f"Distribution({where}, support size {n})"
+
+    # -- deprecated conversions (FiniteDistribution is Distribution now) -------------
+    @classmethod
+    def from_distribution(cls, D: "Distribution") -> "Distribution":
+        """Deprecated: there is one distribution class; returns ``D``."""
+        warnings.warn("FiniteDistribution.from_distribution is deprecated: Distribution serves every domain",
+                      DeprecationWarning, stacklevel=2)
+        if not isinstance(D, Distribution):
+            raise fail_type("D", D, "a finitelearn.Distribution")
+        return D
+
+    def to_distribution(self) -> "Distribution":
+        """Deprecated: there is one distribution class; returns self."""
+        warnings.warn("Distribution.to_distribution is deprecated: Distribution serves every domain",
+                      DeprecationWarning, stacklevel=2)
+        return self
 
 
-def _point_index(x: Any, d: int, name: str) -> int:
-    if isinstance(x, numbers.Integral) and not isinstance(x, (bool, np.bool_)):
-        k = int(x)
-        if not 0 <= k < (1 << d):
-            raise fail(name, x, f"a point index in 0..2**{d}-1 or a tuple of {d} bits")
-        return k
-    return bits_to_index(x, d, name=name)
+def _cube_or_domain(d: Any) -> FiniteDomain:
+    return as_domain(d, "d")
 
 
-def _reduced(d: int, support: np.ndarray, weights: np.ndarray) -> Distribution:
-    """Distribution from sorted support and positive int64 weights, divided by their gcd."""
-    g = int(np.gcd.reduce(weights)) if weights.size else 1
-    if g > 1:
-        weights = weights // g
-    total = int(sum(int(w) for w in weights.tolist())) if weights.size < 1 << 16 else int(weights.sum())
-    if total > _INT64_MAX:
-        raise fail("weights", "...", "weights whose total fits in int64 (< 2**63)")
-    if support.shape[0] == (1 << d) and (weights == weights[0]).all():
-        return Distribution._make(d, None, None, 1 << d, is_uniform=True)
-    return Distribution._make(d, support.astype(np.int64), weights.astype(np.int64), total)
-
-
-def uniform(d: int) -> Distribution:
-    """The uniform distribution on {0,1}^d (the paper's nu and D of Theorem 4.1).
+def uniform(d: Any) -> Distribution:
+    """The uniform distribution on {0,1}^d (the paper's nu and D of Theorem 4.1), or on a domain.
 
     >>> uniform(3).pmf(0)
     Fraction(1, 8)
     """
-    d = check_dimension(d)
-    if d > 62:
-        raise fail("d", d, "an int <= 62 (2**d must fit in int64)")
-    return Distribution._make(d, None, None, 1 << d, is_uniform=True)
+    return Distribution.uniform(_cube_or_domain(d))
 
 
-def _exact_weights(raw: Iterable[Any], name: str) -> list[int]:
-    """Integer weights from ints or Fractions (Fractions scaled by the lcm of denominators)."""
-    vals = []
-    for w in raw:
-        if isinstance(w, (bool, np.bool_)):
-            raise fail_type(name, w, "ints or Fractions")
-        if isinstance(w, numbers.Integral):
-            vals.append(Fraction(int(w)))
-        elif isinstance(w, numbers.Rational):
-            vals.append(Fraction(int(w.numerator), int(w.denominator)))
-        elif isinstance(w, str):
-            try:
-                vals.append(Fraction(w))
-            except (ValueError, ZeroDivisionError):
-                raise fail(name, w, "ints, Fractions or strings such as '1/3'") from None
-        else:
-            raise fail_type(name, w, "ints or Fractions (floats are not exact; use Fraction)")
-    if any(v < 0 for v in vals):
-        raise fail(name, [str(v) for v in vals if v < 0][0], "non-negative weights")
-    if not any(v > 0 for v in vals):
-        raise fail(name, "all zero" if vals else "empty", "at least one positive weight")
-    lcm = 1
-    for v in vals:
-        lcm = lcm * v.denominator // math.gcd(lcm, v.denominator)
-    return [int(v * lcm) for v in vals]
-
-
-def point_masses(d: int, pts: Iterable[Any], weights: Iterable[Any] | None = None) -> Distribution:
+def point_masses(d: Any, pts: Iterable[Any], weights: Iterable[Any] | None = None) -> Distribution:
     """A distribution on finitely many points (uniform on them unless ``weights`` given).
 
     Parameters
     ----------
-    d : int
-        Dimension of the cube.
+    d : int or FiniteDomain
+        Dimension of the cube (or the domain itself).
     pts : iterable
-        Points as tuples of d bits (``x[0]`` is the paper's x_1) or as indices.
-    weights : iterable of int or Fraction, optional
+        Points as tuples of coordinates (``x[0]`` is the paper's x_1) or as indices.
+    weights : iterable of numbers, optional
         Non-negative, not all zero; repeated points add up.
 
     Examples
@@ -332,35 +421,7 @@ def point_masses(d: int, pts: Iterable[Any], weights: Iterable[Any] | None = Non
     >>> mu.support, mu.total
     (array([0, 1]), 2)
     """
-    d = check_dimension(d)
-    keys, w = tally_points(pts, weights, lambda x: _point_index(x, d, "pts"))
-    return _reduced(d, np.asarray(keys, dtype=np.int64), np.asarray(w, dtype=np.int64))
-
-
-def tally_points(pts: Any, weights: Any, index: Callable[[Any], int]) -> tuple[list[int], list[int]]:
-    """Sorted distinct point indices and their integer weights (repeats add up; zeros dropped).
-
-    Shared by the cube's :func:`point_masses` and ``FiniteDistribution.point_masses``.
-    """
-    if isinstance(pts, (str, bytes)) or not isinstance(pts, Iterable):
-        raise fail_type("pts", pts, "an iterable of points")
-    idx = [index(x) for x in pts]
-    if not idx:
-        raise fail("pts", [], "at least one point")
-    if weights is None:
-        w = [1] * len(idx)
-    else:
-        if isinstance(weights, (str, bytes)) or not isinstance(weights, Iterable):
-            raise fail_type("weights", weights, "an iterable of ints or Fractions")
-        wl = list(weights)
-        if len(wl) != len(idx):
-            raise fail("weights", wl, f"one weight per point ({len(idx)} points)")
-        w = _exact_weights(wl, "weights")
-    acc: dict[int, int] = {}
-    for k, wk in zip(idx, w):
-        acc[k] = acc.get(k, 0) + wk
-    keys = sorted(k for k, v in acc.items() if v > 0)
-    return keys, [acc[k] for k in keys]
+    return Distribution.point_masses(_cube_or_domain(d), pts, weights)
 
 
 def uniform_on_subcube(d: int, fixed: Mapping[int, int]) -> Distribution:
@@ -371,38 +432,45 @@ def uniform_on_subcube(d: int, fixed: Mapping[int, int]) -> Distribution:
     >>> uniform_on_subcube(3, {0: 0}).support
     array([0, 2, 4, 6])
     """
-    d = check_dimension(d)
-    mask, values = _check_fixed(fixed, d)
-    free = [i for i in range(d) if not (mask >> i) & 1]
-    check_memory(len(free) if free else 1, bytes_per_point=16, name="number of free coordinates")
+    X = Cube(d)
+    mask, values = check_fixed(fixed, X.d)
+    free = [i for i in range(X.d) if not (mask >> i) & 1]
+    if not free:
+        return Distribution._make(X, np.asarray([values], dtype=np.int64), [1])
+    check_memory(len(free), bytes_per_point=16, name="number of free coordinates")
     k = np.arange(1 << len(free), dtype=np.int64)
     support = np.full(k.shape, values, dtype=np.int64)
     for j, i in enumerate(free):
         support |= ((k >> j) & 1) << i
     support.sort()
-    return _reduced(d, support, np.ones(support.shape[0], dtype=np.int64))
+    return Distribution._make(X, support, [1] * support.shape[0])
 
 
-def from_weights(weights: Any) -> Distribution:
-    """A distribution from a table of 2^d non-negative int or Fraction weights.
+def from_weights(weights: Any, domain: Any = None) -> Distribution:
+    """A distribution from a table of non-negative weights, one per point.
+
+    Without ``domain`` the table has 2^d entries and the domain is {0,1}^d.
 
     >>> from fractions import Fraction
     >>> D = from_weights([Fraction(1, 2), 0, Fraction(1, 4), Fraction(1, 4)])
     >>> D.pmf(0), D.d
     (Fraction(1, 2), 2)
     """
-    if isinstance(weights, np.ndarray) and weights.dtype.kind == "f":
-        raise fail_type("weights", weights, "ints or Fractions (floats are not exact)")
-    seq = list(weights) if not isinstance(weights, (str, bytes)) and isinstance(weights, Iterable) else None
-    if seq is None:
-        raise fail_type("weights", weights, "a table of 2**d ints or Fractions")
-    n = len(seq)
+    if domain is not None:
+        return Distribution.from_weights(domain, weights)
+    if isinstance(weights, (str, bytes)) or not isinstance(weights, (Iterable, np.ndarray)):
+        raise fail_type("weights", weights, "a table of 2**d numbers")
+    if not isinstance(weights, np.ndarray):
+        weights = list(weights)
+    n = len(weights)
     if n < 2 or n & (n - 1):
-        raise fail("weights", weights, f"a table whose length is a power of two >= 2 (got {n})")
-    w = _exact_weights(seq, "weights")
-    d = n.bit_length() - 1
-    arr = np.asarray(w, dtype=object)
-    support = np.flatnonzero(arr != 0).astype(np.int64)
-    if max(w) > _INT64_MAX:
-        raise fail("weights", weights, "weights whose scaled integers fit in int64")
-    return _reduced(d, support, np.asarray([w[i] for i in support.tolist()], dtype=np.int64))
+        raise fail("weights", f"<table of length {n}>", "a table whose length is a power of two >= 2 (or pass domain=)")
+    return Distribution.from_weights(Cube(n.bit_length() - 1), weights)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "FiniteDistribution":
+        warnings.warn("FiniteDistribution is deprecated: finitelearn.Distribution serves every finite domain",
+                      DeprecationWarning, stacklevel=2)
+        return Distribution
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -42,7 +42,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
 
-from ._validation import check_int, fail, fail_type
+from .validation import check_int, fail, fail_type
 from .bounds import membership_query_lower_bound, parseval_removal_bound, sq_query_lower_bound
 from .classes import paper_teachers
 from .distributions import uniform

@@ -14,9 +14,9 @@ from typing import Any
 import numpy as np
 
 from . import _kernels as K
-from ._validation import check_closed_interval, check_coordinate, check_int, fail, fail_type
+from .validation import check_closed_interval, check_coordinate, check_int, fail, fail_type
 from ._wht import int64_extremes, wht_copy, wht_inplace
-from .cube import check_memory
+from .memory import check_memory
 from .functions import BooleanFunction
 
 __all__ = [

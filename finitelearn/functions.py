@@ -15,8 +15,9 @@ from typing import Any, Callable, Mapping
 import numpy as np
 
 from . import _kernels as K
-from ._validation import check_coordinate, check_dimension, check_int, fail, fail_type, subset_mask
-from .cube import bits_to_index, check_memory
+from .validation import check_coordinate, check_dimension, check_int, fail, fail_type, subset_mask
+from .domains import bits_to_index, check_fixed
+from .memory import check_memory
 from .errors import DomainMismatch
 
 __all__ = [
@@ -221,7 +222,7 @@ class BooleanFunction:
         >>> f.restrict({0: 1}) == ~parity(2, {1})   # 1 + x_3, now on (x_2, x_3)
         True
         """
-        fixed_mask, fixed_values = _check_fixed(fixed, self._d)
+        fixed_mask, fixed_values = check_fixed(fixed, self._d)
         if bin(fixed_mask).count("1") >= self._d:
             raise fail("fixed", fixed, f"at most {self._d - 1} fixed coordinates (a function needs d >= 1)")
         table = K.restrict_table(self.truth_table, self._d, fixed_mask, fixed_values)
@@ -246,22 +247,6 @@ class BooleanFunction:
 
     def __reduce__(self):  # pickling for multiprocessing
         return (BooleanFunction._from_packed, (self._d, np.array(self.packed)))
-
-
-def _check_fixed(fixed: Any, d: int, name: str = "fixed") -> tuple[int, int]:
-    if not isinstance(fixed, Mapping):
-        raise fail_type(name, fixed, "a mapping {coordinate: bit}")
-    mask = 0
-    values = 0
-    for i, b in fixed.items():
-        i = check_coordinate(i, d, name=f"{name} coordinate")
-        if isinstance(b, (bool, np.bool_)):
-            b = int(b)
-        if not isinstance(b, numbers.Integral) or int(b) not in (0, 1):
-            raise fail(name, dict(fixed), "bits 0 or 1 as values")
-        mask |= 1 << i
-        values |= int(b) << i
-    return mask, values
 
 
 def check_same_domain(a: Any, b: Any, name_a: str, name_b: str) -> int:

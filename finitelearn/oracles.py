@@ -63,10 +63,11 @@ import numpy as np
 
 from . import _kernels as K
 from . import _oracle_kernels as OK
-from ._validation import as_fraction, as_rng, check_int, fail, fail_type
+from .validation import as_fraction, as_rng, check_int, fail, fail_type
 from .bounds import check_tolerance
 from .classes import ConceptClass
-from .cube import bits_to_index, check_memory
+from .domains import bits_to_index
+from .memory import check_memory
 from .distributions import Distribution
 from .errors import DomainMismatch, QueryBudgetExceeded
 from .fourier import walsh_hadamard
@@ -225,7 +226,7 @@ class StatisticalQuery:
         >>> q.value((1, 0), 1)
         Fraction(1, 1)
         """
-        from ._validation import check_dimension
+        from .validation import check_dimension
 
         d = check_dimension(d)
         check_memory(d, bytes_per_point=16)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Sequence
 
-from ._validation import fail, fail_type
+from .validation import fail, fail_type
 
 __all__ = ["plot_scaling", "STUDENT_LABELS"]
 

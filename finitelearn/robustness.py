@@ -39,12 +39,12 @@ from typing import Any
 
 import numpy as np
 
-from . import _robustness_kernels as RK
-from ._validation import as_fraction, fail, fail_type
-from .attacks import Attack, _check_delta, domain_of
-from .domain import FiniteDomain, _distribution_arrays, _p_code, check_p
+from .attacks import Attack, check_distribution
+from .domains import FiniteDomain, check_p, check_radius
 from .errors import UndefinedProbability
-from .teacher import UNCERTAIN, Teacher, student_labels
+from .student import student_labels
+from .teacher import UNCERTAIN, Teacher
+from .validation import as_fraction, fail, fail_type
 
 __all__ = [
     "AdversarialExamples",
@@ -123,8 +123,8 @@ class AdversarialExamples:
         >>> fl.adversarial_examples(fl.constant(2, 1), T).mass(fl.uniform(2))
         Fraction(1, 4)
         """
-        s, w, t = _distribution_arrays(mu, self.domain)
-        return Fraction(int(w[self.mask()[s]].sum()), t)
+        mu = check_distribution(mu, self.domain)
+        return Fraction(mu.mass(self.mask()[mu.support]), mu.total)
 
     def __repr__(self) -> str:
         return f"AdversarialExamples({len(self)} points of {self.domain!r})"
@@ -148,11 +148,15 @@ def adversarial_examples(student: Any, teacher: Teacher) -> AdversarialExamples:
     (array([0]), [(0, 0)])
     """
     teacher = _check_teacher(teacher)
-    S = student_labels(student, teacher.domain)
+    return AdversarialExamples(teacher.domain, _adversarial_indices(student_labels(student, teacher.domain), teacher))
+
+
+def _adversarial_indices(S: np.ndarray, teacher: Teacher) -> np.ndarray:
+    """Sorted read-only indices of {x : T(x) != U, S(x) != T(x)} for the student's labels S."""
     T = teacher.table
     idx = np.flatnonzero((T != UNCERTAIN) & (S != T)).astype(np.int64)
     idx.flags.writeable = False
-    return AdversarialExamples(teacher.domain, idx)
+    return idx
 
 
 @dataclass(frozen=True)
@@ -198,12 +202,13 @@ def is_strongly_robust(student: Any, teacher: Teacher) -> StrongRobustness:
     >>> bool(is_strongly_robust(fl.dictator(2, 0), T))   # differs only on Omega_U
     True
     """
-    adv = adversarial_examples(student, teacher)
-    if not adv:
-        return StrongRobustness(True, None, None, None, None, 0)
-    k = int(adv.indices[0])
+    teacher = _check_teacher(teacher)
     S = student_labels(student, teacher.domain)
-    return StrongRobustness(False, k, teacher.domain.point(k), int(teacher.table[k]), int(S[k]), len(adv))
+    adv = _adversarial_indices(S, teacher)
+    if adv.size == 0:
+        return StrongRobustness(True, None, None, None, None, 0)
+    k = int(adv[0])
+    return StrongRobustness(False, k, teacher.domain.point(k), int(teacher.table[k]), int(S[k]), int(adv.size))
 
 
 # ---------------------------------------------------------------------------------
@@ -295,12 +300,12 @@ def robustness(student: Any, teacher: Teacher, attack: Attack, mu: Any) -> Robus
     domain = teacher.domain
     S = student_labels(student, domain)
     attack = _check_attack(attack)
-    _distribution_arrays(mu, domain, "mu")
+    check_distribution(mu, domain, "mu")
     family = attack.family(mu, student)
     T = teacher.table
     confident = T != UNCERTAIN
     agree = S == T
-    inf = family._infimum(agree, confident)
+    inf = family.infimum(agree, confident)
     return Robustness(inf.value, inf.nu, inf.witness, inf.note, family)
 
 
@@ -382,7 +387,7 @@ class LpMargin:
 
     def exceeds(self, delta: Any) -> bool:
         """Exactly: delta < margin (so the student is l_p robust at radius delta)."""
-        d = _check_delta(delta)
+        d = check_radius(delta)
         if self.distance_power is None:
             return True
         if self.p == 0:
@@ -403,26 +408,17 @@ def lp_margin(student: Any, mu: Any, p: Any = 2) -> LpMargin:
     (Fraction(1, 1), 0, 1)
     """
     p = check_p(p)
-    domain = domain_of(mu)
+    mu = check_distribution(mu)
+    domain, s = mu.domain, mu.support
     S = student_labels(student, domain)
-    s, _, _ = _distribution_arrays(mu, domain)
-    domain._check_lattice_bounds(p)
-    L = domain._lattice()
     best = None
     for label in np.unique(S[s]).tolist():
-        src = s[S[s] == label]
-        tgt = np.flatnonzero(S != label).astype(np.int64)
-        if tgt.size == 0:
-            continue
-        vals, arg = RK.nearest_source(L[tgt], L[src], _p_code(p))
-        i = int(np.argmin(vals))
-        v = int(vals[i])
-        cand = (v, int(src[arg[i]]), int(tgt[i]))
-        if best is None or cand < best:
-            best = cand
+        pair = domain.closest_pair(s[S[s] == label], np.flatnonzero(S != label).astype(np.int64), p)
+        if pair is not None and (best is None or pair < best):
+            best = pair
     if best is None:
         return LpMargin(p, None, None, None)
-    return LpMargin(p, domain.exact_distance(best[0], p), best[1], best[2])
+    return LpMargin(p, best[0], best[1], best[2])
 
 
 @dataclass(frozen=True)
@@ -457,7 +453,7 @@ def lp_robust(student: Any, mu: Any, delta: Any, p: Any = 2) -> LpRobustness:
     >>> bool(lp_robust(fl.dictator(3, 0), fl.point_masses(3, [0]), "0.9", p=2))
     True
     """
-    d = _check_delta(delta)
+    d = check_radius(delta)
     p = check_p(p)
     m = lp_margin(student, mu, p)
     ok = m.exceeds(d)

@@ -5,8 +5,8 @@ The teacher T of Section 3.2 assigns each point of a finite domain X a class
 regions are Omega_k = {x : T(x) = k} and its uncertain region Omega_U = {x : T(x) = U},
 with Omega_0 u ... u Omega_{K-1} u Omega_U = X.
 
-A student is a labeling without U: a :class:`finitelearn.BooleanFunction` on the cube,
-or a :class:`Student` (K classes) on any finite domain.
+A student (the labelling S of Definitions 3.1 and 3.2) lives in
+:mod:`finitelearn.student`.
 
 Binary labels.  For two classes the paper writes A and B.  Remark 3.2 builds a teacher
 from a score N(x) in [0,1], "the probability that the input belongs to class A"; here
@@ -31,17 +31,17 @@ from typing import Any, Callable, Iterable
 
 import numpy as np
 
-from ._validation import as_fraction, check_int, fail, fail_type
-from .domain import Cube, FiniteDomain, as_domain
+from .validation import as_fraction, check_int, fail, fail_type
+from .domains import Cube, FiniteDomain, as_domain
 from .errors import DomainMismatch
 from .functions import BooleanFunction
 
-__all__ = ["UNCERTAIN", "Teacher", "Student", "student_labels"]
+__all__ = ["UNCERTAIN", "MAX_CLASSES", "Teacher", "label_array", "domain_for_table"]
 
 #: The teacher's uncertain label U (Section 3.2), stored in int8 tables.
 UNCERTAIN = -1
 
-_MAX_CLASSES = 127
+MAX_CLASSES = 127
 
 
 def _freeze(a: np.ndarray) -> np.ndarray:
@@ -49,7 +49,7 @@ def _freeze(a: np.ndarray) -> np.ndarray:
     return a
 
 
-def _domain_for_table(n: int, domain: Any, name: str) -> FiniteDomain:
+def domain_for_table(n: int, domain: Any, name: str) -> FiniteDomain:
     if domain is None:
         if n < 2 or n & (n - 1):
             raise fail(name, f"<table of length {n}>",
@@ -61,7 +61,7 @@ def _domain_for_table(n: int, domain: Any, name: str) -> FiniteDomain:
     return domain
 
 
-def _label_array(table: Any, name: str, allow_uncertain: bool) -> np.ndarray:
+def label_array(table: Any, name: str, allow_uncertain: bool) -> np.ndarray:
     if isinstance(table, (str, bytes)) or not isinstance(table, Iterable):
         raise fail_type(name, table, "a table of integer labels")
     arr = np.asarray(table if isinstance(table, np.ndarray) else list(table))
@@ -73,10 +73,10 @@ def _label_array(table: Any, name: str, allow_uncertain: bool) -> np.ndarray:
         raise fail_type(name, table, f"integer labels (got dtype {arr.dtype})")
     arr = arr.astype(np.int64)
     lo = UNCERTAIN if allow_uncertain else 0
-    bad = (arr < lo) | (arr >= _MAX_CLASSES)
+    bad = (arr < lo) | (arr >= MAX_CLASSES)
     if bad.any():
-        allowed = (f"labels 0..{_MAX_CLASSES - 1} or UNCERTAIN (-1)" if allow_uncertain
-                   else f"labels 0..{_MAX_CLASSES - 1} (a student never outputs U)")
+        allowed = (f"labels 0..{MAX_CLASSES - 1} or UNCERTAIN (-1)" if allow_uncertain
+                   else f"labels 0..{MAX_CLASSES - 1} (a student never outputs U)")
         raise fail(name, int(arr[bad][0]), allowed)
     return arr.astype(np.int8)
 
@@ -86,8 +86,8 @@ def _check_n_classes(n_classes: Any, table: np.ndarray) -> int:
     if n_classes is None:
         return max(2, top)
     K = check_int(n_classes, "n_classes")
-    if not 2 <= K <= _MAX_CLASSES:
-        raise fail("n_classes", n_classes, f"an int in 2..{_MAX_CLASSES}")
+    if not 2 <= K <= MAX_CLASSES:
+        raise fail("n_classes", n_classes, f"an int in 2..{MAX_CLASSES}")
     if top > K:
         raise fail("n_classes", n_classes, f"more classes than the largest label (found label {top - 1})")
     return K
@@ -148,8 +148,8 @@ class Teacher:
                 raise DomainMismatch(f"table is on {{0,1}}^{table.d} and domain is {as_domain(domain)!r}")
             arr = table.truth_table.astype(np.int8)
             return cls._make(Cube(table.d), arr, _check_n_classes(n_classes, arr))
-        arr = _label_array(table, "table", allow_uncertain=True)
-        dom = _domain_for_table(arr.shape[0], domain, "table")
+        arr = label_array(table, "table", allow_uncertain=True)
+        dom = domain_for_table(arr.shape[0], domain, "table")
         return cls._make(dom, arr, _check_n_classes(n_classes, arr))
 
     @classmethod
@@ -172,8 +172,8 @@ class Teacher:
                 v = UNCERTAIN
             if isinstance(v, (bool, np.bool_)):
                 v = int(v)
-            if not isinstance(v, numbers.Integral) or not UNCERTAIN <= int(v) < _MAX_CLASSES:
-                raise fail("fn", fn, f"a callable returning a label 0..{_MAX_CLASSES - 1} or UNCERTAIN "
+            if not isinstance(v, numbers.Integral) or not UNCERTAIN <= int(v) < MAX_CLASSES:
+                raise fail("fn", fn, f"a callable returning a label 0..{MAX_CLASSES - 1} or UNCERTAIN "
                                      f"(returned {v!r} at x={x})")
             out[k] = int(v)
         return cls._make(domain, out, _check_n_classes(n_classes, out))
@@ -287,104 +287,3 @@ class Teacher:
     def __repr__(self) -> str:
         sizes = ", ".join(f"|Omega_{k}|={int((self._table == k).sum())}" for k in range(self._K))
         return f"Teacher(on {self._domain!r}, {sizes}, |Omega_U|={int((self._table == UNCERTAIN).sum())})"
-
-
-class Student:
-    """A student S: X -> {0, ..., K-1} on a finite domain (never U).
-
-    On the cube a :class:`finitelearn.BooleanFunction` is a student as it is; this class
-    covers K classes and other domains.  See also :class:`finitelearn.LinearStudent`.
-
-    Examples
-    --------
-    >>> import finitelearn as fl
-    >>> S = Student.from_callable(fl.Grid.square(3), lambda x: int(x[1] > 0))
-    >>> S.table
-    array([0, 0, 0, 0, 0, 0, 1, 1, 1], dtype=int8)
-    """
-
-    __slots__ = ("_domain", "_table")
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        raise TypeError("use Student.from_table, Student.from_callable or finitelearn.LinearStudent")
-
-    def _init(self, domain: FiniteDomain, table: np.ndarray) -> None:
-        self._domain = domain
-        self._table = _freeze(np.ascontiguousarray(table, dtype=np.int8))
-
-    @classmethod
-    def from_table(cls, table: Any, domain: Any = None) -> "Student":
-        """A student from its labels 0..K-1 (domain defaults to the cube of that size).
-
-        >>> Student.from_table([0, 2, 1, 1]).table
-        array([0, 2, 1, 1], dtype=int8)
-        """
-        if isinstance(table, BooleanFunction):
-            table = table.truth_table
-        arr = _label_array(table, "table", allow_uncertain=False)
-        self = object.__new__(cls)
-        self._init(_domain_for_table(arr.shape[0], domain, "table"), arr)
-        return self
-
-    @classmethod
-    def from_callable(cls, domain: Any, fn: Callable[[tuple], Any]) -> "Student":
-        """Tabulate ``fn`` (point coordinates -> label 0..K-1) on the domain."""
-        domain = as_domain(domain)
-        if not callable(fn):
-            raise fail_type("fn", fn, "a callable taking a point's coordinates")
-        out = np.empty(domain.size, dtype=np.int8)
-        for k in range(domain.size):
-            x = domain.point(k)
-            v = fn(x)
-            if isinstance(v, (bool, np.bool_)):
-                v = int(v)
-            if not isinstance(v, numbers.Integral) or not 0 <= int(v) < _MAX_CLASSES:
-                raise fail("fn", fn, f"a callable returning a label 0..{_MAX_CLASSES - 1} "
-                                     f"(a student never outputs U; returned {v!r} at x={x})")
-            out[k] = int(v)
-        self = object.__new__(cls)
-        self._init(domain, out)
-        return self
-
-    @property
-    def domain(self) -> FiniteDomain:
-        """The finite domain X."""
-        return self._domain
-
-    @property
-    def table(self) -> np.ndarray:
-        """Read-only int8 labels over the domain's points."""
-        return self._table
-
-    def __call__(self, x: Any) -> int:
-        """S(x) for a point given by its coordinates or index."""
-        return int(self._table[self._domain.index(x, "x")])
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Student):
-            return NotImplemented
-        return self._domain == other._domain and np.array_equal(self._table, other._table)
-
-    def __hash__(self) -> int:
-        return hash((self._domain, self._table.tobytes()))
-
-    def __repr__(self) -> str:
-        return f"Student(on {self._domain!r}, {len(np.unique(self._table))} labels used)"
-
-
-def student_labels(student: Any, domain: FiniteDomain, name: str = "student") -> np.ndarray:
-    """The student's labels over ``domain`` as an int8 array (checks type and domain).
-
-    >>> import finitelearn as fl
-    >>> student_labels(fl.dictator(2, 0), fl.Cube(2))
-    array([0, 1, 0, 1], dtype=int8)
-    """
-    if isinstance(student, BooleanFunction):
-        if domain != Cube(student.d):
-            raise DomainMismatch(f"{name} is on {{0,1}}^{student.d} and the teacher on {domain!r}")
-        return student.truth_table.astype(np.int8)
-    if isinstance(student, Student):
-        if student.domain != domain:
-            raise DomainMismatch(f"{name} is on {student.domain!r} and the teacher on {domain!r}")
-        return student.table
-    raise fail_type(name, student, "a finitelearn.BooleanFunction (cube) or a finitelearn.Student")

@@ -17,7 +17,7 @@ U = fl.UNCERTAIN
 
 
 def probs(nu):
-    D = nu if isinstance(nu, fl.FiniteDistribution) else fl.FiniteDistribution.from_distribution(nu)
+    D = nu
     return {int(k): F(int(w), D.total) for k, w in zip(D.support, D.weights)}
 
 
@@ -73,15 +73,15 @@ def test_pushforward_matches_naive(w, table):
 
 def test_pushforward_on_a_grid_and_its_errors():
     G = fl.Grid.square(5)
-    mu = fl.FiniteDistribution.uniform_on(G, lambda x: x[0] == 1)
+    mu = fl.Distribution.uniform_on(G, lambda x: x[0] == 1)
     nu = fl.pushforward(mu, lambda x: (-x[0], x[1]))
-    assert nu == fl.FiniteDistribution.uniform_on(G, lambda x: x[0] == -1)
+    assert nu == fl.Distribution.uniform_on(G, lambda x: x[0] == -1)
     with pytest.raises(fl.InvalidArgument, match="gamma"):
         fl.pushforward(mu, lambda x: (x[0] / 3, x[1]))       # 1/3 is not on the grid
     with pytest.raises(fl.InvalidArgument, match="gamma"):
         fl.pushforward(mu, [0] * 24)
     nu = fl.pushforward(mu, lambda x: G.nearest_index((x[0] / 3, x[1])))   # snap explicitly
-    assert nu == fl.FiniteDistribution.uniform_on(G, lambda x: x[0] == F(1, 2))
+    assert nu == fl.Distribution.uniform_on(G, lambda x: x[0] == F(1, 2))
 
 
 def test_pushforward_attack_value():
@@ -122,13 +122,13 @@ def test_fast_gradient_l2_matches_sympy(w, delta):
 def test_fast_gradient_exact_cases():
     G = fl.Grid.square(5)  # step 1/2
     S = fl.LinearStudent(G, (3, 4))      # ||g|| = 5: g/||g|| = (3/5, 4/5)
-    mu = fl.FiniteDistribution.point_masses(G, [(-1, -1)])
+    mu = fl.Distribution.point_masses(G, [(-1, -1)])
     nu = fl.FastGradient(F(5, 2), snap=False).family(mu, S).members[0]
     assert probs(nu) == {G.index((F(1, 2), 1)): 1}       # (-1, -1) + (3/2, 2)
     with pytest.raises(fl.InvalidArgument, match="delta"):
         fl.FastGradient(1, snap=False).family(mu, S)     # (-2/5, -1/5) is not on the grid
     S2 = fl.LinearStudent(G, (1, -2))                   # sign(g) = (1, -1)
-    origin = fl.FiniteDistribution.point_masses(G, [(0, 0)])
+    origin = fl.Distribution.point_masses(G, [(0, 0)])
     nu = fl.FastGradient(F(1, 2), norm="inf", snap=False).family(origin, S2).members[0]
     assert probs(nu) == {G.index((F(1, 2), F(-1, 2))): 1}
     with pytest.raises(fl.InvalidArgument, match="delta"):
@@ -154,7 +154,7 @@ def test_fast_gradient_attack_value_and_cube():
     G = fl.Grid.square(5)
     teacher = fl.Teacher.from_callable(G, lambda x: 1 if x[0] > 0 else 0 if x[0] < 0 else U)
     S = fl.LinearStudent(G, (1, 0))                      # equals the teacher off the axis x_1 = 0
-    mu = fl.FiniteDistribution.uniform_on(G, lambda x: x[0] == F(-1, 2))
+    mu = fl.Distribution.uniform_on(G, lambda x: x[0] == F(-1, 2))
     assert not fl.robustness(S, teacher, fl.FastGradient(F(1, 2)), mu).defined   # all land on x_1 = 0: U
     r = fl.robustness(S, teacher, fl.FastGradient(1), mu)                         # lands on x_1 = 1/2
     assert r.value == 1  # the student says 1 there, as the teacher
@@ -189,7 +189,7 @@ def test_fast_gradient_with_a_point_dependent_gradient():
 def test_fast_gradient_family_depends_on_the_student_outside_the_confident_region():
     G = fl.Grid.square(5)
     teacher = fl.Teacher.from_callable(G, lambda x: 1 if x[0] == 1 else U)
-    mu = fl.FiniteDistribution.point_masses(G, [(F(1, 2), 0)])
+    mu = fl.Distribution.point_masses(G, [(F(1, 2), 0)])
     S1 = fl.LinearStudent(G, (1, 0))        # 1 iff x_1 >= 0
     S2 = fl.LinearStudent(G, (-1, 0), 2)    # 1 everywhere: equal to S1 on Omega_1 = {x_1 = 1}
     assert (S1.table[teacher.confident_mask()] == S2.table[teacher.confident_mask()]).all()

@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 import finitelearn as fl
-from finitelearn.cube import check_memory, memory_required
+from finitelearn.memory import check_memory, memory_required
 
 
 @pytest.mark.parametrize("d", [1, 2, 3, 5, 8])

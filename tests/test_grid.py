@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import finitelearn as fl
-from finitelearn.domain import check_p
+from finitelearn.domains import check_p
 
 F = Fraction
 
@@ -123,15 +123,15 @@ def test_cube_domain():
 
 def test_finite_distribution_on_a_grid():
     G = fl.Grid.square(3)
-    mu = fl.FiniteDistribution.point_masses(G, [(0, 0), (1, 1), (0, 0)], [1, F(1, 2), 1])
+    mu = fl.Distribution.point_masses(G, [(0, 0), (1, 1), (0, 0)], [1, F(1, 2), 1])
     assert mu.pmf((0, 0)) == F(4, 5) and mu.pmf(8) == F(1, 5) and mu.pmf(0) == 0
     assert mu.probability(lambda x: x[0] > 0) == F(1, 5)
     assert mu.condition(lambda x: x[1] >= 0).pmf((1, 1)) == F(1, 5)
     with pytest.raises(fl.UndefinedProbability):
         mu.condition(lambda x: x[0] < 0)
-    u = fl.FiniteDistribution.uniform(G)
+    u = fl.Distribution.uniform(G)
     assert u.total == 9 and u.probability(np.ones(9, dtype=bool)) == 1
-    assert fl.FiniteDistribution.from_weights(G, [0] * 4 + [4] + [0] * 3 + [1]) == mu
+    assert fl.Distribution.from_weights(G, [0] * 4 + [4] + [0] * 3 + [1]) == mu
     assert u.dense_weights().tolist() == [1] * 9
 
 
@@ -139,11 +139,31 @@ def test_finite_distribution_on_a_grid():
 @given(st.lists(st.integers(0, 5), min_size=8, max_size=8).filter(any), st.integers(0, 255))
 def test_finite_distribution_probability_matches_naive(w, event_bits):
     X = fl.Cube(3)
-    D = fl.FiniteDistribution.from_weights(X, w)
+    D = fl.Distribution.from_weights(X, w)
     ev = [(event_bits >> k) & 1 for k in range(8)]
     assert D.probability(np.array(ev, dtype=bool)) == F(sum(wk for wk, e in zip(w, ev) if e), sum(w))
-    assert D == fl.from_weights(w)  # the same distribution as the cube's own
-    assert D.to_distribution() == fl.from_weights(w)
+    cube = fl.from_weights(w)  # the same weights through the cube's own constructor
+    assert type(D) is type(cube) is fl.Distribution
+    assert D == cube and hash(D) == hash(cube)
+    assert fl.point_masses(3, range(8), w) == D and hash(fl.point_masses(3, range(8), w)) == hash(D)
+    with pytest.warns(DeprecationWarning):
+        assert D.to_distribution() is D
+
+
+def test_one_distribution_class_through_every_path():
+    """A cube distribution and the same weights through the domain path: one type, equal, equal hashes."""
+    with pytest.warns(DeprecationWarning):
+        Old = fl.FiniteDistribution
+    assert Old is fl.Distribution
+    a = fl.uniform(3)
+    b = fl.Distribution.uniform(fl.Cube(3))
+    c = fl.Distribution.from_weights(fl.Cube(3), ["1/8"] * 8)
+    d = fl.point_masses(fl.Cube(3), list(range(8)))
+    assert a == b == c == d and len({hash(a), hash(b), hash(c), hash(d)}) == 1 and a.is_uniform and c.is_uniform
+    e = fl.from_weights([1, 2, 0, 3])
+    f = fl.Distribution.point_masses(fl.Cube(2), [(1, 1), (0, 0), (1, 0), (1, 1)], [1, "1/2", 1, "1/2"])
+    assert e == f and hash(e) == hash(f)
+    assert e != fl.from_weights([1, 2, 3, 0])
 
 
 # -- linear students --------------------------------------------------------------------
@@ -181,11 +201,12 @@ def test_linear_student_boundary_points_get_label_1():
     (lambda: fl.neighbourhood(2, [0], 1, "two"), fl.InvalidArgument, "p='two'"),
     (lambda: fl.LinearStudent(fl.Grid.square(3), (0, 0)), fl.InvalidArgument, "w="),
     (lambda: fl.LinearStudent(fl.Grid.square(3), (1, 2, 3)), fl.InvalidArgument, "w="),
-    (lambda: fl.FiniteDistribution.from_weights(fl.Grid.square(3), [1] * 8), fl.InvalidArgument, "weights"),
-    (lambda: fl.FiniteDistribution.from_weights(fl.Cube(1), [0.5, 0.5]), fl.InvalidType, "weights"),
-    (lambda: fl.FiniteDistribution.point_masses(fl.Cube(1), []), fl.InvalidArgument, "pts"),
-    (lambda: fl.FiniteDistribution.uniform_on(fl.Cube(2), lambda x: False), fl.InvalidArgument, "event"),
-    (lambda: fl.FiniteDistribution.uniform("X"), fl.InvalidType, "domain"),
+    (lambda: fl.Distribution.from_weights(fl.Grid.square(3), [1] * 8), fl.InvalidArgument, "weights"),
+    (lambda: fl.Distribution.from_weights(fl.Cube(1), [0.5, float("nan")]), fl.InvalidArgument, "weights"),
+    (lambda: fl.Distribution.from_weights(fl.Cube(1), [True, 1]), fl.InvalidType, "weights"),
+    (lambda: fl.Distribution.point_masses(fl.Cube(1), []), fl.InvalidArgument, "pts"),
+    (lambda: fl.Distribution.uniform_on(fl.Cube(2), lambda x: False), fl.InvalidArgument, "event"),
+    (lambda: fl.Distribution.uniform("X"), fl.InvalidType, "domain"),
 ])
 def test_bad_input(call, exc, words):
     with pytest.raises(exc, match=words.replace("(", r"\(").replace("?", r"\?")) as e:

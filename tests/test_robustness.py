@@ -32,7 +32,7 @@ def naive_value(probs, T, S):
 
 
 def probs_of(nu):
-    D = nu if isinstance(nu, fl.FiniteDistribution) else fl.FiniteDistribution.from_distribution(nu)
+    D = nu
     return {int(k): F(int(w), D.total) for k, w in zip(D.support, D.weights)}
 
 
@@ -80,7 +80,7 @@ def attacks(draw, d):
     n = 2**d
     kind = draw(st.sampled_from(["lp", "rn", "list", "push", "all"]))
     if kind == "lp":
-        return fl.LpNeighbourhood(draw(st.sampled_from(DELTAS)), draw(st.sampled_from(fl.domain.P_VALUES)))
+        return fl.LpNeighbourhood(draw(st.sampled_from(DELTAS)), draw(st.sampled_from(fl.domains.P_VALUES)))
     if kind == "rn":
         return fl.RadonNikodymBall(draw(st.sampled_from(CS)))
     if kind == "list":
@@ -220,7 +220,7 @@ def test_finite_family_is_the_minimum_over_members(setup, ws):
 
 
 @SETTINGS
-@given(setups(), st.sampled_from(fl.domain.P_VALUES))
+@given(setups(), st.sampled_from(fl.domains.P_VALUES))
 def test_lp_family_matches_brute_force_and_is_monotone_in_delta(setup, p):
     d, T, S, w = setup
     teacher, student, mu = build(d, T, S, w)
@@ -320,7 +320,7 @@ def test_radon_nikodym_when_uncertain_mass_cannot_absorb_the_normalisation():
 # -- classical l_p robustness (1.1) ------------------------------------------------------
 
 @SETTINGS
-@given(setups(), st.sampled_from(fl.domain.P_VALUES), st.sampled_from(DELTAS))
+@given(setups(), st.sampled_from(fl.domains.P_VALUES), st.sampled_from(DELTAS))
 def test_lp_robust_matches_brute_force(setup, p, delta):
     d, T, S, w = setup
     student = fl.BooleanFunction.from_truth_table(S)
@@ -344,7 +344,7 @@ def test_lp_robust_matches_brute_force(setup, p, delta):
 def test_l2_margin_is_reported_squared_and_compared_exactly():
     G = fl.Grid.square(5)
     S = fl.LinearStudent(G, (1, 1))            # boundary x_1 + x_2 = 0, ties -> 1
-    mu = fl.FiniteDistribution.point_masses(G, [(F(-1, 2), F(-1, 2))])
+    mu = fl.Distribution.point_masses(G, [(F(-1, 2), F(-1, 2))])
     m = fl.lp_margin(S, mu, 2)
     assert m.distance_power == F(1, 2) and math.isclose(float(m), math.sqrt(0.5))  # reaches (0, 0)
     assert fl.lp_robust(S, mu, F(7, 10), 2) and not fl.lp_robust(S, mu, F(71, 100), 2)
@@ -386,7 +386,7 @@ def test_robustness_on_a_grid_with_k_classes():
     S = fl.Student.from_callable(G, lambda x: 2 if x[0] >= 0 else 1 if x[1] > 0 else 0)
     adv = fl.adversarial_examples(S, teacher)
     assert adv.points() == [x for x in G.points() if x[0] < 0 and x[1] > 0]
-    mu = fl.FiniteDistribution.point_masses(G, [(-1, -1)])
+    mu = fl.Distribution.point_masses(G, [(-1, -1)])
     r = fl.robustness(S, teacher, fl.LpNeighbourhood(1, 2), mu)
     assert r.value == 1 and r.witness is None  # reaches (-1, 0) but no point with x_2 > 0
     r = fl.robustness(S, teacher, fl.LpNeighbourhood(F(3, 2), 2), mu)
@@ -434,7 +434,7 @@ MU2 = fl.uniform(2)
 @pytest.mark.parametrize("call, exc, words", [
     (lambda: fl.robustness(fl.constant(3, 1), T2, fl.AllDistributions(), MU2), fl.DomainMismatch, "student"),
     (lambda: fl.robustness(S2, T2, fl.AllDistributions(), fl.uniform(3)), fl.DomainMismatch, "mu"),
-    (lambda: fl.robustness(S2, T2, fl.AllDistributions(), fl.FiniteDistribution.uniform(fl.Grid.square(2))),
+    (lambda: fl.robustness(S2, T2, fl.AllDistributions(), fl.Distribution.uniform(fl.Grid.square(2))),
      fl.DomainMismatch, "mu"),
     (lambda: fl.adversarial_examples(fl.LinearStudent(fl.Grid.square(3), (1, 0)), T2), fl.DomainMismatch, "student"),
     (lambda: fl.is_strongly_robust(S2, [0, 1, -1, 1]), fl.InvalidType, "teacher"),

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import finitelearn as fl
-from finitelearn.teacher import student_labels
+from finitelearn.student import student_labels
 
 F = Fraction
 U = fl.UNCERTAIN

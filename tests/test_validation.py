@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 import finitelearn as fl
-from finitelearn._validation import as_fraction, as_rng
+from finitelearn.validation import as_fraction, as_rng
 
 
 @pytest.mark.parametrize("value, want", [

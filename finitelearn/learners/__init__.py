@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._validation import fail, fail_type
+from ..validation import fail, fail_type
 from ._base import LearningResult, Student, default_budget
 from .membership import GF2Elimination, OptimalMembership, PaperLearner
 from .passive import PassiveReportRow, PassiveStudent, least_squares_student, paper_mu, passive_student_report

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .._validation import check_int, fail, fail_type
+from ..validation import check_int, fail, fail_type
 from ..functions import BooleanFunction
 from ..oracles import MembershipOracle, StatisticalQueryOracle
 

@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import as_rng, fail
+from ..validation import as_rng, fail
 from ..functions import parity
 from ._base import LearningResult, Student, first_candidate
 

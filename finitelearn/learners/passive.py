@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import as_fraction, check_dimension, fail, fail_type
+from ..validation import as_fraction, check_dimension, fail, fail_type
 from ..agreement import agreement_probability
 from ..classes import paper_teachers
 from ..distributions import Distribution, point_masses, uniform

@@ -38,7 +38,7 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import as_rng, check_int, fail
+from ..validation import as_rng, check_int, fail
 from ..fourier import walsh_hadamard
 from ..functions import BooleanFunction, dictator, parity
 from ..oracles import ADVERSARIAL_RESPONDERS, StatisticalQuery, _respond

@@ -64,7 +64,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from .._validation import as_rng, check_int, fail, fail_type
+from ..validation import as_rng, check_int, fail, fail_type
 
 __all__ = [
     "D",
@@ -532,7 +532,8 @@ def grid_check(coefficients: Any, n: int = 100) -> Any:
     >>> bool(r), r.n_adversarial, [str(q) for q in r.witness_point]
     (False, 10, ['1/10', '1/10'])
     """
-    from ..grid import Grid, LinearStudent
+    from ..domains import Grid
+    from ..student import LinearStudent
     from ..robustness import is_strongly_robust as framework_is_strongly_robust
     from ..teacher import Teacher
 

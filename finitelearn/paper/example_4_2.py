@@ -65,7 +65,7 @@ from typing import Any, Iterable, Sequence
 
 import numpy as np
 
-from .._validation import check_int, fail, fail_type
+from ..validation import check_int, fail, fail_type
 from ..errors import MissingExtra
 from . import shapes
 

@@ -61,9 +61,10 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import check_int, fail
-from ..domain import FiniteDistribution
-from ..grid import Grid, LinearStudent
+from ..validation import check_int, fail
+from ..distributions import Distribution
+from ..domains import Grid
+from ..student import LinearStudent
 from ..robustness import AdversarialExamples, LpMargin, adversarial_examples, lp_margin
 from ..teacher import UNCERTAIN, Teacher
 
@@ -106,15 +107,15 @@ class Figure32Example:
     grid: Grid
     teacher: Teacher
     student: LinearStudent
-    mu: FiniteDistribution
+    mu: Distribution
 
     def adversarial_examples(self) -> AdversarialExamples:
         """The adversarial examples {T != U, S != T} (the grey area)."""
         return adversarial_examples(self.student, self.teacher)
 
-    def uniform(self) -> FiniteDistribution:
+    def uniform(self) -> Distribution:
         """The uniform distribution on every grid point of [-1,1]^2."""
-        return FiniteDistribution.uniform(self.grid)
+        return Distribution.uniform(self.grid)
 
     def grey_mass(self) -> Fraction:
         """Mass of the adversarial examples under the uniform distribution on the grid."""
@@ -122,7 +123,7 @@ class Figure32Example:
 
     def grey_mass_confident(self) -> Fraction:
         """Mass of the adversarial examples under the uniform distribution on the confident points."""
-        conf = FiniteDistribution.uniform_on(self.grid, self.teacher.confident_mask())
+        conf = Distribution.uniform_on(self.grid, self.teacher.confident_mask())
         return self.adversarial_examples().mass(conf)
 
     def l2_margin(self) -> LpMargin:
@@ -163,7 +164,7 @@ def figure_3_2_left(n: int) -> Figure32Example:
     G = Grid.square(n)
     T = Teacher.from_callable(G, lambda x: A if x[0] >= _HALF else B if x[0] <= -_HALF else UNCERTAIN)
     S = LinearStudent(G, (1, 1), 0)
-    mu = FiniteDistribution.uniform_on(
+    mu = Distribution.uniform_on(
         G, lambda x: (x[0] >= _HALF and x[1] >= _HALF) or (x[0] <= -_HALF and x[1] <= -_HALF))
     return Figure32Example("left", G, T, S, mu)
 
@@ -183,7 +184,7 @@ def figure_3_2_right(n: int) -> Figure32Example:
     G = Grid.square(n)
     T = Teacher.from_callable(G, lambda x: A if x[0] < 0 < x[1] else B if x[1] < 0 < x[0] else UNCERTAIN)
     S = LinearStudent(G, (-1, 1), 0)
-    mu = FiniteDistribution.uniform_on(G, T.confident_mask())
+    mu = Distribution.uniform_on(G, T.confident_mask())
     return Figure32Example("right", G, T, S, mu)
 
 

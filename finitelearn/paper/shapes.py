@@ -42,7 +42,7 @@ from typing import Any
 
 import numpy as np
 
-from .._validation import as_rng, check_int, fail, fail_type
+from ..validation import as_rng, check_int, fail, fail_type
 
 __all__ = [
     "SIZE",

@@ -1,0 +1,116 @@
+"""How much memory a table over a finite domain needs, and the guard that refuses it first.
+
+Every constructor that allocates a table over {0,1}^d (or over any finite domain) asks
+:func:`check_memory` before it allocates: the request is refused with a
+:class:`finitelearn.TooLarge` naming the argument and the size it would need.  The
+arithmetic is done on exponents, so an absurd d (2**70) is refused at once and never
+builds a 2**d-sized Python int.
+
+Examples
+--------
+>>> memory_required(20)
+1048576
+>>> format_bytes(3 * 2**30)
+'3.0 GiB'
+"""
+
+from __future__ import annotations
+
+import os
+
+from .errors import TooLarge
+from .validation import check_dimension
+
+__all__ = ["available_memory", "memory_required", "check_memory", "format_bytes"]
+
+#: Beyond this exponent no machine holds a table, whatever bytes per point.
+_ABSURD_D = 62
+
+
+def available_memory() -> int:
+    """Bytes of memory available now (``MemAvailable`` of /proc/meminfo where it exists).
+
+    Falls back to the physical memory of the machine where /proc/meminfo is missing.
+
+    >>> available_memory() > 0
+    True
+    """
+    try:
+        with open("/proc/meminfo", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:  # pragma: no cover - non-Linux
+        pass
+    try:  # pragma: no cover - non-Linux
+        return int(os.sysconf("SC_PAGE_SIZE")) * int(os.sysconf("SC_PHYS_PAGES"))
+    except (ValueError, OSError, AttributeError):  # pragma: no cover
+        return 16 * 2**30
+
+
+def memory_required(d: int, bytes_per_point: float = 1.0) -> int:
+    """Bytes needed by one table of ``bytes_per_point`` bytes per point of {0,1}^d.
+
+    >>> memory_required(20)
+    1048576
+    >>> memory_required(20, bytes_per_point=8)
+    8388608
+    """
+    d = check_dimension(d)
+    return int((1 << d) * bytes_per_point)
+
+
+def format_bytes(n: float) -> str:
+    """A byte count in binary units, e.g. ``'1.5 KiB'``.
+
+    A size under one KiB is shown as a whole number of bytes.
+
+    >>> format_bytes(8), format_bytes(1536), format_bytes(2**40)
+    ('8 B', '1.5 KiB', '1.0 TiB')
+    """
+    for unit in ("B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"):
+        if n < 1024 or unit == "EiB":
+            return f"{int(n)} B" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def check_memory(d: int, bytes_per_point: float = 1.0, tables: int = 1, name: str = "d") -> int:
+    """Refuse, before allocating, a d whose tables would not fit in the memory available now.
+
+    Parameters
+    ----------
+    d : int
+        Dimension of the cube (the tables have 2**d entries).
+    bytes_per_point : float
+        Bytes each table spends per point.
+    tables : int
+        How many such tables the operation holds at its peak.
+    name : str
+        The argument's name as the user wrote it, for the message.
+
+    Returns
+    -------
+    int
+        d, checked.
+
+    Examples
+    --------
+    >>> check_memory(10)
+    10
+    """
+    d = check_dimension(d, name)
+    limit = available_memory()
+    if d > _ABSURD_D:
+        raise TooLarge(
+            f"{name}={d} is not allowed: tables over 2**{d} points cannot be held "
+            f"(this machine has {format_bytes(limit)} available)"
+        )
+    need = (1 << d) * bytes_per_point * tables
+    if need > limit:
+        raise TooLarge(
+            f"{name}={d} is not allowed: {tables} table(s) of 2**{d} points at "
+            f"{bytes_per_point:g} byte(s) per point need {format_bytes(need)}, "
+            f"more than the {format_bytes(limit)} of memory available now"
+        )
+    return d
