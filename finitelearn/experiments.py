@@ -556,6 +556,7 @@ def scaling_command(d_min: int, d_max: int, tolerance: str, out_dir: Any, *, stu
     if plot:
         from .plots import plot_scaling
 
-        png = plot_scaling(recs, out / "scaling.png")
+        png = out / "scaling.png"
+        plot_scaling(recs, png)
         print(f"  {png}", file=stream)
     return recs

@@ -1,13 +1,23 @@
-"""Figures from the records of the experiments (matplotlib, Agg backend chosen at call time)."""
+"""Figures from the records of the experiments, and the one helper that writes figures.
+
+Every figure the package draws is a :class:`matplotlib.figure.Figure` made directly, never
+through ``pyplot`` and never by switching the backend: a notebook keeps its backend, and
+the returned Figure displays there.  matplotlib is imported inside the functions, so
+``import finitelearn`` does not import it.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from .validation import fail, fail_type
 
-__all__ = ["plot_scaling", "STUDENT_LABELS"]
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = ["plot_scaling", "save_figure", "STUDENT_LABELS"]
 
 STUDENT_LABELS = {
     "candidate-testing": "SQ: candidate testing (feature query h = f_S' per candidate)",
@@ -18,6 +28,30 @@ STUDENT_LABELS = {
     "optimal": "data: most even split (optimal)",
     "gf2-elimination": "data: random points + GF(2) elimination",
 }
+
+
+def save_figure(fig: Any, path: str | os.PathLike[str], **savefig_kwargs: Any) -> Path:
+    """Write ``fig`` to ``path``, creating the parent folder; return ``path`` as a Path.
+
+    The format follows the suffix (``.png``, ``.pdf``, ``.svg``, ...).  Keyword arguments
+    go to :meth:`matplotlib.figure.Figure.savefig` (``dpi``, ``bbox_inches``, ...).  The
+    figure is written through its own canvas: the backend and pyplot are left alone.
+
+    >>> import tempfile, pathlib
+    >>> from matplotlib.figure import Figure
+    >>> fig = Figure(figsize=(2, 1))
+    >>> out = save_figure(fig, pathlib.Path(tempfile.mkdtemp()) / "new" / "f.png", dpi=50)
+    >>> out.read_bytes()[:4] == b"\\x89PNG"
+    True
+    """
+    from matplotlib.figure import Figure
+
+    if not isinstance(fig, Figure):
+        raise fail_type("fig", fig, "a matplotlib.figure.Figure")
+    out = Path(path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(out, **savefig_kwargs)
+    return out
 
 
 def _as_dicts(records: Sequence[Any]) -> list[dict]:
@@ -34,7 +68,8 @@ def _as_dicts(records: Sequence[Any]) -> list[dict]:
     return out
 
 
-def plot_scaling(records: Sequence[Any], path: Any, title: str | None = None) -> Path:
+def plot_scaling(records: Sequence[Any], path: str | os.PathLike[str] | None = None,
+                 title: str | None = None) -> Figure:
     """Query counts against d on a log axis: SQ students against the Parseval lower bound,
     data-query students against the paper's d + 1 (Theorems 4.2 and 4.3).
 
@@ -45,19 +80,16 @@ def plot_scaling(records: Sequence[Any], path: Any, title: str | None = None) ->
     Parameters
     ----------
     records : sequence of ScalingRecord or dict
-    path : path
-        The PNG to write (its directory must exist).
+    path : path, optional
+        The PNG to write (130 dpi, cropped to the drawing; the folder is created).
     title : str, optional
 
     Returns
     -------
-    pathlib.Path
-        ``path``.
+    matplotlib.figure.Figure
+        The figure (not registered with pyplot; a notebook displays it).
     """
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 
     recs = _as_dicts(records)
@@ -72,7 +104,8 @@ def plot_scaling(records: Sequence[Any], path: Any, title: str | None = None) ->
     responder = resp.pop() if resp else None
     ds = sorted({int(r["d"]) for r in recs})
 
-    fig, ax = plt.subplots(figsize=(11, 6.2))
+    fig = Figure(figsize=(11, 6.2))
+    ax = fig.subplots()
     sq_colors = ["tab:red", "tab:orange", "tab:brown", "tab:purple", "tab:pink"]
     mq_colors = ["tab:blue", "tab:green", "tab:cyan", "tab:olive"]
     names = list(dict.fromkeys(r["student"] for r in recs))
@@ -126,7 +159,6 @@ def plot_scaling(records: Sequence[Any], path: Any, title: str | None = None) ->
     labels.append("hollow marker: teacher not identified (budget or no progress)")
     ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8.5, frameon=False)
     fig.tight_layout()
-    out = Path(path)
-    fig.savefig(out, dpi=130, bbox_inches="tight")
-    plt.close(fig)
-    return out
+    if path is not None:
+        save_figure(fig, path, dpi=130, bbox_inches="tight")
+    return fig

@@ -1,4 +1,5 @@
-"""The scaling figure: written from records, one run per figure, no matplotlib at import."""
+"""The scaling figure: written from records, one run per figure, no matplotlib at import;
+the one figure-saving helper."""
 
 from __future__ import annotations
 
@@ -10,17 +11,49 @@ import pytest
 
 import finitelearn as fl
 from finitelearn.experiments import read_records, run_scaling
-from finitelearn.plots import STUDENT_LABELS, plot_scaling
+from finitelearn.plots import STUDENT_LABELS, plot_scaling, save_figure
 
 
 def test_plot_from_records_and_from_json(tmp_path):
     recs = run_scaling(range(2, 7), "1/8", out_dir=tmp_path, progress=False)
-    png = plot_scaling(recs, tmp_path / "a.png")
-    img = mpimg.imread(png)
+    fig = plot_scaling(recs, tmp_path / "a.png")
+    img = mpimg.imread(tmp_path / "a.png")
     assert img.shape[0] > 400 and img.shape[1] > 800
-    png2 = plot_scaling(read_records(tmp_path), tmp_path / "b.png")  # dicts from scaling.json
-    assert mpimg.imread(png2).shape == img.shape
+    plot_scaling(read_records(tmp_path), tmp_path / "b.png")  # dicts from scaling.json
+    assert mpimg.imread(tmp_path / "b.png").shape == img.shape
     assert set(STUDENT_LABELS) == set(fl.learners.STUDENTS)
+    # the content: one labelled line per student carrying its query counts, and the bounds
+    (ax,) = fig.axes
+    lines = {ln.get_label(): ln for ln in ax.lines if not ln.get_label().startswith("_")}
+    for name in fl.learners.STUDENTS:
+        rs = sorted((r for r in recs if r.student == name), key=lambda r: r.d)
+        (label,) = [k for k in lines if k.startswith(STUDENT_LABELS[name])]
+        xs, ys = lines[label].get_data()
+        assert list(xs) == [r.d for r in rs] and list(ys) == [max(r.queries, 1) for r in rs]
+        assert label.endswith("[never identifies]") == (not any(r.identified for r in rs))
+    xs, ys = lines["Theorem 4.3: d + 1 data queries"].get_data()
+    assert list(xs) == [2, 3, 4, 5, 6] and list(ys) == [3, 4, 5, 6, 7]
+    assert ax.get_yscale() == "log"
+    assert "\u03b1 = 1/8" in ax.get_title()
+
+
+def test_plot_without_a_path_writes_nothing(tmp_path):
+    recs = run_scaling([2, 3], "1/8", ["paper-d+1"], progress=False)
+    fig = plot_scaling(recs, title="mine")
+    assert fig.axes[0].get_title() == "mine" and fig.canvas.manager is None
+    assert not list(tmp_path.iterdir())
+
+
+def test_save_figure_creates_the_folder_and_checks_its_argument(tmp_path):
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(2, 1))
+    out = save_figure(fig, str(tmp_path / "a" / "b" / "f.png"), dpi=50)
+    assert out == tmp_path / "a" / "b" / "f.png"
+    assert mpimg.imread(out).shape[:2] == (50, 100)
+    with pytest.raises(fl.InvalidType, match="fig="):
+        save_figure("not a figure", tmp_path / "g.png")
+    assert not (tmp_path / "g.png").exists()
 
 
 def test_one_run_per_figure(tmp_path):

@@ -225,21 +225,22 @@ def _draw_panel(ax: Any, ex: Figure32Example, title: str) -> None:
     ax.set_title(title, fontsize=9)
 
 
-def plot_figure_3_2(n: int = 81, path: Any = None):
+def plot_figure_3_2(n: int = 81, path: Any = None) -> Any:
     """Draw both panels of Fig. 3.2 from the exact grid objects; save a PNG if ``path``.
 
-    Returns the matplotlib Figure (Agg backend).  Each panel shows the teacher's regions
+    Returns the :class:`matplotlib.figure.Figure` (made without pyplot, the backend left
+    alone; the PNG is 1200 x 648 pixels, 120 dpi).  Each panel shows the teacher's regions
     (Omega_A blue, Omega_B orange, Omega_U white), supp(mu) hatched, the student's
     boundary in red and the adversarial examples in grey, with the exact numbers in the
     title.
     """
-    import matplotlib
+    from matplotlib.figure import Figure
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    from ..plots import save_figure
 
     left, right = figure_3_2_left(n), figure_3_2_right(n)
-    fig, axes = plt.subplots(1, 2, figsize=(10, 5.4))
+    fig = Figure(figsize=(10, 5.4))
+    axes = fig.subplots(1, 2)
     lm = left.l2_margin()
     _draw_panel(axes[0], left,
                 f"l2 robust (margin {float(lm):.3f}), not strongly robust\n"
@@ -263,5 +264,5 @@ def plot_figure_3_2(n: int = 81, path: Any = None):
     fig.suptitle("Fig. 3.2 (Ma & Ying), exact on a grid", fontsize=11)
     fig.tight_layout(rect=(0, 0.06, 1, 1))
     if path is not None:
-        fig.savefig(path, dpi=120)
+        save_figure(fig, path, dpi=120)
     return fig

@@ -336,6 +336,26 @@ def test_run_writes_json_and_figure(summary):
     assert t != s
 
 
+def test_figure_4_1_content(tmp_path):
+    alpha = np.linspace(-1, 1, 100)
+    x = np.zeros((2, 100))
+    x[1, 99] = 1.0                      # alpha . x = 0 and 1: both +1
+    x_hat = np.zeros((2, 100))
+    x_hat[0, 0] = 1.0                   # alpha . x_hat = -1
+    x_hat[1] = 1 - x[1]                 # alpha . x_hat = 0 - 1
+    fig = ex.plot_figure_4_1(alpha, x, x_hat, tmp_path / "f.png", ["first", "second"])
+    assert (tmp_path / "f.png").stat().st_size > 1000
+    bars, *images = fig.axes
+    heights = [p.get_height() for p in bars.patches]
+    assert heights[:100] == list(alpha) and heights[100:] == [alpha[0], alpha[-1]]
+    # top row the points, bottom row their attacked versions, as 10 x 10 images row by row
+    assert [a.get_title() for a in images] == ["x: student +1", "x_hat: student -1",
+                                               "x: student +1", "x_hat: student -1"]
+    assert np.array_equal(images[2].get_images()[0].get_array(), x[1].reshape(10, 10))
+    assert images[2].get_images()[0].get_array()[9, 9] == 1.0
+    assert [images[1].get_xlabel(), images[3].get_xlabel()] == ["first", "second"]
+
+
 def test_run_is_seeded():
     a = ex.run(seed=1, n_per_class=100, n_test_per_class=100, grid_n=3)
     b = ex.run(seed=1, n_per_class=100, n_test_per_class=100, grid_n=3)

@@ -108,8 +108,14 @@ def test_read_records_and_figure(tmp_path):
     assert [r.step for r in back] == [0, 1, 2, 3, 4]
     assert back[0].train_loss != back[0].train_loss  # NaN
     assert [r.adversarial_accuracy for r in back] == [r.adversarial_accuracy for r in recs]
-    out = plot_figure_4_3({"plain": back, "filtered": back}, tmp_path / "f.png")
-    assert out.stat().st_size > 10_000
+    fig = plot_figure_4_3({"plain": back, "filtered": back}, tmp_path / "f.png")
+    assert (tmp_path / "f.png").stat().st_size > 10_000
+    for ax in fig.axes:  # each panel: test and adversarial accuracy against the epoch
+        (test, adv) = ax.lines
+        assert list(test.get_xdata()) == [r.epoch for r in recs]
+        assert list(test.get_ydata()) == [r.test_accuracy for r in recs]
+        assert list(adv.get_ydata()) == [r.adversarial_accuracy for r in recs]
+        assert adv.get_label() == "adversarial accuracy (nu)"
     with pytest.raises(InvalidArgument, match="records"):
         plot_figure_4_3({"other": back}, tmp_path / "g.png")
 
