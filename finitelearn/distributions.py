@@ -38,7 +38,7 @@ from .errors import DomainMismatch, UndefinedProbability
 from .exact import as_int64, exact_table, fits_int64, gcd_of, integer_weights
 from .functions import BooleanFunction
 from .memory import check_memory
-from .validation import fail, fail_type
+from .validation import fail, fail_type, read_only
 
 __all__ = [
     "Distribution",
@@ -48,10 +48,6 @@ __all__ = [
     "from_weights",
 ]
 
-
-def _freeze(a: np.ndarray) -> np.ndarray:
-    a.flags.writeable = False
-    return a
 
 
 class Distribution:
@@ -103,8 +99,8 @@ class Distribution:
         w = [v // g for v in weights]
         if len(w) == domain.size and all(v == 1 for v in w):
             return cls._make(domain, None, None)
-        self._support = _freeze(np.asarray(support, dtype=np.int64))
-        self._weights = _freeze(as_int64(w, "weights", "weights"))
+        self._support = read_only(np.asarray(support, dtype=np.int64))
+        self._weights = read_only(as_int64(w, "weights", "weights"))
         self._total = sum(w)
         self._uniform = False
         return self
@@ -203,7 +199,7 @@ class Distribution:
         """Sorted int64 indices of the points with positive probability."""
         if self._support is None:
             self._check_table_memory()
-            self._support = _freeze(np.arange(self._domain.size, dtype=np.int64))
+            self._support = read_only(np.arange(self._domain.size, dtype=np.int64))
         return self._support
 
     @property
@@ -211,7 +207,7 @@ class Distribution:
         """int64 weights aligned with :attr:`support`."""
         if self._weights is None:
             self._check_table_memory()
-            self._weights = _freeze(np.ones(self._domain.size, dtype=np.int64))
+            self._weights = read_only(np.ones(self._domain.size, dtype=np.int64))
         return self._weights
 
     @property

@@ -15,7 +15,7 @@ from typing import Any, Callable, Mapping
 import numpy as np
 
 from . import _kernels as K
-from .validation import check_coordinate, check_dimension, check_int, fail, fail_type, subset_mask
+from .validation import check_coordinate, check_dimension, check_int, fail, fail_type, subset_mask, read_only
 from .domains import bits_to_index, check_fixed
 from .memory import check_memory
 from .errors import DomainMismatch
@@ -31,10 +31,6 @@ __all__ = [
     "check_same_domain",
 ]
 
-
-def _freeze(a: np.ndarray) -> np.ndarray:
-    a.flags.writeable = False
-    return a
 
 
 def _nwords(d: int) -> int:
@@ -74,7 +70,7 @@ class BooleanFunction:
     def _from_table(cls, d: int, table: np.ndarray) -> "BooleanFunction":
         self = object.__new__(cls)
         self._d = d
-        self._table = _freeze(np.ascontiguousarray(table, dtype=np.uint8))
+        self._table = read_only(np.ascontiguousarray(table, dtype=np.uint8))
         self._packed = None
         self._hash = None
         return self
@@ -84,7 +80,7 @@ class BooleanFunction:
         self = object.__new__(cls)
         self._d = d
         self._table = None
-        self._packed = _freeze(np.ascontiguousarray(packed, dtype=np.uint64))
+        self._packed = read_only(np.ascontiguousarray(packed, dtype=np.uint64))
         self._hash = None
         return self
 
@@ -157,14 +153,14 @@ class BooleanFunction:
         """Read-only uint8 array of length 2^d; entry k is f(point k)."""
         if self._table is None:
             check_memory(self._d, bytes_per_point=1, name="f.d")
-            self._table = _freeze(K.unpack_table(self._packed, 1 << self._d))
+            self._table = read_only(K.unpack_table(self._packed, 1 << self._d))
         return self._table
 
     @property
     def packed(self) -> np.ndarray:
         """Read-only bit-packed table: ``max(1, 2^d/64)`` uint64 words, bit j of word w = f(64w+j)."""
         if self._packed is None:
-            self._packed = _freeze(K.pack_table(self._table))
+            self._packed = read_only(K.pack_table(self._table))
         return self._packed
 
     def __call__(self, x: Any) -> int:

@@ -17,7 +17,6 @@ Examples
 
 from __future__ import annotations
 
-import math
 import numbers
 from fractions import Fraction
 from typing import Any, Callable, Iterable, Sequence
@@ -26,16 +25,13 @@ import numpy as np
 
 from .domains import Cube, FiniteDomain, Grid, as_domain
 from .errors import DomainMismatch
+from .exact import lcm_of_denominators
 from .functions import BooleanFunction
 from .teacher import MAX_CLASSES, domain_for_table, label_array
-from .validation import as_fraction, fail, fail_type
+from .validation import as_fraction, fail, fail_type, read_only
 
 __all__ = ["Student", "LinearStudent", "student_labels"]
 
-
-def _freeze(a: np.ndarray) -> np.ndarray:
-    a.flags.writeable = False
-    return a
 
 
 class Student:
@@ -59,7 +55,7 @@ class Student:
 
     def _init(self, domain: FiniteDomain, table: np.ndarray) -> None:
         self._domain = domain
-        self._table = _freeze(np.ascontiguousarray(table, dtype=np.int8))
+        self._table = read_only(np.ascontiguousarray(table, dtype=np.int8))
 
     @classmethod
     def from_table(cls, table: Any, domain: Any = None) -> "Student":
@@ -220,9 +216,7 @@ def _score_numerators(domain: FiniteDomain, w: list[Fraction], b: Fraction) -> t
         # x_i = lower_i + j_i step_i: score = (b + sum w_i lower_i) + sum (w_i step_i) j_i
         const = b + sum((wi * lo for wi, lo in zip(w, domain.lower)), Fraction(0))
         coef = [wi * st for wi, st in zip(w, domain.steps)]
-        D = const.denominator
-        for c in coef:
-            D = math.lcm(D, c.denominator)
+        D = lcm_of_denominators([const, *coef])
         c0 = int(const * D)
         ci = [int(c * D) for c in coef]
         J = domain.lattice_indices()
@@ -233,7 +227,5 @@ def _score_numerators(domain: FiniteDomain, w: list[Fraction], b: Fraction) -> t
             return s, D
         return np.asarray([c0 + sum(c * int(j) for c, j in zip(ci, row)) for row in J.tolist()], dtype=object), D
     vals = [sum((wi * Fraction(xi) for wi, xi in zip(w, domain.point(k))), b) for k in range(domain.size)]
-    D = 1
-    for v in vals:
-        D = math.lcm(D, v.denominator)
+    D = lcm_of_denominators(vals)
     return np.asarray([int(v * D) for v in vals], dtype=object), D

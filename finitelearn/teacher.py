@@ -31,7 +31,7 @@ from typing import Any, Callable, Iterable
 
 import numpy as np
 
-from .validation import as_fraction, check_int, fail, fail_type
+from .validation import as_fraction, check_int, fail, fail_type, read_only
 from .domains import Cube, FiniteDomain, as_domain
 from .errors import DomainMismatch
 from .functions import BooleanFunction
@@ -43,10 +43,6 @@ UNCERTAIN = -1
 
 MAX_CLASSES = 127
 
-
-def _freeze(a: np.ndarray) -> np.ndarray:
-    a.flags.writeable = False
-    return a
 
 
 def domain_for_table(n: int, domain: Any, name: str) -> FiniteDomain:
@@ -119,7 +115,7 @@ class Teacher:
     def _make(cls, domain: FiniteDomain, table: np.ndarray, K: int) -> "Teacher":
         self = object.__new__(cls)
         self._domain = domain
-        self._table = _freeze(np.ascontiguousarray(table, dtype=np.int8))
+        self._table = read_only(np.ascontiguousarray(table, dtype=np.int8))
         self._K = K
         return self
 

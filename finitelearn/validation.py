@@ -139,3 +139,13 @@ def as_rng(seed: Any, name: str = "seed", allow_none: bool = True) -> np.random.
     if seed < 0:
         raise fail(name, seed, "an int >= 0, a numpy.random.Generator or None")
     return np.random.default_rng(int(seed))
+
+
+def read_only(a: np.ndarray) -> np.ndarray:
+    """Mark an array read-only and return it (tables handed to users are immutable).
+
+    >>> read_only(np.zeros(2)).flags.writeable
+    False
+    """
+    a.flags.writeable = False
+    return a

@@ -30,7 +30,7 @@ import numpy as np
 
 import finitelearn as fl
 
-from ._common import all_tables, set_text, sign_matrix
+from .common import all_tables, set_text, sign_matrix
 from .report import Report, verdict_of
 
 CLAIM = "Thm 4.1 holds 'for any fixed accuracy eps'"

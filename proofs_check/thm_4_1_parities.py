@@ -29,7 +29,7 @@ import numpy as np
 
 import finitelearn as fl
 
-from ._common import all_tables, parity_matrix, sign_matrix
+from .common import all_tables, parity_matrix, sign_matrix
 from .report import Report, verdict_of
 
 CLAIM = "Parities: uncorrelated, SQ dim 2^d, each SQ far from null for < 1/(4 alpha^2) of them"

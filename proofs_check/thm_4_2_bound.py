@@ -35,7 +35,7 @@ import numpy as np
 
 import finitelearn as fl
 
-from ._common import all_tables, paper_masks, parity_matrix
+from .common import all_tables, paper_masks, parity_matrix
 from .report import Report, verdict_of
 
 CLAIM = "Thm 4.2 for 'any fixed eps > 0': SQ lower bound for the class (4.3)"

@@ -26,7 +26,7 @@ import numpy as np
 
 import finitelearn as fl
 
-from ._common import all_tables, parity_matrix, point_text, set_text
+from .common import all_tables, parity_matrix, point_text, set_text
 from .report import Report, verdict_of
 
 CLAIM = "P_X(h!=T) <= eps  =>  (4.5) P_X0(h=T) > 1-2eps"

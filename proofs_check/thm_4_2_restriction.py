@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import finitelearn as fl
 
-from ._common import set_text
+from .common import set_text
 from .report import Report, verdict_of
 
 CLAIM = "T restricted to X_0 = all parities of x_2..x_d (paper: 'x_2, ..., x_3')"

@@ -24,7 +24,7 @@ import sympy
 
 import finitelearn as fl
 
-from ._common import set_text
+from .common import set_text
 from .report import Report, verdict_of
 
 CLAIM = "All teachers agree on supp(mu); regression on mu fits all, is robust for one"

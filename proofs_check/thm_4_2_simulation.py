@@ -31,7 +31,7 @@ import numpy as np
 
 import finitelearn as fl
 
-from ._common import all_tables
+from .common import all_tables
 from .report import Report, verdict_of
 
 CLAIM = "Proof applies Thm 4.1 on unif(X_0) to a student querying nu"

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import finitelearn as fl
 
-from ._common import point_text
+from .common import point_text
 from .report import Report, verdict_of
 
 CLAIM = "Thm 4.3 count d+1 vs the optimum (membership queries, teaching dimension)"

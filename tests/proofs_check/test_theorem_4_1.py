@@ -7,7 +7,7 @@ from fractions import Fraction
 import numpy as np
 
 from proofs_check import thm_4_1_accuracy, thm_4_1_parities
-from proofs_check._common import all_tables, parity_matrix
+from proofs_check.common import all_tables, parity_matrix
 from proofs_check.report import ERRATUM, VERIFIED
 
 
