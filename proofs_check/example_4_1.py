@@ -63,10 +63,10 @@ def check(d_max: int | None = None, seed: int = 0) -> Report:
     facts["alpha_1 < 0, alpha_100 = -alpha_1, others 0 => robust"] = all(
         E.symbolic_strongly_robust([-a] + [0] * (D - 2) + [a]) for a in (1, 3, Fraction(1, 7)))
     facts["each violated condition => not robust"] = not any(
-        E.is_strongly_robust(v) for v in ([-2] + [0] * (D - 2) + [Fraction(201, 100)],
+        E.is_strongly_robust_on_box(v) for v in ([-2] + [0] * (D - 2) + [Fraction(201, 100)],
                                           [2] + [0] * (D - 2) + [-2],
                                           [-2, Fraction(1, 1000)] + [0] * (D - 3) + [2]))
-    facts["dense model: not strongly robust (exact witness)"] = not E.is_strongly_robust(dense)
+    facts["dense model: not strongly robust (exact witness)"] = not E.is_strongly_robust_on_box(dense)
 
     # the paper's construction, exactly, on fresh test points with x_1 > x_100
     alpha = [Fraction(float(a)) for a in dense]

@@ -37,3 +37,13 @@ def test_old_modules_warn_and_still_serve_their_names(module, names):
 def test_unknown_attribute_is_an_attribute_error():
     with pytest.raises(AttributeError):
         fl.NoSuchThing  # noqa: B018
+
+
+def test_example_4_1_old_names_warn():
+    from finitelearn.paper import example_4_1 as E
+
+    with pytest.warns(DeprecationWarning, match="predict"):
+        old = E.student_labels
+    assert old is E.predict
+    with pytest.warns(DeprecationWarning, match="is_strongly_robust_on_box"):
+        assert E.is_strongly_robust is E.is_strongly_robust_on_box

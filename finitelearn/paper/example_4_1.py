@@ -46,7 +46,7 @@ Choices where the paper is silent or loose (the issue asks to say where we chose
   (4.8), as the paper does; we also report whether rounding the dense coefficients gives
   the same model.
 * **Grid check.** :func:`grid_check` runs the framework's strong-robustness check
-  (``finitelearn.robustness.is_strongly_robust`` on a ``finitelearn.grid.Grid``) on the
+  (``finitelearn.robustness.is_strongly_robust`` on a ``finitelearn.Grid``) on the
   rational grid {0, 1/n, ..., 1}^2 of the (x_1, x_100) plane; the framework's labels are
   0/1, with 1 for the paper's +1.
 """
@@ -71,7 +71,7 @@ __all__ = [
     "PAPER_SPARSE_COEFFICIENTS",
     "PAPER_WITNESS",
     "teacher",
-    "student_labels",
+    "predict",
     "sample",
     "fit_dense",
     "fit_sparse",
@@ -80,7 +80,7 @@ __all__ = [
     "attack",
     "Witness",
     "disagreement_witness",
-    "is_strongly_robust",
+    "is_strongly_robust_on_box",
     "symbolic_strongly_robust",
     "grid_check",
     "plot_figure_4_1",
@@ -119,13 +119,13 @@ def teacher(X: Any) -> np.ndarray:
     return np.where(X[..., 0] <= X[..., -1], 1, -1).astype(np.int64)
 
 
-def student_labels(coefficients: Any, X: Any) -> np.ndarray:
+def predict(coefficients: Any, X: Any) -> np.ndarray:
     """Labels of the linear student y_hat = alpha^T x: +1 if y_hat >= 0, else -1.
 
     ``coefficients`` has one entry per column of X (floats).  The convention
     y_hat >= 0 -> +1 is the one that matches the teacher at x_1 = x_100.
 
-    >>> student_labels([-2.0, 2.0], [[0.5, 0.5], [0.6, 0.5]]).tolist()
+    >>> predict([-2.0, 2.0], [[0.5, 0.5], [0.6, 0.5]]).tolist()
     [1, -1]
     """
     X = _as_points(X, "X")
@@ -334,7 +334,7 @@ def attack(coefficients: Any, X: Any, margin: float = _MARGIN) -> AttackResult:
     direction = -sc[:, None] * np.sign(middle)[None, :]
     x_hat = Xc.copy()
     x_hat[:, 1:-1] += eps[:, None] * direction
-    flipped = student_labels(alpha, x_hat) != sc
+    flipped = predict(alpha, x_hat) != sc
     teacher_unchanged = teacher(x_hat) == teacher(Xc)
     inside = ((x_hat >= 0) & (x_hat <= 1)).all(axis=1)
 
@@ -345,7 +345,7 @@ def attack(coefficients: Any, X: Any, margin: float = _MARGIN) -> AttackResult:
     ce = np.where(clipped_eps_min > 0, clipped_eps_min * (1 + margin), margin)
     x_clip = Xc.copy()
     x_clip[:, 1:-1] = np.clip(Xc[:, 1:-1] + np.where(ok, ce, 1.0)[:, None] * direction, 0, 1)
-    clipped_flipped = (student_labels(alpha, x_clip) != sc) & (teacher(x_clip) == teacher(Xc))
+    clipped_flipped = (predict(alpha, x_clip) != sc) & (teacher(x_clip) == teacher(Xc))
     return AttackResult(correct, eps_min, eps, x_hat, flipped, teacher_unchanged, inside,
                         clipped_eps_min, clipped_flipped)
 
@@ -467,13 +467,13 @@ def disagreement_witness(coefficients: Any) -> Witness | None:
     return None
 
 
-def is_strongly_robust(coefficients: Any) -> bool:
+def is_strongly_robust_on_box(coefficients: Any) -> bool:
     """Exact verdict of Definition 3.1 for a linear student of Example 4.1 on [0,1]^d.
 
     True iff the student (+1 iff alpha^T x >= 0) equals the teacher at every point of
     [0,1]^d, i.e. iff :func:`disagreement_witness` finds none.
 
-    >>> is_strongly_robust([-2, 2]), is_strongly_robust([-2.01, 1.98])
+    >>> is_strongly_robust_on_box([-2, 2]), is_strongly_robust_on_box([-2.01, 1.98])
     (True, False)
     """
     return disagreement_witness(coefficients) is None
@@ -510,10 +510,10 @@ def symbolic_strongly_robust(coefficients: Any) -> bool:
 def grid_check(coefficients: Any, n: int = 100) -> Any:
     """Definition 3.1 for a sparse student on the grid {0, 1/n, ..., 1}^2 of (x_1, x_100).
 
-    Uses the framework: a :class:`finitelearn.grid.Grid` of the (x_1, x_100) plane, the
+    Uses the framework: a :class:`finitelearn.Grid` of the (x_1, x_100) plane, the
     teacher as a :class:`finitelearn.teacher.Teacher` (label 1 where x_1 <= x_100, the
     paper's +1; label 0 for the paper's -1; no uncertain points), the student as a
-    :class:`finitelearn.grid.LinearStudent` (label 1 iff a_1 x_1 + a_2 x_100 >= 0, the
+    :class:`finitelearn.LinearStudent` (label 1 iff a_1 x_1 + a_2 x_100 >= 0, the
     same tie convention) and :func:`finitelearn.robustness.is_strongly_robust`.  Float
     coefficients are passed as their exact binary values (``Fraction(float)``).
 
@@ -676,7 +676,7 @@ def run(
     bar.update(1)
 
     def acc(coefs: np.ndarray, pts: np.ndarray) -> float:
-        return float((student_labels(coefs, pts) == yt).mean())
+        return float((predict(coefs, pts) == yt).mean())
 
     def stats(v: np.ndarray) -> dict[str, float]:
         v = v[np.isfinite(v)]
@@ -719,11 +719,11 @@ def run(
             "adversarial_for_paper_coefficients": _disagrees(PAPER_SPARSE_COEFFICIENTS, scaled),
             "adversarial_for_our_coefficients": _disagrees(ex_sparse, scaled),
         },
-        "rounded_strongly_robust": is_strongly_robust(rounded),
+        "rounded_strongly_robust": is_strongly_robust_on_box(rounded),
         "rounded_symbolic_proof": rounded_symbolic,
         "sparse_symbolic_strongly_robust": sparse_symbolic,
         "grid_check": {
-            "method": "finitelearn.robustness.is_strongly_robust on a finitelearn.grid.Grid",
+            "method": "finitelearn.robustness.is_strongly_robust on a finitelearn.Grid",
             "grid": f"{{0, 1/{grid_n}, ..., 1}}^2 of (x_1, x_100)",
             "rounded_strongly_robust": bool(rounded_grid),
             "rounded_disagreements": rounded_grid.n_adversarial,
@@ -825,3 +825,19 @@ def _exact_coefficients(coefficients: Any) -> list[Fraction]:
 
 
 _rng = as_rng
+
+
+_RENAMED = {"student_labels": "predict", "is_strongly_robust": "is_strongly_robust_on_box"}
+
+
+def __getattr__(name: str) -> Any:
+    """The names of the first release, kept for one more (each warns with a DeprecationWarning)."""
+    if name in _RENAMED:
+        import warnings
+
+        new = _RENAMED[name]
+        warnings.warn(f"finitelearn.paper.example_4_1.{name} is deprecated: use {new} (the Section 3 "
+                      f"names student_labels and is_strongly_robust belong to the finite framework)",
+                      DeprecationWarning, stacklevel=2)
+        return globals()[new]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -22,10 +22,10 @@ from finitelearn.paper.example_4_1 import (
     fit_dense,
     fit_sparse,
     grid_check,
-    is_strongly_robust,
+    is_strongly_robust_on_box,
     round_coefficients,
     sample,
-    student_labels,
+    predict,
     symbolic_strongly_robust,
     teacher,
 )
@@ -102,9 +102,9 @@ def test_sparse_fit_by_hand_two_by_two(data):
     assert round_coefficients(a) == [-2, 2]
 
 
-def test_student_labels_tie_convention():
-    assert student_labels([-2, 2], [[0.3, 0.3]]).tolist() == [1]
-    assert student_labels([-2, 2], [[0.3, 0.2999]]).tolist() == [-1]
+def test_predict_tie_convention():
+    assert predict([-2, 2], [[0.3, 0.3]]).tolist() == [1]
+    assert predict([-2, 2], [[0.3, 0.2999]]).tolist() == [-1]
 
 
 def test_round_coefficients():
@@ -143,7 +143,7 @@ def test_attack_flips_checked_exactly(data):
     # just below the bound the label does not flip
     below = Xc.copy()
     below[:, 1:99] += (0.999 * res.eps_min)[:, None] * (-s_all[res.correct][:, None]) * np.sign(alpha[1:99])
-    assert (student_labels(alpha, below) == s_all[res.correct]).mean() > 0.99
+    assert (predict(alpha, below) == s_all[res.correct]).mean() > 0.99
 
 
 def test_attack_inside_and_clipped_by_hand():
@@ -257,7 +257,7 @@ def test_sparse_witness_exact_on_fitted_coefficients(data):
 def test_witness_and_verdicts_agree(coefs, robust):
     w = disagreement_witness(coefs)
     assert (w is None) == robust
-    assert is_strongly_robust(coefs) == robust
+    assert is_strongly_robust_on_box(coefs) == robust
     assert symbolic_strongly_robust(coefs) == robust
     if w is not None:
         exact = [Fraction(c) for c in coefs]
@@ -287,8 +287,8 @@ def test_rounded_model_of_the_dense_student_is_strongly_robust(data):
     X, y = data
     rounded = round_coefficients(fit_dense(X, y))
     assert rounded == [-2] + [0] * 98 + [2]
-    assert is_strongly_robust(rounded) and symbolic_strongly_robust(rounded)
-    assert not is_strongly_robust(fit_dense(X, y))
+    assert is_strongly_robust_on_box(rounded) and symbolic_strongly_robust(rounded)
+    assert not is_strongly_robust_on_box(fit_dense(X, y))
 
 
 def test_grid_check_against_plain_enumeration(data):
