@@ -12,7 +12,9 @@ from typing import Any
 from . import _kernels as K
 from .validation import fail_type
 from .distributions import Distribution
+from .domains import Cube
 from .errors import DomainMismatch
+from .exact import fits_int64
 from .functions import BooleanFunction, check_same_domain
 
 __all__ = ["agreement_probability", "disagreement_probability", "correlation"]
@@ -26,14 +28,16 @@ def _check(h: Any, T: Any, D: Any) -> None:
     if not isinstance(D, Distribution):
         raise fail_type("distribution", D, "a finitelearn.Distribution")
     check_same_domain(h, T, "h", "T")
-    if D.d != h.d:
-        raise DomainMismatch(f"the functions are on d={h.d} and the distribution on d={D.d}")
+    D.check_domain(Cube(h.d), "the distribution", "the functions")
 
 
 def _agreement_weight(h: BooleanFunction, T: BooleanFunction, D: Distribution) -> int:
     if D.is_uniform:
         return (1 << h.d) - int(K.count_disagreements_packed(h.packed, T.packed))
-    return int(K.weighted_agreements(h.truth_table, T.truth_table, D.support, D.weights))
+    if fits_int64(D.total):  # every partial sum of the kernel is at most the total
+        return int(K.weighted_agreements(h.truth_table, T.truth_table, D.support, D.weights))
+    s = D.support
+    return D.mass(h.truth_table[s] == T.truth_table[s])
 
 
 def agreement_probability(h: BooleanFunction, T: BooleanFunction, distribution: Distribution) -> Fraction:

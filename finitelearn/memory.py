@@ -18,13 +18,18 @@ from __future__ import annotations
 
 import os
 
-from .errors import TooLarge
-from .validation import check_dimension
+from fractions import Fraction
+from typing import Any
 
-__all__ = ["available_memory", "memory_required", "check_memory", "format_bytes"]
+from .errors import TooLarge
+from .validation import as_fraction, check_dimension, check_int, fail
+
+__all__ = ["available_memory", "memory_required", "check_memory", "check_objects", "format_bytes"]
 
 #: Beyond this exponent no machine holds a table, whatever bytes per point.
 _ABSURD_D = 62
+#: memory_required reports sizes up to this d (2**256 bytes is still a number to print).
+_MAX_REPORTED_D = 256
 
 
 def available_memory() -> int:
@@ -57,7 +62,17 @@ def memory_required(d: int, bytes_per_point: float = 1.0) -> int:
     8388608
     """
     d = check_dimension(d)
-    return int((1 << d) * bytes_per_point)
+    if d > _MAX_REPORTED_D:
+        raise fail("d", d, f"an int in 1..{_MAX_REPORTED_D} (beyond it no size is worth reporting)")
+    bpp = _check_bytes_per_point(bytes_per_point)
+    return int((1 << d) * bpp)
+
+
+def _check_bytes_per_point(bytes_per_point: Any) -> Fraction:
+    q = as_fraction(bytes_per_point, "bytes_per_point")
+    if q <= 0:
+        raise fail("bytes_per_point", bytes_per_point, "a number > 0")
+    return q
 
 
 def format_bytes(n: float) -> str:
@@ -68,6 +83,7 @@ def format_bytes(n: float) -> str:
     >>> format_bytes(8), format_bytes(1536), format_bytes(2**40)
     ('8 B', '1.5 KiB', '1.0 TiB')
     """
+    n = float(n)
     for unit in ("B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"):
         if n < 1024 or unit == "EiB":
             return f"{int(n)} B" if unit == "B" else f"{n:.1f} {unit}"
@@ -100,17 +116,35 @@ def check_memory(d: int, bytes_per_point: float = 1.0, tables: int = 1, name: st
     10
     """
     d = check_dimension(d, name)
+    bpp = _check_bytes_per_point(bytes_per_point)
+    tables = check_int(tables, "tables")
+    if tables < 1:
+        raise fail("tables", tables, "an int >= 1")
     limit = available_memory()
     if d > _ABSURD_D:
         raise TooLarge(
             f"{name}={d} is not allowed: tables over 2**{d} points cannot be held "
             f"(this machine has {format_bytes(limit)} available)"
         )
-    need = (1 << d) * bytes_per_point * tables
+    need = (1 << d) * bpp * tables
     if need > limit:
         raise TooLarge(
             f"{name}={d} is not allowed: {tables} table(s) of 2**{d} points at "
-            f"{bytes_per_point:g} byte(s) per point need {format_bytes(need)}, "
+            f"{float(bpp):g} byte(s) per point need {format_bytes(need)}, "
             f"more than the {format_bytes(limit)} of memory available now"
         )
     return d
+
+
+def check_objects(count: int, bytes_each: int, name: str) -> int:
+    """Refuse, before building them, ``count`` Python objects of about ``bytes_each`` bytes.
+
+    >>> check_objects(10, 100, "domain")
+    10
+    """
+    need = count * bytes_each
+    limit = available_memory()
+    if need > limit:
+        raise TooLarge(f"{name} is too large here: {count} objects of about {bytes_each} bytes need "
+                       f"{format_bytes(need)}, more than the {format_bytes(limit)} of memory available now")
+    return count

@@ -25,6 +25,7 @@ from typing import Any, Callable, Iterable
 
 import numpy as np
 
+from ..memory import check_objects
 from ..validation import as_fraction, fail, fail_type
 
 __all__ = ["FiniteDomain", "P_VALUES", "check_p", "check_radius", "is_index"]
@@ -140,7 +141,8 @@ class FiniteDomain(ABC):
         return k
 
     def points(self) -> list[tuple]:
-        """All points as coordinate tuples, in index order."""
+        """All points as coordinate tuples, in index order (refused where they would not fit)."""
+        check_objects(self.size, 56 + 40 * self.dim, "domain")
         return [self.point(k) for k in range(self.size)]
 
     def mask(self, predicate: Callable[[tuple], Any], name: str = "predicate") -> np.ndarray:

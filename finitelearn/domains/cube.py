@@ -217,6 +217,7 @@ class Cube(FiniteDomain):
         >>> Cube(2).points()
         [(0, 0), (1, 0), (0, 1), (1, 1)]
         """
+        check_memory(self._d, bytes_per_point=64 + 9 * self._d, name="d")  # a tuple of d small ints per point
         return [tuple(int(b) for b in row) for row in points(self._d).tolist()]
 
     def coordinates(self) -> np.ndarray:
