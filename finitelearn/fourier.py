@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from . import _kernels as K
-from .validation import check_closed_interval, check_coordinate, check_int, fail, fail_type
+from .validation import check_bool, check_closed_interval, check_coordinate, check_int, fail, fail_type
 from ._wht import int64_extremes, wht_copy, wht_inplace
 from .memory import check_memory
 from .functions import BooleanFunction
@@ -121,7 +121,7 @@ def fourier_coefficients(f: BooleanFunction, exact: bool = False) -> np.ndarray:
     """
     spec = integer_spectrum(f)
     n = 1 << f.d
-    if exact:
+    if check_bool(exact, "exact"):
         out = np.empty(n, dtype=object)
         for s, v in enumerate(spec.tolist()):
             out[s] = Fraction(v, n)

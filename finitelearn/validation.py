@@ -149,3 +149,14 @@ def read_only(a: np.ndarray) -> np.ndarray:
     """
     a.flags.writeable = False
     return a
+
+
+def check_bool(value: Any, name: str) -> bool:
+    """A flag: True or False only (not 'False', 0 or None, which truthiness would misread).
+
+    >>> check_bool(True, "exact")
+    True
+    """
+    if not isinstance(value, (bool, np.bool_)):
+        raise fail_type(name, value, "a bool (True or False)")
+    return bool(value)

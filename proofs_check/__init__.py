@@ -20,9 +20,11 @@ import time
 import traceback
 from typing import Callable, Iterable
 
+import finitelearn as fl
+
 from .report import ERRATUM, REFUTED, VERIFIED, Report, format_table, summary_line
 
-__all__ = ["CHECKS", "run", "run_one", "Report", "VERIFIED", "ERRATUM", "REFUTED",
+__all__ = ["CHECKS", "run", "run_one", "check_d_max", "Report", "VERIFIED", "ERRATUM", "REFUTED",
            "format_table", "summary_line"]
 
 #: The checks, in the paper's order: module name -> one-line description.
@@ -43,10 +45,29 @@ CHECKS = {
 }
 
 
+def check_d_max(d_max: object) -> int | None:
+    """None (each check's own default) or an int >= 2 (the smallest d of the paper's class (4.3)).
+
+    >>> check_d_max(4), check_d_max(None)
+    (4, None)
+    """
+    if d_max is None:
+        return None
+    d = fl.validation.check_int(d_max, "d_max")
+    if d < 2:
+        raise fl.validation.fail("d_max", d_max, "an int >= 2 (the class (4.3) needs d >= 2), or None")
+    return d
+
+
 def run_one(name: str, d_max: int | None = None) -> Report:
-    """Run the check ``name``; an exception inside it becomes a ``refuted`` report."""
-    if name not in CHECKS:
-        raise ValueError(f"name={name!r} is not allowed: one of {', '.join(CHECKS)}")
+    """Run the check ``name``; an exception inside it becomes a ``refuted`` report.
+
+    ``name`` is one of :data:`CHECKS`; ``d_max`` is checked by :func:`check_d_max`
+    before anything runs.
+    """
+    if not isinstance(name, str) or name not in CHECKS:
+        raise fl.validation.fail("name", name, f"one of {', '.join(CHECKS)}")
+    d_max = check_d_max(d_max)
     t0 = time.perf_counter()
     try:
         module = importlib.import_module(f"{__name__}.{name}")
@@ -63,7 +84,13 @@ def run_one(name: str, d_max: int | None = None) -> Report:
 def run(d_max: int | None = None, only: Iterable[str] | None = None,
         on_report: Callable[[Report], None] | None = None) -> list[Report]:
     """Run the checks (all, or those named in ``only``) in the paper's order."""
+    d_max = check_d_max(d_max)
+    if isinstance(only, str):
+        raise fl.validation.fail_type("only", only, "an iterable of check names (a list), not one string")
     names = list(CHECKS) if only is None else list(only)
+    for name in names:
+        if not isinstance(name, str) or name not in CHECKS:
+            raise fl.validation.fail("only", name, f"names of checks: {', '.join(CHECKS)}")
     out = []
     for name in names:
         r = run_one(name, d_max)

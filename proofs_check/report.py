@@ -31,6 +31,8 @@ import textwrap
 from dataclasses import asdict, dataclass, field
 from typing import Any, Iterable
 
+import finitelearn as fl
+
 __all__ = ["VERIFIED", "REFUTED", "ERRATUM", "VERDICTS", "Report", "format_table", "summary_line"]
 
 VERIFIED = "verified"
@@ -86,9 +88,19 @@ def verdict_of(holds: bool, paper_exact: bool) -> str:
     return VERIFIED if paper_exact else ERRATUM
 
 
+def _check_reports(reports: Iterable[Report]) -> list[Report]:
+    if isinstance(reports, (str, bytes, Report)) or not isinstance(reports, Iterable):
+        raise fl.validation.fail_type("reports", reports, "an iterable of proofs_check Reports")
+    out = list(reports)
+    for i, r in enumerate(out):
+        if not isinstance(r, Report):
+            raise fl.validation.fail_type(f"reports[{i}]", r, "a proofs_check Report")
+    return out
+
+
 def format_table(reports: Iterable[Report], width: int | None = None) -> str:
     """One table: claim, paper reference, d range, objects checked, verdict, witness."""
-    reports = list(reports)
+    reports = _check_reports(reports)
     if width is None:
         width = max(120, min(200, shutil.get_terminal_size((160, 40)).columns))
     cols = [("claim", 34), ("reference", 16), ("d", 12), ("checked", 11), ("verdict", 8)]
@@ -109,6 +121,6 @@ def format_table(reports: Iterable[Report], width: int | None = None) -> str:
 
 def summary_line(reports: Iterable[Report]) -> str:
     """``N passed, N failed`` (an erratum counts as passed; see :attr:`Report.passed`)."""
-    reports = list(reports)
+    reports = _check_reports(reports)
     failed = sum(1 for r in reports if not r.passed)
     return f"{len(reports) - failed} passed, {failed} failed"
