@@ -48,7 +48,8 @@ from .classes import paper_teachers
 from .distributions import uniform
 from .fourier import integer_spectrum
 from .learners import STUDENTS, make_student
-from .oracles import ADVERSARIAL_RESPONDERS, MembershipOracle, StatisticalQueryOracle
+from .oracles import MembershipOracle, StatisticalQueryOracle
+from .responders import normalize_responder
 
 __all__ = [
     "Tolerance",
@@ -384,9 +385,7 @@ def run_scaling(d_values: Iterable[int], tolerance: Any = "1/8", students: Any =
     ds = _check_ds(d_values)
     tol = tolerance if isinstance(tolerance, Tolerance) else parse_tolerance(tolerance)
     names = _check_students(students)
-    if not isinstance(responder, str) or responder.replace("-", "_") not in ADVERSARIAL_RESPONDERS:
-        raise fail("responder", responder, f"one of {ADVERSARIAL_RESPONDERS} (the adversary of the lower-bound game)")
-    responder = responder.replace("-", "_")
+    responder = normalize_responder(responder, adversarial=True)
     if budget is not None:
         budget = check_int(budget, "budget")
         if budget < 1:
@@ -548,7 +547,7 @@ def scaling_command(d_min: int, d_max: int, tolerance: str, out_dir: Any, *, stu
                        progress=progress)
     seconds = time.perf_counter() - t0
     print(format_table(recs), file=stream)
-    note = _feature_query_note(tol, ds, responder.replace("-", "_"), names)
+    note = _feature_query_note(tol, ds, normalize_responder(responder, adversarial=True), names)
     if note:
         print(note, file=stream)
     print(f"\n{len(recs)} records in {seconds:.1f} s (tolerance {tol.text}, adversary {responder})", file=stream)

@@ -15,20 +15,8 @@ answer so far.  Given a concept class *instead of* a teacher they play the lower
 game adaptively: the answer is chosen adversarially, and any teacher still in the
 version space is one the answers are true of.
 
-Responders (``responder=``)
----------------------------
-``"truthful"``
-    the exact value;
-``"noisy"``
-    uniform on the grid v + alpha k / 2^20, k = -2^20..2^20 (seeded): an exact
-    :class:`~fractions.Fraction` drawn from a discretised uniform law on [v - alpha, v + alpha];
-``"null"``
-    the Parseval adversary: the null value E_D[(chi(x,0) + chi(x,1))/2] when it is within
-    alpha of the truth, otherwise the value within tolerance nearest to it;
-``"max_consistent"``
-    the answer within tolerance that keeps the most members of the class consistent
-    (a sliding window of width 2 alpha over the sorted exact values), nearest to the null
-    value among the best.
+The answer rules (``responder=``: ``"truthful"``, ``"noisy"``, ``"null"``,
+``"max_consistent"``) live in :mod:`finitelearn.responders`.
 
 The central identity (DESIGN.md), checked in ``tests/test_oracles.py`` against plain
 enumeration: for a parity teacher f_S under uniform x and g = chi(., 1) - chi(., 0),
@@ -71,6 +59,8 @@ from .distributions import Distribution
 from .errors import DomainMismatch, QueryBudgetExceeded
 from .fourier import walsh_hadamard
 from .functions import BooleanFunction
+from . import responders
+from .responders import ADVERSARIAL_RESPONDERS, RESPONDERS, normalize_responder, to_units
 
 __all__ = [
     "StatisticalQuery",
@@ -81,9 +71,6 @@ __all__ = [
     "RESPONDERS",
 ]
 
-RESPONDERS = ("truthful", "noisy", "null", "max_consistent")
-ADVERSARIAL_RESPONDERS = ("null", "max_consistent")
-_NOISE_GRID = 1 << 20
 _INT64_SAFE = 1 << 62
 
 
@@ -382,77 +369,6 @@ class TranscriptEntry:
     removed: int | None
 
 
-def _to_units(nums: np.ndarray, b: int, limit: int) -> np.ndarray:
-    """nums * b as int64 when safe (|nums * b| stays < 2^62 / 4), else exact Python ints."""
-    if limit * b < (_INT64_SAFE >> 2):
-        return nums.astype(np.int64) * np.int64(b)
-    return np.array([int(v) * b for v in nums.tolist()], dtype=object)
-
-
-def _max_window(values: np.ndarray, counts: np.ndarray, t: int, null: int, truth: int | None) -> int:
-    """Answer keeping the most weight within t; nearest to ``null`` among the best (exact)."""
-    order = np.argsort(values, kind="stable")
-    v = values[order]
-    c = counts[order]
-    cum = np.concatenate([[0], np.cumsum(c)])
-    j = np.searchsorted(v, v + 2 * t, side="right")
-    i = np.arange(v.shape[0])
-    cnt = cum[j] - cum[i]
-    lo = v[j - 1] - t
-    hi = v + t
-    if truth is not None:
-        valid = (v <= truth) & (truth <= v + 2 * t)
-        cnt = np.where(valid, cnt, -1)
-        lo = np.maximum(lo, truth - t)
-        hi = np.minimum(hi, truth + t)
-    best = cnt.max()
-    cand = np.flatnonzero(cnt == best)
-    lo_c, hi_c = lo[cand], hi[cand]
-    dist = np.maximum(np.maximum(lo_c - null, null - hi_c), 0)
-    k = int(cand[int(np.argmin(dist))])
-    return int(min(max(null, int(lo[k])), int(hi[k])))
-
-
-def _respond(kind: str, values: np.ndarray | None, counts: np.ndarray | None, truth: int | None,
-             null: int, t: int, rng: np.random.Generator | None) -> tuple[int, int]:
-    """The answer (numerator, scale) in units of 1/(Q b scale); values and truth in units of 1/(Q b).
-
-    ``values``/``counts``: the exact values of the candidates kept so far (with
-    multiplicities), or None without a class; ``truth`` is None in the adaptive game.
-    """
-    if kind == "truthful":
-        return truth, 1
-    if kind == "noisy":
-        k = int(rng.integers(-_NOISE_GRID, _NOISE_GRID + 1))
-        return truth * _NOISE_GRID + k * t, _NOISE_GRID
-    if kind == "null":
-        if truth is not None:
-            if abs(null - truth) <= t:
-                return null, 1
-            return (truth + t if null > truth else truth - t), 1
-        dist = np.abs(values - null)
-        if (dist <= t).any():
-            return null, 1
-        k = int(np.argmin(dist))
-        v = int(values[k])
-        return (v - t if v > null else v + t), 1
-    if kind == "max_consistent":
-        if values is None:  # no class: one candidate, the teacher
-            values = np.array([truth], dtype=np.int64)
-            counts = np.ones(1, dtype=np.int64)
-        return _max_window(values, counts, t, null, truth), 1
-    raise fail("responder", kind, f"one of {RESPONDERS}")  # pragma: no cover - checked earlier
-
-
-def _check_responder(responder: Any) -> str:
-    if not isinstance(responder, str):
-        raise fail_type("responder", responder, f"a str, one of {RESPONDERS}")
-    r = responder.strip().lower().replace("-", "_")
-    if r not in RESPONDERS:
-        raise fail("responder", responder, f"one of {RESPONDERS}")
-    return r
-
-
 def _check_budget(budget: Any) -> int | None:
     if budget is None:
         return None
@@ -681,10 +597,7 @@ class StatisticalQueryOracle(_Oracle):
             raise DomainMismatch(f"the {what} is on d={self._d} and the distribution on d={distribution.d}")
         self._D = distribution
         self._alpha = check_tolerance(tolerance)
-        self._responder = _check_responder(responder)
-        if self._teacher is None and self._responder not in ADVERSARIAL_RESPONDERS:
-            raise fail("responder", responder,
-                       f"one of {ADVERSARIAL_RESPONDERS} in the adaptive game (a class without a fixed teacher has no truth to tell)")
+        self._responder = normalize_responder(responder, adversarial=self._teacher is None)
         if self._responder == "noisy":
             if seed is None:
                 raise fail("seed", seed, "an int or numpy Generator for the noisy responder (results must be reproducible)")
@@ -870,8 +783,8 @@ class StatisticalQueryOracle(_Oracle):
         values_u = None
         if self._vs is not None:
             cand = self._class_values(q, self._vs)
-            values_u = _to_units(cand, b, 2 * Q)
-        ans_num, scale = _respond(self._responder, values_u,
+            values_u = to_units(cand, b, 2 * Q)
+        ans_num, scale = responders.respond(self._responder, values_u,
                                   None if values_u is None else np.ones(values_u.shape[0], dtype=np.int64),
                                   truth_u, null_u, t, self._rng)
         answer = Fraction(ans_num, Q * b * scale)

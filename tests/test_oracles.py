@@ -428,12 +428,12 @@ def test_the_checks_inside_the_oracle_fire(monkeypatch):
     d = 8
     T = fl.parity(d, 0b1)
     o = fl.StatisticalQueryOracle(T, fl.uniform(d), "1/16", "truthful")
-    monkeypatch.setattr(fl.oracles, "_respond", lambda kind, values, counts, truth, null, t, rng: (truth + 2 * t, 1))
+    monkeypatch.setattr(fl.responders, "respond", lambda kind, values, counts, truth, null, t, rng: (truth + 2 * t, 1))
     with pytest.raises(InvariantViolated, match="not within 1/16"):
         o.feature_query(T)
     # adaptive: answer the value of f_{0} itself, which rules out all 127 others (> 63)
     game = fl.StatisticalQueryOracle(fl.paper_teachers(d), fl.uniform(d), "1/16", "null")
-    monkeypatch.setattr(fl.oracles, "_respond", lambda kind, values, counts, truth, null, t, rng: (int(values.max()), 1))
+    monkeypatch.setattr(fl.responders, "respond", lambda kind, values, counts, truth, null, t, rng: (int(values.max()), 1))
     with pytest.raises(InvariantViolated, match="removed 127 parities"):
         game.feature_query(T)
 

@@ -41,7 +41,8 @@ import numpy as np
 from .._validation import as_rng, check_int, fail
 from ..fourier import walsh_hadamard
 from ..functions import BooleanFunction, dictator, parity
-from ..oracles import ADVERSARIAL_RESPONDERS, StatisticalQuery, _respond
+from ..oracles import StatisticalQuery
+from ..responders import ADVERSARIAL_RESPONDERS, respond
 from ._base import LearningResult, Student, first_candidate
 
 __all__ = ["CandidateTesting", "CoordinateCorrelations", "RandomFeatures", "Greedy", "QueryPattern",
@@ -241,7 +242,7 @@ def _simulate_removed(kind: str, vs_size: int, hit_coefs: np.ndarray, k: int, al
     if n0 > 0:
         values = np.concatenate([values, [null]])
         counts = np.concatenate([counts, [n0]])
-    ans, _ = _respond(kind, values.astype(np.int64), counts, None, null, t, None)
+    ans, _ = respond(kind, values.astype(np.int64), counts, None, null, t, None)
     kept = int(counts[np.abs(values - ans) <= t].sum())
     return vs_size - kept
 
