@@ -49,16 +49,15 @@ from typing import Any, Callable
 
 import numpy as np
 
-from . import _kernels as K
 from . import _oracle_kernels as OK
-from ._validation import as_fraction, as_rng, check_int, fail, fail_type
+from ._validation import as_fraction, as_rng, check_dimension, check_int, fail, fail_type, subset_mask
 from .bounds import check_tolerance
-from .classes import ConceptClass
+from .classes import ConceptClass, parity_mask_of
 from .cube import bits_to_index, check_memory
 from .distributions import Distribution
 from .errors import DomainMismatch, QueryBudgetExceeded
 from .fourier import walsh_hadamard
-from .functions import BooleanFunction
+from .functions import BooleanFunction, parity
 from . import responders
 from .responders import ADVERSARIAL_RESPONDERS, RESPONDERS, normalize_responder, to_units
 
@@ -89,19 +88,6 @@ class InvariantViolated(AssertionError):
 def _freeze(a: np.ndarray) -> np.ndarray:
     a.flags.writeable = False
     return a
-
-
-def _parity_mask_of(h: BooleanFunction) -> int | None:
-    """S if h is the parity f_S (checked on the whole packed table), else None."""
-    packed = h.packed
-    if int(packed[0]) & 1:  # h(0) = 1: not a parity
-        return None
-    ks = np.left_shift(1, np.arange(h.d, dtype=np.uint64))
-    bits = (packed[(ks >> np.uint64(6)).astype(np.int64)] >> (ks & np.uint64(63))) & np.uint64(1)
-    mask = int((bits.astype(np.int64) << np.arange(h.d, dtype=np.int64)).sum())
-    if np.array_equal(packed, K.parity_packed(h.d, mask)):
-        return mask
-    return None
 
 
 class StatisticalQuery:
@@ -212,8 +198,6 @@ class StatisticalQuery:
         >>> q.value((1, 0), 1)
         Fraction(1, 1)
         """
-        from ._validation import check_dimension
-
         d = check_dimension(d)
         check_memory(d, bytes_per_point=16)
         if not callable(fn):
@@ -237,7 +221,7 @@ class StatisticalQuery:
         """
         if not isinstance(h, BooleanFunction):
             raise fail_type("h", h, "a finitelearn.BooleanFunction (a feature h: X -> {0,1})")
-        return cls._make(h.d, None, None, 1, "feature", _parity_mask_of(h), h)
+        return cls._make(h.d, None, None, 1, "feature", parity_mask_of(h), h)
 
     @classmethod
     def agreement(cls, h: BooleanFunction) -> "StatisticalQuery":
@@ -249,12 +233,37 @@ class StatisticalQuery:
         """
         if not isinstance(h, BooleanFunction):
             raise fail_type("h", h, "a finitelearn.BooleanFunction (a hypothesis h: X -> {0,1})")
-        return cls._make(h.d, None, None, 1, "agreement", _parity_mask_of(h), h)
+        return cls._make(h.d, None, None, 1, "agreement", parity_mask_of(h), h)
 
     @classmethod
-    def _parity(cls, d: int, mask: int, kind: str) -> "StatisticalQuery":
-        """A feature or agreement query of f_S known to be a parity (no table kept)."""
-        return cls._make(d, None, None, 1, kind, mask, None)
+    def parity_feature(cls, d: int, S: Any) -> "StatisticalQuery":
+        """The feature query of the parity f_S, chi(x, y) = f_S(x) y, from S alone.
+
+        Equal to ``feature(parity(d, S))`` but neither builds nor reads a table: an oracle
+        over parities under the uniform distribution answers it in closed form, and its
+        transcript keeps only S.
+
+        >>> q = StatisticalQuery.parity_feature(4, {0, 2})
+        >>> q.parity_mask, q.kind
+        (5, 'feature')
+        >>> bool((q.numerators == StatisticalQuery.feature(parity(4, {0, 2})).numerators).all())
+        True
+        """
+        return cls._from_parity(d, S, "feature")
+
+    @classmethod
+    def parity_agreement(cls, d: int, S: Any) -> "StatisticalQuery":
+        """Kearns' agreement query with the parity f_S, chi(x, y) = [f_S(x) = y], from S alone.
+
+        >>> StatisticalQuery.parity_agreement(3, 0b110).value((0, 1, 1), 0)
+        Fraction(1, 1)
+        """
+        return cls._from_parity(d, S, "agreement")
+
+    @classmethod
+    def _from_parity(cls, d: Any, S: Any, kind: str) -> "StatisticalQuery":
+        d = check_dimension(d)
+        return cls._make(d, None, None, 1, kind, subset_mask(S, d), None)
 
     # -- reading ---------------------------------------------------------------------------
     @property
@@ -281,12 +290,18 @@ class StatisticalQuery:
     def feature_function(self) -> BooleanFunction | None:
         """h of a feature or agreement query (None for a general query)."""
         if self._h is None and self._mask is not None:
-            self._h = BooleanFunction._from_packed(self._d, K.parity_packed(self._d, self._mask))
+            self._h = parity(self._d, self._mask)
         return self._h
 
-    def _tables(self) -> tuple[np.ndarray, np.ndarray]:
-        """(num0, num1).  Feature and agreement queries derive them from h on each call and
-        do not keep them: a transcript of many queries then holds only the features."""
+    def numerator_columns(self) -> tuple[np.ndarray, np.ndarray]:
+        """(num0, num1), read-only int64 arrays of length 2^d: chi(x, y) = num_y[x] / denominator.
+
+        Feature and agreement queries derive them from h on each call and do not keep
+        them: a transcript of many queries then holds only the features (or only S).
+
+        >>> [c.tolist() for c in StatisticalQuery.parity_feature(2, {1}).numerator_columns()]
+        [[0, 0, 0, 0], [0, 0, 1, 1]]
+        """
         if self._num0 is not None:
             return self._num0, self._num1
         check_memory(self._d, bytes_per_point=16, name="query.d")
@@ -298,7 +313,7 @@ class StatisticalQuery:
     @property
     def numerators(self) -> np.ndarray:
         """Read-only (2^d, 2) int64 array: chi(x, y) = numerators[x, y] / denominator."""
-        n0, n1 = self._tables()
+        n0, n1 = self.numerator_columns()
         return _freeze(np.stack([n0, n1], axis=1))
 
     def value(self, x: Any, y: int) -> Fraction:
@@ -306,7 +321,7 @@ class StatisticalQuery:
         k = _point(x, self._d, "x")
         if isinstance(y, (bool, np.bool_)) or not isinstance(y, (int, np.integer)) or y not in (0, 1):
             raise fail("y", y, "a label 0 or 1")
-        n0, n1 = self._tables()
+        n0, n1 = self.numerator_columns()
         return Fraction(int((n1 if y else n0)[k]), self._den)
 
     def __repr__(self) -> str:
@@ -655,7 +670,7 @@ class StatisticalQueryOracle(_Oracle):
     def _tabs(self, q: StatisticalQuery) -> tuple[np.ndarray, np.ndarray]:
         """The tables of q, derived once per query (a one-entry cache: the last query only)."""
         if self._tab_cache is None or self._tab_cache[0] is not q:
-            self._tab_cache = (q, *q._tables())
+            self._tab_cache = (q, *q.numerator_columns())
         return self._tab_cache[1], self._tab_cache[2]
 
     def _fast_ok(self, q: StatisticalQuery) -> bool:
@@ -712,7 +727,7 @@ class StatisticalQueryOracle(_Oracle):
 
     def _null_value(self, q: StatisticalQuery) -> int:
         """Numerator over Q of E_D[(chi(x,0) + chi(x,1))/2]."""
-        if self._D.is_uniform and q._num0 is None and q.parity_mask is not None:
+        if self._D.is_uniform and q.parity_mask is not None:
             n = 1 << self._d
             # feature of f_S': E[f_S']/2 = 1/4 (S' != {}); agreement: 1/2
             if q.kind == "feature":
@@ -820,10 +835,10 @@ class StatisticalQueryOracle(_Oracle):
             raise fail_type("h", h, "a finitelearn.BooleanFunction (a feature h: X -> {0,1})")
         if h.d != self._d:
             raise DomainMismatch(f"the feature h is on d={h.d} and the oracle on d={self._d}")
-        q = StatisticalQuery.feature(h)
-        if q.parity_mask is not None:  # keep no table in the transcript
-            q = StatisticalQuery._parity(self._d, q.parity_mask, "feature")
-        return self.query(q)
+        S = parity_mask_of(h)
+        if S is not None:  # keep no table in the transcript
+            return self.query(StatisticalQuery.parity_feature(self._d, S))
+        return self.query(StatisticalQuery.feature(h))
 
     # -- judging -------------------------------------------------------------------------
     def worst_case_agreement(self, h: BooleanFunction) -> tuple[Fraction, BooleanFunction]:
