@@ -460,7 +460,7 @@ def _run_one(d: int, name: str, tol_text: str, alpha: Fraction, responder: str, 
     seconds = time.perf_counter() - t0
     worst = _worst_agreement(res.hypothesis, oracle.version_space_masks(), d)
     opt, opt_src = _optimal_membership(d)
-    used_budget = budget if budget is not None else student._default_budget(m, d)
+    used_budget = budget if budget is not None else student.default_budget(m, d)
     return ScalingRecord(
         d=d, student=name, oracle=student.kind, tolerance=tol_text,
         alpha=str(alpha) if student.kind == "sq" else None, responder=responder,
