@@ -111,6 +111,7 @@ __all__ += [
     "SQDimension", "QueryTree", "MembershipQueryComplexity", "TeachingDimension",
 ]
 from .bounds import membership_query_lower_bound, parseval_removal_bound, sq_query_lower_bound
+from . import responders
 from .oracles import MembershipOracle, StatisticalQuery, StatisticalQueryOracle, TranscriptEntry
 from . import learners
 from .experiments import ScalingRecord, parse_tolerance, run_scaling

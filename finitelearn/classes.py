@@ -25,9 +25,9 @@ from . import _kernels as K
 from .validation import check_dimension, fail, fail_type, subset_mask
 from .memory import check_memory
 from .errors import DomainMismatch
-from .functions import BooleanFunction
+from .functions import BooleanFunction, parity
 
-__all__ = ["ConceptClass", "parities", "paper_teachers"]
+__all__ = ["ConceptClass", "parities", "paper_teachers", "parity_mask_of"]
 
 
 def _freeze(a: np.ndarray) -> np.ndarray:
@@ -35,12 +35,37 @@ def _freeze(a: np.ndarray) -> np.ndarray:
     return a
 
 
+def parity_mask_of(f: BooleanFunction) -> int | None:
+    """S (as a mask) when ``f`` is the parity f_S, else None; O(2^d) bits, no table built.
+
+    A parity has f(0) = 0 and f(e_i) = [i in S], so S is read from the d + 1 values at
+    0 and the unit vectors; then the whole bit-packed table is compared with f_S's (an
+    affine or any other function that agrees at those points is not taken for a parity).
+
+    >>> import finitelearn as fl
+    >>> parity_mask_of(fl.parity(4, {0, 3})), parity_mask_of(~fl.parity(4, {0, 3})), parity_mask_of(fl.majority(3))
+    (9, None, None)
+    """
+    if not isinstance(f, BooleanFunction):
+        raise fail_type("f", f, "a BooleanFunction")
+    packed = f.packed
+    if int(packed[0]) & 1:  # f(0) = 1: not a parity
+        return None
+    ks = np.left_shift(1, np.arange(f.d, dtype=np.uint64))
+    bits = (packed[(ks >> np.uint64(6)).astype(np.int64)] >> (ks & np.uint64(63))) & np.uint64(1)
+    mask = int((bits.astype(np.int64) << np.arange(f.d, dtype=np.int64)).sum())
+    if np.array_equal(packed, K.parity_packed(f.d, mask)):
+        return mask
+    return None
+
+
 class ConceptClass:
     """A finite class of Boolean functions on {0,1}^d.
 
     Build one with :meth:`from_functions`, :meth:`from_tables`, :func:`parities` or
     :func:`paper_teachers`.  ``len``, indexing (a :class:`BooleanFunction`), iteration
-    and ``in`` work as for a sequence.
+    and ``in`` work as for a sequence; :meth:`index` and ``in`` find a parity by its
+    mask (:func:`parity_mask_of`), without building the members.
     """
 
     __slots__ = ("_d", "_tables", "_masks", "_index")
@@ -133,31 +158,47 @@ class ConceptClass:
             raise fail("k", k, f"a member index in 0..{n - 1}")
         k = int(k) % n
         if self._masks is not None:
-            return BooleanFunction._from_packed(self._d, K.parity_packed(self._d, int(self._masks[k])))
-        return BooleanFunction._from_table(self._d, self._tables[k])
+            return parity(self._d, int(self._masks[k]))
+        return BooleanFunction.from_truth_table(self._tables[k])
 
     def __iter__(self) -> Iterator[BooleanFunction]:
         for k in range(len(self)):
             yield self[k]
 
     def index(self, f: BooleanFunction) -> int:
-        """Position of ``f`` in the class (ValueError if absent)."""
+        """Position of ``f`` in the class (InvalidArgument if absent).
+
+        A parity class looks ``f`` up by its mask (:func:`parity_mask_of`, O(2^d) bits and
+        a scan of the masks): no member is built.  A class of tables compares the
+        bit-packed tables (a lookup table of 2^d/8 bytes per member, built on first use).
+
+        >>> import finitelearn as fl
+        >>> paper_teachers(18).index(fl.parity(18, {0, 3}))
+        4
+        """
         if not isinstance(f, BooleanFunction):
             raise fail_type("f", f, "a BooleanFunction")
-        if self._index is None:
-            self._index = {g: k for k, g in enumerate(self)}
-        if f not in self._index:
+        k = self._position(f)
+        if k is None:
             raise fail("f", f, "a member of this class")
-        return self._index[f]
+        return k
+
+    def _position(self, f: BooleanFunction) -> int | None:
+        if f.d != self._d:
+            return None
+        if self._masks is not None:
+            mask = parity_mask_of(f)
+            if mask is None:
+                return None
+            hit = np.flatnonzero(self._masks == mask)
+            return int(hit[0]) if hit.size else None
+        if self._index is None:
+            packed = np.packbits(self._tables, axis=1)
+            self._index = {row.tobytes(): k for k, row in enumerate(packed)}
+        return self._index.get(np.packbits(f.truth_table).tobytes())
 
     def __contains__(self, f: object) -> bool:
-        if not isinstance(f, BooleanFunction) or f.d != self._d:
-            return False
-        try:
-            self.index(f)
-        except ValueError:
-            return False
-        return True
+        return isinstance(f, BooleanFunction) and self._position(f) is not None
 
     def subclass(self, members: Sequence[int]) -> "ConceptClass":
         """The class of the members at the given positions (order kept)."""

@@ -8,6 +8,7 @@ the handlers so that ``finitelearn --version`` stays fast.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from typing import Sequence
 
@@ -57,6 +58,7 @@ def _int_at_least(minimum: int):
 
 _positive_int = _int_at_least(1)
 _seed_int = _int_at_least(0)
+_dimension_int = _int_at_least(2)  # the class (4.3) needs d >= 2
 
 
 def _cmd_example_4_1(args: argparse.Namespace) -> int:
@@ -166,8 +168,8 @@ def _add_scaling(sub: argparse._SubParsersAction) -> None:
         "{f_S : 1 in S} is left, against the Parseval lower bound and the paper's d+1. Records go to "
         "OUT/scaling.csv and OUT/scaling.json as they finish (a rerun resumes), the plot to OUT/scaling.png.",
     )
-    p.add_argument("--d-min", type=_positive_int, default=2, help="smallest d (>= 2, default 2)")
-    p.add_argument("--d-max", type=_positive_int, default=14, help="largest d (<= 20, default 14)")
+    p.add_argument("--d-min", type=_dimension_int, default=2, help="smallest d (>= 2, default 2)")
+    p.add_argument("--d-max", type=_dimension_int, default=14, help="largest d (<= 20, default 14)")
     p.add_argument("--tolerance", default="1/8",
                    help="SQ tolerance alpha: a number or an expression in d, e.g. 1/8, 1/d, 1/d^2, 1/(2d) (default 1/8)")
     p.add_argument("--students", default=None,
@@ -203,7 +205,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 def _add_demo(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("demo", help="the scaling experiment for small d in seconds: table, CSV/JSON and plot")
     p.add_argument("--out", default="finitelearn-demo", help="output directory (default ./finitelearn-demo)")
-    p.add_argument("--d-max", type=_positive_int, default=12, help="largest d (default 12)")
+    p.add_argument("--d-max", type=_dimension_int, default=12, help="largest d (2..20, default 12)")
     p.add_argument("--tolerance", default="1/8", help="SQ tolerance alpha (default 1/8)")
     p.add_argument("--responder", default="max_consistent", choices=["max_consistent", "null"],
                    help="the SQ adversary (default max_consistent)")
@@ -212,6 +214,30 @@ def _add_demo(sub: argparse._SubParsersAction) -> None:
 
 
 _REGISTRARS += [_add_scaling, _add_demo]
+
+# The library's messages name its arguments ("d_max=25 is not allowed: ..."); the user
+# typed options.  Per subcommand: the argument names its handler passes on, and the
+# option each one came from.
+OPTION_NAMES = {
+    "scaling": {"d_min": "--d-min", "d_max": "--d-max", "tolerance": "--tolerance", "students": "--students",
+                "responder": "--responder", "budget": "--budget", "seed": "--seed", "out": "--out",
+                "out_dir": "--out"},
+    "demo": {"d_max": "--d-max", "tolerance": "--tolerance", "responder": "--responder", "out": "--out",
+             "out_dir": "--out"},
+}
+
+
+def in_option_names(command: str, message: str) -> str:
+    """``message`` with each argument name ``name=`` of ``command`` replaced by its option.
+
+    >>> in_option_names("scaling", "d_min=5 is not allowed: an int in 2..d_max=3")
+    '--d-min=5 is not allowed: an int in 2..--d-max=3'
+    """
+    table = OPTION_NAMES.get(command, {})
+    if not table:
+        return message
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, table)) + r")=")
+    return pattern.sub(lambda m: table[m.group(1)] + "=", message)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -239,7 +265,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except FinitelearnError as exc:
-        print(f"finitelearn {args.command}: error: {exc}", file=sys.stderr)
+        print(f"finitelearn {args.command}: error: {in_option_names(args.command, str(exc))}", file=sys.stderr)
         return 2
     except OSError as exc:  # an output directory that cannot be written, a full disk, ...
         where = f" ({exc.filename})" if exc.filename else ""

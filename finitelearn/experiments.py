@@ -48,7 +48,8 @@ from .classes import paper_teachers
 from .distributions import uniform
 from .fourier import integer_spectrum
 from .learners import STUDENTS, make_student
-from .oracles import ADVERSARIAL_RESPONDERS, MembershipOracle, StatisticalQueryOracle
+from .oracles import MembershipOracle, StatisticalQueryOracle
+from .responders import normalize_responder
 
 __all__ = [
     "Tolerance",
@@ -320,14 +321,17 @@ def _check_students(students: Any) -> list[str]:
     return out
 
 
+_D_MAX = 20
+
+
 def _check_ds(ds: Any) -> list[int]:
     if isinstance(ds, (str, bytes)) or not isinstance(ds, Iterable):
         raise fail_type("d_values", ds, "an iterable of ints, such as range(2, 15)")
     out = sorted({check_int(d, "d") for d in ds})
     if not out:
         raise fail("d_values", ds, "at least one d")
-    if out[0] < 2 or out[-1] > 20:
-        raise fail("d_values", ds, "dimensions d in 2..20 (the class (4.3) needs d >= 2; 2^19 teachers at most)")
+    if out[0] < 2 or out[-1] > _D_MAX:
+        raise fail("d_values", ds, f"dimensions d in 2..{_D_MAX} (the class (4.3) needs d >= 2; 2^19 teachers at most)")
     return out
 
 
@@ -381,17 +385,27 @@ def run_scaling(d_values: Iterable[int], tolerance: Any = "1/8", students: Any =
     list of ScalingRecord
         The records of this run's parameters, in (d, student) order (including resumed ones).
     """
-    ds = _check_ds(d_values)
+    return _run(_check_ds(d_values), *_check_run_arguments(tolerance, students, responder, budget, seed), out_dir,
+                resume=resume, progress=progress, on_record=on_record)
+
+
+def _check_run_arguments(tolerance: Any, students: Any, responder: Any, budget: Any,
+                         seed: Any) -> tuple[Tolerance, list[str], str, int | None, int]:
+    """Validate the arguments :func:`run_scaling` and :func:`scaling_command` share, once."""
     tol = tolerance if isinstance(tolerance, Tolerance) else parse_tolerance(tolerance)
     names = _check_students(students)
-    if not isinstance(responder, str) or responder.replace("-", "_") not in ADVERSARIAL_RESPONDERS:
-        raise fail("responder", responder, f"one of {ADVERSARIAL_RESPONDERS} (the adversary of the lower-bound game)")
-    responder = responder.replace("-", "_")
+    responder = normalize_responder(responder, adversarial=True)
     if budget is not None:
         budget = check_int(budget, "budget")
         if budget < 1:
             raise fail("budget", budget, "an int >= 1, or None for the default (class size + d)")
-    seed = check_int(seed, "seed")
+    return tol, names, responder, budget, check_int(seed, "seed")
+
+
+def _run(ds: list[int], tol: Tolerance, names: list[str], responder: str, budget: int | None, seed: int,
+         out_dir: Any, *, resume: bool, progress: bool,
+         on_record: Callable[[ScalingRecord], None] | None) -> list[ScalingRecord]:
+    """The experiment on validated arguments (every check is done by the callers)."""
     alphas = {d: tol(d) for d in ds}  # checks alpha(d) > 0 for every d before anything runs
     out = None if out_dir is None else Path(out_dir)
     budget_spec = "default" if budget is None else str(budget)
@@ -403,6 +417,7 @@ def run_scaling(d_values: Iterable[int], tolerance: Any = "1/8", students: Any =
         all_records = [r for r in all_records if _record_key(r) not in this_run]
         done = {}
     pairs = [(d, s) for d in ds for s in names]
+    per_d: dict[int, _Dimension] = {}
     results: list[ScalingRecord] = []
     bar = None
     if progress:
@@ -419,7 +434,9 @@ def run_scaling(d_values: Iterable[int], tolerance: Any = "1/8", students: Any =
                 continue
             if bar is not None:
                 bar.set_postfix_str(f"d={d} {name}")
-            rec = _run_one(d, name, tol.text, alphas[d], responder, budget, seed)
+            if d not in per_d:
+                per_d[d] = _Dimension.compute(d, alphas[d])
+            rec = _run_one(per_d[d], name, tol.text, responder, budget, seed)
             results.append(rec)
             if out is not None:
                 row = asdict(rec)
@@ -436,39 +453,55 @@ def run_scaling(d_values: Iterable[int], tolerance: Any = "1/8", students: Any =
     return results
 
 
+@dataclass(frozen=True)
+class _Dimension:
+    """What every record of one d shares: alpha(d), the class (4.3) and the bounds."""
+
+    d: int
+    alpha: Fraction
+    class_size: int
+    sq_bound: int | None
+    removal_bound: int
+    membership_bound: int
+    optimal: int
+    optimal_source: str
+
+    @classmethod
+    def compute(cls, d: int, alpha: Fraction) -> "_Dimension":
+        m = 1 << (d - 1)  # |{f_S : 1 in S}|
+        opt, src = _optimal_membership(d)
+        return cls(d, alpha, m, sq_query_lower_bound(m, alpha), parseval_removal_bound(alpha),
+                   membership_query_lower_bound(m), opt, src)
+
+
 def _from_dict(r: dict) -> ScalingRecord:
     fields = {k: r[k] for k in ScalingRecord.__dataclass_fields__ if k in r}
     return ScalingRecord(**fields)
 
 
-def _run_one(d: int, name: str, tol_text: str, alpha: Fraction, responder: str, budget: int | None,
+def _run_one(dim: _Dimension, name: str, tol_text: str, responder: str, budget: int | None,
              seed: int) -> ScalingRecord:
+    d, alpha, m = dim.d, dim.alpha, dim.class_size
     C = paper_teachers(d)
-    m = len(C)
     student = make_student(name, seed=seed)
     t0 = time.perf_counter()
     if student.kind == "sq":
         oracle = StatisticalQueryOracle(C, uniform(d), alpha, responder)
-        lb = sq_query_lower_bound(m, alpha)
-        kind = "parseval"
-        r_bound = parseval_removal_bound(alpha)
+        lb, kind, r_bound = dim.sq_bound, "parseval", dim.removal_bound
     else:
         oracle = MembershipOracle(C)
-        lb = membership_query_lower_bound(m)
-        kind = "information-theoretic"
-        r_bound = None
+        lb, kind, r_bound = dim.membership_bound, "information-theoretic", None
     res = student.learn(oracle, budget=budget)
     seconds = time.perf_counter() - t0
     worst = _worst_agreement(res.hypothesis, oracle.version_space_masks(), d)
-    opt, opt_src = _optimal_membership(d)
-    used_budget = budget if budget is not None else student._default_budget(m, d)
+    used_budget = budget if budget is not None else student.default_budget(m, d)
     return ScalingRecord(
         d=d, student=name, oracle=student.kind, tolerance=tol_text,
         alpha=str(alpha) if student.kind == "sq" else None, responder=responder,
         adversary=responder if student.kind == "sq" else "larger half (data queries)",
         queries=res.queries, identified=res.identified, stopped=res.stopped, lower_bound=lb, lower_bound_kind=kind,
         class_size=m, parseval_removal_bound=r_bound, max_removed=res.max_removed, paper_d_plus_1=d + 1,
-        optimal_membership=opt, optimal_membership_source=opt_src, worst_case_agreement=str(worst),
+        optimal_membership=dim.optimal, optimal_membership_source=dim.optimal_source, worst_case_agreement=str(worst),
         budget=used_budget, seed=seed, seconds=round(seconds, 4), version_space_sizes=res.version_space_sizes,
     )
 
@@ -533,22 +566,22 @@ def scaling_command(d_min: int, d_max: int, tolerance: str, out_dir: Any, *, stu
     import sys
 
     stream = stream or sys.stdout
-    d_min = check_int(d_min, "d_min")
     d_max = check_int(d_max, "d_max")
-    if d_min > d_max:
-        raise fail("d_min", d_min, f"at most d_max={d_max}")
-    ds = _check_ds(range(d_min, d_max + 1))
+    if not 2 <= d_max <= _D_MAX:
+        raise fail("d_max", d_max, f"an int in 2..{_D_MAX} (the class (4.3) needs d >= 2; 2^19 teachers at most)")
+    d_min = check_int(d_min, "d_min")
+    if not 2 <= d_min <= d_max:
+        raise fail("d_min", d_min, f"an int in 2..d_max={d_max}")
+    ds = list(range(d_min, d_max + 1))
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise fail("out", str(out_dir), "a directory (this path is a file)")
-    tol = parse_tolerance(tolerance)
-    names = _check_students(students)
+    tol, names, responder, budget, seed = _check_run_arguments(tolerance, students, responder, budget, seed)
     t0 = time.perf_counter()
-    recs = run_scaling(ds, tol, names, out, responder=responder, budget=budget, seed=seed, resume=resume,
-                       progress=progress)
+    recs = _run(ds, tol, names, responder, budget, seed, out, resume=resume, progress=progress, on_record=None)
     seconds = time.perf_counter() - t0
     print(format_table(recs), file=stream)
-    note = _feature_query_note(tol, ds, responder.replace("-", "_"), names)
+    note = _feature_query_note(tol, ds, responder, names)
     if note:
         print(note, file=stream)
     print(f"\n{len(recs)} records in {seconds:.1f} s (tolerance {tol.text}, adversary {responder})", file=stream)

@@ -15,20 +15,8 @@ answer so far.  Given a concept class *instead of* a teacher they play the lower
 game adaptively: the answer is chosen adversarially, and any teacher still in the
 version space is one the answers are true of.
 
-Responders (``responder=``)
----------------------------
-``"truthful"``
-    the exact value;
-``"noisy"``
-    uniform on the grid v + alpha k / 2^20, k = -2^20..2^20 (seeded): an exact
-    :class:`~fractions.Fraction` drawn from a discretised uniform law on [v - alpha, v + alpha];
-``"null"``
-    the Parseval adversary: the null value E_D[(chi(x,0) + chi(x,1))/2] when it is within
-    alpha of the truth, otherwise the value within tolerance nearest to it;
-``"max_consistent"``
-    the answer within tolerance that keeps the most members of the class consistent
-    (a sliding window of width 2 alpha over the sorted exact values), nearest to the null
-    value among the best.
+The answer rules (``responder=``: ``"truthful"``, ``"noisy"``, ``"null"``,
+``"max_consistent"``) live in :mod:`finitelearn.responders`.
 
 The central identity (DESIGN.md), checked in ``tests/test_oracles.py`` against plain
 enumeration: for a parity teacher f_S under uniform x and g = chi(., 1) - chi(., 0),
@@ -61,17 +49,18 @@ from typing import Any, Callable
 
 import numpy as np
 
-from . import _kernels as K
 from . import _oracle_kernels as OK
-from .validation import as_fraction, as_rng, check_int, fail, fail_type
+from .validation import as_fraction, as_rng, check_dimension, check_int, fail, fail_type, subset_mask
 from .bounds import check_tolerance
-from .classes import ConceptClass
+from .classes import ConceptClass, parity_mask_of
 from .domains import bits_to_index
 from .memory import check_memory
 from .distributions import Distribution
 from .errors import DomainMismatch, QueryBudgetExceeded
 from .fourier import walsh_hadamard
-from .functions import BooleanFunction
+from .functions import BooleanFunction, parity
+from . import responders
+from .responders import ADVERSARIAL_RESPONDERS, RESPONDERS, normalize_responder, to_units
 
 __all__ = [
     "StatisticalQuery",
@@ -82,9 +71,6 @@ __all__ = [
     "RESPONDERS",
 ]
 
-RESPONDERS = ("truthful", "noisy", "null", "max_consistent")
-ADVERSARIAL_RESPONDERS = ("null", "max_consistent")
-_NOISE_GRID = 1 << 20
 _INT64_SAFE = 1 << 62
 
 
@@ -103,19 +89,6 @@ class InvariantViolated(AssertionError):
 def _freeze(a: np.ndarray) -> np.ndarray:
     a.flags.writeable = False
     return a
-
-
-def _parity_mask_of(h: BooleanFunction) -> int | None:
-    """S if h is the parity f_S (checked on the whole packed table), else None."""
-    packed = h.packed
-    if int(packed[0]) & 1:  # h(0) = 1: not a parity
-        return None
-    ks = np.left_shift(1, np.arange(h.d, dtype=np.uint64))
-    bits = (packed[(ks >> np.uint64(6)).astype(np.int64)] >> (ks & np.uint64(63))) & np.uint64(1)
-    mask = int((bits.astype(np.int64) << np.arange(h.d, dtype=np.int64)).sum())
-    if np.array_equal(packed, K.parity_packed(h.d, mask)):
-        return mask
-    return None
 
 
 class StatisticalQuery:
@@ -226,8 +199,6 @@ class StatisticalQuery:
         >>> q.value((1, 0), 1)
         Fraction(1, 1)
         """
-        from .validation import check_dimension
-
         d = check_dimension(d)
         check_memory(d, bytes_per_point=16)
         if not callable(fn):
@@ -251,7 +222,7 @@ class StatisticalQuery:
         """
         if not isinstance(h, BooleanFunction):
             raise fail_type("h", h, "a finitelearn.BooleanFunction (a feature h: X -> {0,1})")
-        return cls._make(h.d, None, None, 1, "feature", _parity_mask_of(h), h)
+        return cls._make(h.d, None, None, 1, "feature", parity_mask_of(h), h)
 
     @classmethod
     def agreement(cls, h: BooleanFunction) -> "StatisticalQuery":
@@ -263,12 +234,37 @@ class StatisticalQuery:
         """
         if not isinstance(h, BooleanFunction):
             raise fail_type("h", h, "a finitelearn.BooleanFunction (a hypothesis h: X -> {0,1})")
-        return cls._make(h.d, None, None, 1, "agreement", _parity_mask_of(h), h)
+        return cls._make(h.d, None, None, 1, "agreement", parity_mask_of(h), h)
 
     @classmethod
-    def _parity(cls, d: int, mask: int, kind: str) -> "StatisticalQuery":
-        """A feature or agreement query of f_S known to be a parity (no table kept)."""
-        return cls._make(d, None, None, 1, kind, mask, None)
+    def parity_feature(cls, d: int, S: Any) -> "StatisticalQuery":
+        """The feature query of the parity f_S, chi(x, y) = f_S(x) y, from S alone.
+
+        Equal to ``feature(parity(d, S))`` but neither builds nor reads a table: an oracle
+        over parities under the uniform distribution answers it in closed form, and its
+        transcript keeps only S.
+
+        >>> q = StatisticalQuery.parity_feature(4, {0, 2})
+        >>> q.parity_mask, q.kind
+        (5, 'feature')
+        >>> bool((q.numerators == StatisticalQuery.feature(parity(4, {0, 2})).numerators).all())
+        True
+        """
+        return cls._from_parity(d, S, "feature")
+
+    @classmethod
+    def parity_agreement(cls, d: int, S: Any) -> "StatisticalQuery":
+        """Kearns' agreement query with the parity f_S, chi(x, y) = [f_S(x) = y], from S alone.
+
+        >>> StatisticalQuery.parity_agreement(3, 0b110).value((0, 1, 1), 0)
+        Fraction(1, 1)
+        """
+        return cls._from_parity(d, S, "agreement")
+
+    @classmethod
+    def _from_parity(cls, d: Any, S: Any, kind: str) -> "StatisticalQuery":
+        d = check_dimension(d)
+        return cls._make(d, None, None, 1, kind, subset_mask(S, d), None)
 
     # -- reading ---------------------------------------------------------------------------
     @property
@@ -295,12 +291,18 @@ class StatisticalQuery:
     def feature_function(self) -> BooleanFunction | None:
         """h of a feature or agreement query (None for a general query)."""
         if self._h is None and self._mask is not None:
-            self._h = BooleanFunction._from_packed(self._d, K.parity_packed(self._d, self._mask))
+            self._h = parity(self._d, self._mask)
         return self._h
 
-    def _tables(self) -> tuple[np.ndarray, np.ndarray]:
-        """(num0, num1).  Feature and agreement queries derive them from h on each call and
-        do not keep them: a transcript of many queries then holds only the features."""
+    def numerator_columns(self) -> tuple[np.ndarray, np.ndarray]:
+        """(num0, num1), read-only int64 arrays of length 2^d: chi(x, y) = num_y[x] / denominator.
+
+        Feature and agreement queries derive them from h on each call and do not keep
+        them: a transcript of many queries then holds only the features (or only S).
+
+        >>> [c.tolist() for c in StatisticalQuery.parity_feature(2, {1}).numerator_columns()]
+        [[0, 0, 0, 0], [0, 0, 1, 1]]
+        """
         if self._num0 is not None:
             return self._num0, self._num1
         check_memory(self._d, bytes_per_point=16, name="query.d")
@@ -312,7 +314,7 @@ class StatisticalQuery:
     @property
     def numerators(self) -> np.ndarray:
         """Read-only (2^d, 2) int64 array: chi(x, y) = numerators[x, y] / denominator."""
-        n0, n1 = self._tables()
+        n0, n1 = self.numerator_columns()
         return _freeze(np.stack([n0, n1], axis=1))
 
     def value(self, x: Any, y: int) -> Fraction:
@@ -320,7 +322,7 @@ class StatisticalQuery:
         k = _point(x, self._d, "x")
         if isinstance(y, (bool, np.bool_)) or not isinstance(y, (int, np.integer)) or y not in (0, 1):
             raise fail("y", y, "a label 0 or 1")
-        n0, n1 = self._tables()
+        n0, n1 = self.numerator_columns()
         return Fraction(int((n1 if y else n0)[k]), self._den)
 
     def __repr__(self) -> str:
@@ -381,77 +383,6 @@ class TranscriptEntry:
     answer: Any
     version_space_size: int | None
     removed: int | None
-
-
-def _to_units(nums: np.ndarray, b: int, limit: int) -> np.ndarray:
-    """nums * b as int64 when safe (|nums * b| stays < 2^62 / 4), else exact Python ints."""
-    if limit * b < (_INT64_SAFE >> 2):
-        return nums.astype(np.int64) * np.int64(b)
-    return np.array([int(v) * b for v in nums.tolist()], dtype=object)
-
-
-def _max_window(values: np.ndarray, counts: np.ndarray, t: int, null: int, truth: int | None) -> int:
-    """Answer keeping the most weight within t; nearest to ``null`` among the best (exact)."""
-    order = np.argsort(values, kind="stable")
-    v = values[order]
-    c = counts[order]
-    cum = np.concatenate([[0], np.cumsum(c)])
-    j = np.searchsorted(v, v + 2 * t, side="right")
-    i = np.arange(v.shape[0])
-    cnt = cum[j] - cum[i]
-    lo = v[j - 1] - t
-    hi = v + t
-    if truth is not None:
-        valid = (v <= truth) & (truth <= v + 2 * t)
-        cnt = np.where(valid, cnt, -1)
-        lo = np.maximum(lo, truth - t)
-        hi = np.minimum(hi, truth + t)
-    best = cnt.max()
-    cand = np.flatnonzero(cnt == best)
-    lo_c, hi_c = lo[cand], hi[cand]
-    dist = np.maximum(np.maximum(lo_c - null, null - hi_c), 0)
-    k = int(cand[int(np.argmin(dist))])
-    return int(min(max(null, int(lo[k])), int(hi[k])))
-
-
-def _respond(kind: str, values: np.ndarray | None, counts: np.ndarray | None, truth: int | None,
-             null: int, t: int, rng: np.random.Generator | None) -> tuple[int, int]:
-    """The answer (numerator, scale) in units of 1/(Q b scale); values and truth in units of 1/(Q b).
-
-    ``values``/``counts``: the exact values of the candidates kept so far (with
-    multiplicities), or None without a class; ``truth`` is None in the adaptive game.
-    """
-    if kind == "truthful":
-        return truth, 1
-    if kind == "noisy":
-        k = int(rng.integers(-_NOISE_GRID, _NOISE_GRID + 1))
-        return truth * _NOISE_GRID + k * t, _NOISE_GRID
-    if kind == "null":
-        if truth is not None:
-            if abs(null - truth) <= t:
-                return null, 1
-            return (truth + t if null > truth else truth - t), 1
-        dist = np.abs(values - null)
-        if (dist <= t).any():
-            return null, 1
-        k = int(np.argmin(dist))
-        v = int(values[k])
-        return (v - t if v > null else v + t), 1
-    if kind == "max_consistent":
-        if values is None:  # no class: one candidate, the teacher
-            values = np.array([truth], dtype=np.int64)
-            counts = np.ones(1, dtype=np.int64)
-        return _max_window(values, counts, t, null, truth), 1
-    raise fail("responder", kind, f"one of {RESPONDERS}")  # pragma: no cover - checked earlier
-
-
-def _check_responder(responder: Any) -> str:
-    if not isinstance(responder, str):
-        raise fail_type("responder", responder, f"a str, one of {RESPONDERS}")
-    r = responder.strip().lower().replace("-", "_")
-    if r not in RESPONDERS:
-        raise fail("responder", responder, f"one of {RESPONDERS}")
-    return r
 
 
 def _check_budget(budget: Any) -> int | None:
@@ -682,10 +613,7 @@ class StatisticalQueryOracle(_Oracle):
             raise DomainMismatch(f"the {what} is on d={self._d} and the distribution on d={distribution.d}")
         self._D = distribution
         self._alpha = check_tolerance(tolerance)
-        self._responder = _check_responder(responder)
-        if self._teacher is None and self._responder not in ADVERSARIAL_RESPONDERS:
-            raise fail("responder", responder,
-                       f"one of {ADVERSARIAL_RESPONDERS} in the adaptive game (a class without a fixed teacher has no truth to tell)")
+        self._responder = normalize_responder(responder, adversarial=self._teacher is None)
         if self._responder == "noisy":
             if seed is None:
                 raise fail("seed", seed, "an int or numpy Generator for the noisy responder (results must be reproducible)")
@@ -743,7 +671,7 @@ class StatisticalQueryOracle(_Oracle):
     def _tabs(self, q: StatisticalQuery) -> tuple[np.ndarray, np.ndarray]:
         """The tables of q, derived once per query (a one-entry cache: the last query only)."""
         if self._tab_cache is None or self._tab_cache[0] is not q:
-            self._tab_cache = (q, *q._tables())
+            self._tab_cache = (q, *q.numerator_columns())
         return self._tab_cache[1], self._tab_cache[2]
 
     def _fast_ok(self, q: StatisticalQuery) -> bool:
@@ -800,7 +728,7 @@ class StatisticalQueryOracle(_Oracle):
 
     def _null_value(self, q: StatisticalQuery) -> int:
         """Numerator over Q of E_D[(chi(x,0) + chi(x,1))/2]."""
-        if self._D.is_uniform and q._num0 is None and q.parity_mask is not None:
+        if self._D.is_uniform and q.parity_mask is not None:
             n = 1 << self._d
             # feature of f_S': E[f_S']/2 = 1/4 (S' != {}); agreement: 1/2
             if q.kind == "feature":
@@ -871,8 +799,8 @@ class StatisticalQueryOracle(_Oracle):
         values_u = None
         if self._vs is not None:
             cand = self._class_values(q, self._vs)
-            values_u = _to_units(cand, b, 2 * Q)
-        ans_num, scale = _respond(self._responder, values_u,
+            values_u = to_units(cand, b, 2 * Q)
+        ans_num, scale = responders.respond(self._responder, values_u,
                                   None if values_u is None else np.ones(values_u.shape[0], dtype=np.int64),
                                   truth_u, null_u, t, self._rng)
         answer = Fraction(ans_num, Q * b * scale)
@@ -908,10 +836,10 @@ class StatisticalQueryOracle(_Oracle):
             raise fail_type("h", h, "a finitelearn.BooleanFunction (a feature h: X -> {0,1})")
         if h.d != self._d:
             raise DomainMismatch(f"the feature h is on d={h.d} and the oracle on d={self._d}")
-        q = StatisticalQuery.feature(h)
-        if q.parity_mask is not None:  # keep no table in the transcript
-            q = StatisticalQuery._parity(self._d, q.parity_mask, "feature")
-        return self.query(q)
+        S = parity_mask_of(h)
+        if S is not None:  # keep no table in the transcript
+            return self.query(StatisticalQuery.parity_feature(self._d, S))
+        return self.query(StatisticalQuery.feature(h))
 
     # -- judging -------------------------------------------------------------------------
     def worst_case_agreement(self, h: BooleanFunction) -> tuple[Fraction, BooleanFunction]:

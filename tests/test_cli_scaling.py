@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import json
 
+import pytest
+
 from finitelearn.cli import main
 
 
@@ -33,11 +35,12 @@ def test_scaling_bad_input_is_a_clear_error(tmp_path, capsys):
     assert main(["scaling", "--d-min", "3", "--d-max", "4", "--tolerance", "1/(d-3)", "--out", str(tmp_path),
                  "--no-progress"]) == 2
     err = capsys.readouterr().err
-    assert "finitelearn scaling: error: tolerance='1/(d-3)'" in err and "d=3" in err
+    assert "finitelearn scaling: error: --tolerance='1/(d-3)'" in err and "d=3" in err
     assert main(["scaling", "--d-max", "4", "--students", "genius", "--out", str(tmp_path), "--no-progress"]) == 2
-    assert "students='genius'" in capsys.readouterr().err
+    assert "--students='genius'" in capsys.readouterr().err
     assert main(["scaling", "--d-min", "5", "--d-max", "3", "--out", str(tmp_path), "--no-progress"]) == 2
-    assert "d_min=5" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "--d-min=5" in err and "--d-max=3" in err and "d_min" not in err
     f = tmp_path / "file"
     f.write_text("x")
     assert main(["scaling", "--d-max", "3", "--out", str(f), "--no-progress"]) == 2
@@ -65,3 +68,31 @@ def test_cli_unwritable_out_and_negative_seed(tmp_path, capsys):
     with pytest.raises(SystemExit) as info:
         main(["scaling", "--d-max", "3", "--seed", "-1"])
     assert info.value.code == 2 and "an int >= 0" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["scaling", "demo"])
+@pytest.mark.parametrize("d_max", ["1", "21"])
+def test_a_bad_d_max_is_named_as_the_option_typed(tmp_path, capsys, command, d_max):
+    """The message names --d-max, never the library's d_min / d_values."""
+    argv = [command, "--d-max", d_max, "--out", str(tmp_path / "out"), "--no-progress"]
+    try:
+        code = main(argv)
+    except SystemExit as exc:  # refused by argparse itself (d < 2)
+        code = exc.code
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "--d-max" in err and d_max in err
+    for internal in ("d_min", "d_values", "d_max"):
+        assert internal not in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_option_table_covers_every_argument_the_handlers_pass():
+    """Each library argument a subcommand forwards has an entry, and each entry is a real option."""
+    from finitelearn.cli import OPTION_NAMES, build_parser
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command").choices
+    for command, table in OPTION_NAMES.items():
+        options = {s for a in sub[command]._actions for s in a.option_strings}
+        assert set(table.values()) <= options, command

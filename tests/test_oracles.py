@@ -428,12 +428,12 @@ def test_the_checks_inside_the_oracle_fire(monkeypatch):
     d = 8
     T = fl.parity(d, 0b1)
     o = fl.StatisticalQueryOracle(T, fl.uniform(d), "1/16", "truthful")
-    monkeypatch.setattr(fl.oracles, "_respond", lambda kind, values, counts, truth, null, t, rng: (truth + 2 * t, 1))
+    monkeypatch.setattr(fl.responders, "respond", lambda kind, values, counts, truth, null, t, rng: (truth + 2 * t, 1))
     with pytest.raises(InvariantViolated, match="not within 1/16"):
         o.feature_query(T)
     # adaptive: answer the value of f_{0} itself, which rules out all 127 others (> 63)
     game = fl.StatisticalQueryOracle(fl.paper_teachers(d), fl.uniform(d), "1/16", "null")
-    monkeypatch.setattr(fl.oracles, "_respond", lambda kind, values, counts, truth, null, t, rng: (int(values.max()), 1))
+    monkeypatch.setattr(fl.responders, "respond", lambda kind, values, counts, truth, null, t, rng: (int(values.max()), 1))
     with pytest.raises(InvariantViolated, match="removed 127 parities"):
         game.feature_query(T)
 
@@ -479,3 +479,37 @@ def test_parseval_bound_on_the_greedy_students_near_tight_queries(d, tol, n_quer
         removed = len(before) - len(kept)
         assert removed == entry.removed and removed < bound
         before = kept
+
+
+# -- memory: a fixed teacher in a parity class of 2^17 members -------------------------------
+MEMORY_CHILD = """
+import resource
+resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))  # a regression fails here, not the machine
+import finitelearn as fl
+o = fl.StatisticalQueryOracle(fl.parity(18, {0, 3}), fl.uniform(18), "1/8", concept_class=fl.paper_teachers(18))
+answer = o.feature_query(fl.parity(18, {0, 3}))
+both = o.query(fl.StatisticalQuery.agreement(fl.dictator(18, 1) & fl.dictator(18, 2)))
+print(fl.__file__, answer, both, o.version_space_size, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def test_fixed_teacher_in_a_parity_class_builds_no_member():
+    """Finding the teacher in paper_teachers(18) used to build all 2^17 members (about 4 GiB)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(fl.__file__).resolve().parent.parent  # run the child on this very package
+    # Linux keeps ru_maxrss across exec: a child exec'd straight from pytest reports pytest's
+    # own peak.  A shell that forks the child (it does not exec it: a command follows) starts
+    # the count afresh.
+    out = subprocess.run(["/bin/sh", "-c", '"$0" -c "$1"; exit $?', sys.executable, MEMORY_CHILD],
+                         cwd=root, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    where, answer, both, size, maxrss_kib = out.stdout.split()
+    assert Path(where).resolve() == Path(fl.__file__).resolve()
+    # E[f_S f_S] = P(f_S = 1) = 1/2; the truthful answer rules out every other parity (their value is 1/4)
+    assert (answer, size) == ("1/2", "1")
+    # x_2 x_3 does not depend on x_1, x_4, of which f_S is the parity: P(h = f_S) = 1/2
+    assert both == "1/2"
+    assert int(maxrss_kib) * 1024 < 512 * 2**20, f"peak RSS {int(maxrss_kib) / 1024:.0f} MiB"

@@ -22,16 +22,17 @@ name                              oracle        what it asks
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 from ..validation import fail, fail_type
-from ._base import LearningResult, Student, default_budget
+from .base import Learner, LearningResult, default_budget
 from .membership import GF2Elimination, OptimalMembership, PaperLearner
 from .passive import PassiveReportRow, PassiveStudent, least_squares_student, paper_mu, passive_student_report
 from .sq import CandidateTesting, CoordinateCorrelations, Greedy, QueryPattern, RandomFeatures, greedy_family
 
 __all__ = [
-    "LearningResult", "Student", "default_budget",
+    "LearningResult", "Learner", "default_budget",
     "CandidateTesting", "CoordinateCorrelations", "RandomFeatures", "Greedy", "QueryPattern", "greedy_family",
     "PaperLearner", "OptimalMembership", "GF2Elimination",
     "PassiveStudent", "least_squares_student", "PassiveReportRow", "passive_student_report", "paper_mu",
@@ -48,7 +49,16 @@ MEMBERSHIP_STUDENTS = tuple(n for n, c in STUDENTS.items() if c.kind == "members
 _SEEDED = (RandomFeatures, GF2Elimination)
 
 
-def make_student(name: Any, seed: Any = 0) -> Student:
+def __getattr__(name: str) -> Any:
+    if name == "Student":
+        warnings.warn("finitelearn.learners.Student is deprecated: the base of the query-asking students is "
+                      "finitelearn.learners.Learner (finitelearn.Student is Section 3's labelling S(x))",
+                      DeprecationWarning, stacklevel=2)
+        return Learner
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def make_student(name: Any, seed: Any = 0) -> Learner:
     """The student called ``name`` (seeded students get ``seed``)."""
     if not isinstance(name, str):
         raise fail_type("name", name, "a str, one of " + ", ".join(STUDENTS))

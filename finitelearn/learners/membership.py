@@ -28,8 +28,8 @@ from typing import Any
 import numpy as np
 
 from ..validation import as_rng, fail
-from ..functions import parity
-from ._base import LearningResult, Student, first_candidate
+from ..functions import BooleanFunction, parity
+from .base import Learner, first_candidate
 
 __all__ = ["PaperLearner", "OptimalMembership", "GF2Elimination"]
 
@@ -48,7 +48,7 @@ def _parity_structure(oracle: Any) -> tuple[int, int]:
     return fixed, int(masks[0]) & fixed
 
 
-class PaperLearner(Student):
+class PaperLearner(Learner):
     """The learner in the proof of Theorem 4.3: T(0), T(e_1), ..., T(e_d) (d + 1 data queries).
 
     i is in S exactly when T(e_i) != T(0).  The hypothesis is f_S (or its complement when
@@ -59,28 +59,32 @@ class PaperLearner(Student):
 
     name = "paper-d+1"
     kind = "membership"
+    needs_class = False
 
-    def learn(self, oracle: Any, budget: Any = None) -> LearningResult:
-        self._check_oracle(oracle, need_class=False)
-        limit = self._budget(oracle, budget)
-        start = oracle.queries
+    def start(self, oracle: Any) -> None:
+        self._answers: list[int] = []
+
+    def done(self, oracle: Any) -> bool:
+        return len(self._answers) == oracle.d + 1
+
+    def next_query(self, oracle: Any) -> int:
+        k = len(self._answers)  # the points 0, e_1, ..., e_d
+        return 0 if k == 0 else 1 << (k - 1)
+
+    def observe(self, oracle: Any, query: Any, answer: Any) -> None:
+        self._answers.append(int(answer))
+
+    def hypothesis(self, oracle: Any, stopped: str) -> tuple[BooleanFunction, int | None]:
         d = oracle.d
-        answers = []
-        for x in [0] + [1 << i for i in range(d)]:  # the points 0, e_1, ..., e_d
-            if len(answers) >= limit:
-                return self._result(oracle, start, parity(d, 0), "budget", identified=False)
-            answers.append(oracle.query(x))
-        t0 = answers[0]
-        mask = sum(1 << i for i in range(d) if answers[i + 1] != t0)
-        h = parity(d, mask)
-        if t0:
-            h = ~h
+        if stopped != "identified":  # the budget ran out before the d + 1 answers
+            return first_candidate(oracle) if oracle.concept_class is not None else (parity(d, 0), None)
+        t0 = self._answers[0]
+        mask = sum(1 << i for i in range(d) if self._answers[i + 1] != t0)
         # without a class the premise "T is a parity (or its complement)" pins T down
-        identified = True if oracle.concept_class is None else None
-        return self._result(oracle, start, h, "identified", identified=identified, subset=None if t0 else mask)
+        return (~parity(d, mask), None) if t0 else (parity(d, mask), mask)
 
 
-class OptimalMembership(Student):
+class OptimalMembership(Learner):
     """The query that splits the version space most evenly, until one teacher is left.
 
     For a parity class the queries are the unit points e_i of the coordinates on which the
@@ -93,35 +97,22 @@ class OptimalMembership(Student):
     name = "optimal"
     kind = "membership"
 
-    def learn(self, oracle: Any, budget: Any = None) -> LearningResult:
-        self._check_oracle(oracle, need_class=True)
-        limit = self._budget(oracle, budget)
-        start = oracle.queries
+    def next_query(self, oracle: Any) -> int | None:
         C = oracle.concept_class
-        d = oracle.d
-        stopped = "identified"
-        while oracle.version_space_size > 1:
-            if oracle.queries - start >= limit:
-                stopped = "budget"
-                break
-            vs = oracle.version_space_indices()
-            n = vs.shape[0]
-            if C.is_parity_class:
-                masks = C.masks[vs]
-                ones = np.array([int(((masks >> i) & 1).sum()) for i in range(d)])
-                x = 1 << int(np.argmax(np.minimum(ones, n - ones)))
-            else:
-                ones = C.tables[vs].sum(axis=0, dtype=np.int64)
-                x = int(np.argmax(np.minimum(ones, n - ones)))
-                if min(int(ones[x]), n - int(ones[x])) == 0:  # pragma: no cover - distinct members always split
-                    stopped = "no progress"
-                    break
-            oracle.query(x)
-        h, mask = first_candidate(oracle)
-        return self._result(oracle, start, h, stopped, subset=mask)
+        vs = oracle.version_space_indices()
+        n = vs.shape[0]
+        if C.is_parity_class:
+            masks = C.masks[vs]
+            ones = np.array([int(((masks >> i) & 1).sum()) for i in range(oracle.d)])
+            return 1 << int(np.argmax(np.minimum(ones, n - ones)))
+        ones = C.tables[vs].sum(axis=0, dtype=np.int64)
+        x = int(np.argmax(np.minimum(ones, n - ones)))
+        if min(int(ones[x]), n - int(ones[x])) == 0:  # pragma: no cover - distinct members always split
+            return None
+        return x
 
 
-class GF2Elimination(Student):
+class GF2Elimination(Learner):
     """Random data queries (seeded) solved as linear equations over GF(2).
 
     Each answer T(x) = sum_{i in S} x_i mod 2 is one equation in the unknown bits of S
@@ -139,54 +130,49 @@ class GF2Elimination(Student):
 
     name = "gf2-elimination"
     kind = "membership"
-
-    def _default_budget(self, class_size: int, d: int) -> int:
-        # d unknowns at most; each extra query fails to add an equation with probability <= 1/2
-        return d + 64
+    needs_class = False
 
     def __init__(self, seed: Any = 0) -> None:
         self.seed = seed
 
-    def learn(self, oracle: Any, budget: Any = None) -> LearningResult:
-        self._check_oracle(oracle, need_class=False)
-        fixed, fixed_bits = _parity_structure(oracle)
-        rng = as_rng(self.seed, allow_none=False)
-        limit = self._budget(oracle, budget)
-        start = oracle.queries
-        d = oracle.d
-        free = ((1 << d) - 1) & ~fixed
-        unknowns = bin(free).count("1")
-        basis: dict[int, tuple[int, int]] = {}  # pivot bit -> (row, rhs), row over the free coordinates
-        stopped = "identified"
-        while len(basis) < unknowns:
-            if oracle.queries - start >= limit:
-                stopped = "budget"
+    def default_budget(self, class_size: int, d: int) -> int:
+        """d + 64: d unknowns at most; each extra query fails to add an equation with probability <= 1/2."""
+        return d + 64
+
+    def start(self, oracle: Any) -> None:
+        self._fixed, self._fixed_bits = _parity_structure(oracle)
+        self._rng = as_rng(self.seed, allow_none=False)
+        self._free = ((1 << oracle.d) - 1) & ~self._fixed
+        self._unknowns = bin(self._free).count("1")
+        self._basis: dict[int, tuple[int, int]] = {}  # pivot bit -> (row, rhs), row over the free coordinates
+
+    def done(self, oracle: Any) -> bool:
+        return len(self._basis) == self._unknowns
+
+    def next_query(self, oracle: Any) -> int:
+        return int(self._rng.integers(0, 1 << oracle.d))
+
+    def observe(self, oracle: Any, query: Any, answer: Any) -> None:
+        row = query & self._free
+        rhs = int(answer) ^ (bin(self._fixed_bits & query).count("1") & 1)
+        while row:
+            p = row.bit_length() - 1
+            if p not in self._basis:
+                self._basis[p] = (row, rhs)
                 break
-            x = int(rng.integers(0, 1 << d))
-            y = oracle.query(x)
-            row = x & free
-            rhs = y ^ (bin(fixed_bits & x).count("1") & 1)
-            while row:
-                p = row.bit_length() - 1
-                if p not in basis:
-                    basis[p] = (row, rhs)
-                    break
-                prow, prhs = basis[p]
-                row ^= prow
-                rhs ^= prhs
-        if stopped == "budget":
-            k = oracle.version_space_indices()[0] if oracle.concept_class is not None else None
-            h = oracle.concept_class[int(k)] if k is not None else parity(d, fixed_bits)
-            return self._result(oracle, start, h, stopped,
-                                identified=False if oracle.concept_class is None else None)
+            prow, prhs = self._basis[p]
+            row ^= prow
+            rhs ^= prhs
+
+    def hypothesis(self, oracle: Any, stopped: str) -> tuple[BooleanFunction, int | None]:
+        d = oracle.d
+        if stopped != "identified":
+            return first_candidate(oracle) if oracle.concept_class is not None else (parity(d, self._fixed_bits), None)
         # back-substitution, lowest pivot first: row = pivot bit + lower bits
-        S = fixed_bits
-        for p in sorted(basis):
-            row, rhs = basis[p]
+        S = self._fixed_bits
+        for p in sorted(self._basis):
+            row, rhs = self._basis[p]
             lower = row & ~(1 << p)
-            bit = rhs ^ (bin(lower & S).count("1") & 1)
-            if bit:
+            if rhs ^ (bin(lower & S).count("1") & 1):
                 S |= 1 << p
-        h = parity(d, S)
-        identified = True if oracle.concept_class is None else None
-        return self._result(oracle, start, h, stopped, identified=identified, subset=S)
+        return parity(d, S), S

@@ -41,8 +41,9 @@ import numpy as np
 from ..validation import as_rng, check_int, fail
 from ..fourier import walsh_hadamard
 from ..functions import BooleanFunction, dictator, parity
-from ..oracles import ADVERSARIAL_RESPONDERS, StatisticalQuery, _respond
-from ._base import LearningResult, Student, first_candidate
+from ..oracles import StatisticalQuery
+from ..responders import ADVERSARIAL_RESPONDERS, respond
+from .base import Learner
 
 __all__ = ["CandidateTesting", "CoordinateCorrelations", "RandomFeatures", "Greedy", "QueryPattern",
            "greedy_family"]
@@ -52,70 +53,57 @@ def _seed(seed: Any) -> np.random.Generator:
     return as_rng(seed, allow_none=False)
 
 
-class CandidateTesting(Student):
+class CandidateTesting(Learner):
     """Feature query h = f_S' (a member's own table) for each candidate in turn (Section 4.1).
 
-    Candidates already ruled out are skipped.  Works for any class (the feature is the
-    member's truth table); for a parity class under the uniform distribution the oracle
-    answers parity features in closed form.
+    Candidates already ruled out are skipped; "no progress" once every candidate was
+    tested.  Works for any class; for a parity class the query is built from the mask
+    (:meth:`StatisticalQuery.parity_feature`), so no table is built and the oracle
+    answers in closed form under the uniform distribution.
     """
 
     name = "candidate-testing"
     kind = "sq"
 
-    def learn(self, oracle: Any, budget: Any = None) -> LearningResult:
-        self._check_oracle(oracle, need_class=True)
-        limit = self._budget(oracle, budget)
-        start = oracle.queries
+    def start(self, oracle: Any) -> None:
+        self._next = 0
+
+    def next_query(self, oracle: Any) -> StatisticalQuery | None:
         C = oracle.concept_class
-        d = oracle.d
-        stopped = "no progress"
-        for k in range(len(C)):
-            if oracle.version_space_size == 1:
-                break
-            if oracle.queries - start >= limit:
-                stopped = "budget"
-                break
-            if not oracle.in_version_space(k):
-                continue
-            h = parity(d, int(C.masks[k])) if C.is_parity_class else C[k]
-            oracle.feature_query(h)
-        if oracle.version_space_size == 1:
-            stopped = "identified"
-        h, mask = first_candidate(oracle)
-        return self._result(oracle, start, h, stopped, subset=mask)
+        k = self._next
+        while k < len(C) and not oracle.in_version_space(k):
+            k += 1
+        self._next = k + 1
+        if k >= len(C):
+            return None
+        if C.is_parity_class:
+            return StatisticalQuery.parity_feature(oracle.d, int(C.masks[k]))
+        return StatisticalQuery.feature(C[k])
 
 
-class CoordinateCorrelations(Student):
+class CoordinateCorrelations(Learner):
     """The feature queries E[x_i T(x)] for every coordinate i (then it has nothing left to ask).
 
     For a parity teacher f_S under the uniform distribution E[x_i f_S] = 1/4 unless
     S = {i}, where it is 1/2: the correlations with single coordinates say nothing about
-    which parity the teacher is.
+    which parity the teacher is.  (The dictator x_i is the parity f_{i}, so each query is
+    built from its mask.)
     """
 
     name = "coordinate-correlations"
     kind = "sq"
 
-    def learn(self, oracle: Any, budget: Any = None) -> LearningResult:
-        self._check_oracle(oracle, need_class=True)
-        limit = self._budget(oracle, budget)
-        start = oracle.queries
-        stopped = "no progress"
-        for i in range(oracle.d):
-            if oracle.version_space_size == 1:
-                break
-            if oracle.queries - start >= limit:
-                stopped = "budget"
-                break
-            oracle.feature_query(dictator(oracle.d, i))
-        if oracle.version_space_size == 1:
-            stopped = "identified"
-        h, mask = first_candidate(oracle)
-        return self._result(oracle, start, h, stopped, subset=mask)
+    def start(self, oracle: Any) -> None:
+        self._i = 0
+
+    def next_query(self, oracle: Any) -> StatisticalQuery | None:
+        if self._i >= oracle.d:
+            return None
+        self._i += 1
+        return StatisticalQuery.parity_feature(oracle.d, 1 << (self._i - 1))
 
 
-class RandomFeatures(Student):
+class RandomFeatures(Learner):
     """Feature queries of uniformly random Boolean features h (seeded) until one teacher is left.
 
     Parameters
@@ -129,20 +117,12 @@ class RandomFeatures(Student):
     def __init__(self, seed: Any = 0) -> None:
         self.seed = seed
 
-    def learn(self, oracle: Any, budget: Any = None) -> LearningResult:
-        self._check_oracle(oracle, need_class=True)
-        rng = _seed(self.seed)
-        limit = self._budget(oracle, budget)
-        start = oracle.queries
-        n = 1 << oracle.d
-        stopped = "budget"
-        while oracle.version_space_size > 1 and oracle.queries - start < limit:
-            table = rng.integers(0, 2, size=n, dtype=np.uint8)
-            oracle.feature_query(BooleanFunction._from_table(oracle.d, table))
-        if oracle.version_space_size == 1:
-            stopped = "identified"
-        h, mask = first_candidate(oracle)
-        return self._result(oracle, start, h, stopped, subset=mask)
+    def start(self, oracle: Any) -> None:
+        self._rng = _seed(self.seed)
+
+    def next_query(self, oracle: Any) -> StatisticalQuery:
+        table = self._rng.integers(0, 2, size=1 << oracle.d, dtype=np.uint8)
+        return StatisticalQuery.feature(BooleanFunction.from_truth_table(table))
 
 
 # ---------------------------------------------------------------------------------------
@@ -217,8 +197,11 @@ def greedy_family(block_size: int, tolerance: Any, max_k: int = 11) -> list[Quer
     """
     from ..bounds import check_tolerance
 
-    alpha = check_tolerance(tolerance)
-    kmax = min(check_int(block_size, "block_size"), max_k)
+    return _family(min(check_int(block_size, "block_size"), check_int(max_k, "max_k")), check_tolerance(tolerance))
+
+
+def _family(kmax: int, alpha: Fraction) -> list[QueryPattern]:
+    """:func:`greedy_family` for validated arguments (the greedy student's own calls)."""
     out = [QueryPattern.from_table("one parity", np.array([1], dtype=np.int64))]
     for k in range(3, kmax + 1, 2):
         out.append(QueryPattern.from_table(f"majority of {k} (signs +)", _majority(k, [1] * k)))
@@ -241,12 +224,12 @@ def _simulate_removed(kind: str, vs_size: int, hit_coefs: np.ndarray, k: int, al
     if n0 > 0:
         values = np.concatenate([values, [null]])
         counts = np.concatenate([counts, [n0]])
-    ans, _ = _respond(kind, values.astype(np.int64), counts, None, null, t, None)
+    ans, _ = respond(kind, values.astype(np.int64), counts, None, null, t, None)
     kept = int(counts[np.abs(values - ans) <= t].sum())
     return vs_size - kept
 
 
-class Greedy(Student):
+class Greedy(Learner):
     """Greedy SQ student: the query of its family that rules out the most candidates.
 
     The family: agreement queries chi(x, y) = [y = h(x)] with
@@ -295,51 +278,42 @@ class Greedy(Student):
             raise fail("max_k, top, max_translates", (max_k, top, max_translates), "ints >= 1")
         self.choices: list[tuple[str, int, int]] = []
 
-    def learn(self, oracle: Any, budget: Any = None) -> LearningResult:
-        self._check_oracle(oracle, need_class=True)
-        C = oracle.concept_class
-        if not C.is_parity_class or not oracle.distribution.is_uniform:
+    def start(self, oracle: Any) -> None:
+        if not oracle.concept_class.is_parity_class or not oracle.distribution.is_uniform:
             raise fail("oracle", oracle, "a parity class under the uniform distribution (the greedy family "
                                          "is built from the Fourier spectrum of parities)")
-        limit = self._budget(oracle, budget)
-        start = oracle.queries
-        d = oracle.d
-        alpha = oracle.tolerance
-        kind = oracle.responder if oracle.responder in ADVERSARIAL_RESPONDERS else "max_consistent"
-        x = np.arange(1 << d, dtype=np.int64)
-        in_vs = np.zeros(1 << d, dtype=bool)
-        families: dict[int, list[QueryPattern]] = {}
-        stopped = "no progress"
+        self._adversary = oracle.responder if oracle.responder in ADVERSARIAL_RESPONDERS else "max_consistent"
+        self._x = np.arange(1 << oracle.d, dtype=np.int64)
+        self._in_vs = np.zeros(1 << oracle.d, dtype=bool)
+        self._families: dict[int, list[QueryPattern]] = {}
+        self._predicted = 0
+        self._pattern = ""
         self.choices = []
-        while oracle.version_space_size > 1:
-            if oracle.queries - start >= limit:
-                stopped = "budget"
-                break
-            vs = oracle.version_space_masks()
-            in_vs[:] = False
-            in_vs[vs] = True
-            varying = int(np.bitwise_or.reduce(vs ^ vs[0]))
-            block = [1 << i for i in range(d) if (varying >> i) & 1][: self.max_k]
-            rank = bin(varying).count("1")
-            kfam = min(rank, self.max_k)
-            if kfam not in families:
-                families[kfam] = greedy_family(kfam, alpha, self.max_k)
-            best = self._best(families[kfam], vs, in_vs, block, kind, alpha)
-            if best[1] is None:
-                break
-            removed, pat, a, dirs = best
-            y = np.zeros(x.shape[0], dtype=np.int64)
-            for j, v in enumerate(dirs[: pat.k]):
-                y |= (np.bitwise_count(x & v).astype(np.int64) & 1) << j
-            chi_a = 1 - 2 * (np.bitwise_count(x & a).astype(np.int64) & 1)
-            g = chi_a * pat.table[y]
-            h = BooleanFunction._from_table(d, (g > 0).astype(np.uint8))
-            oracle.query(StatisticalQuery.agreement(h))
-            self.choices.append((pat.name, removed, oracle.transcript[-1].removed))
-        if oracle.version_space_size == 1:
-            stopped = "identified"
-        h, mask = first_candidate(oracle)
-        return self._result(oracle, start, h, stopped, subset=mask)
+
+    def next_query(self, oracle: Any) -> StatisticalQuery | None:
+        alpha = oracle.tolerance
+        vs = oracle.version_space_masks()
+        self._in_vs[:] = False
+        self._in_vs[vs] = True
+        varying = int(np.bitwise_or.reduce(vs ^ vs[0]))
+        block = [1 << i for i in range(oracle.d) if (varying >> i) & 1][: self.max_k]
+        kfam = min(bin(varying).count("1"), self.max_k)
+        if kfam not in self._families:
+            self._families[kfam] = _family(kfam, alpha)
+        removed, pat, a, dirs = self._best(self._families[kfam], vs, self._in_vs, block, self._adversary, alpha)
+        if pat is None:
+            return None
+        x = self._x
+        y = np.zeros(x.shape[0], dtype=np.int64)
+        for j, v in enumerate(dirs[: pat.k]):
+            y |= (np.bitwise_count(x & v).astype(np.int64) & 1) << j
+        chi_a = 1 - 2 * (np.bitwise_count(x & a).astype(np.int64) & 1)
+        g = chi_a * pat.table[y]
+        self._pattern, self._predicted = pat.name, removed
+        return StatisticalQuery.agreement(BooleanFunction.from_truth_table((g > 0).astype(np.uint8)))
+
+    def observe(self, oracle: Any, query: Any, answer: Any) -> None:
+        self.choices.append((self._pattern, self._predicted, oracle.transcript[-1].removed))
 
     def _best(self, family: list[QueryPattern], vs: np.ndarray, in_vs: np.ndarray, block: list[int],
               kind: str, alpha: Fraction) -> tuple:

@@ -1,0 +1,244 @@
+"""How a statistical-query oracle answers: the responders of Section 4.1.
+
+STAT(T, D) with tolerance alpha may answer a query chi with any value within alpha of
+the exact value v = E_D[chi(x, T(x))].  A *responder* is the rule that picks it:
+
+``"truthful"``
+    v itself.
+``"noisy"``
+    uniform on the grid v + alpha k / 2^20, k = -2^20..2^20 (seeded): an exact
+    :class:`~fractions.Fraction` drawn from a discretised uniform law on [v - alpha, v + alpha].
+``"null"``
+    the Parseval adversary of Theorems 4.1 and 4.2: the *null value*
+    E_D[(chi(x, 0) + chi(x, 1))/2] when it is within alpha of the truth, otherwise the
+    value within tolerance nearest to it (:func:`null_answer`).
+``"max_consistent"``
+    the answer within tolerance that keeps the most candidates consistent, a sliding
+    window of width 2 alpha over their sorted exact values; among the best windows, the
+    answer nearest to the null value (:func:`max_consistent_answer`).
+
+Why the null value: for a parity teacher f_S under uniform x and g = chi(., 1) - chi(., 0),
+the central identity (DESIGN.md, Section 4.1)
+
+    E[chi(x, f_S(x))] = E[(chi(x,0) + chi(x,1))/2] - ghat(S)/2
+
+splits every exact value into a part that does not depend on S (the null value) and
+ghat(S)/2.  Answering the null value is within alpha of every f_S with |ghat(S)| <= 2 alpha,
+and by Parseval (sum_S ghat(S)^2 = E[g^2] <= 1) fewer than 1/(4 alpha^2) parities are
+farther: so each answer rules out fewer than 1/(4 alpha^2) candidates.
+
+Units
+-----
+The functions here work in exact integers: every exact value of one query is an
+integer over a common denominator Q, and alpha = a/b, so values, the truth, the null value
+and the half-width t = a Q are integers in units of 1/(Q b).  :func:`to_units` converts
+numerators over Q to these units.  :func:`respond` returns ``(numerator, scale)``: the
+answer is ``numerator / (Q b scale)`` (scale is 1 except for the noisy responder).
+
+Examples
+--------
+>>> normalize_responder("Max-Consistent")
+'max_consistent'
+>>> respond("null", None, None, truth=8, null=4, t=2, rng=None)   # truth 8, null 4, alpha 2: move to 6
+(6, 1)
+>>> max_consistent_answer([0, 3, 4, 10], [1, 1, 1, 1], t=2, null=9)   # only 2 keeps 0, 3 and 4
+(2, 3)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from .validation import fail, fail_type
+
+__all__ = [
+    "RESPONDERS",
+    "ADVERSARIAL_RESPONDERS",
+    "NOISE_GRID",
+    "normalize_responder",
+    "to_units",
+    "null_answer",
+    "max_consistent_answer",
+    "respond",
+]
+
+RESPONDERS = ("truthful", "noisy", "null", "max_consistent")
+"""Every responder name, in its normal form."""
+
+ADVERSARIAL_RESPONDERS = ("null", "max_consistent")
+"""The responders that can play the adaptive game (they need no fixed teacher)."""
+
+NOISE_GRID = 1 << 20
+"""The noisy responder draws k uniformly in -NOISE_GRID..NOISE_GRID and answers v + alpha k / NOISE_GRID."""
+
+_INT64_SAFE = 1 << 62
+
+
+def normalize_responder(responder: Any, *, adversarial: bool = False, name: str = "responder") -> str:
+    """The normal form of a responder name, the one rule every caller uses.
+
+    Surrounding blanks are dropped, letters lower-cased, and ``-`` and blanks inside the
+    name become ``_``: ``"Max-Consistent"``, ``" max consistent "`` and
+    ``"max_consistent"`` are the same responder.
+
+    Parameters
+    ----------
+    responder : str
+    adversarial : bool
+        Accept only :data:`ADVERSARIAL_RESPONDERS` (the adaptive game, the scaling experiment).
+    name : str
+        The argument's name in error messages.
+
+    Raises
+    ------
+    InvalidType
+        ``responder`` is not a str.
+    InvalidArgument
+        The name is not one of the allowed responders.
+
+    >>> normalize_responder(" NULL "), normalize_responder("max consistent", adversarial=True)
+    ('null', 'max_consistent')
+    """
+    allowed = ADVERSARIAL_RESPONDERS if adversarial else RESPONDERS
+    if not isinstance(responder, str):
+        raise fail_type(name, responder, f"a str, one of {allowed}")
+    r = "_".join(responder.strip().lower().replace("-", " ").split())
+    if r not in RESPONDERS:
+        raise fail(name, responder, f"one of {allowed}")
+    if r not in allowed:
+        raise fail(name, responder, f"one of {allowed} (the adversary of the adaptive game: "
+                                    "a class without a fixed teacher has no truth to tell)")
+    return r
+
+
+def to_units(nums: np.ndarray, b: int, limit: int) -> np.ndarray:
+    """``nums * b``: numerators over Q turned into units of 1/(Q b).
+
+    int64 when safe (``limit * b`` below 2^60, so that differences and sums of a few such
+    values stay exact), otherwise an object array of exact Python ints.
+
+    >>> to_units(np.array([1, 2]), 3, 10).tolist()
+    [3, 6]
+    """
+    if limit * b < (_INT64_SAFE >> 2):
+        return np.asarray(nums).astype(np.int64) * np.int64(b)
+    return np.array([int(v) * b for v in np.asarray(nums).tolist()], dtype=object)
+
+
+def null_answer(values: Any, truth: int | None, null: int, t: int) -> int:
+    """The null responder's answer: the null value, or the admissible value nearest to it.
+
+    With a fixed teacher (``truth`` given) the admissible answers are [truth - t, truth + t];
+    in the adaptive game (``truth`` None) an answer must be within t of at least one
+    candidate's value in ``values``, and the one nearest to ``null`` is taken.
+
+    >>> null_answer(None, truth=10, null=4, t=3), null_answer([10, 12], truth=None, null=4, t=3)
+    (7, 7)
+    """
+    if truth is not None:
+        if abs(null - truth) <= t:
+            return null
+        return truth + t if null > truth else truth - t
+    values = np.asarray(values)
+    dist = np.abs(values - null)
+    if (dist <= t).any():
+        return null
+    k = int(np.argmin(dist))
+    v = int(values[k])
+    return v - t if v > null else v + t
+
+
+def max_consistent_answer(values: Any, counts: Any, t: int, null: int, truth: int | None = None) -> tuple[int, int]:
+    """The answer keeping the most candidates within t; nearest to the null value among the best.
+
+    A candidate with value v is kept by an answer A when |v - A| <= t.  The windows
+    [v_i, v_i + 2t] over the sorted values (each starting at a value, which loses nothing:
+    a best window can always be slid right until its left end meets a value) give every
+    maximal set kept by one answer.  With a fixed teacher only windows containing
+    ``truth`` count and the answer is also kept within t of it.
+
+    Tie-break: among the windows holding the most candidates, the answer is the point of
+    their admissible intervals [v_j - t, v_i + t] nearest to ``null`` (so when the null
+    value itself is among the best answers, it is answered, exactly as the null responder
+    would), the first such window in sorted order on equal distances.
+
+    Parameters
+    ----------
+    values, counts : array_like of int
+        The candidates' exact values in units of 1/(Q b), with multiplicities.
+    t : int
+        The tolerance in the same units.
+    null : int
+        The null value.
+    truth : int, optional
+        The fixed teacher's value.
+
+    Returns
+    -------
+    (answer, kept)
+        The answer and the number of candidates (counted with multiplicity) it keeps.
+    """
+    values = np.asarray(values)
+    counts = np.asarray(counts, dtype=np.int64)
+    order = np.argsort(values, kind="stable")
+    v = values[order]
+    c = counts[order]
+    cum = np.concatenate([[0], np.cumsum(c)])
+    j = np.searchsorted(v, v + 2 * t, side="right")
+    i = np.arange(v.shape[0])
+    cnt = cum[j] - cum[i]
+    lo = v[j - 1] - t
+    hi = v + t
+    if truth is not None:
+        valid = (v <= truth) & (truth <= v + 2 * t)
+        cnt = np.where(valid, cnt, -1)
+        lo = np.maximum(lo, truth - t)
+        hi = np.minimum(hi, truth + t)
+    best = cnt.max()
+    cand = np.flatnonzero(cnt == best)
+    lo_c, hi_c = lo[cand], hi[cand]
+    dist = np.maximum(np.maximum(lo_c - null, null - hi_c), 0)
+    k = int(cand[int(np.argmin(dist))])
+    return int(min(max(null, int(lo[k])), int(hi[k]))), int(best)
+
+
+def respond(kind: str, values: np.ndarray | None, counts: np.ndarray | None, truth: int | None,
+            null: int, t: int, rng: np.random.Generator | None) -> tuple[int, int]:
+    """The answer of responder ``kind`` as ``(numerator, scale)``, in units of 1/(Q b scale).
+
+    Parameters
+    ----------
+    kind : str
+        A name in normal form (:func:`normalize_responder`).
+    values, counts : numpy.ndarray or None
+        The exact values (units of 1/(Q b)) of the candidates still kept, with
+        multiplicities; None when the oracle keeps no class.
+    truth : int or None
+        The fixed teacher's value; None in the adaptive game.
+    null : int
+        The null value E_D[(chi(x, 0) + chi(x, 1))/2].
+    t : int
+        alpha in the same units.
+    rng : numpy.random.Generator or None
+        For ``"noisy"``.
+
+    >>> respond("truthful", None, None, truth=5, null=0, t=1, rng=None)
+    (5, 1)
+    >>> respond("max_consistent", np.array([0, 3, 4, 10]), np.ones(4, dtype=np.int64), None, 9, 2, None)
+    (2, 1)
+    """
+    if kind == "truthful":
+        return truth, 1
+    if kind == "noisy":
+        k = int(rng.integers(-NOISE_GRID, NOISE_GRID + 1))
+        return truth * NOISE_GRID + k * t, NOISE_GRID
+    if kind == "null":
+        return null_answer(values, truth, null, t), 1
+    if kind == "max_consistent":
+        if values is None:  # no class: one candidate, the teacher
+            values = np.array([truth], dtype=np.int64)
+            counts = np.ones(1, dtype=np.int64)
+        return max_consistent_answer(values, counts, t, null, truth)[0], 1
+    raise fail("responder", kind, f"one of {RESPONDERS}")  # pragma: no cover - normalised by the caller

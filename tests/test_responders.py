@@ -1,0 +1,112 @@
+"""Responders: each answer rule against plain enumeration of the admissible answers.
+
+Expected answers are found by trying every integer answer in a range that covers all the
+values, the truth and the null value, and keeping those the rule's definition prefers.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import finitelearn as fl
+from finitelearn.responders import (
+    ADVERSARIAL_RESPONDERS,
+    RESPONDERS,
+    max_consistent_answer,
+    normalize_responder,
+    null_answer,
+    respond,
+)
+
+SETTINGS = settings(deadline=None, max_examples=200)
+
+values_st = st.lists(st.integers(-30, 30), min_size=1, max_size=8)
+
+
+def kept(values, counts, A, t):
+    return sum(c for v, c in zip(values, counts) if abs(v - A) <= t)
+
+
+def answer_range(values, null, t, truth=None):
+    pts = list(values) + [null] + ([truth] if truth is not None else [])
+    return range(min(pts) - t - 1, max(pts) + t + 2)
+
+
+@SETTINGS
+@given(values_st, st.integers(0, 6), st.integers(-40, 40), st.data())
+def test_max_consistent_is_the_best_window_nearest_to_null(values, t, null, data):
+    counts = data.draw(st.lists(st.integers(1, 3), min_size=len(values), max_size=len(values)))
+    use_truth = data.draw(st.booleans())
+    truth = data.draw(st.sampled_from(values)) if use_truth else None
+    answers = [A for A in answer_range(values, null, t, truth) if truth is None or abs(A - truth) <= t]
+    best = max(kept(values, counts, A, t) for A in answers)
+    best_answers = [A for A in answers if kept(values, counts, A, t) == best]
+    # tie-break of the docstring: nearest to the null value, the smaller answer on equal distances
+    want = min(best_answers, key=lambda A: (abs(A - null), A))
+    got, n = max_consistent_answer(np.array(values, dtype=np.int64), np.array(counts), t, null, truth)
+    assert (got, n) == (want, best)
+    assert respond("max_consistent", np.array(values, dtype=np.int64), np.array(counts), truth, null, t, None) == (want, 1)
+
+
+@SETTINGS
+@given(values_st, st.integers(0, 6), st.integers(-40, 40), st.booleans())
+def test_null_answer_is_the_admissible_answer_nearest_to_null(values, t, null, fixed):
+    if fixed:
+        truth = values[0]
+        admissible = [A for A in answer_range(values, null, t, truth) if abs(A - truth) <= t]
+        got = null_answer(None, truth, null, t)
+    else:
+        admissible = [A for A in answer_range(values, null, t) if any(abs(A - v) <= t for v in values)]
+        got = null_answer(np.array(values, dtype=np.int64), None, null, t)
+    assert got in admissible
+    assert abs(got - null) == min(abs(A - null) for A in admissible)
+
+
+def test_truthful_and_noisy():
+    assert respond("truthful", None, None, 17, 3, 4, None) == (17, 1)
+    rng = np.random.default_rng(0)
+    for _ in range(100):
+        num, scale = respond("noisy", None, None, 17, 3, 4, rng)
+        assert scale == fl.responders.NOISE_GRID and abs(num - 17 * scale) <= 4 * scale
+
+
+SPELLINGS = ["max_consistent", "Max_Consistent", "max-consistent", " MAX consistent ", "null", " Null",
+             "truthful", "noisy", "liar", "max__consistent", "", 3, None]
+
+
+@pytest.mark.parametrize("spelling", SPELLINGS)
+def test_one_normal_form_for_the_oracle_and_the_scaling_experiment(spelling):
+    """The adaptive oracle and run_scaling accept exactly the same spellings, and read them alike."""
+    def oracle():
+        return fl.StatisticalQueryOracle(fl.paper_teachers(2), fl.uniform(2), "1/8", spelling).responder
+
+    def scaling():
+        return fl.run_scaling([2], "1/8", ["candidate-testing"], responder=spelling, progress=False)[0].responder
+
+    outcomes = []
+    for run in (oracle, scaling):
+        try:
+            outcomes.append(("ok", run()))
+        except (fl.InvalidArgument, fl.InvalidType) as exc:
+            outcomes.append((type(exc).__name__, str(exc).split(" is not allowed")[0].split(" has type")[0]))
+    assert outcomes[0] == outcomes[1]
+    if isinstance(spelling, str) and spelling.strip().lower().replace("-", " ").split() in (["null"], ["max", "consistent"]):
+        assert outcomes[0][0] == "ok" and outcomes[0][1] in ADVERSARIAL_RESPONDERS
+    # a fixed teacher accepts every responder's normal spelling as well
+    if outcomes[0][0] == "ok":
+        T = fl.parity(2, 1)
+        assert fl.StatisticalQueryOracle(T, fl.uniform(2), "1/8", spelling).responder == outcomes[0][1]
+
+
+def test_normalize_responder_rules():
+    assert [normalize_responder(r) for r in RESPONDERS] == list(RESPONDERS)
+    assert normalize_responder("Max-Consistent") == "max_consistent"
+    with pytest.raises(fl.InvalidArgument, match="adaptive game"):
+        normalize_responder("truthful", adversarial=True)
+    with pytest.raises(fl.InvalidArgument, match="responder='max consistent!'"):
+        normalize_responder("max consistent!")
+    with pytest.raises(fl.InvalidType, match="responder=3"):
+        normalize_responder(3)
