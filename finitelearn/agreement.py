@@ -13,7 +13,6 @@ from . import _kernels as K
 from .validation import fail_type
 from .distributions import Distribution
 from .domains import Cube
-from .errors import DomainMismatch
 from .exact import fits_int64
 from .functions import BooleanFunction, check_same_domain
 

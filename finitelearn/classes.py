@@ -22,17 +22,13 @@ from typing import Any, Iterable, Iterator, Sequence
 import numpy as np
 
 from . import _kernels as K
-from .validation import check_dimension, fail, fail_type, subset_mask
+from .validation import check_dimension, fail, fail_type, subset_mask, read_only
 from .memory import check_memory
 from .errors import DomainMismatch
 from .functions import BooleanFunction, parity
 
 __all__ = ["ConceptClass", "parities", "paper_teachers", "parity_mask_of"]
 
-
-def _freeze(a: np.ndarray) -> np.ndarray:
-    a.flags.writeable = False
-    return a
 
 
 def parity_mask_of(f: BooleanFunction) -> int | None:
@@ -77,8 +73,8 @@ class ConceptClass:
     def _make(cls, d: int, tables: np.ndarray | None, masks: np.ndarray | None) -> "ConceptClass":
         self = object.__new__(cls)
         self._d = d
-        self._tables = None if tables is None else _freeze(tables)
-        self._masks = None if masks is None else _freeze(masks)
+        self._tables = None if tables is None else read_only(tables)
+        self._masks = None if masks is None else read_only(masks)
         self._index = None
         return self
 
@@ -140,7 +136,7 @@ class ConceptClass:
         if self._tables is None:
             check_memory(self._d, bytes_per_point=len(self), name="d (x class size)")
             rows = [K.unpack_table(K.parity_packed(self._d, int(m)), 1 << self._d) for m in self._masks]
-            self._tables = _freeze(np.stack(rows))
+            self._tables = read_only(np.stack(rows))
         return self._tables
 
     def subsets(self) -> list[frozenset[int]]:

@@ -41,8 +41,6 @@ Examples
 
 from __future__ import annotations
 
-import math
-import numbers
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Callable
@@ -50,10 +48,11 @@ from typing import Any, Callable
 import numpy as np
 
 from . import _oracle_kernels as OK
-from .validation import as_fraction, as_rng, check_dimension, check_int, fail, fail_type, subset_mask
+from .validation import as_fraction, as_rng, check_dimension, check_int, fail, fail_type, read_only, subset_mask
 from .bounds import check_tolerance
 from .classes import ConceptClass, parity_mask_of
-from .domains import bits_to_index
+from .domains import Cube
+from .exact import lcm_of_denominators
 from .memory import check_memory
 from .distributions import Distribution
 from .errors import DomainMismatch, QueryBudgetExceeded
@@ -86,10 +85,6 @@ class InvariantViolated(AssertionError):
 # ---------------------------------------------------------------------------------------
 # queries
 # ---------------------------------------------------------------------------------------
-def _freeze(a: np.ndarray) -> np.ndarray:
-    a.flags.writeable = False
-    return a
-
 
 class StatisticalQuery:
     """A statistical query chi: {0,1}^d x {0,1} -> [0, 1] (Section 4.1, Kearns' STAT).
@@ -122,8 +117,8 @@ class StatisticalQuery:
               kind: str = "general", mask: int | None = None, h: BooleanFunction | None = None) -> "StatisticalQuery":
         self = object.__new__(cls)
         self._d = d
-        self._num0 = None if num0 is None else _freeze(np.ascontiguousarray(num0, dtype=np.int64))
-        self._num1 = None if num1 is None else _freeze(np.ascontiguousarray(num1, dtype=np.int64))
+        self._num0 = None if num0 is None else read_only(np.ascontiguousarray(num0, dtype=np.int64))
+        self._num1 = None if num1 is None else read_only(np.ascontiguousarray(num1, dtype=np.int64))
         self._den = int(den)
         self._kind = kind
         self._mask = mask
@@ -174,7 +169,7 @@ class StatisticalQuery:
             return cls._make(d, ints[:, 0], ints[:, 1], 1)
         if arr.dtype.kind == "f":
             uniq, inverse = np.unique(arr, return_inverse=True)
-            fr = [as_fraction(float(v), "table") for v in uniq]
+            fr = [as_fraction(v, "table") for v in uniq]  # numpy scalars: their own precision
             flat = [fr[i] for i in inverse.ravel().tolist()]
         elif arr.dtype.kind == "O":
             flat = [_entry_fraction(v) for v in arr.ravel().tolist()]
@@ -183,9 +178,7 @@ class StatisticalQuery:
         for k, v in enumerate(flat):
             if not 0 <= v <= 1:
                 raise fail("table", table, f"values in [0, 1] (found {v} at x={k // 2}, y={k % 2})")
-        den = 1
-        for v in set(v.denominator for v in flat):
-            den = den * v // math.gcd(den, v)
+        den = lcm_of_denominators(flat)
         if den >= _INT64_SAFE:
             raise fail("table", table, "values whose common denominator is below 2**62")
         nums = np.array([int(v * den) for v in flat], dtype=np.int64).reshape(n, 2)
@@ -308,18 +301,18 @@ class StatisticalQuery:
         check_memory(self._d, bytes_per_point=16, name="query.d")
         h = self.feature_function.truth_table.astype(np.int64)
         if self._kind == "feature":
-            return _freeze(np.zeros_like(h)), _freeze(h)
-        return _freeze(1 - h), _freeze(h)
+            return read_only(np.zeros_like(h)), read_only(h)
+        return read_only(1 - h), read_only(h)
 
     @property
     def numerators(self) -> np.ndarray:
         """Read-only (2^d, 2) int64 array: chi(x, y) = numerators[x, y] / denominator."""
         n0, n1 = self.numerator_columns()
-        return _freeze(np.stack([n0, n1], axis=1))
+        return read_only(np.stack([n0, n1], axis=1))
 
     def value(self, x: Any, y: int) -> Fraction:
         """chi(x, y) as a Fraction (x a point index or a tuple of bits, y in {0, 1})."""
-        k = _point(x, self._d, "x")
+        k = Cube(self._d).index(x, "x")
         if isinstance(y, (bool, np.bool_)) or not isinstance(y, (int, np.integer)) or y not in (0, 1):
             raise fail("y", y, "a label 0 or 1")
         n0, n1 = self.numerator_columns()
@@ -343,17 +336,6 @@ def _check_table_shape(arr: np.ndarray, name: str) -> int:
     if n < 2 or n & (n - 1):
         raise fail(name, arr, f"2**d rows with d >= 1 (got {n} rows); no padding is done")
     return n.bit_length() - 1
-
-
-def _point(x: Any, d: int, name: str) -> int:
-    if isinstance(x, numbers.Integral) and not isinstance(x, (bool, np.bool_)):
-        k = int(x)
-        if not 0 <= k < (1 << d):
-            raise fail(name, x, f"a point index in 0..2**{d}-1, or a tuple of {d} bits")
-        return k
-    if isinstance(x, (str, bytes)) or not hasattr(x, "__iter__"):
-        raise fail_type(name, x, f"a point: a tuple of {d} bits (or its index)")
-    return bits_to_index(x, d, name=name)
 
 
 # ---------------------------------------------------------------------------------------
@@ -536,7 +518,7 @@ class MembershipOracle(_Oracle):
 
     def query(self, x: Any) -> int:
         """T(x) for a point x: a tuple of d bits (``x[0]`` is the paper's x_1) or its index."""
-        k = _point(x, self._d, "x")
+        k = Cube(self._d).index(x, "x")
         self._spend()
         truth = None if self._teacher is None else self._teacher(k)
         removed = None

@@ -32,6 +32,7 @@ from ..agreement import agreement_probability
 from ..classes import paper_teachers
 from ..distributions import Distribution, point_masses, uniform
 from ..errors import DomainMismatch
+from ..exact import lcm_of_denominators
 from ..functions import BooleanFunction
 
 __all__ = ["PassiveStudent", "least_squares_student", "PassiveReportRow", "passive_student_report", "paper_mu"]
@@ -110,9 +111,7 @@ def least_squares_student(teacher: BooleanFunction, distribution: Distribution, 
     coef = [Fraction(int(sympy.fraction(c)[0]), int(sympy.fraction(c)[1])) for c in theta]
     bias, weights = coef[0], tuple(coef[1:])
     # h(x) = [w . x + b >= thr], over all points: integer arithmetic on a common denominator
-    den = 1
-    for c in coef + [thr]:
-        den = den * c.denominator // np.gcd(den, c.denominator)
+    den = lcm_of_denominators(coef + [thr])
     wi = np.array([int(c * den) for c in weights], dtype=object)
     score = np.full(1 << d, int(bias * den), dtype=object)
     k = np.arange(1 << d, dtype=np.int64)

@@ -40,7 +40,7 @@ import numpy as np
 
 from ..validation import as_rng, check_int, fail
 from ..fourier import walsh_hadamard
-from ..functions import BooleanFunction, dictator, parity
+from ..functions import BooleanFunction
 from ..oracles import StatisticalQuery
 from ..responders import ADVERSARIAL_RESPONDERS, respond
 from .base import Learner
