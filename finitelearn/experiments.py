@@ -30,9 +30,6 @@ Examples
 
 from __future__ import annotations
 
-import csv
-import json
-import os
 import re
 import time
 from dataclasses import asdict, dataclass, field
@@ -42,7 +39,8 @@ from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
 
-from .validation import check_int, fail, fail_type
+from .records import CSV_FIELDS, RecordStore, ScalingRecord, check_out_dir, read_records, record_key
+from .validation import check_bool, check_int, fail, fail_type
 from .bounds import membership_query_lower_bound, parseval_removal_bound, sq_query_lower_bound
 from .classes import paper_teachers
 from .distributions import uniform
@@ -52,8 +50,10 @@ from .oracles import MembershipOracle, StatisticalQueryOracle
 from .responders import normalize_responder
 
 __all__ = [
+    "ExperimentInterrupted",
     "Tolerance",
     "parse_tolerance",
+    "check_alphas",
     "ScalingRecord",
     "run_scaling",
     "read_records",
@@ -203,6 +203,28 @@ class Tolerance:
         return value
 
 
+def check_alphas(tol: Tolerance, ds: Iterable[int]) -> dict[int, Fraction]:
+    """alpha(d) for every d of a run, each in (0, 1/2), or an error naming ``tolerance``.
+
+    An alpha >= 1/2 makes the game empty: the constant answer 1/2 is within alpha of every
+    query's value (values lie in [0, 1]), so no query can rule out a teacher.
+
+    >>> check_alphas(parse_tolerance("1/d"), [2, 3])
+    Traceback (most recent call last):
+    ...
+    finitelearn.errors.InvalidArgument: tolerance='1/d' is not allowed: a tolerance alpha < 1/2 at every d (at d=2 it is 1/2: the constant answer 1/2 is then within alpha of every query's value, so no query can rule out a teacher)
+    """
+    out = {}
+    for d in ds:
+        value = tol(d)
+        if value >= Fraction(1, 2):
+            raise fail("tolerance", tol.text,
+                       f"a tolerance alpha < 1/2 at every d (at d={d} it is {value}: the constant answer 1/2 is "
+                       "then within alpha of every query's value, so no query can rule out a teacher)")
+        out[d] = value
+    return out
+
+
 def parse_tolerance(text: Any) -> Tolerance:
     """Parse the tolerance alpha as a number or an expression in d (no ``eval``).
 
@@ -228,78 +250,6 @@ def parse_tolerance(text: Any) -> Tolerance:
 # ---------------------------------------------------------------------------------------
 # records
 # ---------------------------------------------------------------------------------------
-@dataclass
-class ScalingRecord:
-    """One (d, student) run of the scaling experiment.
-
-    Fields written to CSV: every field but ``version_space_sizes`` (JSON only).
-    ``responder`` is the run's SQ adversary (part of the resume key); ``adversary`` is the
-    one this student met (for data queries: the label that keeps the larger half).
-    ``lower_bound`` is the exact Parseval bound for SQ students (None when alpha >= 1/2:
-    no finite number of queries suffices) and the information-theoretic bound
-    ceil(log2 |class|) for membership students (``lower_bound_kind`` says which).
-    """
-
-    d: int
-    student: str
-    oracle: str
-    tolerance: str
-    alpha: str | None
-    responder: str
-    adversary: str
-    queries: int
-    identified: bool
-    stopped: str
-    lower_bound: int | None
-    lower_bound_kind: str
-    class_size: int
-    parseval_removal_bound: int | None
-    max_removed: int
-    paper_d_plus_1: int
-    optimal_membership: int
-    optimal_membership_source: str
-    worst_case_agreement: str
-    budget: int
-    seed: int
-    seconds: float
-    version_space_sizes: list = field(default_factory=list)
-
-
-CSV_FIELDS = [f for f in ScalingRecord.__dataclass_fields__ if f != "version_space_sizes"]
-
-
-def _record_key(r: dict) -> tuple:
-    return (int(r["d"]), r["student"], r["tolerance"], r["responder"], r.get("budget_spec"), int(r["seed"]))
-
-
-def read_records(out_dir: Any) -> list[dict]:
-    """The records of ``out_dir/scaling.json`` (an empty list when there is none)."""
-    path = Path(out_dir) / "scaling.json"
-    if not path.exists():
-        return []
-    try:
-        data = json.loads(path.read_text())
-    except json.JSONDecodeError as exc:
-        raise fail("out_dir", str(out_dir), f"a directory whose scaling.json is valid JSON ({exc})") from None
-    if not isinstance(data, dict) or not isinstance(data.get("records"), list):
-        raise fail("out_dir", str(out_dir), "a directory whose scaling.json holds {'records': [...]}")
-    return data["records"]
-
-
-def _write(out_dir: Path, records: list[dict]) -> None:
-    out_dir.mkdir(parents=True, exist_ok=True)
-    tmp = out_dir / "scaling.json.tmp"
-    tmp.write_text(json.dumps({"records": records}, indent=1))
-    os.replace(tmp, out_dir / "scaling.json")
-    tmp = out_dir / "scaling.csv.tmp"
-    with tmp.open("w", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=CSV_FIELDS + ["budget_spec"], extrasaction="ignore")
-        w.writeheader()
-        for r in records:
-            w.writerow(r)
-    os.replace(tmp, out_dir / "scaling.csv")
-
-
 # ---------------------------------------------------------------------------------------
 # the experiment
 # ---------------------------------------------------------------------------------------
@@ -385,8 +335,15 @@ def run_scaling(d_values: Iterable[int], tolerance: Any = "1/8", students: Any =
     list of ScalingRecord
         The records of this run's parameters, in (d, student) order (including resumed ones).
     """
-    return _run(_check_ds(d_values), *_check_run_arguments(tolerance, students, responder, budget, seed), out_dir,
-                resume=resume, progress=progress, on_record=on_record)
+    if out_dir is not None:
+        out_dir = check_out_dir(out_dir)
+    if on_record is not None and not callable(on_record):
+        raise fail_type("on_record", on_record, "a callable taking a ScalingRecord, or None")
+    ds = _check_ds(d_values)
+    args = _check_run_arguments(tolerance, students, responder, budget, seed)
+    check_alphas(args[0], ds)
+    return _run(ds, *args, out_dir,
+                resume=check_bool(resume, "resume"), progress=check_bool(progress, "progress"), on_record=on_record)
 
 
 def _check_run_arguments(tolerance: Any, students: Any, responder: Any, budget: Any,
@@ -406,16 +363,17 @@ def _run(ds: list[int], tol: Tolerance, names: list[str], responder: str, budget
          out_dir: Any, *, resume: bool, progress: bool,
          on_record: Callable[[ScalingRecord], None] | None) -> list[ScalingRecord]:
     """The experiment on validated arguments (every check is done by the callers)."""
-    alphas = {d: tol(d) for d in ds}  # checks alpha(d) > 0 for every d before anything runs
-    out = None if out_dir is None else Path(out_dir)
+    alphas = check_alphas(tol, ds)  # 0 < alpha(d) < 1/2 for every d, before anything runs
+    store = None if out_dir is None else RecordStore(out_dir)
     budget_spec = "default" if budget is None else str(budget)
     this_run = {(d, s, tol.text, responder, budget_spec, seed) for d in ds for s in names}
-    all_records = read_records(out) if out is not None else []
-    if resume:
-        done = {_record_key(r): r for r in all_records if _record_key(r) in this_run}
-    else:  # recompute: drop this run's old records, keep other runs'
-        all_records = [r for r in all_records if _record_key(r) not in this_run]
-        done = {}
+    done: dict[tuple, dict] = {}
+    if store is not None:
+        if resume:  # a bad file is refused here, before anything runs, and left as it is
+            done = {record_key(r): r for r in store.records() if record_key(r) in this_run}
+            store.rebuild_csv()
+        else:  # recompute: drop this run's old records, keep other runs'
+            store.drop(this_run)
     pairs = [(d, s) for d in ds for s in names]
     per_d: dict[int, _Dimension] = {}
     results: list[ScalingRecord] = []
@@ -438,11 +396,10 @@ def _run(ds: list[int], tol: Tolerance, names: list[str], responder: str, budget
                 per_d[d] = _Dimension.compute(d, alphas[d])
             rec = _run_one(per_d[d], name, tol.text, responder, budget, seed)
             results.append(rec)
-            if out is not None:
+            if store is not None:
                 row = asdict(rec)
                 row["budget_spec"] = budget_spec
-                all_records.append(row)
-                _write(out, all_records)
+                store.add(row)
             if on_record is not None:
                 on_record(rec)
             if bar is not None:
@@ -550,6 +507,16 @@ def format_table(records: Sequence[Any]) -> str:
 # ---------------------------------------------------------------------------------------
 # the command line (finitelearn scaling / finitelearn demo)
 # ---------------------------------------------------------------------------------------
+class ExperimentInterrupted(KeyboardInterrupt):
+    """Ctrl-C during a run: the records finished so far are on disk (and plotted)."""
+
+    def __init__(self, kept: int, out_dir: Path) -> None:
+        super().__init__(f"interrupted: {kept} records kept in {out_dir}; run the same command to resume")
+        self.kept = kept
+        self.out_dir = out_dir
+
+
+
 def _feature_query_note(tol: Tolerance, ds: list[int], responder: str, names: list[str]) -> str | None:
     feature_students = [n for n in ("candidate-testing", "coordinate-correlations", "random-features") if n in names]
     if responder != "max_consistent" or not feature_students or not any(tol(d) >= Fraction(1, 8) for d in ds):
@@ -573,12 +540,22 @@ def scaling_command(d_min: int, d_max: int, tolerance: str, out_dir: Any, *, stu
     if not 2 <= d_min <= d_max:
         raise fail("d_min", d_min, f"an int in 2..d_max={d_max}")
     ds = list(range(d_min, d_max + 1))
-    out = Path(out_dir)
-    if out.exists() and not out.is_dir():
-        raise fail("out", str(out_dir), "a directory (this path is a file)")
+    out = check_out_dir(out_dir, "out")
     tol, names, responder, budget, seed = _check_run_arguments(tolerance, students, responder, budget, seed)
+    resume, progress, plot = check_bool(resume, "resume"), check_bool(progress, "progress"), check_bool(plot, "plot")
+    check_alphas(tol, ds)  # refuse a bad tolerance before anything is written
     t0 = time.perf_counter()
-    recs = _run(ds, tol, names, responder, budget, seed, out, resume=resume, progress=progress, on_record=None)
+    try:
+        recs = _run(ds, tol, names, responder, budget, seed, out, resume=resume, progress=progress, on_record=None)
+    except KeyboardInterrupt:
+        budget_spec = "default" if budget is None else str(budget)
+        keys = {(d, s, tol.text, responder, budget_spec, seed) for d in ds for s in names}
+        kept = [r for r in read_records(out) if record_key(r) in keys]
+        if plot and kept:
+            from .plots import plot_scaling
+
+            plot_scaling(kept, out / "scaling.png")
+        raise ExperimentInterrupted(len(kept), out) from None
     seconds = time.perf_counter() - t0
     print(format_table(recs), file=stream)
     note = _feature_query_note(tol, ds, responder, names)

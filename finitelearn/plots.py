@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from .validation import fail, fail_type
 
@@ -48,7 +48,11 @@ def save_figure(fig: Any, path: str | os.PathLike[str], **savefig_kwargs: Any) -
 
     if not isinstance(fig, Figure):
         raise fail_type("fig", fig, "a matplotlib.figure.Figure")
+    if not isinstance(path, (str, os.PathLike)) or not str(path).strip():
+        raise fail_type("path", path, "a file path such as 'out/figure.png'")
     out = Path(path)
+    if out.is_dir():
+        raise fail("path", str(path), "a file path (this path is a folder; add a file name such as scaling.png)")
     out.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(out, **savefig_kwargs)
     return out
@@ -57,14 +61,15 @@ def save_figure(fig: Any, path: str | os.PathLike[str], **savefig_kwargs: Any) -
 def _as_dicts(records: Sequence[Any]) -> list[dict]:
     from dataclasses import asdict, is_dataclass
 
+    from .records import validate_record
+
+    if isinstance(records, (str, bytes, dict)) or not isinstance(records, Iterable):
+        raise fail_type("records", records, "a sequence of ScalingRecord objects or dicts read from scaling.json")
     out = []
-    for r in records:
-        if is_dataclass(r):
-            out.append(asdict(r))
-        elif isinstance(r, dict):
-            out.append(r)
-        else:
-            raise fail_type("records", r, "ScalingRecord objects or dicts read from scaling.json")
+    for i, r in enumerate(records):
+        if is_dataclass(r) and not isinstance(r, type):
+            r = asdict(r)
+        out.append(validate_record(r, f"records[{i}]"))
     return out
 
 

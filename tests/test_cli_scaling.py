@@ -12,7 +12,7 @@ from finitelearn.cli import main
 
 def test_scaling_writes_records_plot_and_resumes(tmp_path, capsys):
     out = tmp_path / "run"
-    code = main(["scaling", "--d-min", "2", "--d-max", "6", "--tolerance", "1/d", "--out", str(out), "--no-progress",
+    code = main(["scaling", "--d-min", "3", "--d-max", "7", "--tolerance", "1/d", "--out", str(out), "--no-progress",
                  "--students", "greedy,paper-d+1,optimal"])
     assert code == 0
     text = capsys.readouterr().out
@@ -20,15 +20,23 @@ def test_scaling_writes_records_plot_and_resumes(tmp_path, capsys):
     assert (out / "scaling.png").stat().st_size > 10_000
     recs = json.loads((out / "scaling.json").read_text())["records"]
     assert len(recs) == 15 and {r["tolerance"] for r in recs} == {"1/d"}
-    assert [r["alpha"] for r in recs if r["student"] == "greedy"] == ["1/2", "1/3", "1/4", "1/5", "1/6"]
+    assert [r["alpha"] for r in recs if r["student"] == "greedy"] == ["1/3", "1/4", "1/5", "1/6", "1/7"]
     with open(out / "scaling.csv", newline="") as fh:
         assert len(list(csv.DictReader(fh))) == 15
     secs = {(r["d"], r["student"]): r["seconds"] for r in recs}
-    assert main(["scaling", "--d-max", "7", "--tolerance", "1/d", "--out", str(out), "--no-progress", "--no-plot",
+    assert main(["scaling", "--d-min", "3", "--d-max", "8", "--tolerance", "1/d", "--out", str(out), "--no-progress", "--no-plot",
                  "--students", "greedy,paper-d+1,optimal"]) == 0
     recs2 = json.loads((out / "scaling.json").read_text())["records"]
     assert len(recs2) == 18
-    assert {(r["d"], r["student"]): r["seconds"] for r in recs2 if r["d"] <= 6} == secs  # resumed, not recomputed
+    assert {(r["d"], r["student"]): r["seconds"] for r in recs2 if r["d"] <= 7} == secs  # resumed, not recomputed
+
+
+def test_a_tolerance_of_one_half_or_more_is_refused_with_the_reason(tmp_path, capsys):
+    for tol in ("1/2", "2", "1/d"):  # 1/d is 1/2 at d = 2
+        assert main(["scaling", "--d-max", "3", "--tolerance", tol, "--out", str(tmp_path / "x"), "--no-progress"]) == 2
+        err = capsys.readouterr().err
+        assert f"--tolerance='{tol}'" in err and "alpha < 1/2" in err and "constant answer 1/2" in err
+    assert not (tmp_path / "x").exists()  # nothing written
 
 
 def test_scaling_bad_input_is_a_clear_error(tmp_path, capsys):
@@ -44,7 +52,7 @@ def test_scaling_bad_input_is_a_clear_error(tmp_path, capsys):
     f = tmp_path / "file"
     f.write_text("x")
     assert main(["scaling", "--d-max", "3", "--out", str(f), "--no-progress"]) == 2
-    assert "a directory" in capsys.readouterr().err
+    assert "a folder" in capsys.readouterr().err
 
 
 def test_demo_prints_table_and_paths(tmp_path, capsys):
