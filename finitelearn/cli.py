@@ -21,16 +21,17 @@ def _cmd_info(args: argparse.Namespace) -> int:
     from .memory import available_memory, format_bytes, memory_required
 
     d = args.d
-    print(f"d = {d}: {1 << d:,} points of {{0,1}}^{d}")
     rows = [
         ("truth table (uint8)", memory_required(d, 1)),
-        ("bit-packed truth table", memory_required(d, 1 / 8)),
+        ("bit-packed truth table (uint64 words)", 8 * max(1, memory_required(d, 1) // 64)),
         ("int64 / float64 spectrum", memory_required(d, 8)),
         ("points(d) array (d bytes per point)", memory_required(d, d)),
     ]
+    print(f"d = {d}: {1 << d:,} points of {{0,1}}^{d}")
     for label, nbytes in rows:
         print(f"  {label:<38} {format_bytes(nbytes):>12}")
-    print(f"  machine memory: {format_bytes(available_memory())} (tables may use half)")
+    print(f"  memory available now: {format_bytes(available_memory())} "
+          "(an operation is refused before it allocates more than this)")
     return 0
 
 
@@ -240,6 +241,18 @@ def in_option_names(command: str, message: str) -> str:
     return pattern.sub(lambda m: table[m.group(1)] + "=", message)
 
 
+_VALUE_OPTIONS = ("--tolerance", "--d-min", "--d-max", "--seed", "--budget", "--epochs", "--n-train")
+
+
+def _hint_negative_values(parser: argparse.ArgumentParser, argv: list[str]) -> None:
+    """argparse reads ``--tolerance -1/8`` as two options; say how to pass a negative value."""
+    for opt, value in zip(argv, argv[1:]):
+        # argparse itself takes plain negative numbers (-1, -0.5) as values
+        if opt in _VALUE_OPTIONS and re.fullmatch(r"-[\d.(].*", value) and not re.fullmatch(r"-\d+|-\d*\.\d+", value):
+            parser.error(f"argument {opt}: {value!r} looks like an option; write {opt}={value} "
+                         "to pass a value that starts with '-'")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``finitelearn`` command."""
     parser = argparse.ArgumentParser(
@@ -256,21 +269,29 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``finitelearn`` console script."""
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _hint_negative_values(parser, argv)
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
     from .errors import FinitelearnError
 
+    command = " ".join(c for c in (args.command, getattr(args, "example", None)) if c)
     try:
         return int(args.func(args) or 0)
+    except KeyboardInterrupt as exc:  # Ctrl-C: one line, what is done is kept (exit 130 as a shell does)
+        text = str(exc) if str(exc).startswith("interrupted") else "interrupted"
+        print(f"\nfinitelearn {command}: {text}", file=sys.stderr)
+        return 130
     except FinitelearnError as exc:
-        print(f"finitelearn {args.command}: error: {in_option_names(args.command, str(exc))}", file=sys.stderr)
+        print(f"finitelearn {command}: error: {in_option_names(args.command, str(exc))}", file=sys.stderr)
         return 2
-    except OSError as exc:  # an output directory that cannot be written, a full disk, ...
+    except OSError as exc:  # an output folder that cannot be written, a full disk, ...
         where = f" ({exc.filename})" if exc.filename else ""
-        print(f"finitelearn {args.command}: error: cannot write the output{where}: {exc.strerror or exc}; "
-              "choose another --out directory", file=sys.stderr)
+        hint = "; choose another --out folder" if hasattr(args, "out") else ""
+        print(f"finitelearn {command}: error: cannot write the output{where}: {exc.strerror or exc}{hint}",
+              file=sys.stderr)
         return 2
 
 

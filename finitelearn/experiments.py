@@ -510,8 +510,9 @@ def format_table(records: Sequence[Any]) -> str:
 class ExperimentInterrupted(KeyboardInterrupt):
     """Ctrl-C during a run: the records finished so far are on disk (and plotted)."""
 
-    def __init__(self, kept: int, out_dir: Path) -> None:
-        super().__init__(f"interrupted: {kept} records kept in {out_dir}; run the same command to resume")
+    def __init__(self, kept: int, out_dir: Path, resumable: bool = True) -> None:
+        then = "; run the same command to resume" if resumable else ""
+        super().__init__(f"interrupted: {kept} records kept in {out_dir}{then}")
         self.kept = kept
         self.out_dir = out_dir
 
@@ -555,7 +556,7 @@ def scaling_command(d_min: int, d_max: int, tolerance: str, out_dir: Any, *, stu
             from .plots import plot_scaling
 
             plot_scaling(kept, out / "scaling.png")
-        raise ExperimentInterrupted(len(kept), out) from None
+        raise ExperimentInterrupted(len(kept), out, resumable=resume) from None
     seconds = time.perf_counter() - t0
     print(format_table(recs), file=stream)
     note = _feature_query_note(tol, ds, responder, names)

@@ -6,7 +6,10 @@ import argparse
 import json
 import sys
 import time
+from pathlib import Path
 from typing import Sequence
+
+import finitelearn as fl
 
 from . import CHECKS, run
 from .report import format_table, summary_line
@@ -45,6 +48,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run_from_args(args: argparse.Namespace) -> int:
     """Run, print the table and the summary line; 0 unless a claim that should hold fails."""
     t0 = time.perf_counter()
+    json_path = None
+    if args.json:  # checked, and its folder made, before any check runs
+        json_path = Path(args.json)
+        if json_path.is_dir():
+            raise fl.validation.fail("--json", args.json, "a file path (this path is a folder)")
+        json_path.parent.mkdir(parents=True, exist_ok=True)
 
     def progress(r) -> None:
         if not args.quiet:
@@ -52,8 +61,8 @@ def run_from_args(args: argparse.Namespace) -> int:
 
     reports = run(args.d_max, args.only, on_report=progress)
     print(format_table(reports), end="")
-    if args.json:
-        with open(args.json, "w", encoding="utf-8") as fh:
+    if json_path is not None:
+        with open(json_path, "w", encoding="utf-8") as fh:
             json.dump([r.to_json() for r in reports], fh, indent=2, default=str)
             fh.write("\n")
     if not args.quiet:
@@ -67,4 +76,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog="python -m proofs_check",
         description="Check every claim of Sections 3 and 4 of Ma & Ying mechanically.")
     add_arguments(p)
-    return run_from_args(p.parse_args(argv))
+    args = p.parse_args(argv)
+    try:
+        return run_from_args(args)
+    except fl.FinitelearnError as exc:
+        print(f"python -m proofs_check: error: {exc}", file=sys.stderr)
+        return 2

@@ -120,7 +120,12 @@ def format_table(reports: Iterable[Report], width: int | None = None) -> str:
 
 
 def summary_line(reports: Iterable[Report]) -> str:
-    """``N passed, N failed`` (an erratum counts as passed; see :attr:`Report.passed`)."""
+    """``N claims: V verified, E errata, R refuted``: how many records got each verdict.
+
+    >>> summary_line([])
+    '0 claims: 0 verified, 0 errata, 0 refuted'
+    """
     reports = _check_reports(reports)
-    failed = sum(1 for r in reports if not r.passed)
-    return f"{len(reports) - failed} passed, {failed} failed"
+    names = {VERIFIED: "verified", ERRATUM: "errata", REFUTED: "refuted"}
+    counts = ", ".join(f"{sum(1 for r in reports if r.verdict == v)} {names.get(v, v)}" for v in VERDICTS)
+    return f"{len(reports)} claim{'s' if len(reports) != 1 else ''}: {counts}"

@@ -104,3 +104,29 @@ def test_option_table_covers_every_argument_the_handlers_pass():
     for command, table in OPTION_NAMES.items():
         options = {s for a in sub[command]._actions for s in a.option_strings}
         assert set(table.values()) <= options, command
+
+
+def test_ctrl_c_ends_with_one_line_keeps_the_records_and_draws_them(tmp_path, capsys, monkeypatch):
+    import finitelearn.experiments as E
+
+    real = E._run_one
+    calls = {"n": 0}
+
+    def interrupted_after_three(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 4:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(E, "_run_one", interrupted_after_three)
+    out = tmp_path / "run"
+    code = main(["scaling", "--d-max", "4", "--out", str(out), "--no-progress", "--students", "greedy,paper-d+1"])
+    assert code == 130
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"finitelearn scaling: interrupted: 3 records kept in {out}; run the same command to resume"]
+    assert len(json.loads((out / "scaling.json").read_text())["records"]) == 3
+    assert (out / "scaling.png").stat().st_size > 1000
+    monkeypatch.setattr(E, "_run_one", real)
+    assert main(["scaling", "--d-max", "4", "--out", str(out), "--no-progress", "--students", "greedy,paper-d+1",
+                 "--no-plot"]) == 0
+    assert len(json.loads((out / "scaling.json").read_text())["records"]) == 6

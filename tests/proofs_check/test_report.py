@@ -22,10 +22,10 @@ def test_verdicts_and_passed():
         make("maybe")
 
 
-def test_summary_line_counts_refuted_as_failed():
+def test_summary_line_counts_each_verdict():
     reps = [make(VERIFIED), make(ERRATUM), make(REFUTED), make(VERIFIED)]
-    assert summary_line(reps) == "3 passed, 1 failed"
-    assert summary_line([]) == "0 passed, 0 failed"
+    assert summary_line(reps) == "4 claims: 2 verified, 1 errata, 1 refuted"
+    assert summary_line([make(ERRATUM)]) == "1 claim: 0 verified, 1 errata, 0 refuted"
 
 
 def test_table_has_every_column_and_wraps_the_witness():
@@ -66,7 +66,7 @@ def test_cli_runs_prints_table_and_summary_and_writes_json(tmp_path, capsys):
                      "--json", str(out), "--quiet"])
     text = capsys.readouterr().out
     assert code == 0
-    assert text.strip().splitlines()[-1] == "2 passed, 0 failed"
+    assert text.strip().splitlines()[-1] == "2 claims: 0 verified, 2 errata, 0 refuted"
     assert "x_2, ..., x_3" in text or "x_2..x_d" in text
     recs = json.loads(out.read_text())
     assert [r["verdict"] for r in recs] == [ERRATUM, ERRATUM]
@@ -79,7 +79,16 @@ def test_cli_exit_status_is_1_when_a_claim_fails(monkeypatch, capsys):
 
     monkeypatch.setattr(mod, "check", lambda *a, **k: make(REFUTED))
     assert cli.main(["--only", "thm_4_2_restriction", "--quiet"]) == 1
-    assert capsys.readouterr().out.strip().endswith("0 passed, 1 failed")
+    assert capsys.readouterr().out.strip().endswith("1 claim: 0 verified, 0 errata, 1 refuted")
+
+
+def test_cli_json_into_a_missing_folder_is_created_first(tmp_path, capsys):
+    out = tmp_path / "new" / "deeper" / "records.json"
+    assert cli.main(["--only", "thm_4_2_restriction", "--d-max", "3", "--json", str(out), "--quiet"]) == 0
+    assert json.loads(out.read_text())[0]["name"] == "thm_4_2_restriction"
+    assert cli.main(["--only", "thm_4_2_restriction", "--json", str(tmp_path), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert "--json" in err and "folder" in err and "--out" not in err
 
 
 @pytest.mark.parametrize("argv", [["--d-max", "1"], ["--d-max", "x"], ["--only", "nope"]])
@@ -114,5 +123,5 @@ def test_finitelearn_verify_runs_the_same(capsys):
     code = main(["verify", "--only", "thm_4_3_optimal", "--d-max", "4", "--quiet"])
     text = capsys.readouterr().out
     assert code == 0
-    assert "erratum" in text and text.strip().splitlines()[-1] == "1 passed, 0 failed"
+    assert "erratum" in text and text.strip().splitlines()[-1] == "1 claim: 0 verified, 1 errata, 0 refuted"
     assert "(0,1,0), (0,0,1)" in text            # e_2, e_3 printed in the paper's order
