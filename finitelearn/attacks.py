@@ -44,7 +44,7 @@ from typing import Any, Iterable, Sequence
 
 import numpy as np
 
-from . import _robustness_kernels as RK
+from ._kernels import robustness as RK
 from ._validation import as_fraction, fail, fail_type
 from .distributions import Distribution
 from .domain import (

@@ -23,7 +23,7 @@ from typing import Any, Callable, Iterable, Mapping
 
 import numpy as np
 
-from . import _kernels as K
+from ._kernels import bits as K
 from ._validation import check_dimension, fail, fail_type
 from .cube import bits_to_index, check_memory
 from .errors import DomainMismatch, UndefinedProbability

@@ -61,8 +61,8 @@ from typing import Any, Callable
 
 import numpy as np
 
-from . import _kernels as K
-from . import _oracle_kernels as OK
+from ._kernels import bits as K
+from ._kernels import oracle as OK
 from ._validation import as_fraction, as_rng, check_int, fail, fail_type
 from .bounds import check_tolerance
 from .classes import ConceptClass

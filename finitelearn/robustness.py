@@ -39,7 +39,7 @@ from typing import Any
 
 import numpy as np
 
-from . import _robustness_kernels as RK
+from ._kernels import robustness as RK
 from ._validation import as_fraction, fail, fail_type
 from .attacks import Attack, _check_delta, domain_of
 from .domain import FiniteDomain, _distribution_arrays, _p_code, check_p

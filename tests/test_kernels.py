@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 from hypothesis import given, strategies as st
 
-from finitelearn import _kernels as K
-from finitelearn._wht import wht_inplace, wht_reference
+from finitelearn._kernels import bits as K
+from finitelearn._kernels.wht import wht_inplace, wht_reference
 from finitelearn.strategies import boolean_functions
 from tests import naive
 

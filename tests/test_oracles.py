@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import finitelearn as fl
-from finitelearn import _oracle_kernels as OK
+from finitelearn._kernels import oracle as OK
 from finitelearn.oracles import InvariantViolated, StatisticalQuery
 
 SETTINGS = settings(deadline=None, max_examples=60, suppress_health_check=[HealthCheck.too_slow])

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import assume, given, settings, strategies as st
 
 import finitelearn as fl
-from finitelearn import _robustness_kernels as RK
+from finitelearn._kernels import robustness as RK
 
 F = Fraction
 U = fl.UNCERTAIN

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from finitelearn._wht import _fast, _textbook, int64_extremes, wht_copy, wht_inplace, wht_reference
+from finitelearn._kernels.wht import _fast, _textbook, int64_extremes, wht_copy, wht_inplace, wht_reference
 
 DTYPES = [np.int64, np.float64]
 
