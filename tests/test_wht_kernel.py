@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from finitelearn._kernels.wht import _fast, _textbook, int64_extremes, wht_copy, wht_inplace, wht_reference
+from finitelearn._kernels.wht import blocked, textbook, int64_extremes, wht_copy, wht_inplace, wht_reference
 
 DTYPES = [np.int64, np.float64]
 
@@ -102,11 +102,11 @@ def test_every_path_of_the_blocked_kernel(d, dtype, tuning):
     values = np.round(random_values(d, dtype, seed=100 + d)).astype(dtype)
     expected = wht_reference(values) if d <= 8 else numpy_butterfly(values)
     out = values.copy()
-    _fast(out, out, *tuning)  # in place
+    blocked(out, out, *tuning)  # in place
     assert np.array_equal(out, expected)
     frozen = values.copy()
     out = np.empty_like(values)
-    _fast(values, out, *tuning)  # out of place: the copy rides on the first pass
+    blocked(values, out, *tuning)  # out of place: the copy rides on the first pass
     assert np.array_equal(out, expected)
     assert np.array_equal(values, frozen)
 
@@ -122,7 +122,7 @@ def test_textbook_loop_matches_reference():
     for d in range(0, 7):
         values = random_values(d, np.int64, seed=d)
         out = values.copy()
-        _textbook(out)
+        textbook(out)
         assert np.array_equal(out, wht_reference(values))
 
 
