@@ -3,7 +3,7 @@
 ``wht_inplace(a)`` overwrites a length-2^d int64 or float64 array with its unnormalised
 Walsh-Hadamard transform  A[S] = sum_x a[x] (-1)^{popcount(S & x)}.  Callers validate
 (length a power of two, dtype, overflow bound |A| <= max|a| * 2^d < 2^63) before calling.
-``wht_reference`` is the plain, obviously correct twin that tests compare against.
+Its plain, obviously correct twin is ``tests/naive.py``'s ``wht`` (the definition).
 
 How the fast kernel is laid out (measured on the 2-core AMD EPYC this project runs on;
 see ``scripts/bench.py``)
@@ -43,7 +43,7 @@ import numba
 import numpy as np
 from numba import njit, prange, uint64
 
-__all__ = ["blocked", "int64_extremes", "textbook", "wht_copy", "wht_inplace", "wht_reference"]
+__all__ = ["blocked", "int64_extremes", "textbook", "wht_copy", "wht_inplace"]
 
 # Tuning, measured at d = 20..26 on this machine (see scripts/bench.py).
 _SUB_BITS = 12  # sub-blocks of 2^12 elements = 32 KiB (int64/float64): L1
@@ -261,7 +261,7 @@ def _sub_block(src, a, base, bits, s0, s1, seq):
 
 
 @njit(inline="always")
-def _schedule(src, a, sub_bits, block_bits, threaded):
+def _schedule(src, a, sub_bits, block_bits, chunk_bits, threaded):
     """The blocked transform of src into a (same length 2^d, d >= sub_bits >= _SMALL_BITS).
 
     a may be src (in place) or a distinct array of the same length and dtype.  The one
@@ -274,8 +274,9 @@ def _schedule(src, a, sub_bits, block_bits, threaded):
        the tile is in cache.  A tile is a block of 2^b0 elements; ``threaded`` with a
        single block makes every sub-block a tile instead, so that there is work to share.
     2. The stages tile_bits <= bit < d: radix sweeps over the whole array, the
-       independent runs cut into chunks of at most 2^16 elements (units of parallel work).
-       Chunk starts go through ``seq`` (seq[i] == i) for LLVM's per-run aliasing checks.
+       independent runs cut into chunks of at most 2^chunk_bits elements (the units of
+       parallel work); chunk starts go through ``seq`` (seq[i] == i) so that LLVM checks
+       aliasing per run.
 
     The same butterflies in the same order for every element, whatever ``threaded`` and
     the number of threads: the result does not depend on them.
@@ -287,7 +288,7 @@ def _schedule(src, a, sub_bits, block_bits, threaded):
     b1 = min(d, sub_bits)
     b0 = min(d, max(block_bits, b1))
     S = uint64(1) << uint64(b1)
-    nseq = max(S, n >> uint64(min(b1, _CHUNK_BITS)))
+    nseq = max(S, n >> uint64(min(b1, chunk_bits)))  # covers every index read below
     seq = np.empty(nseq, np.uint64)
     for i in range(nseq):
         seq[i] = i
@@ -319,7 +320,7 @@ def _schedule(src, a, sub_bits, block_bits, threaded):
         radix = _radix(d - p)
         h = uint64(1) << uint64(p)
         span = h * uint64(radix)
-        chunk = min(h, uint64(1) << uint64(_CHUNK_BITS))
+        chunk = min(h, uint64(1) << uint64(chunk_bits))
         nch = h // chunk
         for k in prange((n // span) * nch):
             j = seq[k]
@@ -329,22 +330,23 @@ def _schedule(src, a, sub_bits, block_bits, threaded):
 
 
 @njit(cache=True)
-def _blocked_serial(src, a, sub_bits, block_bits):
-    _schedule(src, a, sub_bits, block_bits, False)
+def _blocked_serial(src, a, sub_bits, block_bits, chunk_bits):
+    _schedule(src, a, sub_bits, block_bits, chunk_bits, False)
 
 
 @njit(parallel=True, cache=True)
-def _blocked_threaded(src, a, sub_bits, block_bits):
-    _schedule(src, a, sub_bits, block_bits, True)
+def _blocked_threaded(src, a, sub_bits, block_bits, chunk_bits):
+    _schedule(src, a, sub_bits, block_bits, chunk_bits, True)
 
 
 def blocked(src: np.ndarray, a: np.ndarray, sub_bits: int = _SUB_BITS, block_bits: int = _BLOCK_BITS,
-            threads: int = 1) -> None:
+            chunk_bits: int = _CHUNK_BITS, threads: int = 1) -> None:
     """The blocked kernel: the transform of ``src`` written into ``a`` (``a`` may be ``src``).
 
     Same length 2^d with d >= ``sub_bits`` >= 6, same dtype (int64 or float64),
-    contiguous; the caller validates.  ``sub_bits`` and ``block_bits`` are the tuning
-    (the shipped one by default; tests shrink it to reach every path at small d).
+    contiguous; the caller validates.  ``sub_bits``, ``block_bits`` and ``chunk_bits``
+    (>= 0) are the tuning: the shipped one by default; tests shrink it to reach every
+    path at small d.
     ``threads`` > 1 runs the same schedule on that many numba threads (capped at numba's
     maximum) when there are at least 2^sub_bits elements; the result is the same.
     """
@@ -352,11 +354,11 @@ def blocked(src: np.ndarray, a: np.ndarray, sub_bits: int = _SUB_BITS, block_bit
         previous = numba.get_num_threads()
         numba.set_num_threads(min(threads, numba.config.NUMBA_NUM_THREADS))
         try:
-            _blocked_threaded(src, a, sub_bits, block_bits)
+            _blocked_threaded(src, a, sub_bits, block_bits, chunk_bits)
         finally:
             numba.set_num_threads(previous)
     else:
-        _blocked_serial(src, a, sub_bits, block_bits)
+        _blocked_serial(src, a, sub_bits, block_bits, chunk_bits)
 
 
 @njit(cache=True)
@@ -418,19 +420,3 @@ def int64_extremes(a):
         lo = min(lo, v)
         hi = max(hi, v)
     return lo, hi
-
-
-def wht_reference(values: np.ndarray) -> np.ndarray:
-    """Plain O(4^d) definition: A[S] = sum_x a[x] (-1)^{|S & x|} (for tests, small d)."""
-    values = np.asarray(values)
-    n = values.shape[0]
-    out = np.zeros(n, dtype=values.dtype)
-    for s in range(n):
-        total = values.dtype.type(0)
-        for x in range(n):
-            if bin(s & x).count("1") % 2:
-                total -= values[x]
-            else:
-                total += values[x]
-        out[s] = total
-    return out
