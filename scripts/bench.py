@@ -189,11 +189,11 @@ def load_ours() -> tuple[Callable[[np.ndarray], np.ndarray], str]:
 
         return walsh_hadamard, "finitelearn.walsh_hadamard (public: validate + copy + kernel)"
     except ImportError:
-        from finitelearn._kernels import wht as _wht
+        from finitelearn._kernels import wht
 
         def on_copy(values: np.ndarray) -> np.ndarray:
             out = values.copy()
-            _wht.wht_inplace(out)
+            wht.wht_inplace(out)
             return out
 
         return on_copy, "finitelearn._kernels.wht.wht_inplace on a copy (finitelearn.fourier missing)"
