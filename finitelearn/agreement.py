@@ -9,7 +9,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from . import _kernels as K
+from ._kernels import bits as K
 from .validation import fail_type
 from .distributions import Distribution
 from .domains import Cube

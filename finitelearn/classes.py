@@ -21,7 +21,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 import numpy as np
 
-from . import _kernels as K
+from ._kernels import bits as K
 from .validation import check_dimension, fail, fail_type, subset_mask, read_only
 from .memory import check_memory
 from .errors import DomainMismatch

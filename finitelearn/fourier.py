@@ -13,9 +13,9 @@ from typing import Any
 
 import numpy as np
 
-from . import _kernels as K
+from ._kernels import bits as K
 from .validation import check_bool, check_closed_interval, check_coordinate, check_int, fail, fail_type
-from ._wht import int64_extremes, wht_copy, wht_inplace
+from ._kernels.wht import int64_extremes, wht_copy, wht_inplace
 from .memory import check_memory
 from .functions import BooleanFunction
 

@@ -14,7 +14,7 @@ from typing import Any, Callable, Mapping
 
 import numpy as np
 
-from . import _kernels as K
+from ._kernels import bits as K
 from .validation import check_coordinate, check_dimension, check_int, fail, fail_type, subset_mask, read_only
 from .domains import bits_to_index, check_fixed
 from .memory import check_memory

@@ -47,7 +47,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from . import _oracle_kernels as OK
+from ._kernels import oracle as OK
 from .validation import as_fraction, as_rng, check_dimension, check_int, fail, fail_type, read_only, subset_mask
 from .bounds import check_tolerance
 from .classes import ConceptClass, parity_mask_of

@@ -13,7 +13,7 @@ asserts a time; the script prints tables and writes the same numbers to a JSON f
 Sections
 --------
 wht        ``walsh_hadamard`` (the public function: validation + copy + kernel; when
-           ``finitelearn.fourier`` is missing, ``_wht.wht_inplace`` on a copy) on float64
+           ``finitelearn.fourier`` is missing, ``_kernels.wht.wht_inplace`` on a copy) on float64
            and int64 input, against: sympy's ``fwht`` (small d only; its list input is
            built outside the timing), a plain numpy butterfly (copy + one vectorised
            numpy pass per stage), pyfwht's CPU backend (selected explicitly:
@@ -189,14 +189,14 @@ def load_ours() -> tuple[Callable[[np.ndarray], np.ndarray], str]:
 
         return walsh_hadamard, "finitelearn.walsh_hadamard (public: validate + copy + kernel)"
     except ImportError:
-        from finitelearn import _wht
+        from finitelearn._kernels import wht
 
         def on_copy(values: np.ndarray) -> np.ndarray:
             out = values.copy()
-            _wht.wht_inplace(out)
+            wht.wht_inplace(out)
             return out
 
-        return on_copy, "finitelearn._wht.wht_inplace on a copy (finitelearn.fourier missing)"
+        return on_copy, "finitelearn._kernels.wht.wht_inplace on a copy (finitelearn.fourier missing)"
 
 
 def numpy_butterfly(values: np.ndarray) -> np.ndarray:
@@ -271,22 +271,22 @@ def memory_floor(nbytes: int, repeats: int) -> float:
 def bench_wht(ds: list[int], repeats: int | None, sympy_max: int, seed: int, threads: int = 1) -> dict[str, Any]:
     ours, ours_name = load_ours()
     try:
-        from finitelearn._wht import wht_copy
+        from finitelearn._kernels.wht import wht_copy
 
         def kernel_on_copy(values: np.ndarray) -> np.ndarray:
             return wht_copy(values, threads=threads)
 
-        kernel_name = ("finitelearn._wht.wht_copy (ours without the public checks; the copy rides on the first "
+        kernel_name = ("finitelearn._kernels.wht.wht_copy (ours without the public checks; the copy rides on the first "
                        f"pass), threads={threads}")
     except ImportError:
-        from finitelearn._wht import wht_inplace
+        from finitelearn._kernels.wht import wht_inplace
 
         def kernel_on_copy(values: np.ndarray) -> np.ndarray:
             out = values.copy()
             wht_inplace(out)
             return out
 
-        kernel_name = "finitelearn._wht.wht_inplace on a copy (ours without the public checks)"
+        kernel_name = "finitelearn._kernels.wht.wht_inplace on a copy (ours without the public checks)"
 
     sym, sym_status = load_sympy()
     pyf, pyf_status = load_pyfwht()

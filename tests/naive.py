@@ -1,13 +1,19 @@
 """Plain, obviously correct twins of the kernels and exact functions (stumpy's naive.py habit).
 
-Everything here loops in pure Python over points with Fractions, straight from the
-definitions, and shares no code with finitelearn beyond nothing at all.
+Everything here loops in pure Python over points (Python ints, lists, Fractions,
+itertools), straight from the definitions, and shares no code with finitelearn.
+
+The second half holds one twin per numba kernel of ``finitelearn._kernels``, under the
+kernel's own name and with its arguments (numpy arrays are read with ``.tolist()``, the
+results are Python ints and lists); ``tests/_kernels/`` binds every kernel to its twin.
 """
 
 from __future__ import annotations
 
 from fractions import Fraction
 from itertools import product
+
+import numpy as np
 
 
 def bits(k, d):
@@ -90,3 +96,141 @@ def restrict(table, d, fixed):
 
 def all_tables(d):
     return [list(t) for t in product((0, 1), repeat=2**d)]
+
+
+def wht_butterfly(values):
+    """A second WHT reference, O(d 2^d), for sizes where :func:`wht` (O(4^d)) is too slow.
+
+    A plain numpy butterfly, one vectorised pass per stage (no blocking, no scratch, no
+    radix); bound to :func:`wht` itself in tests/_kernels/test_wht.py.
+    """
+    a = np.array(values, copy=True)
+    h = 1
+    while h < a.shape[0]:
+        v = a.reshape(-1, 2, h)
+        u = v[:, 0, :].copy()
+        w = v[:, 1, :].copy()
+        v[:, 0, :] = u + w
+        v[:, 1, :] = u - w
+        h *= 2
+    return a
+
+
+# -- one twin per kernel of finitelearn._kernels -----------------------------------------
+# bits
+
+
+def _ints(a):
+    return [int(v) for v in (a.tolist() if hasattr(a, "tolist") else a)]
+
+
+def popcount64(x):
+    """Number of set bits among the 64 bits of x."""
+    x = int(x)
+    return sum((x >> i) & 1 for i in range(64))
+
+
+def pack_table(table):
+    return pack(_ints(table))
+
+
+def unpack_table(packed, n):
+    words = _ints(packed)
+    return [(words[k // 64] >> (k % 64)) & 1 for k in range(n)]
+
+
+def parity_packed(d, mask):
+    return pack(parity_table(d, [i for i in range(d) if (mask >> i) & 1]))
+
+
+def popcount_table(d):
+    return [sum(bits(k, d)) for k in range(2**d)]
+
+
+def count_ones_packed(packed):
+    return sum(popcount64(w) for w in _ints(packed))
+
+
+def count_disagreements_packed(a, b):
+    """Bit positions where the two word lists differ, counted one bit at a time."""
+    return sum(((x >> j) & 1) != ((y >> j) & 1) for x, y in zip(_ints(a), _ints(b)) for j in range(64))
+
+
+def weighted_agreements(ta, tb, support, weights):
+    ta, tb = _ints(ta), _ints(tb)
+    return sum(w for s, w in zip(_ints(support), _ints(weights)) if ta[s] == tb[s])
+
+
+def weighted_sum(values, support, weights):
+    values = _ints(values)
+    return sum(w * values[s] for s, w in zip(_ints(support), _ints(weights)))
+
+
+def influence_counts(table, d):
+    t = _ints(table)
+    return [sum(t[x] != t[x ^ (1 << i)] for x in range(len(t))) for i in range(d)]
+
+
+def signed_table(table):
+    return [(-1) ** v for v in _ints(table)]
+
+
+def weight_by_degree(spectrum, d):
+    spec = _ints(spectrum)
+    return [sum(v * v for S, v in enumerate(spec) if popcount64(S) == k) for k in range(d + 1)]
+
+
+def restrict_table(table, d, fixed_mask, fixed_values):
+    """``restrict`` with the fixed coordinates given as masks (fixed_values inside fixed_mask)."""
+    fixed = {i: (fixed_values >> i) & 1 for i in range(d) if (fixed_mask >> i) & 1}
+    return restrict(_ints(table), d, fixed)
+
+
+# wht
+
+
+def int64_extremes(a):
+    a = _ints(a)
+    return min(a), max(a)
+
+
+# oracle
+
+
+def teacher_sum(table, support, weights, num0, num1):
+    """sum over the support of w(x) * num_{T(x)}(x)."""
+    t, n0, n1 = _ints(table), _ints(num0), _ints(num1)
+    return sum(w * (n1[x] if t[x] == 1 else n0[x]) for x, w in zip(_ints(support), _ints(weights)))
+
+
+def class_sums(tables, rows, support, weights, num0, num1):
+    return [teacher_sum(tables[r], support, weights, num0, num1) for r in _ints(rows)]
+
+
+def parity_labels(masks, x):
+    x = int(x)
+    return [sum((m >> i) & (x >> i) & 1 for i in range(64)) % 2 for m in _ints(masks)]
+
+
+# robustness (p_code: 0 = differing coordinates, 1 = l1, 2 = squared l2, 3 = l_inf)
+
+
+def lattice_distance(X, i, Y, j, p_code):
+    diff = [abs(a - b) for a, b in zip(_ints(X[i]), _ints(Y[j]))]
+    return [sum(t != 0 for t in diff), sum(diff), sum(t * t for t in diff), max(diff, default=0)][p_code]
+
+
+def nearest_source(targets, sources, p_code):
+    """(best, arg) per target: the smallest distance to a source and the first source at it."""
+    best, arg = [], []
+    for t in range(len(targets)):
+        vals = [lattice_distance(targets, t, sources, s, p_code) for s in range(len(sources))]
+        b = min(vals, default=-1)
+        best.append(b)
+        arg.append(vals.index(b) if vals else -1)
+    return best, arg
+
+
+def within_of_sources(targets, sources, p_code, threshold):
+    return [any(lattice_distance(targets, t, sources, s, p_code) <= threshold for s in range(len(sources)))
+            for t in range(len(targets))]

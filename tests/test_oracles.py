@@ -14,7 +14,6 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import finitelearn as fl
-from finitelearn import _oracle_kernels as OK
 from finitelearn.oracles import InvariantViolated, StatisticalQuery
 
 SETTINGS = settings(deadline=None, max_examples=60, suppress_health_check=[HealthCheck.too_slow])
@@ -336,25 +335,6 @@ def test_membership_version_space_general_class():
     assert o.version_space_size == 2  # members 1 and 2 label point 3 with 1
     o.query(0)
     assert o.version_space_indices().tolist() == [1]
-
-
-# -- kernels against plain twins ------------------------------------------------------------
-def test_kernels_against_plain_twins():
-    rng = np.random.default_rng(0)
-    for d in (1, 3, 6):
-        n = 1 << d
-        tables = rng.integers(0, 2, size=(5, n)).astype(np.uint8)
-        support = np.sort(rng.choice(n, size=max(1, n // 2), replace=False)).astype(np.int64)
-        weights = rng.integers(1, 9, size=support.shape[0]).astype(np.int64)
-        num0 = rng.integers(0, 7, size=n).astype(np.int64)
-        num1 = rng.integers(0, 7, size=n).astype(np.int64)
-        rows = np.array([4, 0, 2], dtype=np.int64)
-        plain = [sum(int(w) * int((num1 if t[x] else num0)[x]) for x, w in zip(support, weights)) for t in tables]
-        assert OK.class_sums(tables, rows, support, weights, num0, num1).tolist() == [plain[r] for r in rows]
-        assert OK.teacher_sum(tables[3], support, weights, num0, num1) == plain[3]
-        masks = rng.integers(0, n, size=20).astype(np.int64)
-        for x in range(n):
-            assert OK.parity_labels(masks, np.int64(x)).tolist() == [par(int(m), x) for m in masks]
 
 
 # -- bad input --------------------------------------------------------------------------------

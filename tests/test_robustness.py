@@ -5,12 +5,10 @@ from fractions import Fraction
 from itertools import combinations
 import math
 
-import numpy as np
 import pytest
 from hypothesis import assume, given, settings, strategies as st
 
 import finitelearn as fl
-from finitelearn import _robustness_kernels as RK
 
 F = Fraction
 U = fl.UNCERTAIN
@@ -394,34 +392,6 @@ def test_robustness_on_a_grid_with_k_classes():
     assert G.index((F(-1, 2), F(1, 2))) not in r.family.allowed  # at sqrt(10)/2 > 3/2
     r = fl.robustness(S, teacher, fl.LpNeighbourhood(F(3, 2), "inf"), mu)
     assert G.index((F(-1, 2), F(1, 2))) in r.family.allowed and G.index((1, -1)) not in r.family.allowed
-
-
-# -- kernels against plain twins --------------------------------------------------------
-
-def plain_nearest(targets, sources, p_code):
-    best, arg = [], []
-    for t in targets.tolist():
-        vals = []
-        for s in sources.tolist():
-            diff = [abs(a - b) for a, b in zip(t, s)]
-            vals.append([sum(x != 0 for x in diff), sum(diff), sum(x * x for x in diff), max(diff)][p_code])
-        b = min(vals)
-        best.append(b)
-        arg.append(vals.index(b))
-    return best, arg
-
-
-@settings(deadline=None, max_examples=40)
-@given(st.integers(1, 3), st.integers(1, 6), st.integers(1, 6), st.integers(0, 3), st.integers(0, 2**32 - 1))
-def test_kernels_match_plain_twins(dim, nt, ns, p_code, seed):
-    rng = np.random.default_rng(seed)
-    targets = rng.integers(-5, 6, size=(nt, dim)).astype(np.int64)
-    sources = rng.integers(-5, 6, size=(ns, dim)).astype(np.int64)
-    best, arg = RK.nearest_source(targets, sources, p_code)
-    pb, pa = plain_nearest(targets, sources, p_code)
-    assert best.tolist() == pb and arg.tolist() == pa
-    thr = int(rng.integers(0, 12))
-    assert RK.within_of_sources(targets, sources, p_code, thr).tolist() == [b <= thr for b in pb]
 
 
 # -- bad input --------------------------------------------------------------------------

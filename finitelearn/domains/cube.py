@@ -27,7 +27,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from .._robustness_kernels import hamming_transform
+from .._kernels.robustness import hamming_transform
 from ..memory import check_memory
 from ..validation import check_coordinate, check_dimension, check_int, fail, fail_type
 from .base import FiniteDomain, check_p, is_index

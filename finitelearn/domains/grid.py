@@ -35,7 +35,7 @@ from typing import Any, Iterable, Sequence
 
 import numpy as np
 
-from .. import _robustness_kernels as RK
+from .._kernels import robustness as RK
 from ..exact import INT64_MAX, lcm_of_denominators
 from ..validation import as_fraction, check_int, fail, fail_type
 from .base import FiniteDomain, check_p, is_index

@@ -3,7 +3,7 @@
 ``wht_inplace(a)`` overwrites a length-2^d int64 or float64 array with its unnormalised
 Walsh-Hadamard transform  A[S] = sum_x a[x] (-1)^{popcount(S & x)}.  Callers validate
 (length a power of two, dtype, overflow bound |A| <= max|a| * 2^d < 2^63) before calling.
-``wht_reference`` is the plain, obviously correct twin that tests compare against.
+Its plain, obviously correct twin is ``tests/naive.py``'s ``wht`` (the definition).
 
 How the fast kernel is laid out (measured on the 2-core AMD EPYC this project runs on;
 see ``scripts/bench.py``)
@@ -28,8 +28,10 @@ passes over memory with scalar arithmetic.  Here:
   check over the whole loop nest, which fails whenever there is more than one segment
   and silently falls back to scalar code.
 
-Single-threaded by default; ``threads=`` > 1 is opt-in (``_fast_parallel``: blocks to
-threads, later sweeps split into chunks), with the same arithmetic per element.
+One schedule (``_schedule``) is compiled twice, serial and threaded (``prange`` loops
+are plain loops in the serial form); :func:`blocked` picks one.  Single-threaded by
+default; ``threads=`` > 1 is opt-in (blocks, or sub-blocks below one block, to threads;
+the later sweeps in chunks), with the same arithmetic per element.
 
 Arithmetic is plain + and - on the array's own dtype: exact for int64 within the caller's
 overflow bound, no fastmath, no narrowing.
@@ -39,15 +41,16 @@ from __future__ import annotations
 
 import numba
 import numpy as np
-from numba import get_num_threads, njit, prange, uint64
+from numba import njit, prange, uint64
 
-__all__ = ["int64_extremes", "wht_copy", "wht_inplace", "wht_reference"]
+__all__ = ["blocked", "int64_extremes", "textbook", "wht_copy", "wht_inplace"]
 
 # Tuning, measured at d = 20..26 on this machine (see scripts/bench.py).
 _SUB_BITS = 12  # sub-blocks of 2^12 elements = 32 KiB (int64/float64): L1
 _BLOCK_BITS = 18  # blocks of 2^18 elements = 2 MiB: L2 + L3
 _PAD = 8  # guard elements on each side of the first scratch buffer (bit-2 stage)
 _SMALL_BITS = 6  # below 2^6 elements the textbook loop is used
+_CHUNK_BITS = 16  # the whole-array sweeps work in chunks of at most 2^16 elements
 
 
 @njit(inline="always")
@@ -257,8 +260,110 @@ def _sub_block(src, a, base, bits, s0, s1, seq):
         done += _log2_radix(radix)
 
 
+@njit(inline="always")
+def _schedule(src, a, sub_bits, block_bits, chunk_bits, threaded):
+    """The blocked transform of src into a (same length 2^d, d >= sub_bits >= _SMALL_BITS).
+
+    a may be src (in place) or a distinct array of the same length and dtype.  The one
+    schedule of both compiled forms (:func:`_blocked_serial`, :func:`_blocked_threaded`):
+    the ``prange`` loops are plain loops in the serial one and go to numba's threads in
+    the threaded one.
+
+    1. Tiles, each with its own scratch: every sub-block of 2^b1 elements gets the stages
+       below b1 (in L1), then the tile's own stages b1 <= bit < tile_bits in place while
+       the tile is in cache.  A tile is a block of 2^b0 elements; ``threaded`` with a
+       single block makes every sub-block a tile instead, so that there is work to share.
+    2. The stages tile_bits <= bit < d: radix sweeps over the whole array, the
+       independent runs cut into chunks of at most 2^chunk_bits elements (the units of
+       parallel work); chunk starts go through ``seq`` (seq[i] == i) so that LLVM checks
+       aliasing per run.
+
+    The same butterflies in the same order for every element, whatever ``threaded`` and
+    the number of threads: the result does not depend on them.
+    """
+    n = uint64(a.shape[0])
+    d = 0
+    while (uint64(1) << uint64(d)) < n:
+        d += 1
+    b1 = min(d, sub_bits)
+    b0 = min(d, max(block_bits, b1))
+    S = uint64(1) << uint64(b1)
+    nseq = max(S, n >> uint64(min(b1, chunk_bits)))  # covers every index read below
+    seq = np.empty(nseq, np.uint64)
+    for i in range(nseq):
+        seq[i] = i
+    tile_bits = b0
+    if threaded and (n >> uint64(b0)) < uint64(2):
+        tile_bits = b1
+    # 1. tiles: sub-blocks, then the tile's own stages while it is in cache
+    for tile in prange(n >> uint64(tile_bits)):
+        s0 = np.zeros(S + uint64(2 * _PAD), a.dtype)
+        s1 = np.empty(S, a.dtype)
+        base = uint64(tile) << uint64(tile_bits)
+        for sb in range(uint64(1) << uint64(tile_bits - b1)):
+            start = base + (uint64(sb) << uint64(b1))
+            if b1 == _SUB_BITS:
+                # a compile-time constant: LLVM then resolves every radix and run length
+                # of the sub-block (measured 0.50 vs 0.88 ns per element in cache)
+                _sub_block(src, a, start, _SUB_BITS, s0, s1, seq)
+            else:  # smaller arrays, and the tests' shrunken tunings
+                _sub_block(src, a, start, b1, s0, s1, seq)
+        q = b1
+        while q < tile_bits:
+            radix = _radix(tile_bits - q)
+            h = uint64(1) << uint64(q)
+            _rows(radix, a, base, a, base, h, uint64(1) << uint64(tile_bits - q), uint64(1), seq, True)
+            q += _log2_radix(radix)
+    # 2. the remaining stages: radix sweeps over the whole array, in chunks
+    p = tile_bits
+    while p < d:
+        radix = _radix(d - p)
+        h = uint64(1) << uint64(p)
+        span = h * uint64(radix)
+        chunk = min(h, uint64(1) << uint64(chunk_bits))
+        nch = h // chunk
+        for k in prange((n // span) * nch):
+            j = seq[k]
+            off = (j // nch) * span + (j % nch) * chunk
+            _bfly(radix, a, off, h, a, off, h, chunk)
+        p += _log2_radix(radix)
+
+
 @njit(cache=True)
-def _textbook(a):
+def _blocked_serial(src, a, sub_bits, block_bits, chunk_bits):
+    _schedule(src, a, sub_bits, block_bits, chunk_bits, False)
+
+
+@njit(parallel=True, cache=True)
+def _blocked_threaded(src, a, sub_bits, block_bits, chunk_bits):
+    _schedule(src, a, sub_bits, block_bits, chunk_bits, True)
+
+
+def blocked(src: np.ndarray, a: np.ndarray, sub_bits: int = _SUB_BITS, block_bits: int = _BLOCK_BITS,
+            chunk_bits: int = _CHUNK_BITS, threads: int = 1) -> None:
+    """The blocked kernel: the transform of ``src`` written into ``a`` (``a`` may be ``src``).
+
+    Same length 2^d with d >= ``sub_bits`` >= 6, same dtype (int64 or float64),
+    contiguous; the caller validates.  ``sub_bits``, ``block_bits`` and ``chunk_bits``
+    (>= 0) are the tuning: the shipped one by default; tests shrink it to reach every
+    path at small d.
+    ``threads`` > 1 runs the same schedule on that many numba threads (capped at numba's
+    maximum) when there are at least 2^sub_bits elements; the result is the same.
+    """
+    if threads > 1 and a.shape[0] >= (1 << sub_bits):
+        previous = numba.get_num_threads()
+        numba.set_num_threads(min(threads, numba.config.NUMBA_NUM_THREADS))
+        try:
+            _blocked_threaded(src, a, sub_bits, block_bits, chunk_bits)
+        finally:
+            numba.set_num_threads(previous)
+    else:
+        _blocked_serial(src, a, sub_bits, block_bits, chunk_bits)
+
+
+@njit(cache=True)
+def textbook(a):
+    """The textbook in-place loop (d passes, radix 2), for arrays below 2^6 elements."""
     n = a.shape[0]
     h = 1
     while h < n:
@@ -271,65 +376,6 @@ def _textbook(a):
         h *= 2
 
 
-@njit(cache=True)
-def _fast(src, a, sub_bits, block_bits):
-    """Blocked transform of src into a (same length 2^d, d >= sub_bits >= _SMALL_BITS).
-
-    a may be src (in place) or a distinct array of the same length and dtype.
-    """
-    n = uint64(a.shape[0])
-    d = 0
-    while (uint64(1) << uint64(d)) < n:
-        d += 1
-    b1 = min(d, sub_bits)
-    b0 = min(d, max(block_bits, b1))
-    S = uint64(1) << uint64(b1)
-    B = uint64(1) << uint64(b0)
-    s0 = np.zeros(S + uint64(2 * _PAD), a.dtype)
-    s1 = np.empty(S, a.dtype)
-    nseq = max(S, n >> uint64(b1))
-    seq = np.empty(nseq, np.uint64)
-    for i in range(nseq):
-        seq[i] = i
-    for blk in range(n >> uint64(b0)):
-        base = uint64(blk) << uint64(b0)
-        # bits 0 .. b1-1: each sub-block in L1
-        for sb in range(B >> uint64(b1)):
-            start = base + (uint64(sb) << uint64(b1))
-            if b1 == _SUB_BITS:
-                # a compile-time constant: LLVM then resolves every radix and run length
-                # of the sub-block (measured 0.50 vs 0.88 ns per element in cache)
-                _sub_block(src, a, start, _SUB_BITS, s0, s1, seq)
-            else:  # smaller arrays, and the tests' shrunken tunings
-                _sub_block(src, a, start, b1, s0, s1, seq)
-        # bits b1 .. b0-1: radix-8 sweeps inside the block while it is still in cache
-        p = b1
-        while p < b0:
-            radix = _radix(b0 - p)
-            h = uint64(1) << uint64(p)
-            _rows(radix, a, base, a, base, h, uint64(1) << uint64(b0 - p), uint64(1), seq, True)
-            p += _log2_radix(radix)
-    # bits b0 .. d-1: radix-8 sweeps over the whole array
-    p = b0
-    while p < d:
-        radix = _radix(d - p)
-        h = uint64(1) << uint64(p)
-        _rows(radix, a, uint64(0), a, uint64(0), h, n >> uint64(p), uint64(1), seq, True)
-        p += _log2_radix(radix)
-
-
-def _run(src: np.ndarray, dst: np.ndarray, threads: int) -> None:
-    if threads > 1 and dst.shape[0] >= (1 << _SUB_BITS):
-        previous = numba.get_num_threads()
-        numba.set_num_threads(min(threads, numba.config.NUMBA_NUM_THREADS))
-        try:
-            _fast_parallel(src, dst)
-        finally:
-            numba.set_num_threads(previous)
-    else:
-        _fast(src, dst, _SUB_BITS, _BLOCK_BITS)
-
-
 def wht_inplace(a: np.ndarray, threads: int = 1) -> None:
     """Transform ``a`` in place (int64 or float64, contiguous, length 2^d, d >= 0).
 
@@ -339,9 +385,9 @@ def wht_inplace(a: np.ndarray, threads: int = 1) -> None:
     the other core partly busy (scripts/bench.py --threads 2).
     """
     if a.shape[0] < (1 << _SMALL_BITS):
-        _textbook(a)
+        textbook(a)
     else:
-        _run(a, a, threads)
+        blocked(a, a, threads=threads)
 
 
 def wht_copy(values: np.ndarray, threads: int = 1) -> np.ndarray:
@@ -353,10 +399,10 @@ def wht_copy(values: np.ndarray, threads: int = 1) -> np.ndarray:
     """
     if values.shape[0] < (1 << _SMALL_BITS):
         out = values.copy()
-        _textbook(out)
+        textbook(out)
         return out
     out = np.empty_like(values)
-    _run(values, out, threads)
+    blocked(values, out, threads=threads)
     return out
 
 
@@ -374,80 +420,3 @@ def int64_extremes(a):
         lo = min(lo, v)
         hi = max(hi, v)
     return lo, hi
-
-
-def wht_reference(values: np.ndarray) -> np.ndarray:
-    """Plain O(4^d) definition: A[S] = sum_x a[x] (-1)^{|S & x|} (for tests, small d)."""
-    values = np.asarray(values)
-    n = values.shape[0]
-    out = np.zeros(n, dtype=values.dtype)
-    for s in range(n):
-        total = values.dtype.type(0)
-        for x in range(n):
-            if bin(s & x).count("1") % 2:
-                total -= values[x]
-            else:
-                total += values[x]
-        out[s] = total
-    return out
-
-
-@njit(parallel=True, cache=True)
-def _fast_parallel(src, a):
-    """_fast with the shipped tuning on numba's threads (d >= _SUB_BITS; opt-in, see
-    wht_inplace).  Blocks (or, below one block, sub-blocks) go to threads whole, each
-    with its own scratch; the later sweeps split their independent runs into chunks of
-    at most 2^16 elements.  Same arithmetic in the same order per element, so the result
-    does not depend on the number of threads.
-    """
-    n = uint64(a.shape[0])
-    d = 0
-    while (uint64(1) << uint64(d)) < n:
-        d += 1
-    b1 = _SUB_BITS
-    b0 = _BLOCK_BITS
-    S = uint64(1) << uint64(b1)
-    nseq = max(S, n >> uint64(b1))
-    seq = np.empty(nseq, np.uint64)
-    for i in range(nseq):
-        seq[i] = i
-    b0 = min(d, b0)
-    nblocks = n >> uint64(b0)
-    if nblocks >= uint64(2):
-        # blocks in parallel: each does its sub-blocks and its block sweeps (bits < b0)
-        for blk in prange(nblocks):
-            s0 = np.zeros(S + uint64(2 * _PAD), a.dtype)
-            s1 = np.empty(S, a.dtype)
-            base = uint64(blk) << uint64(b0)
-            for sb in range(uint64(1) << uint64(b0 - b1)):
-                _sub_block(src, a, base + (uint64(sb) << uint64(b1)), _SUB_BITS, s0, s1, seq)
-            q = b1
-            while q < b0:
-                radix = _radix(b0 - q)
-                h = uint64(1) << uint64(q)
-                _rows(radix, a, base, a, base, h, uint64(1) << uint64(b0 - q), uint64(1), seq, True)
-                q += _log2_radix(radix)
-        p0 = b0
-    else:
-        nsub = n >> uint64(b1)
-        for sb in prange(nsub):
-            s0 = np.zeros(S + uint64(2 * _PAD), a.dtype)
-            s1 = np.empty(S, a.dtype)
-            _sub_block(src, a, uint64(sb) << uint64(b1), _SUB_BITS, s0, s1, seq)
-        p0 = b1
-    # the remaining bits: radix sweeps, the independent runs split into chunks across threads
-    p = p0
-    while p < d:
-        radix = _radix(d - p)
-        h = uint64(1) << uint64(p)
-        span = h * uint64(radix)
-        ngroups = n // span
-        chunk = min(h, uint64(1) << uint64(16))
-        nch = h // chunk
-        total = ngroups * nch
-        for k in prange(total):
-            g = uint64(k) // nch
-            c = uint64(k) % nch
-            off = g * span + c * chunk
-            _bfly(radix, a, off, h, a, off, h, chunk)
-        p += _log2_radix(radix)

@@ -1,4 +1,4 @@
-"""numba kernels (private).
+"""Bit-level numba kernels (private): popcount, bit-packed tables, weighted sums.
 
 The public functions validate their arguments and then call these.  Every kernel sums
 in int64 with no fastmath; the wrappers check the overflow bounds.  Each kernel has a

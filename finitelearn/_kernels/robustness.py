@@ -4,7 +4,7 @@ Points are int64 vectors (a domain's ``_lattice()``: coordinates times the domai
 scale).  ``p_code`` is 0 (number of differing coordinates), 1 (sum of |differences|),
 2 (sum of squared differences) or 3 (largest |difference|, for p = inf).  The callers
 check that the values fit in int64 (``FiniteDomain._check_lattice_bounds``).  Plain
-twins live in ``tests/test_robustness.py``.
+twins live in ``tests/naive.py`` (bound in ``tests/_kernels/test_robustness.py``).
 """
 
 from __future__ import annotations

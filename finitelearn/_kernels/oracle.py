@@ -2,7 +2,7 @@
 
 Each kernel sums in int64 with no fastmath; the callers in :mod:`finitelearn.oracles`
 check the overflow bound (weight total x query denominator < 2^61) first.  The plain
-twins live in ``tests/test_oracles.py``.
+twins live in ``tests/naive.py`` (bound in ``tests/_kernels/test_oracle.py``).
 """
 
 from __future__ import annotations

@@ -1,0 +1,27 @@
+"""numba kernels of finitelearn (private): the hot loops, one module per feature.
+
+    bits        popcount, bit-packed tables (pack, unpack, parities, counts), weighted
+                sums and agreements over a support, influence counts, signed tables,
+                Fourier weight by degree, restrictions
+    wht         the Walsh-Hadamard transform (one blocked kernel, threads a parameter)
+    oracle      the exact sums behind the statistical-query and membership oracles
+    robustness  integer l_p distances between lattice points
+
+Use them as ``from finitelearn._kernels import bits as K`` (or ``wht``, ``oracle``,
+``robustness``).  Inside this package the modules import each other freely; outside it
+only the public (no leading underscore) names of these modules are used.
+
+The rules every kernel here keeps:
+
+* Exact kernels are exact: integer sums in int64 (or the array's own dtype for the WHT),
+  no ``fastmath``, no narrowing, no float on an exact path.
+* Integer types are chosen from a bound proven in the calling wrapper (the public
+  function validates its arguments and checks the overflow bound before any kernel
+  runs), never from a guess; the bound is documented where it is checked.
+* ``@njit(cache=True)``: compiled lazily on first call and cached across runs; nothing
+  is compiled and no global state is set up at import time.
+* Every kernel has a plain, obviously correct twin in ``tests/naive.py`` (plain Python
+  loops over ints, sharing no code with the kernel), and the tests in
+  ``tests/_kernels/`` bind each kernel to its twin on every small input and on
+  hypothesis-drawn ones.
+"""

@@ -1,0 +1,71 @@
+"""finitelearn._kernels.robustness against its plain twins in tests/naive.py: every pair
+of small lattice points and every set of sources among them, then hypothesis inputs with
+the dimension drawn once."""
+
+from __future__ import annotations
+
+from itertools import product
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from finitelearn._kernels import robustness as RK
+from tests import naive
+
+P_CODES = [0, 1, 2, 3]
+
+
+def grid(dim: int, lo: int, hi: int) -> np.ndarray:
+    points = list(product(range(lo, hi + 1), repeat=dim))
+    return np.array(points, dtype=np.int64).reshape(len(points), dim)
+
+
+@pytest.mark.parametrize("p_code", P_CODES)
+@pytest.mark.parametrize("dim", [0, 1, 2, 3])
+def test_lattice_distance_every_pair(dim, p_code):
+    X = grid(dim, -2, 2)
+    for i in range(X.shape[0]):
+        for j in range(X.shape[0]):
+            assert RK.lattice_distance(X, i, X, j, p_code) == naive.lattice_distance(X, i, X, j, p_code)
+
+
+@pytest.mark.parametrize("p_code", P_CODES)
+@pytest.mark.parametrize("dim", [1, 2])
+def test_nearest_and_within_every_source_set(dim, p_code):
+    targets = grid(dim, -2, 2)
+    pool = grid(dim, -1, 1)
+    for m in range(1 << pool.shape[0]):
+        sources = pool[[k for k in range(pool.shape[0]) if (m >> k) & 1]]
+        best, arg = RK.nearest_source(targets, sources, p_code)
+        assert (best.tolist(), arg.tolist()) == naive.nearest_source(targets, sources, p_code)
+        for thr in range(0, 9, 2 if m % 3 else 1):
+            assert RK.within_of_sources(targets, sources, p_code, thr).tolist() == naive.within_of_sources(
+                targets, sources, p_code, thr)
+
+
+@st.composite
+def lattice_inputs(draw):
+    dim = draw(st.integers(1, 5))
+    scale = draw(st.sampled_from([1, 3, 1000, 2**20]))
+    row = st.lists(st.integers(-scale, scale), min_size=dim, max_size=dim)
+    targets = draw(st.lists(row, min_size=1, max_size=12))
+    sources = draw(st.lists(row, min_size=0, max_size=12))
+    as_array = lambda rows: np.array(rows, dtype=np.int64).reshape(len(rows), dim)
+    p_code = draw(st.sampled_from(P_CODES))
+    threshold = draw(st.integers(0, dim * (2 * scale) ** 2))
+    return as_array(targets), as_array(sources), p_code, threshold
+
+
+@given(lattice_inputs())
+def test_lattice_kernels(args):
+    targets, sources, p_code, threshold = args
+    for i in range(targets.shape[0]):
+        for j in range(sources.shape[0]):
+            assert RK.lattice_distance(targets, i, sources, j, p_code) == naive.lattice_distance(
+                targets, i, sources, j, p_code)
+    best, arg = RK.nearest_source(targets, sources, p_code)
+    assert (best.tolist(), arg.tolist()) == naive.nearest_source(targets, sources, p_code)
+    assert RK.within_of_sources(targets, sources, p_code, threshold).tolist() == naive.within_of_sources(
+        targets, sources, p_code, threshold)
