@@ -234,3 +234,18 @@ def nearest_source(targets, sources, p_code):
 def within_of_sources(targets, sources, p_code, threshold):
     return [any(lattice_distance(targets, t, sources, s, p_code) <= threshold for s in range(len(sources)))
             for t in range(len(targets))]
+
+
+def hamming_transform(d, sources):
+    """Each point's Hamming distance to the nearest source and the smallest such source
+    (-1, -1 with no sources), by comparing every point with every source."""
+    dist, origin = [], []
+    for k in range(1 << d):
+        best = None
+        for s in sorted(set(int(v) for v in sources)):
+            h = bin(k ^ s).count("1")
+            if best is None or h < best[0]:
+                best = (h, s)
+        dist.append(-1 if best is None else best[0])
+        origin.append(-1 if best is None else best[1])
+    return dist, origin

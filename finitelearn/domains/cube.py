@@ -271,6 +271,12 @@ class Cube(FiniteDomain):
         tgt = np.asarray(targets, dtype=np.int64)
         if src.size == 0 or tgt.size == 0:
             return None
+        if p == math.inf:  # l_inf is [x != y]: every differing pair ties at 1
+            common = np.intersect1d(src, tgt)
+            if common.size:
+                t = int(common.min())
+                return Fraction(0), t, t
+            return Fraction(1), int(src.min()), int(tgt.min())
         dist, near = self.hamming_distances(src)
         dt = dist[tgt].astype(np.int64)
         best = int(dt.min())

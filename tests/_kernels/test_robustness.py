@@ -69,3 +69,25 @@ def test_lattice_kernels(args):
     assert (best.tolist(), arg.tolist()) == naive.nearest_source(targets, sources, p_code)
     assert RK.within_of_sources(targets, sources, p_code, threshold).tolist() == naive.within_of_sources(
         targets, sources, p_code, threshold)
+
+
+@pytest.mark.parametrize("d", [1, 2, 3, 4])
+def test_hamming_transform_every_source_set(d):
+    """Exhaustive at d <= 3 (every subset of the cube as sources), every single source and pair at d = 4."""
+    n = 1 << d
+    if d <= 3:
+        sets = [[k for k in range(n) if (m >> k) & 1] for m in range(1 << n)]
+    else:
+        sets = [[a] for a in range(n)] + [[a, b] for a in range(n) for b in range(a + 1, n)]
+    for src in sets:
+        dist, origin = RK.hamming_transform(d, np.asarray(src, dtype=np.int64))
+        want_d, want_o = naive.hamming_transform(d, src)
+        assert dist.tolist() == want_d and origin.tolist() == want_o, src
+
+
+@given(st.integers(1, 9).flatmap(lambda d: st.tuples(st.just(d), st.sets(st.integers(0, (1 << d) - 1), max_size=12))))
+def test_hamming_transform_matches_its_twin(case):
+    d, src = case
+    dist, origin = RK.hamming_transform(d, np.asarray(sorted(src), dtype=np.int64))
+    want_d, want_o = naive.hamming_transform(d, sorted(src))
+    assert dist.tolist() == want_d and origin.tolist() == want_o
