@@ -1,6 +1,6 @@
 """Query-count lower bounds: the Parseval bound for statistical queries, the bit bound for data queries.
 
-The Parseval argument (Section 4.1, made explicit in DESIGN.md): for a parity teacher f_S
+The Parseval argument (Section 4.1, made explicit in docs/design.md): for a parity teacher f_S
 under uniform x and a query chi: {0,1}^d x {0,1} -> [0, 1], with g = chi(., 1) - chi(., 0),
 
     E[chi(x, f_S(x))] = E[(chi(x, 0) + chi(x, 1)) / 2] - ghat(S) / 2,
@@ -37,7 +37,7 @@ def check_tolerance(tolerance: Any, name: str = "tolerance") -> Fraction:
 def parseval_removal_bound(tolerance: Any) -> int:
     """The most candidates one statistical query can rule out against the null answer.
 
-    The largest integer r < 1/(4 alpha^2), i.e. ``ceil(1/(4 alpha^2)) - 1`` (DESIGN.md,
+    The largest integer r < 1/(4 alpha^2), i.e. ``ceil(1/(4 alpha^2)) - 1`` (docs/design.md,
     "the central identity"): fewer than 1/(4 alpha^2) parities lie farther than alpha
     from the null value of any query with values in [0, 1].
 

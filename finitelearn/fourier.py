@@ -1,6 +1,6 @@
 """Fourier analysis on {0,1}^d: the Walsh-Hadamard transform, coefficients, influences.
 
-Convention (O'Donnell, DESIGN.md): chi_S(x) = (-1)^{sum_{i in S} x_i} and
+Convention (O'Donnell, docs/design.md): chi_S(x) = (-1)^{sum_{i in S} x_i} and
 fhat(S) = E_x[F(x) chi_S(x)] with F = (-1)^f for a Boolean f.  Coefficients are indexed
 by the subset mask of S (bit i set iff the paper's x_{i+1} is in S).  Everything exact
 is computed from the integer spectrum 2^d fhat(S), produced by one numba kernel.

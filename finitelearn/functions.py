@@ -1,7 +1,7 @@
 """Boolean functions on {0,1}^d as truth tables (Section 4.1 of the paper).
 
 A :class:`BooleanFunction` is its truth table: a read-only ``uint8`` array of length
-2^d whose entry k is f(point k) (DESIGN.md point encoding).  It also has a bit-packed
+2^d whose entry k is f(point k) (docs/design.md point encoding).  It also has a bit-packed
 form (``uint64`` words, bit j of word w = f(64 w + j)); constructors such as
 :func:`parity` build the packed form directly and the byte table is made on first use,
 so d = 28 costs 32 MiB per function, not 256 MiB.

@@ -18,7 +18,7 @@ version space is one the answers are true of.
 The answer rules (``responder=``: ``"truthful"``, ``"noisy"``, ``"null"``,
 ``"max_consistent"``) live in :mod:`finitelearn.responders`.
 
-The central identity (DESIGN.md), checked in ``tests/test_oracles.py`` against plain
+The central identity (docs/design.md), checked in ``tests/test_oracles.py`` against plain
 enumeration: for a parity teacher f_S under uniform x and g = chi(., 1) - chi(., 0),
 E[chi(x, f_S(x))] = E[(chi(x,0) + chi(x,1))/2] - ghat(S)/2.  So the exact values of one
 query for *all* parities come from one Walsh-Hadamard transform of g (O(d 2^d)), and

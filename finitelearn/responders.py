@@ -18,7 +18,7 @@ the exact value v = E_D[chi(x, T(x))].  A *responder* is the rule that picks it:
     answer nearest to the null value (:func:`max_consistent_answer`).
 
 Why the null value: for a parity teacher f_S under uniform x and g = chi(., 1) - chi(., 0),
-the central identity (DESIGN.md, Section 4.1)
+the central identity (docs/design.md, Section 4.1)
 
     E[chi(x, f_S(x))] = E[(chi(x,0) + chi(x,1))/2] - ghat(S)/2
 

@@ -1,7 +1,7 @@
 """Teachers with an uncertain label U, and students (Section 3 of the paper).
 
 The teacher T of Section 3.2 assigns each point of a finite domain X a class
-``0 .. K-1`` or the uncertain label U (``UNCERTAIN = -1``, DESIGN.md); its confident
+``0 .. K-1`` or the uncertain label U (``UNCERTAIN = -1``, docs/design.md); its confident
 regions are Omega_k = {x : T(x) = k} and its uncertain region Omega_U = {x : T(x) = U},
 with Omega_0 u ... u Omega_{K-1} u Omega_U = X.
 

@@ -177,7 +177,7 @@ def influence_counts(table, d):
 
 @njit(cache=True)
 def signed_table(table):
-    """(-1)^f as int64: the +-1 form F of a Boolean f (DESIGN.md Fourier convention)."""
+    """(-1)^f as int64: the +-1 form F of a Boolean f (docs/design.md Fourier convention)."""
     n = table.shape[0]
     out = np.empty(n, dtype=np.int64)
     for k in range(n):
