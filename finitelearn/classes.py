@@ -226,7 +226,8 @@ def parities(d: int, containing: Any = (), excluding: Any = ()) -> ConceptClass:
     if need & avoid:
         raise fail("excluding", excluding, "coordinates not also in containing")
     free = [i for i in range(d) if not ((need | avoid) >> i) & 1]
-    check_memory(len(free) if free else 1, bytes_per_point=8, name="number of free coordinates")
+    # per member: the counter, the masks and one temporary, all int64
+    check_memory(len(free) if free else 1, bytes_per_point=24, name="number of free coordinates")
     k = np.arange(1 << len(free), dtype=np.int64)
     masks = np.full(k.shape, need, dtype=np.int64)
     for j, i in enumerate(free):

@@ -33,6 +33,7 @@ from typing import Any, Iterable, Sequence
 
 import numpy as np
 
+from .memory import check_objects
 from .validation import as_fraction, fail, fail_type
 
 __all__ = [
@@ -75,6 +76,8 @@ def gcd_of(values: Iterable[int]) -> int:
 
 
 def _read_all(raw: Any, name: str) -> list[Fraction]:
+    if hasattr(raw, "__len__"):
+        check_objects(len(raw), 160, name)  # one Fraction (and its ints) per entry
     if isinstance(raw, np.ndarray):
         if raw.ndim != 1:
             raise fail(name, raw, "a one-dimensional table of numbers")

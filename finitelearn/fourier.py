@@ -16,7 +16,8 @@ import numpy as np
 from ._kernels import bits as K
 from .validation import check_bool, check_closed_interval, check_coordinate, check_int, fail, fail_type
 from ._kernels.wht import int64_extremes, wht_copy, wht_inplace
-from .memory import check_memory
+from .errors import TooLarge
+from .memory import available_memory, check_memory, check_objects, format_bytes
 from .functions import BooleanFunction
 
 __all__ = [
@@ -73,6 +74,10 @@ def walsh_hadamard(values: Any, threads: int = 1) -> np.ndarray:
     threads = check_int(threads, "threads")
     if threads < 1:
         raise fail("threads", threads, "an int >= 1")
+    need = values.nbytes * (2 if not values.flags.c_contiguous else 1)  # the result (and a contiguous copy)
+    if need > available_memory():
+        raise TooLarge(f"values is too large here: its transform needs {format_bytes(need)} more, more than "
+                       f"the {format_bytes(available_memory())} of memory available now")
     values = np.ascontiguousarray(values)
     if values.dtype == np.int64 and n > 1:
         lo, hi = (int(v) for v in int64_extremes(values))  # one pass, no temporary
@@ -89,7 +94,7 @@ def integer_spectrum(f: BooleanFunction) -> np.ndarray:
     array([ 2,  2,  2, -2])
     """
     f = _check_function(f)
-    check_memory(f.d, bytes_per_point=8, name="f.d")
+    check_memory(f.d, bytes_per_point=10, name="f.d")  # the byte table and the int64 spectrum
     spec = K.signed_table(f.truth_table)
     wht_inplace(spec)
     return spec
@@ -119,9 +124,14 @@ def fourier_coefficients(f: BooleanFunction, exact: bool = False) -> np.ndarray:
     >>> float(fourier_coefficients(fl.parity(3, {0, 2}))[0b101])
     1.0
     """
+    exact = check_bool(exact, "exact")
+    _check_function(f)
+    check_memory(f.d, bytes_per_point=18, name="f.d")  # the spectrum and its float64 (or Fraction) copy
+    if exact:
+        check_objects(1 << f.d, 120, "f.d")  # one Fraction object per coefficient
     spec = integer_spectrum(f)
     n = 1 << f.d
-    if check_bool(exact, "exact"):
+    if exact:
         out = np.empty(n, dtype=object)
         for s, v in enumerate(spec.tolist()):
             out[s] = Fraction(v, n)

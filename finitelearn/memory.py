@@ -35,11 +35,34 @@ _MAX_REPORTED_D = 256
 def available_memory() -> int:
     """Bytes of memory available now (``MemAvailable`` of /proc/meminfo where it exists).
 
-    Falls back to the physical memory of the machine where /proc/meminfo is missing.
+    Falls back to the physical memory of the machine where /proc/meminfo is missing.  The
+    environment variable ``FINITELEARN_MEMORY_LIMIT`` (bytes, or a number with a unit:
+    ``512MiB``, ``2GiB``) caps it, for a machine shared with other work.
 
     >>> available_memory() > 0
     True
     """
+    now = _system_available()
+    limit = os.environ.get("FINITELEARN_MEMORY_LIMIT")
+    if limit:
+        now = min(now, _parse_size(limit))
+    return now
+
+
+_UNITS = {"": 1, "b": 1, "k": 2**10, "kb": 10**3, "kib": 2**10, "m": 2**20, "mb": 10**6, "mib": 2**20,
+          "g": 2**30, "gb": 10**9, "gib": 2**30, "t": 2**40, "tb": 10**12, "tib": 2**40}
+
+
+def _parse_size(text: str) -> int:
+    import re
+
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*", text)
+    if not m or m.group(2).lower() not in _UNITS:
+        raise fail("FINITELEARN_MEMORY_LIMIT", text, "a size in bytes such as 2147483648, 512MiB or 2GiB")
+    return int(float(m.group(1)) * _UNITS[m.group(2).lower()])
+
+
+def _system_available() -> int:
     try:
         with open("/proc/meminfo", encoding="ascii") as fh:
             for line in fh:

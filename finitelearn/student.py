@@ -28,6 +28,7 @@ from .errors import DomainMismatch
 from .exact import lcm_of_denominators
 from .functions import BooleanFunction
 from .teacher import MAX_CLASSES, domain_for_table, label_array
+from .progress import points_with_progress
 from .validation import as_fraction, fail, fail_type, read_only
 
 __all__ = ["Student", "LinearStudent", "student_labels"]
@@ -78,7 +79,7 @@ class Student:
         if not callable(fn):
             raise fail_type("fn", fn, "a callable taking a point's coordinates")
         out = np.empty(domain.size, dtype=np.int8)
-        for k in range(domain.size):
+        for k in points_with_progress(domain.size, "tabulating fn"):
             x = domain.point(k)
             v = fn(x)
             if isinstance(v, (bool, np.bool_)):

@@ -31,6 +31,7 @@ from typing import Any, Callable, Iterable
 
 import numpy as np
 
+from .progress import points_with_progress
 from .validation import as_fraction, check_int, fail, fail_type, read_only
 from .domains import Cube, FiniteDomain, as_domain
 from .errors import DomainMismatch
@@ -161,7 +162,7 @@ class Teacher:
         if not callable(fn):
             raise fail_type("fn", fn, "a callable taking a point's coordinates")
         out = np.empty(domain.size, dtype=np.int8)
-        for k in range(domain.size):
+        for k in points_with_progress(domain.size, "tabulating fn"):
             x = domain.point(k)
             v = fn(x)
             if v is None:
@@ -206,7 +207,7 @@ class Teacher:
             raise fail("lo", lo, f"a threshold lo <= hi (hi={hi_q}): lo > hi would make a point both A and B")
         if callable(score):
             values = []
-            for k in range(domain.size):
+            for k in points_with_progress(domain.size, "tabulating score"):
                 x = domain.point(k)
                 try:
                     values.append(as_fraction(score(x), "score"))

@@ -26,6 +26,7 @@ from typing import Any, Callable, Iterable
 import numpy as np
 
 from ..memory import check_objects
+from ..progress import points_with_progress
 from ..validation import as_fraction, fail, fail_type
 
 __all__ = ["FiniteDomain", "P_VALUES", "check_p", "check_radius", "is_index"]
@@ -162,7 +163,8 @@ class FiniteDomain(ABC):
             return event[indices]
         if callable(event):
             out = np.empty(indices.shape[0], dtype=bool)
-            for r, k in enumerate(indices.tolist()):
+            for r in points_with_progress(indices.shape[0], f"evaluating {name}"):
+                k = int(indices[r])
                 x = self.point(k)
                 v = event(x)
                 if isinstance(v, (bool, np.bool_)) or (is_index(v) and int(v) in (0, 1)):

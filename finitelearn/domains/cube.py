@@ -75,8 +75,8 @@ def points(d: int) -> np.ndarray:
            [1, 1]], dtype=uint8)
     """
     d = _check_d(d)
-    # peak: the output (d bytes a point), the indices and one column's temporary (8 + 8)
-    check_memory(d, bytes_per_point=d + 16)
+    # peak: the output (d bytes a point), the indices and one column's temporaries (8 + 8 + 8)
+    check_memory(d, bytes_per_point=d + 24)
     k = np.arange(1 << d, dtype=np.int64)
     out = np.empty((1 << d, d), dtype=np.uint8)
     for i in range(d):
