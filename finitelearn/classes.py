@@ -22,7 +22,7 @@ from typing import Any, Iterable, Iterator, Sequence
 import numpy as np
 
 from ._kernels import bits as K
-from .validation import check_dimension, fail, fail_type, subset_mask, read_only
+from .validation import check_dimension, fail, fail_type, subset_mask, read_only, check_int
 from .memory import check_memory
 from .errors import DomainMismatch
 from .functions import BooleanFunction, parity
@@ -197,10 +197,19 @@ class ConceptClass:
         return isinstance(f, BooleanFunction) and self._position(f) is not None
 
     def subclass(self, members: Sequence[int]) -> "ConceptClass":
-        """The class of the members at the given positions (order kept)."""
-        idx = np.asarray(members, dtype=np.int64)
-        if idx.ndim != 1 or idx.size == 0 or idx.min() < 0 or idx.max() >= len(self):
+        """The class of the members at the given positions (order kept; positions distinct ints).
+
+        >>> paper_teachers(3).subclass([2, 0]).masks.tolist()
+        [5, 1]
+        """
+        if isinstance(members, (str, bytes)) or not isinstance(members, Iterable):
+            raise fail_type("members", members, "a list of member positions (ints)")
+        pos = [check_int(m, "members") for m in members]
+        if not pos or min(pos) < 0 or max(pos) >= len(self):
             raise fail("members", members, f"a non-empty list of positions in 0..{len(self) - 1}")
+        if len(set(pos)) != len(pos):
+            raise fail("members", members, "distinct positions (a class is a set)")
+        idx = np.asarray(pos, dtype=np.int64)
         if self._masks is not None:
             return ConceptClass._make(self._d, None, self._masks[idx].copy())
         return ConceptClass._make(self._d, self._tables[idx].copy(), None)

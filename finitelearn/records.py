@@ -33,7 +33,7 @@ from filelock import FileLock
 from .validation import fail, fail_type
 
 __all__ = ["ScalingRecord", "CSV_FIELDS", "validate_record", "record_key", "read_records", "RecordStore",
-           "check_out_dir"]
+           "check_out_dir", "prepare_out_dir"]
 
 JSON_NAME = "scaling.json"
 CSV_NAME = "scaling.csv"
@@ -189,6 +189,23 @@ def check_out_dir(out_dir: Any, name: str = "out_dir") -> Path:
     path = Path(text)
     if path.exists() and not path.is_dir():
         raise fail(name, text, "a folder (this path is a file)")
+    return path
+
+
+def prepare_out_dir(out_dir: Any, name: str = "out") -> Path:
+    """:func:`check_out_dir`, then create the folder and make sure it can be written, before any work.
+
+    >>> import tempfile, pathlib
+    >>> prepare_out_dir(pathlib.Path(tempfile.mkdtemp()) / "new").is_dir()
+    True
+    """
+    path = check_out_dir(out_dir, name)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise fail(name, str(out_dir), f"a folder that can be created ({exc.strerror or exc})") from None
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise fail(name, str(out_dir), "a folder this user can write")
     return path
 
 

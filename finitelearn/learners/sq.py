@@ -40,6 +40,7 @@ import numpy as np
 
 from ..validation import as_rng, check_int, fail
 from ..fourier import walsh_hadamard
+from ..exact import fits_int64
 from ..functions import BooleanFunction
 from ..oracles import StatisticalQuery
 from ..responders import ADVERSARIAL_RESPONDERS, respond
@@ -166,7 +167,10 @@ class QueryPattern:
     def strong(self, tolerance: Fraction) -> np.ndarray:
         """The J with |Fhat(J)| > 2 alpha: the candidates the null answer rules out."""
         a, b = tolerance.numerator, tolerance.denominator
-        return self.support[np.abs(self.coefficients) * b > 2 * a * (1 << self.k)]
+        coef = np.abs(self.coefficients)
+        if not fits_int64(b << self.k):  # |coef| <= 2^k: compare in Python ints when b * 2^k outgrows int64
+            coef = coef.astype(object)
+        return self.support[np.asarray(coef * b > 2 * a * (1 << self.k), dtype=bool)]
 
 
 def _majority(k: int, signs: list[int]) -> np.ndarray:

@@ -647,6 +647,10 @@ def run(
     n_examples = check_int(n_examples, "n_examples")
     if n_examples < 0:
         raise fail("n_examples", n_examples, "an int >= 0")
+    if out is not None:  # checked and created before any work, so no error lands after a progress bar
+        from ..records import prepare_out_dir
+
+        out = prepare_out_dir(out, "out")
     from tqdm.auto import tqdm
 
     bar = tqdm(total=5, disable=not progress, desc="Example 4.1", unit="stage")

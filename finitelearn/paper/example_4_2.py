@@ -469,8 +469,9 @@ def run(
     n_train = _check_positive(n_train, "n_train")
     seed = _check_seed(seed)
     torch = require_torch()
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    from ..records import prepare_out_dir
+
+    out = prepare_out_dir(out, "out")
     settings = {
         name: param.default
         for name, param in inspect.signature(train_student).parameters.items()
