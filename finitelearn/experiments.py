@@ -40,7 +40,7 @@ from typing import Any, Callable, Iterable, Sequence
 import numpy as np
 
 from .records import CSV_FIELDS, RecordStore, ScalingRecord, check_out_dir, read_records, record_key
-from .validation import check_bool, check_int, fail, fail_type
+from .validation import as_fraction, check_bool, check_int, fail, fail_type
 from .bounds import membership_query_lower_bound, parseval_removal_bound, sq_query_lower_bound
 from .classes import paper_teachers
 from .distributions import uniform
@@ -237,8 +237,8 @@ def parse_tolerance(text: Any) -> Tolerance:
     """
     if isinstance(text, bool):
         raise fail_type("tolerance", text, "a string such as '1/8' or '1/d', or a number")
-    if isinstance(text, (int, Fraction)):
-        text = str(Fraction(text))
+    if isinstance(text, (int, Fraction, float, np.floating)):
+        text = str(as_fraction(text, "tolerance"))  # floats as their shortest decimal, as everywhere
     if not isinstance(text, str):
         raise fail_type("tolerance", text, "a string such as '1/8' or '1/d', or a number")
     if len(text) > 100:
@@ -356,7 +356,10 @@ def _check_run_arguments(tolerance: Any, students: Any, responder: Any, budget: 
         budget = check_int(budget, "budget")
         if budget < 1:
             raise fail("budget", budget, "an int >= 1, or None for the default (class size + d)")
-    return tol, names, responder, budget, check_int(seed, "seed")
+    seed = check_int(seed, "seed")
+    if seed < 0:
+        raise fail("seed", seed, "an int >= 0")
+    return tol, names, responder, budget, seed
 
 
 def _run(ds: list[int], tol: Tolerance, names: list[str], responder: str, budget: int | None, seed: int,

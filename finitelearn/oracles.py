@@ -256,7 +256,7 @@ class StatisticalQuery:
 
     @classmethod
     def _from_parity(cls, d: Any, S: Any, kind: str) -> "StatisticalQuery":
-        d = check_dimension(d)
+        d = Cube(d).d  # 1 <= d <= 62: point indices must fit in int64
         return cls._make(d, None, None, 1, kind, subset_mask(S, d), None)
 
     # -- reading ---------------------------------------------------------------------------
@@ -636,8 +636,10 @@ class StatisticalQueryOracle(_Oracle):
                                         "for the paper's feature query E[h(x) T(x)] use feature_query(h)")
         elif callable(chi):
             q = StatisticalQuery.from_callable(self._d, chi)
-        else:
+        elif isinstance(chi, (np.ndarray, list, tuple)):
             q = StatisticalQuery.from_table(chi)
+        else:
+            raise fail_type("chi", chi, "a StatisticalQuery, a callable chi(x, y) or a (2**d, 2) table")
         if q.d != self._d:
             raise DomainMismatch(f"the query is on d={q.d} and the oracle on d={self._d}")
         return q

@@ -133,6 +133,7 @@ class GF2Elimination(Learner):
     needs_class = False
 
     def __init__(self, seed: Any = 0) -> None:
+        as_rng(seed, allow_none=False)  # refuse a bad seed now, not at the first query
         self.seed = seed
 
     def default_budget(self, class_size: int, d: int) -> int:

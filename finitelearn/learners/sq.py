@@ -116,6 +116,7 @@ class RandomFeatures(Learner):
     kind = "sq"
 
     def __init__(self, seed: Any = 0) -> None:
+        _seed(seed)  # refuse a bad seed now, not at the first query
         self.seed = seed
 
     def start(self, oracle: Any) -> None:
@@ -220,15 +221,17 @@ def _simulate_removed(kind: str, vs_size: int, hit_coefs: np.ndarray, k: int, al
     """Candidates the adversary ``kind`` rules out: values 1/2 - c/2^(k+1) for the hits, 1/2 for the rest."""
     a, b = alpha.numerator, alpha.denominator
     n = 1 << k
-    values = (n - hit_coefs) * b  # numerators over 2^(k+1) b
+    # numerators over 2^(k+1) b; in Python ints when b (a tiny tolerance) would overflow int64
+    dtype = np.int64 if fits_int64(4 * n * b) else object
+    values = (n - hit_coefs.astype(dtype)) * b
     null = n * b
     t = a * 2 * n
     n0 = vs_size - hit_coefs.shape[0]
     counts = np.ones(values.shape[0], dtype=np.int64)
     if n0 > 0:
-        values = np.concatenate([values, [null]])
+        values = np.concatenate([values, np.array([null], dtype=dtype)])
         counts = np.concatenate([counts, [n0]])
-    ans, _ = respond(kind, values.astype(np.int64), counts, None, null, t, None)
+    ans, _ = respond(kind, values, counts, None, null, t, None)
     kept = int(counts[np.abs(values - ans) <= t].sum())
     return vs_size - kept
 
