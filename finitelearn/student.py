@@ -27,7 +27,7 @@ from .domains import Cube, FiniteDomain, Grid, as_domain
 from .errors import DomainMismatch
 from .exact import lcm_of_denominators
 from .functions import BooleanFunction
-from .teacher import MAX_CLASSES, domain_for_table, label_array
+from .teacher import MAX_CLASSES, Labelling, domain_for_table, label_array
 from .progress import points_with_progress
 from .validation import as_fraction, fail, fail_type, read_only
 
@@ -35,7 +35,7 @@ __all__ = ["Student", "LinearStudent", "student_labels"]
 
 
 
-class Student:
+class Student(Labelling):
     """A student S: X -> {0, ..., K-1} on a finite domain (never U).
 
     On the cube a :class:`finitelearn.BooleanFunction` is a student as it is; this class
@@ -49,7 +49,7 @@ class Student:
     array([0, 0, 0, 0, 0, 0, 1, 1, 1], dtype=int8)
     """
 
-    __slots__ = ("_domain", "_table")
+    __slots__ = ()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         raise TypeError("use Student.from_table, Student.from_callable or finitelearn.LinearStudent")
@@ -91,20 +91,6 @@ class Student:
         self = object.__new__(cls)
         self._init(domain, out)
         return self
-
-    @property
-    def domain(self) -> FiniteDomain:
-        """The finite domain X."""
-        return self._domain
-
-    @property
-    def table(self) -> np.ndarray:
-        """Read-only int8 labels over the domain's points."""
-        return self._table
-
-    def __call__(self, x: Any) -> int:
-        """S(x) for a point given by its coordinates or index."""
-        return int(self._table[self._domain.index(x, "x")])
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Student):

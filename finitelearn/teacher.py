@@ -37,7 +37,7 @@ from .domains import Cube, FiniteDomain, as_domain
 from .errors import DomainMismatch
 from .functions import BooleanFunction
 
-__all__ = ["UNCERTAIN", "MAX_CLASSES", "Teacher", "label_array", "domain_for_table"]
+__all__ = ["UNCERTAIN", "MAX_CLASSES", "Labelling", "Teacher", "label_array", "domain_for_table"]
 
 #: The teacher's uncertain label U (Section 3.2), stored in int8 tables.
 UNCERTAIN = -1
@@ -90,7 +90,28 @@ def _check_n_classes(n_classes: Any, table: np.ndarray) -> int:
     return K
 
 
-class Teacher:
+class Labelling:
+    """A table of int8 labels over the points of a finite domain: what a teacher T and a
+    student S of Section 3 both are (the teacher's table may hold ``UNCERTAIN``)."""
+
+    __slots__ = ("_domain", "_table")
+
+    @property
+    def domain(self) -> FiniteDomain:
+        """The finite domain X."""
+        return self._domain
+
+    @property
+    def table(self) -> np.ndarray:
+        """Read-only int8 labels over the domain's points, in index order."""
+        return self._table
+
+    def __call__(self, x: Any) -> int:
+        """The label of a point given by its coordinates or index."""
+        return int(self._table[self._domain.index(x, "x")])
+
+
+class Teacher(Labelling):
     """A teacher T: X -> {0, ..., K-1, U} on a finite domain (Section 3.2).
 
     Build one with :meth:`from_table`, :meth:`from_callable` or :meth:`from_score`
@@ -107,7 +128,7 @@ class Teacher:
     (10, 10, 5)
     """
 
-    __slots__ = ("_domain", "_table", "_K")
+    __slots__ = ("_K",)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         raise TypeError("use Teacher.from_table, Teacher.from_callable or Teacher.from_score")
@@ -228,23 +249,9 @@ class Teacher:
 
     # -- the teacher ----------------------------------------------------------------
     @property
-    def domain(self) -> FiniteDomain:
-        """The finite domain X."""
-        return self._domain
-
-    @property
-    def table(self) -> np.ndarray:
-        """Read-only int8 labels over the domain's points (``UNCERTAIN`` = -1 for U)."""
-        return self._table
-
-    @property
     def n_classes(self) -> int:
         """K, the number of classes (U not counted)."""
         return self._K
-
-    def __call__(self, x: Any) -> int:
-        """T(x) for a point given by its coordinates or index."""
-        return int(self._table[self._domain.index(x, "x")])
 
     def omega(self, k: Any) -> np.ndarray:
         """Omega_k = {x : T(x) = k}, as sorted int64 point indices.
