@@ -38,6 +38,8 @@ OPS = {
     "uniform_support": "fl.uniform(D).support",
     "truth_table": "fl.parity(D, {0}).truth_table",
     "oracle_wht_route": "O.candidate_values(q)",
+    "oracle_game": "fl.StatisticalQueryOracle(fl.paper_teachers(D), fl.uniform(D), '1/8', 'null')",
+    "membership_game": "fl.MembershipOracle(fl.paper_teachers(D))",
 }
 
 CHILD = r'''
