@@ -26,9 +26,9 @@ from .report import REFUTED, VERIFIED, Report, failed_facts
 
 REFERENCE = "Thm 4.3 and proof"
 DEFAULT_D_MAX = 14
-MAX_D = 18
+MAX_D = 16
 CAP_REASON = ("every teacher (2^(d-1)) learned through the oracle, its hypothesis compared "
-              "as a 2^d table: d = 18 is 2^17 learners x 2^18 entries (about a minute)")
+              "as a 2^d table: d = 16 is 2^15 learners x 2^16 entries (about 15 s)")
 ROBUSTNESS_D = 10
 
 
