@@ -1,4 +1,4 @@
-"""``python -m proofs_check [--d-max N] [--json FILE] [--only NAME ...]``."""
+"""``python -m proofs_check [--d-max N] [--json FILE] [--markdown FILE] [--only NAME ...]``."""
 
 from __future__ import annotations
 

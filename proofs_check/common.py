@@ -6,10 +6,11 @@ text helpers print them in the paper's 1-based numbering.
 
 from __future__ import annotations
 
+import numba
 import numpy as np
 
 __all__ = ["popcount_parity", "parity_matrix", "sign_matrix", "all_tables", "point_text", "set_text",
-           "paper_masks"]
+           "paper_masks", "ternary_parseval"]
 
 
 def popcount_parity(a: np.ndarray) -> np.ndarray:
@@ -55,3 +56,66 @@ def set_text(S: int) -> str:
     """The subset with mask S in the paper's numbering, e.g. {1,3}."""
     S = int(S)
     return "{" + ",".join(str(i + 1) for i in range(S.bit_length()) if (S >> i) & 1) + "}"
+
+
+@numba.njit(parallel=True, cache=True)
+def _ternary_parseval(d: int) -> tuple:
+    """Every g in {-1,0,1}^(2^d): max_k k D_(k)^2 with D = |2^d ghat| (plain WHT per g), how
+    many g reach 4^d, and how many break sum_S D_S^2 = 2^d sum_x g(x)^2."""
+    n = 1 << d
+    total = 3 ** n
+    blocks = 64
+    per = (total + blocks - 1) // blocks
+    worst = np.zeros(blocks, np.int64)
+    tight = np.zeros(blocks, np.int64)
+    broken = np.zeros(blocks, np.int64)
+    for b in numba.prange(blocks):
+        v = np.empty(n, np.int64)
+        hist = np.empty(n + 1, np.int64)
+        lo = b * per
+        hi = min(total, lo + per)
+        for code in range(lo, hi):
+            c = code
+            norm = 0
+            for x in range(n):
+                v[x] = c % 3 - 1
+                c //= 3
+                norm += v[x] * v[x]
+            h = 1
+            while h < n:
+                for i in range(0, n, 2 * h):
+                    for j in range(i, i + h):
+                        a = v[j]
+                        e = v[j + h]
+                        v[j] = a + e
+                        v[j + h] = a - e
+                h *= 2
+            hist[:] = 0
+            sq = 0
+            for s in range(n):
+                a = abs(v[s])
+                hist[a] += 1
+                sq += a * a
+            if sq != n * norm:
+                broken[b] += 1
+            best = 0
+            k = 0
+            for a in range(n, 0, -1):
+                k += hist[a]
+                if hist[a] > 0 and k * a * a > best:
+                    best = k * a * a
+            if best > worst[b]:
+                worst[b] = best
+            if best == n * n:
+                tight[b] += 1
+    return worst.max(), tight.sum(), broken.sum()
+
+
+def ternary_parseval(d: int) -> tuple[int, int, int]:
+    """Exhaustive over every g = chi(.,1) - chi(.,0) in {-1,0,1}^(2^d) (all 2^(2^(d+1)) queries
+    chi, by the central identity): (max_k k D_(k)^2, number of g reaching 4^d, number of g
+    breaking Parseval), D = 2^d |ghat| sorted decreasingly.  d <= 4 (3^16 g)."""
+    if not 1 <= d <= 4:
+        raise ValueError(f"d={d} is not allowed: 1..4 (3^(2^d) vectors g)")
+    w, t, b = _ternary_parseval(d)
+    return int(w), int(t), int(b)

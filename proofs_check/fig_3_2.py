@@ -29,11 +29,11 @@ import numpy as np
 
 import finitelearn as fl
 
-from .report import Report, verdict_of
+from .report import REFUTED, VERIFIED, Report, failed_facts
 
-CLAIM = "Fig. 3.2: l2-robust not strongly robust; strongly robust not l2-robust"
 REFERENCE = "Fig. 3.2, Sec. 3.2-3.3"
 GRIDS = (5, 9, 17, 33)
+CAP_REASON = "no d: the figure is on fixed grids of [-1,1]^2 (n <= 33)"
 
 
 def _coords(ex) -> list[tuple[Fraction, Fraction]]:
@@ -56,7 +56,7 @@ def _margin2_brute(ex) -> Fraction:
     return Fraction(int(best)) * h * h
 
 
-def check(d_max: int | None = None) -> Report:
+def check(d_max: int | None = None) -> list[Report]:
     facts: dict[str, bool] = {}
     checked = 0
     left_info = None
@@ -93,14 +93,30 @@ def check(d_max: int | None = None) -> Report:
         facts[f"right n={n}: l2 robust at 1/10 iff margin > 1/10"] = l2 == (m2 > Fraction(1, 100))
         right_info.append((n, l2))
         checked += ex.grid.size
-    holds = all(facts.values())
     n, wp, ng = left_info
     not_robust_at = [n for n, ok in right_info if not ok]
-    witness = (
-        f"left (n={n}): margin exactly 1/sqrt2 (= max margin), l2 robust at delta=0.7, yet "
-        f"adversarial example x=({wp[0]},{wp[1]}) (one of {ng} grey points); right: strongly "
-        f"robust for all n, margin^2 = h^2 or 2h^2 -> 0; not l2 robust at delta=1/10 for n in {not_robust_at}"
-    ) if holds else "FAILED: " + ", ".join(k for k, v in facts.items() if not v)
-    return Report(claim=CLAIM, reference=REFERENCE, d_min=None, d_max=None, checked=checked,
-                  verdict=verdict_of(holds, True), witness=witness,
-                  scope=f"grids n<={max(GRIDS)}", details={"facts": facts})
+    left = {k: v for k, v in facts.items() if k.startswith("left")}
+    right = {k: v for k, v in facts.items() if k.startswith("right")}
+    ref = ("plain enumeration of the grid points with exact Fractions: the grey triangles, the squared "
+           "distances of all pairs (brute force margin), the distance sqrt 2 between the two squares")
+    return [
+        Report(title="Fig. 3.2 left: l2 robust, not strongly robust",
+               claim='"Using the max margin decision boundary, the student is l2 robust even when the '
+                     'perturbation is large, but adversarial examples exist."',
+               reference="Fig. 3.2 left, Sec. 3.3", verdict=VERIFIED if all(left.values()) else REFUTED,
+               checked=f"grids n = {', '.join(map(str, GRIDS))} of [-1,1]^2: every point, every pair for the margin",
+               evidence=(f"n={n}: margin exactly 1/sqrt2 (= the max margin, half the distance sqrt 2 of the "
+                         f"squares), l2 robust at delta=0.7, yet adversarial example x=({wp[0]},{wp[1]}) "
+                         f"(one of {ng} grey points)") if all(left.values()) else failed_facts(left),
+               independent_reference=ref, count=checked, scope=f"grids n<={max(GRIDS)}", details={"facts": left}),
+        Report(title="Fig. 3.2 right: strongly robust, not l2 robust",
+               claim='"The student with decision boundary shown by the red line is strongly adversarially '
+                     'robust with respect to the teacher ... However, ... the student is not l2 robust with '
+                     'any eps > 0"',
+               reference="Fig. 3.2 right, Sec. 3.3", verdict=VERIFIED if all(right.values()) else REFUTED,
+               checked="grids n = 4, 5, 8, 9, 16, 17, 32, 33 of [-1,1]^2",
+               evidence=(f"strongly robust for every n; margin^2 = h^2 (n even) or 2h^2 (n odd), h = 2/(n-1) "
+                         f"-> 0; not l2 robust at delta=1/10 for n in {not_robust_at}")
+               if all(right.values()) else failed_facts(right),
+               independent_reference=ref, count=checked, scope="grids n<=33", details={"facts": right}),
+    ]

@@ -1,19 +1,75 @@
-"""Definition 3.1 => 3.2 and Fig. 3.2 checks."""
+"""Section 3 checks: Remark 3.2, Definitions 3.1 / 3.2, the attack families, Fig. 3.2.
 
-from proofs_check import def_3_1_implies_3_2, fig_3_2
-from proofs_check.report import ERRATUM, VERIFIED
+Each check is run as it is, then with one mutation planted into what it computes (a wrong
+constant, a flipped inequality, a dropped case): the verdict must change.
+"""
 
+from fractions import Fraction
 
-def test_definition_3_1_implies_3_2():
-    r = def_3_1_implies_3_2.check(d_max=1)
-    assert r.verdict == ERRATUM, r.witness
-    assert all(r.details["facts"].values())
-    assert r.details["undefined_cases"] > 0
-    # d = 1, K = 2: 9 teachers x 4 students; K = 3: 16 x 9 -> 180 pairs checked at least
-    assert r.checked >= 9 * 4 + 16 * 9
+import finitelearn as fl
+from proofs_check import attack_families, def_3_1_implies_3_2, fig_3_2, remark_3_2
+from proofs_check.report import GAP, REFUTED, VERIFIED
 
 
-def test_figure_3_2():
-    r = fig_3_2.check()
-    assert r.verdict == VERIFIED, r.witness
-    assert "1/sqrt2" in r.witness
+def verdicts(reports):
+    return [r.verdict for r in reports]
+
+
+def test_remark_3_2(monkeypatch):
+    [r] = remark_3_2.check(1)
+    assert r.verdict == VERIFIED, r.evidence
+    assert r.count == 9**2
+    monkeypatch.setattr(remark_3_2, "HI", Fraction(98, 100))       # a wrong constant in the definition
+    assert verdicts(remark_3_2.check(1)) == [REFUTED]
+
+
+def test_definition_3_1_implies_3_2(monkeypatch):
+    rs = def_3_1_implies_3_2.check(d_max=1)
+    assert verdicts(rs) == [VERIFIED, VERIFIED, GAP], [r.evidence for r in rs]
+    assert rs[2].details["undefined_cases"] > 0
+    assert rs[0].count >= 9 * 4 + 16 * 9
+    original = fl.is_strongly_robust
+    monkeypatch.setattr(fl, "is_strongly_robust", lambda S, T: not bool(original(S, T)))   # flipped
+    assert verdicts(def_3_1_implies_3_2.check(d_max=1))[0] == REFUTED
+
+
+def test_attack_families_infimum_against_the_vertices(monkeypatch):
+    monkeypatch.setattr(attack_families, "GRID_TEACHERS", 1)
+    rs = attack_families.check()
+    assert verdicts(rs) == [VERIFIED, VERIFIED], [r.evidence for r in rs]
+    # a dropped case: the Radon-Nikodym vertices without the free coordinate
+    original = attack_families.rn_vertices
+
+    def fewer(mu, c):
+        return original(mu, c)[:1]
+
+    monkeypatch.setattr(attack_families, "rn_vertices", fewer)
+    assert verdicts(attack_families.check())[0] == REFUTED
+
+
+def test_rn_vertices_are_the_polytope_vertices():
+    mu = {0: Fraction(1, 2), 1: Fraction(1, 2)}
+    got = sorted(tuple(sorted(v.items())) for v in attack_families.rn_vertices(mu, Fraction(1, 2)))
+    assert got == [((0, Fraction(1, 4)), (1, Fraction(3, 4))), ((0, Fraction(3, 4)), (1, Fraction(1, 4)))]
+
+
+def test_fast_gradient_family(monkeypatch):
+    r = attack_families._fast_gradient()
+    assert r.verdict == VERIFIED, r.evidence
+    original = fl.FastGradient
+
+    class Backwards(original):                     # a flipped direction: x - delta g/||g||
+        def __init__(self, delta, norm=2, toward_boundary=False, snap=True):
+            super().__init__(delta, norm=norm, toward_boundary=True, snap=snap)
+
+    monkeypatch.setattr(fl, "FastGradient", Backwards)
+    assert attack_families._fast_gradient().verdict == REFUTED
+
+
+def test_figure_3_2(monkeypatch):
+    rs = fig_3_2.check()
+    assert verdicts(rs) == [VERIFIED, VERIFIED], [r.evidence for r in rs]
+    assert "1/sqrt2" in rs[0].evidence
+    original = fig_3_2._margin2_brute
+    monkeypatch.setattr(fig_3_2, "_margin2_brute", lambda ex: original(ex) + Fraction(1, 10**6))  # wrong margin
+    assert verdicts(fig_3_2.check()) == [REFUTED, REFUTED]
