@@ -1,6 +1,6 @@
 """Theorem 4.1 as the paper uses it: why statistical queries cannot find a parity.
 
-Claim checked (the three facts the proof of Kearns' Theorem 5 rests on, DESIGN.md):
+Claim checked (the three facts the proof of Kearns' Theorem 5 rests on, docs/design.md):
 
 1. the 2^d parities are pairwise uncorrelated under the uniform distribution
    (E[(-1)^{f_S} (-1)^{f_T}] = 0 for S != T), checked with ``fl.correlation``;
