@@ -144,7 +144,7 @@ def plot_scaling(records: Sequence[Any], path: str | os.PathLike[str] | None = N
     seen.setdefault(NEVER_NOTE, Line2D([], [], marker="x", color="black", ls="", ms=7))
     fig.legend(list(seen.values()), list(seen.keys()), loc="lower center", ncol=2, fontsize=8, frameon=False)
     rows = (len(seen) + 1) // 2
-    fig.tight_layout(rect=(0, min(0.06 + 0.032 * rows, 0.5), 1, 1))
+    fig.tight_layout(rect=(0, min(0.03 + 0.021 * rows, 0.45), 1, 1))
     if path is not None:
         save_figure(fig, path, dpi=130, bbox_inches="tight")
     return fig
