@@ -78,9 +78,12 @@ def plot_scaling(records: Sequence[Any], path: str | os.PathLike[str] | None = N
     """Query counts against d on a log axis: SQ students against the Parseval lower bound,
     data-query students against the paper's d + 1 (Theorems 4.2 and 4.3).
 
-    Filled markers: the student identified the teacher; hollow markers: it did not
-    (budget ran out, or nothing in its family could rule out a candidate).  The records
-    must come from one run (one tolerance and one responder).
+    Filled markers: the student identified the teacher.  A student that never identifies
+    it (its budget ran out, or nothing in its family could rule out a candidate) is drawn
+    thin, with a cross at the queries it asked before it stopped and a note saying so: its
+    count is not a number of queries to identify.  Records of several tolerances are
+    drawn one panel per tolerance; the records of one tolerance must share one responder.
+    The legend sits below the panels, so it does not squeeze them.
 
     Parameters
     ----------
@@ -93,24 +96,67 @@ def plot_scaling(records: Sequence[Any], path: str | os.PathLike[str] | None = N
     -------
     matplotlib.figure.Figure
         The figure (not registered with pyplot; a notebook displays it).
+
+    Examples
+    --------
+    >>> import finitelearn as fl
+    >>> recs = fl.run_scaling([2, 3], "1/8", ["greedy", "paper-d+1"], progress=False)
+    >>> fig = plot_scaling(recs)
+    >>> len(fig.axes), fig.axes[0].get_yscale()
+    (1, 'log')
     """
+    from fractions import Fraction
+
     from matplotlib.figure import Figure
-    from matplotlib.lines import Line2D
 
     recs = _as_dicts(records)
     if not recs:
         raise fail("records", records, "at least one record")
-    tols = {r["tolerance"] for r in recs}
+
+    def tol_key(t: str) -> tuple:
+        try:
+            return (0, Fraction(t), t)
+        except (ValueError, ZeroDivisionError):
+            return (1, Fraction(0), t)
+
+    tols = sorted({r["tolerance"] for r in recs}, key=tol_key)
+    for t in tols:
+        resp = {r["responder"] for r in recs if r["oracle"] == "sq" and r["tolerance"] == t}
+        if len(resp) > 1:
+            raise fail("records", f"tolerance {t}: responders {sorted(resp)}",
+                       "records of one responder per tolerance (one run per tolerance)")
+    k = len(tols)
+    fig = Figure(figsize=(6.4 * k if k > 1 else 9.5, 8.2))
+    axes = fig.subplots(1, k, sharey=True, squeeze=False)[0]
+    for ax, t in zip(axes, tols):
+        _draw_scaling_panel(ax, [r for r in recs if r["tolerance"] == t], t, title if k == 1 else None)
+    if title and k > 1:
+        fig.suptitle(title, fontsize=11)
+    axes[0].set_ylabel("queries asked (until one teacher is left, or until the student stopped)")
+    # one legend for every panel, below them
+    seen: dict[str, Any] = {}
+    for ax in axes:
+        for h, lab in zip(*ax.get_legend_handles_labels()):
+            seen.setdefault(lab, h)
+    from matplotlib.lines import Line2D
+
+    seen.setdefault("filled marker: teacher identified", Line2D([], [], marker="o", color="black", ls=""))
+    seen.setdefault(NEVER_NOTE, Line2D([], [], marker="x", color="black", ls="", ms=7))
+    fig.legend(list(seen.values()), list(seen.keys()), loc="lower center", ncol=2, fontsize=8, frameon=False)
+    rows = (len(seen) + 1) // 2
+    fig.tight_layout(rect=(0, min(0.03 + 0.021 * rows, 0.45), 1, 1))
+    if path is not None:
+        save_figure(fig, path, dpi=130, bbox_inches="tight")
+    return fig
+
+
+NEVER_NOTE = "cross: stopped without identifying the teacher (budget, or no query could rule one out)"
+
+
+def _draw_scaling_panel(ax: Any, recs: list[dict], tol: str, title: str | None) -> None:
     resp = {r["responder"] for r in recs if r["oracle"] == "sq"}
-    if len(tols) > 1 or len(resp) > 1:
-        raise fail("records", f"tolerances {sorted(tols)}, responders {sorted(resp)}",
-                   "records of one run (one tolerance, one responder)")
-    tol = tols.pop()
     responder = resp.pop() if resp else None
     ds = sorted({int(r["d"]) for r in recs})
-
-    fig = Figure(figsize=(11, 6.2))
-    ax = fig.subplots()
     sq_colors = ["tab:red", "tab:orange", "tab:brown", "tab:purple", "tab:pink"]
     mq_colors = ["tab:blue", "tab:green", "tab:cyan", "tab:olive"]
     names = list(dict.fromkeys(r["student"] for r in recs))
@@ -132,8 +178,13 @@ def plot_scaling(records: Sequence[Any], path: str | os.PathLike[str] | None = N
         ax.plot(x, y, style, color=color, lw=0.9 if never else 1.8, alpha=0.55 if never else 1.0, label=label,
                 zorder=3)
         for xi, yi, r in zip(x, y, rs):
-            ax.plot([xi], [yi], markers[k % len(markers)], color=color, ms=6, zorder=4,
-                    markerfacecolor=color if r["identified"] else "white")
+            if r["identified"]:
+                ax.plot([xi], [yi], markers[k % len(markers)], color=color, ms=6, zorder=4)
+            else:
+                ax.plot([xi], [yi], "x", color=color, ms=7, mew=1.6, zorder=4)
+        if never:
+            ax.annotate("never identifies", (x[-1], y[-1]), xytext=(4, -3), textcoords="offset points",
+                        fontsize=7, color=color)
 
     # the bounds
     sq = [r for r in recs if r["oracle"] == "sq"]
@@ -152,18 +203,9 @@ def plot_scaling(records: Sequence[Any], path: str | os.PathLike[str] | None = N
     ax.set_yscale("log")
     ax.set_xticks(ds)
     ax.set_xlabel("d  (teachers f_S on {0,1}^d with 1 \u2208 S, equation (4.3))")
-    ax.set_ylabel("queries until one teacher is left (worst case)")
     adversary = {"max_consistent": "max-consistent adversary", "null": "null (Parseval) adversary"}.get(responder, "")
     ax.set_title(title or (
-        "Passive teacher vs active teacher: queries to identify a parity teacher\n"
-        f"statistical queries on \u03bd = uniform (tolerance \u03b1 = {tol}, {adversary}) vs data queries"),
-        fontsize=11)
+        "Passive vs active teacher: queries to identify a parity teacher\n"
+        f"SQ on \u03bd = uniform (tolerance \u03b1 = {tol}, {adversary}) vs data queries"),
+        fontsize=10)
     ax.grid(True, which="both", alpha=0.25)
-    handles, labels = ax.get_legend_handles_labels()
-    handles.append(Line2D([], [], marker="o", color="black", markerfacecolor="white", ls=""))
-    labels.append("hollow marker: teacher not identified (budget or no progress)")
-    ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8.5, frameon=False)
-    fig.tight_layout()
-    if path is not None:
-        save_figure(fig, path, dpi=130, bbox_inches="tight")
-    return fig

@@ -1,19 +1,19 @@
 """Reproduce Fig. 3.2 of Ma & Ying exactly on grids, and the convergence of the grey area.
 
-Writes, in order:
+Writes, in order, into the folder ``--out``:
 
-1. ``<out>.json`` -- for each n in ``--ns`` (n = 4m + 1 by default): the exact grey mass
+1. ``figure_3_2.json`` -- for each n in ``--ns`` (n = 4m + 1 by default): the exact grey mass
    of the left panel under the uniform distribution on the grid (and on the confident
    points), its distance to the continuum values 1/16 and 1/8, the left student's squared
    l_2 margin and the right student's, and whether each student is strongly robust.
    Rows already in the file are reused (the script resumes).
-2. ``<out>.png`` -- both panels drawn from the exact grid objects at ``--n``.
+2. ``figure_3_2.png`` -- both panels drawn from the exact grid objects at ``--n``.
 
 There is no randomness here, hence no ``--seed``.
 
 Usage::
 
-    python scripts/figure_3_2.py --n 81 --out figure_3_2
+    python scripts/figure_3_2.py --n 81 --out out/figure_3_2
 """
 
 from __future__ import annotations
@@ -53,10 +53,14 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--n", type=int, default=81, help="points per axis of the drawn figure")
     ap.add_argument("--ns", type=int, nargs="+", default=[5, 9, 17, 33, 65, 129],
                     help="grid sizes of the convergence table")
-    ap.add_argument("--out", default="figure_3_2", help="output stem (writes .json and .png)")
+    ap.add_argument("--out", default="figure_3_2", metavar="DIR",
+                    help="output folder (writes figure_3_2.json and figure_3_2.png; created if missing)")
     args = ap.parse_args(argv)
-    stem = Path(args.out)
-    data_path = stem.with_suffix(".json")
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        ap.error(f"--out {args.out}: a folder is expected, and this is a file")
+    out.mkdir(parents=True, exist_ok=True)
+    data_path = out / "figure_3_2.json"
     rows = {}
     if data_path.exists():
         rows = {r["n"]: r for r in json.loads(data_path.read_text())["rows"]}
@@ -74,7 +78,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"n={k:4d}  grey mass {r['grey_mass_uniform']:>12} "
               f"(error {float(Fraction(r['grey_mass_uniform_error'])):.5f})  "
               f"right l2 margin^2 {r['right_l2_margin_squared']}")
-    png = stem.with_suffix(".png")
+    png = out / "figure_3_2.png"
     fig.plot_figure_3_2(args.n, png)
     print(f"wrote {data_path} and {png}")
 

@@ -58,8 +58,8 @@ def _figure_3_2_script(tmp_path):
     spec = importlib.util.spec_from_file_location("figure_3_2_script", SCRIPT_3_2)
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)
-    script.main(["--n", "5", "--ns", "5", "--out", str(tmp_path / "f")])
-    return None, {"f.png": (648, 1200)}
+    script.main(["--n", "5", "--ns", "5", "--out", str(tmp_path / "f")])  # --out is a folder
+    return None, {"f/figure_3_2.png": (648, 1200)}
 
 
 def _figure_4_1(tmp_path):
@@ -105,3 +105,23 @@ def test_drawing_keeps_the_backend_and_leaks_no_figure(draw, svg_backend, tmp_pa
         assert img.ndim == 3 and img.shape[0] > 0 and img.shape[1] > 0
         if size is not None:
             assert img.shape[:2] == size
+
+
+def test_figure_3_2_script_refuses_a_file_as_out(tmp_path):
+    spec = importlib.util.spec_from_file_location("figure_3_2_script", SCRIPT_3_2)
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    (tmp_path / "file").write_text("")
+    with pytest.raises(SystemExit):
+        script.main(["--n", "5", "--ns", "5", "--out", str(tmp_path / "file")])
+    script.main(["--n", "5", "--ns", "5", "--out", str(tmp_path / "new" / "dir")])
+    assert sorted(p.name for p in (tmp_path / "new" / "dir").iterdir()) == ["figure_3_2.json", "figure_3_2.png"]
+
+
+def test_figure_4_1_tiles_carry_both_labels():
+    x = np.zeros((1, 100))
+    x[0, 0], x[0, -1] = 0.2, 0.8       # teacher +1
+    alpha = -np.ones(100)              # student -1 on it
+    fig = example_4_1.plot_figure_4_1(alpha, x, x)
+    titles = [ax.get_title() for ax in fig.axes[1:]]
+    assert titles == ["x\nteacher +1, student -1", "x_hat\nteacher +1, student -1"]

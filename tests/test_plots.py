@@ -56,11 +56,45 @@ def test_save_figure_creates_the_folder_and_checks_its_argument(tmp_path):
     assert not (tmp_path / "g.png").exists()
 
 
-def test_one_run_per_figure(tmp_path):
-    a = run_scaling([3], "1/8", ["greedy"], progress=False)
-    b = run_scaling([3], "1/16", ["greedy"], progress=False)
-    with pytest.raises(fl.InvalidArgument, match="one tolerance"):
-        plot_scaling(a + b, tmp_path / "x.png")
+def test_one_panel_per_tolerance(tmp_path):
+    a = run_scaling([3, 4], "1/8", ["greedy", "paper-d+1"], progress=False)
+    b = run_scaling([3, 4], "1/16", ["greedy", "paper-d+1"], progress=False)
+    fig = plot_scaling(b + a, tmp_path / "x.png")
+    assert len(fig.axes) == 2
+    assert ["\u03b1 = 1/16" in ax.get_title() for ax in fig.axes] == [True, False]  # sorted by alpha
+    assert "\u03b1 = 1/8" in fig.axes[1].get_title()
+    assert len(fig.legends) == 1  # one legend for both panels, below them
+    c = run_scaling([3], "1/8", ["greedy"], responder="null", progress=False)
+    with pytest.raises(fl.InvalidArgument, match="one responder per tolerance"):
+        plot_scaling(a + c, tmp_path / "y.png")
+
+
+def test_legend_below_does_not_squeeze_the_axes():
+    recs = run_scaling([2, 3, 4], "1/8", progress=False)
+    fig = plot_scaling(recs)
+    fig.canvas.draw()
+    (ax,) = fig.axes
+    (legend,) = fig.legends
+    box = ax.get_position()
+    assert box.width > 0.8  # the axes keep the figure's width
+    assert legend.get_window_extent().y1 <= ax.get_tightbbox().y0 + 1  # the legend is below the axes
+    assert "or until the student stopped" in ax.get_ylabel()
+
+
+def test_never_identifying_students_are_drawn_as_such():
+    recs = run_scaling([2, 3, 4], "1/8", ["candidate-testing", "paper-d+1"], progress=False)
+    assert not any(r.identified for r in recs if r.student == "candidate-testing")
+    fig = plot_scaling(recs)
+    (ax,) = fig.axes
+    marks = [ln for ln in ax.lines if ln.get_label().startswith("_") and len(ln.get_xdata()) == 1]
+    crosses = [ln for ln in marks if ln.get_marker() == "x"]
+    assert len(crosses) == 3 and len(marks) == 6  # one cross per never-identified run
+    assert [t.get_text() for t in ax.texts] == ["never identifies"]
+    labels = fig.legends[0].get_texts()
+    assert any("cross: stopped without identifying" in t.get_text() for t in labels)
+
+
+def test_bad_records_are_refused(tmp_path):
     with pytest.raises(fl.InvalidArgument, match="at least one record"):
         plot_scaling([], tmp_path / "x.png")
     with pytest.raises(fl.InvalidType, match=r"records\[0\]="):

@@ -75,7 +75,7 @@ def check_radius(delta: Any, name: str = "delta") -> Fraction:
 
 
 class FiniteDomain(ABC):
-    """A finite set of points of R^n, indexed ``0 .. size-1`` (the paper's X).
+    """A finite set of points of R^n, indexed ``0``, ..., ``size - 1`` (the paper's X).
 
     Subclasses: :class:`finitelearn.Cube` ({0,1}^d) and :class:`finitelearn.Grid`.
     Domains are immutable values: equal domains compare equal and hash alike.

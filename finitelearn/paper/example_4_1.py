@@ -575,7 +575,8 @@ def plot_figure_4_1(
     Returns
     -------
     matplotlib.figure.Figure
-        Made without pyplot (the backend is left alone); (3.2 + 1.8 k) x 4.2 inches.
+        Made without pyplot (the backend is left alone); (3.2 + 1.8 k) x 4.2 inches.  Each
+        tile is titled with the teacher's label and the student's (red where they differ).
 
     >>> import tempfile, pathlib
     >>> x = np.full((2, 100), 0.5)
@@ -610,7 +611,9 @@ def plot_figure_4_1(
             a.set_xticks([])
             a.set_yticks([])
             label = int(np.where(pts[j] @ alpha >= 0, 1, -1))
-            a.set_title(f"{name}: student {label:+d}", fontsize=8)
+            truth = int(teacher(pts[j]))
+            a.set_title(f"{name}\nteacher {truth:+d}, student {label:+d}", fontsize=8,
+                        color="black" if label == truth else "tab:red")
             if row == 1 and captions is not None:
                 a.set_xlabel(captions[j], fontsize=7)
     fig.suptitle("Figure 4.1 (Ma & Ying, Example 4.1)")

@@ -349,8 +349,9 @@ def test_figure_4_1_content(tmp_path):
     heights = [p.get_height() for p in bars.patches]
     assert heights[:100] == list(alpha) and heights[100:] == [alpha[0], alpha[-1]]
     # top row the points, bottom row their attacked versions, as 10 x 10 images row by row
-    assert [a.get_title() for a in images] == ["x: student +1", "x_hat: student -1",
-                                               "x: student +1", "x_hat: student -1"]
+    # each tile names the teacher's label and the student's
+    assert [a.get_title() for a in images] == ["x\nteacher +1, student +1", "x_hat\nteacher -1, student -1",
+                                               "x\nteacher +1, student +1", "x_hat\nteacher -1, student -1"]
     assert np.array_equal(images[2].get_images()[0].get_array(), x[1].reshape(10, 10))
     assert images[2].get_images()[0].get_array()[9, 9] == 1.0
     assert [images[1].get_xlabel(), images[3].get_xlabel()] == ["first", "second"]

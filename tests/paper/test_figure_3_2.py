@@ -149,17 +149,17 @@ def test_script_writes_data_then_plot_and_resumes(tmp_path):
     spec = importlib.util.spec_from_file_location("figure_3_2_script", path)
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)
-    out = tmp_path / "f"
+    out = tmp_path / "f"  # --out is a folder
     script.main(["--n", "9", "--ns", "5", "9", "--out", str(out)])
-    data = json.loads(out.with_suffix(".json").read_text())
+    data = json.loads((out / "figure_3_2.json").read_text())
     rows = {r["n"]: r for r in data["rows"]}
     assert F(rows[9]["grey_mass_uniform"]) == F(9, 81) and F(rows[5]["grey_mass_uniform"]) == F(4, 25)
     assert rows[9]["right_strongly_robust"] and not rows[9]["left_strongly_robust"]
-    assert out.with_suffix(".png").exists()
+    assert (out / "figure_3_2.png").exists()
     rows[9]["grey_mass_uniform"] = "marker"  # a resumed run keeps existing rows
-    out.with_suffix(".json").write_text(json.dumps({"rows": list(rows.values())}))
+    (out / "figure_3_2.json").write_text(json.dumps({"rows": list(rows.values())}))
     script.main(["--n", "5", "--ns", "5", "9", "17", "--out", str(out)])
-    again = {r["n"]: r for r in json.loads(out.with_suffix(".json").read_text())["rows"]}
+    again = {r["n"]: r for r in json.loads((out / "figure_3_2.json").read_text())["rows"]}
     assert again[9]["grey_mass_uniform"] == "marker" and F(again[17]["grey_mass_uniform"]) == F(25, 289)
 
 
