@@ -369,6 +369,15 @@ class Distribution:
             return f"Distribution({where}, {{{items}}})"
         return f"Distribution({where}, support size {n})"
 
+    def _repr_markdown_(self) -> str:
+        """The support and its exact probabilities, for a notebook."""
+        from .notebook import MAX_ROWS, markdown_table
+
+        n = self.support_size()
+        shown = np.arange(min(n, MAX_ROWS), dtype=np.int64) if self._uniform else self._support[:MAX_ROWS]
+        rows = [[self._domain.point(int(k)), int(k), self.pmf(int(k))] for k in shown]
+        return markdown_table(["x", "index", "P(x)"], rows, title=repr(self), total=n)
+
     # -- deprecated conversions (FiniteDistribution is Distribution now) -------------
     @classmethod
     def from_distribution(cls, D: "Distribution") -> "Distribution":

@@ -410,7 +410,7 @@ def _run(ds: list[int], tol: Tolerance, names: list[str], responder: str, budget
     finally:
         if bar is not None:
             bar.close()
-    return results
+    return ScalingRecords(results)
 
 
 @dataclass(frozen=True)
@@ -510,6 +510,18 @@ def format_table(records: Sequence[Any]) -> str:
 # ---------------------------------------------------------------------------------------
 # the command line (finitelearn scaling / finitelearn demo)
 # ---------------------------------------------------------------------------------------
+class ScalingRecords(list):
+    """The records of a scaling run: a list of :class:`ScalingRecord` that a notebook shows as a table."""
+
+    def _repr_markdown_(self) -> str:
+        from .notebook import markdown_table
+
+        rows = [[r.d, r.student, r.queries, "yes" if r.identified else "no", r.stopped,
+                 "-" if r.lower_bound is None else r.lower_bound, r.tolerance] for r in self]
+        return markdown_table(["d", "student", "queries", "identified", "stopped", "lower bound", "tolerance"],
+                              rows, title=f"{len(self)} scaling records")
+
+
 class ExperimentInterrupted(KeyboardInterrupt):
     """Ctrl-C during a run: the records finished so far are on disk (and plotted)."""
 

@@ -442,6 +442,15 @@ class _Oracle:
         """The most queries this oracle answers (None: no limit)."""
         return self._budget
 
+    def _repr_markdown_(self) -> str:
+        """The transcript so far, for a notebook."""
+        from .notebook import markdown_table
+
+        rows = [[i + 1, e.query if isinstance(e.query, int) else repr(e.query), e.value, e.answer,
+                 e.version_space_size, e.removed] for i, e in enumerate(self._transcript)]
+        return markdown_table(["#", "query", "exact value", "answer", "teachers left", "ruled out"], rows,
+                              title=f"{type(self).__name__} on {{0,1}}^{self.d}: {self.queries} queries")
+
     @property
     def transcript(self) -> tuple[TranscriptEntry, ...]:
         """Every exchange so far, in order."""

@@ -79,6 +79,12 @@ class Report:
     seconds: float = 0.0
     name: str = ""
 
+    def _repr_markdown_(self) -> str:
+        """The finding, for a notebook."""
+        return (f"**{self.title or self.name}**: *{self.verdict}* ({self.reference})\n\n> {self.claim}\n\n"
+                f"- checked: {self.checked}\n- evidence: {self.evidence}\n"
+                f"- independent reference: {self.independent_reference}")
+
     def __post_init__(self) -> None:
         if self.verdict not in VERDICTS:
             raise ValueError(f"verdict={self.verdict!r} is not allowed: one of {VERDICTS}")

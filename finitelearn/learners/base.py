@@ -62,6 +62,15 @@ class LearningResult:
         """The most candidates one query ruled out (0 when none or no class)."""
         return max(self.removed, default=0)
 
+    def _repr_markdown_(self) -> str:
+        """The result and the version space after each query, for a notebook."""
+        from ..notebook import markdown_table
+
+        head = (f"**{self.student}** ({self.oracle} queries): {self.queries} queries, "
+                f"{'identified' if self.identified else 'not identified'} (stopped: {self.stopped})")
+        rows = [[i + 1, size, rem] for i, (size, rem) in enumerate(zip(self.version_space_sizes, self.removed))]
+        return head + "\n\n" + markdown_table(["query", "teachers left", "ruled out"], rows)
+
 
 def default_budget(class_size: int, d: int) -> int:
     """Queries a student may ask when no budget is given: the class size plus d.
