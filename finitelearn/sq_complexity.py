@@ -66,6 +66,10 @@ __all__ = [
     "sq_query_complexity",
     "statistical_dimension_bounds",
     "is_paper_class",
+    "bounds_row",
+    "bounds_csv_rows",
+    "replay_strategy",
+    "eliminated_by",
     "ANSWERS",
     "QUERIES",
 ]
@@ -570,7 +574,7 @@ def _query_families(cc: ConceptClass, D: Distribution, alpha: Fraction):
         spec = hs @ _spectrum_sign(nb).T                  # (5^nn, nn): H(S')
         G = spec[:, [int(mk) >> 1 for mk in cc.masks]]
         K0 = _thresholds(alpha, 1 << d)
-        masks = _window_masks(G, 2 * K0)
+        masks = _window_masks(-G, 2 * K0)             # V = N - G/2: windows upward in V
         method = "exhaustive over h: {0,1}^(d-1) -> {-2..2} (the central identity)"
         uniq, first = np.unique(masks, axis=0, return_index=True)
         chis = [_chi_from_h(hs[k].tolist(), d) for k in first.tolist()]
@@ -803,3 +807,95 @@ def statistical_dimension_bounds(concept_class: Any, distribution: Any, toleranc
             sda = qq
     sda_queries: int | float = 0 if m <= 1 else (math.inf if r_sda == 0 else -(-(m - 1) // r_sda))
     return StatisticalDimensions(q, thr, r_sq, sq_queries, sda, gamma, r_sda, sda_queries)
+
+
+# --------------------------------------------------------------------------------------
+# the table of issue 11.4
+# --------------------------------------------------------------------------------------
+def _cell(value: Any = None, status: str = "not computed", lower: Any = None, upper: Any = None,
+          seconds: float = 0.0) -> dict[str, Any]:
+    def js(v: Any) -> Any:
+        if isinstance(v, float) and math.isinf(v):
+            return "inf"
+        if isinstance(v, Fraction):
+            return str(v)
+        return v
+
+    return {"value": js(value), "status": status, "lower": js(lower), "upper": js(upper),
+            "seconds": round(float(seconds), 4)}
+
+
+def _timed(fn, *args, **kwargs):
+    t = time.perf_counter()
+    out = fn(*args, **kwargs)
+    return out, time.perf_counter() - t
+
+
+def bounds_row(d: int, tolerance: Any, *, time_limit: Any = 60, game_d_max: int = 4, workers: int = 2) -> dict[str, Any]:
+    """One row of ``finitelearn bounds``: every bound for the class (4.3) under uniform at this d.
+
+    Cells are dicts ``{value, status, lower, upper, seconds}`` with status ``"optimal"``,
+    ``"bounds"`` or ``"not computed"``.
+    """
+    from .bounds import membership_query_lower_bound, sq_query_lower_bound
+    from .classes import paper_teachers
+    from .distributions import uniform
+
+    d = check_int(d, "d")
+    if d < 2:
+        raise fail("d", d, "an int >= 2 (the class (4.3) needs d >= 2)")
+    alpha = check_tolerance(tolerance)
+    tl = _check_time_limit(time_limit)
+    cc, D = paper_teachers(d), uniform(d)
+    m = len(cc)
+    row: dict[str, Any] = {"d": d, "tolerance": str(alpha), "members": m}
+    pb, s = _timed(sq_query_lower_bound, m, alpha)
+    row["parseval_removal"] = _cell(parseval_removal_bound(alpha), "optimal")
+    row["parseval_queries"] = _cell(math.inf if pb is None else pb, "optimal", seconds=s)
+    sd, s = _timed(statistical_dimension_bounds, cc, D, alpha)
+    row["sq_dimension_queries"] = _cell(sd.sq_queries, "optimal", seconds=s)
+    row["sda_queries"] = _cell(sd.sda_queries, "optimal", seconds=s)
+    one = {}
+    for key, ans, req in (("null", "null", True), ("null_any", "null", False), ("max_consistent", "max_consistent", True)):
+        r = max_eliminations(cc, D, alpha, answer=ans, require_consistent=req, time_limit=tl, workers=workers)
+        one[key] = r
+        row[f"one_query_{key}"] = _cell(r.value, r.status, r.lower, r.upper, r.seconds)
+    # max-consistent rules out no more than the null answer does when that answer is consistent
+    mc, nl = one["max_consistent"], one["null"]
+    if mc.upper > nl.upper:
+        row["one_query_max_consistent"]["upper"] = nl.upper
+        row["one_query_max_consistent"]["status"] = "optimal" if mc.lower == nl.upper else "bounds"
+        row["one_query_max_consistent"]["value"] = mc.lower if mc.lower == nl.upper else None
+    r_hi = row["one_query_max_consistent"]["upper"]
+    r_lo = mc.lower
+    lb = math.inf if r_hi == 0 else -(-(m - 1) // r_hi)
+    row["one_query_queries"] = _cell(lb, "optimal" if r_hi == r_lo or lb == math.inf else "bounds",
+                                     lb, None if r_lo == 0 else -(-(m - 1) // r_lo))
+    if d <= game_d_max:
+        g, s = _timed(sq_query_complexity, cc, D, alpha)
+        row["adaptive"] = _cell(g.value, g.status, g.lower, g.upper, s)
+        row["best_student"] = _cell(g.value, g.status, g.lower, g.upper, s)
+    else:
+        row["adaptive"] = _cell(None, "bounds" if lb != math.inf else "optimal", lb, None)
+        row["best_student"] = _cell()
+    row["paper_membership"] = _cell(d + 1, "optimal")
+    row["optimal_membership"] = _cell(membership_query_lower_bound(m), "optimal")
+    return row
+
+
+BOUNDS_COLUMNS = ("parseval_removal", "parseval_queries", "sq_dimension_queries", "sda_queries",
+                  "one_query_null", "one_query_null_any", "one_query_max_consistent", "one_query_queries",
+                  "adaptive", "best_student", "paper_membership", "optimal_membership")
+
+
+def bounds_csv_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Flatten rows of :func:`bounds_row` for CSV: ``<cell>``, ``<cell>_status``, ``<cell>_lower``, ..."""
+    out = []
+    for r in rows:
+        flat = {"d": r["d"], "tolerance": r["tolerance"], "members": r["members"]}
+        for c in BOUNDS_COLUMNS:
+            cell = r[c]
+            for k in ("value", "status", "lower", "upper", "seconds"):
+                flat[c if k == "value" else f"{c}_{k}"] = cell[k]
+        out.append(flat)
+    return out
