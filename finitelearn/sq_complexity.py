@@ -439,7 +439,7 @@ def max_eliminations(concept_class: Any, distribution: Any, tolerance: Any, *, a
     >>> r.value, r.status
     (3, 'optimal')
     >>> fl.max_eliminations(fl.paper_teachers(3), fl.uniform(3), "1/8", answer="max_consistent").value
-    2
+    1
     """
     t0 = time.perf_counter()
     cc, D, alpha = _check_inputs(concept_class, distribution, tolerance)
@@ -679,7 +679,7 @@ def sq_query_complexity(concept_class: Any, distribution: Any, tolerance: Any, *
     --------
     >>> import finitelearn as fl
     >>> fl.sq_query_complexity(fl.paper_teachers(3), fl.uniform(3), "1/8").value
-    2
+    3
     """
     t0 = time.perf_counter()
     cc, D, alpha = _check_inputs(concept_class, distribution, tolerance)
@@ -876,7 +876,8 @@ def bounds_row(d: int, tolerance: Any, *, time_limit: Any = 60, game_d_max: int 
         row["adaptive"] = _cell(g.value, g.status, g.lower, g.upper, s)
         row["best_student"] = _cell(g.value, g.status, g.lower, g.upper, s)
     else:
-        row["adaptive"] = _cell(None, "bounds" if lb != math.inf else "optimal", lb, None)
+        row["adaptive"] = (_cell(math.inf, "optimal", math.inf, math.inf) if lb == math.inf
+                           else _cell(None, "bounds", lb, None))
         row["best_student"] = _cell()
     row["paper_membership"] = _cell(d + 1, "optimal")
     row["optimal_membership"] = _cell(membership_query_lower_bound(m), "optimal")

@@ -131,7 +131,8 @@ def twin_reduced_d4(alpha):
     return null[0], null[1], int((8 - kept).max())
 
 
-@pytest.mark.parametrize("alpha", ALPHAS)
+@pytest.mark.parametrize("alpha", ["1/8", pytest.param("1/4", marks=pytest.mark.slow),
+                                   pytest.param("1/16", marks=pytest.mark.slow)])
 def test_d4_reduced_model_against_h_enumeration(alpha):
     cc, D = fl.paper_teachers(4), fl.uniform(4)
     want = twin_reduced_d4(alpha)
@@ -200,6 +201,7 @@ def test_game_value_equals_brute_force_minimax(name, cc, D, alpha):
         json.dumps(got.strategy.to_dict())
 
 
+@pytest.mark.slow
 def test_paper_class_d4_game_values():
     cc, D = fl.paper_teachers(4), fl.uniform(4)
     vals = [fl.sq_query_complexity(cc, D, a).value for a in ALPHAS]
