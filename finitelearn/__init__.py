@@ -114,6 +114,20 @@ from .bounds import membership_query_lower_bound, parseval_removal_bound, sq_que
 from . import responders
 from .oracles import MembershipOracle, StatisticalQuery, StatisticalQueryOracle, TranscriptEntry
 from . import learners
+from .sq_complexity import (
+    OneQueryBound,
+    SQQueryComplexity,
+    SQStrategy,
+    StatisticalDimensions,
+    max_eliminations,
+    sq_query_complexity,
+    statistical_dimension_bounds,
+)
+
+__all__ += [
+    "max_eliminations", "sq_query_complexity", "statistical_dimension_bounds",
+    "OneQueryBound", "SQQueryComplexity", "SQStrategy", "StatisticalDimensions",
+]
 from .experiments import ScalingRecord, parse_tolerance, run_scaling
 from .plots import plot_scaling
 

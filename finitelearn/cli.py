@@ -216,6 +216,83 @@ def _add_demo(sub: argparse._SubParsersAction) -> None:
 
 _REGISTRARS += [_add_scaling, _add_demo]
 
+
+def _cmd_bounds(args: argparse.Namespace) -> int:
+    import csv
+    import json
+    import os
+
+    from .sq_complexity import BOUNDS_COLUMNS, bounds_csv_rows, bounds_row
+    from .validation import fail
+
+    from .bounds import check_tolerance
+
+    if args.d_min > args.d_max:
+        raise fail("d_min", args.d_min, f"an int in 2..d_max={args.d_max}")
+    check_tolerance(args.tolerance)
+    os.makedirs(args.out, exist_ok=True)
+    rows = []
+    short = {"parseval_queries": "Parseval", "sq_dimension_queries": "SQdim", "sda_queries": "SDA",
+             "one_query_null": "1q null", "one_query_null_any": "1q null*", "one_query_max_consistent": "1q maxc",
+             "one_query_queries": "1q => q", "adaptive": "exact", "best_student": "student",
+             "paper_membership": "d+1", "optimal_membership": "d-1"}
+    print("d  " + "  ".join(f"{v:>12}" for v in short.values()))
+    for d in range(args.d_min, args.d_max + 1):
+        r = bounds_row(d, args.tolerance, time_limit=args.time_limit, game_d_max=args.game_d_max)
+        rows.append(r)
+
+        def show(c: dict) -> str:
+            if c["status"] == "optimal":
+                return str(c["value"])
+            if c["status"] == "bounds":
+                return f"[{c['lower']},{'?' if c['upper'] is None else c['upper']}]"
+            return "-"
+
+        print(f"{d:<2} " + "  ".join(f"{show(r[k]):>12}" for k in short), flush=True)
+    with open(os.path.join(args.out, "bounds.json"), "w") as fh:
+        json.dump({"tolerance": args.tolerance, "time_limit": args.time_limit, "rows": rows}, fh, indent=1)
+    flat = bounds_csv_rows(rows)
+    with open(os.path.join(args.out, "bounds.csv"), "w", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(flat[0]))
+        w.writeheader()
+        w.writerows(flat)
+    print(f"wrote {args.out}/bounds.json and {args.out}/bounds.csv (cells: value, status, lower, upper, seconds; "
+          "[lo,hi] = bounds, - = not computed; 1q null* = null answer without the consistency requirement)")
+    return 0
+
+
+def _time_limit(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"{value} is not allowed: a positive number of seconds")
+    return value
+
+
+def _add_bounds(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "bounds",
+        help="exact SQ complexity of the class (4.3) beside the Parseval, SQ-dimension and SDA bounds",
+        description="For each d, the class {f_S : 1 in S} under uniform x: Parseval, SQ-dimension and SDA "
+        "bounds, the exact one-query maxima (CP-SAT), the query bound they imply, the exact adaptive "
+        "complexity where computed and the membership counts; each cell with its status and time. "
+        "Needs the solver extra (pip install 'finitelearn[solver]').",
+    )
+    p.add_argument("--d-min", type=_dimension_int, default=2, help="smallest d (>= 2, default 2)")
+    p.add_argument("--d-max", type=_dimension_int, default=5, help="largest d (default 5)")
+    p.add_argument("--tolerance", default="1/8", help="SQ tolerance alpha (default 1/8)")
+    p.add_argument("--time-limit", type=_time_limit, default=60.0,
+                   help="seconds per one-query solve; a solve stopped early reports bounds (default 60)")
+    p.add_argument("--game-d-max", type=_int_at_least(0), default=4,
+                   help="largest d for the exact adaptive game (exhaustive; default 4)")
+    p.add_argument("--out", default="finitelearn-bounds", help="output directory (default ./finitelearn-bounds)")
+    p.set_defaults(func=_cmd_bounds)
+
+
+_REGISTRARS.append(_add_bounds)
+
 # The library's messages name its arguments ("d_max=25 is not allowed: ..."); the user
 # typed options.  Per subcommand: the argument names its handler passes on, and the
 # option each one came from.
@@ -223,6 +300,8 @@ OPTION_NAMES = {
     "scaling": {"d_min": "--d-min", "d_max": "--d-max", "tolerance": "--tolerance", "students": "--students",
                 "responder": "--responder", "budget": "--budget", "seed": "--seed", "out": "--out",
                 "out_dir": "--out"},
+    "bounds": {"d_min": "--d-min", "d_max": "--d-max", "d": "--d-max", "tolerance": "--tolerance",
+               "time_limit": "--time-limit", "out": "--out"},
     "demo": {"d_max": "--d-max", "tolerance": "--tolerance", "responder": "--responder", "out": "--out",
              "out_dir": "--out"},
 }
@@ -241,7 +320,7 @@ def in_option_names(command: str, message: str) -> str:
     return pattern.sub(lambda m: table[m.group(1)] + "=", message)
 
 
-_VALUE_OPTIONS = ("--tolerance", "--d-min", "--d-max", "--seed", "--budget", "--epochs", "--n-train")
+_VALUE_OPTIONS = ("--time-limit", "--tolerance", "--d-min", "--d-max", "--seed", "--budget", "--epochs", "--n-train")
 
 
 def _hint_negative_values(parser: argparse.ArgumentParser, argv: list[str]) -> None:

@@ -26,6 +26,8 @@ wht        ``walsh_hadamard`` (the public function: validation + copy + kernel; 
 agreement  ``agreement_probability(f, g, uniform(d))`` for two parities, d = 20..28,
            against reading both bit-packed tables once (``np.sum`` over each packed
            uint64 array).
+one-query  ``max_eliminations`` (CP-SAT, issue 11) for the class (4.3) at d = 4, 5, 6, both answer
+           models, with the status reached within the time limit.
 sq-game    the candidate-testing student against the ``null`` responder in the adaptive
            game (the class (4.3) of parities, no fixed teacher) at d = 12, 14, 16:
            queries/second, by the oracle's closed form and by one WHT per query
@@ -505,6 +507,26 @@ def goals(results: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
+def bench_one_query(ds: list[int], tolerance: str = "1/8", time_limit: float = 120.0) -> dict[str, Any]:
+    """The exact one-query maximum (CP-SAT, reduced model, two workers) for the class (4.3), per answer model.
+
+    One solve per cell (a solver run is not repeatable to the millisecond: the figure is
+    the wall time of one solve, with the status it reached within ``time_limit``).
+    """
+    import finitelearn as fl
+
+    print(f"\none-query maximum, class (4.3), uniform, alpha = {tolerance}, time limit {time_limit:g} s")
+    rows = []
+    for d in ds:
+        for answer, req in (("null", True), ("null", False), ("max_consistent", True)):
+            r = fl.max_eliminations(fl.paper_teachers(d), fl.uniform(d), tolerance, answer=answer,
+                                    require_consistent=req, time_limit=time_limit)
+            rows.append({"d": d, "answer": answer, "require_consistent": req, "status": r.status,
+                         "lower": r.lower, "upper": r.upper, "seconds": r.seconds})
+            print(f"  d = {d}  {answer:>14} consistent={req!s:5}  {r.status:8} [{r.lower}, {r.upper}]  {r.seconds:8.2f} s")
+    return {"tolerance": tolerance, "time_limit": time_limit, "rows": rows}
+
+
 # ---------------------------------------------------------------------------------------
 
 
@@ -523,8 +545,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--agree-max", type=int, default=28)
     ap.add_argument("--sq-d", type=int, nargs="*", default=[12, 14, 16])
     ap.add_argument("--sq-budget", type=int, default=4096)
-    ap.add_argument("--sections", nargs="*", default=["wht", "agreement", "sq-game"],
-                    choices=["wht", "agreement", "sq-game"])
+    ap.add_argument("--one-query-d", type=int, nargs="*", default=[4, 5, 6])
+    ap.add_argument("--one-query-time-limit", type=float, default=120.0)
+    ap.add_argument("--sections", nargs="*", default=["wht", "agreement", "sq-game", "one-query"],
+                    choices=["wht", "agreement", "sq-game", "one-query"])
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args(argv)
 
@@ -562,6 +586,8 @@ def main(argv: list[str] | None = None) -> int:
         results["agreement"] = bench_agreement(list(range(args.agree_min, args.agree_max + 1)), args.repeats)
     if "sq-game" in args.sections:
         results["sq_game"] = bench_sq_game(args.sq_d, args.sq_budget)
+    if "one-query" in args.sections:
+        results["one_query"] = bench_one_query(args.one_query_d, time_limit=args.one_query_time_limit)
 
     results["goals"] = goals(results)
     info["load_average_at_end"] = load_average()

@@ -1,0 +1,319 @@
+"""finitelearn.sq_complexity against independent twins: plain enumeration of every Boolean
+query (d <= 3: 2^16 queries), brute-force minimax of the adaptive game on tiny classes,
+subset enumeration for the SDA, and the reduced model against the plain one."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+from fractions import Fraction
+from functools import lru_cache
+
+import numpy as np
+import pytest
+
+import finitelearn as fl
+from finitelearn import sq_complexity as SC
+
+pytest.importorskip("ortools")
+
+ALPHAS = ("1/4", "1/8", "1/16")
+
+
+# --------------------------------------------------------------------------------------
+# twins, written from the definitions (no central identity, no solver)
+# --------------------------------------------------------------------------------------
+def all_boolean_queries(d):
+    """(q, 2^d, 2) array of every chi: X x {0,1} -> {0,1}."""
+    n = 1 << d
+    bits = np.arange(1 << (2 * n), dtype=np.int64)
+    return ((bits[:, None] >> np.arange(2 * n)[None, :]) & 1).reshape(-1, n, 2)
+
+
+def exact_values(chi, tables, weights):
+    """(q, m) numerators over W of E_D[chi(x, T(x))], and (q,) numerators over 2W of the null value."""
+    n = tables.shape[1]
+    vals = np.stack([(chi[:, np.arange(n), t] * weights).sum(axis=1) for t in tables], axis=1)
+    null2 = (chi.sum(axis=2) * weights).sum(axis=1)
+    return vals, null2
+
+
+def twin_max_eliminations(tables, weights, alpha):
+    """(null & consistent, null any, max_consistent) by enumerating all Boolean queries."""
+    alpha = Fraction(alpha)
+    W = int(weights.sum())
+    chi = all_boolean_queries(int(np.log2(tables.shape[1])))
+    vals, null2 = exact_values(chi, tables, weights)
+    # |V/W - null2/(2W)| > alpha  <=>  |2V - null2| * b > 2 a W
+    dev = np.abs(2 * vals - null2[:, None]) * alpha.denominator
+    out = (dev > 2 * alpha.numerator * W).sum(axis=1)
+    m = tables.shape[0]
+    consistent = out < m
+    best_null = int(out[consistent].max())
+    best_any = int(out.max())
+    # the adversary keeps the most values in a window of width 2 alpha
+    kept = np.zeros(vals.shape[0], dtype=np.int64)
+    for i in range(m):
+        diff = (vals - vals[:, [i]]) * alpha.denominator
+        kept = np.maximum(kept, ((diff >= 0) & (diff <= 2 * alpha.numerator * W)).sum(axis=1))
+    best_mc = int((m - kept).max())
+    return best_null, best_any, best_mc
+
+
+def twin_game(tables, weights, alpha):
+    """Brute-force minimax of the adaptive game (memoised recursion over version spaces)."""
+    alpha = Fraction(alpha)
+    W = int(weights.sum())
+    chi = all_boolean_queries(int(np.log2(tables.shape[1])))
+    vals, _ = exact_values(chi, tables, weights)
+    vals = [tuple(Fraction(int(v), W) for v in row) for row in np.unique(vals, axis=0)]
+    m = tables.shape[0]
+
+    @lru_cache(maxsize=None)
+    def value(V):
+        if len(V) == 1:
+            return 0
+        best = math.inf
+        for row in vals:
+            answers = {row[i] + alpha for i in V}          # every kept set lies in one of these windows
+            kept = [tuple(j for j in V if abs(row[j] - A) <= alpha) for A in answers]
+            if any(len(k) == len(V) for k in kept):
+                continue
+            best = min(best, 1 + max(value(k) for k in kept))
+        return best
+
+    return value(tuple(range(m)))
+
+
+def small_classes():
+    yield "paper d=2", fl.paper_teachers(2), fl.uniform(2)
+    yield "paper d=3", fl.paper_teachers(3), fl.uniform(3)
+    yield "parities d=2", fl.parities(2), fl.uniform(2)
+    yield "dictators+maj d=3", fl.ConceptClass.from_functions(
+        [fl.dictator(3, 0), fl.dictator(3, 1), fl.majority(3), fl.parity(3, {0, 1, 2})]), fl.from_weights([1, 2, 1, 1, 3, 1, 1, 2])
+
+
+# --------------------------------------------------------------------------------------
+# the one-query maximum
+# --------------------------------------------------------------------------------------
+@pytest.mark.parametrize("name,cc,D", list(small_classes()), ids=lambda v: v if isinstance(v, str) else "")
+@pytest.mark.parametrize("alpha", ALPHAS)
+def test_max_eliminations_equals_enumeration(name, cc, D, alpha):
+    w = np.zeros(1 << cc.d, dtype=np.int64)
+    w[D.support] = D.weights
+    null, null_any, mc = twin_max_eliminations(cc.tables.astype(np.int64), w, Fraction(alpha))
+    models = ["plain"] + (["reduced"] if SC.is_paper_class(cc, D) else [])
+    for model in models:
+        got = [fl.max_eliminations(cc, D, alpha, answer=a, require_consistent=r, model=model)
+               for a, r in (("null", True), ("null", False), ("max_consistent", True))]
+        assert [g.status for g in got] == ["optimal"] * 3
+        assert [g.value for g in got] == [null, null_any, mc], (name, model)
+        # require_consistent has no effect on max_consistent
+        assert fl.max_eliminations(cc, D, alpha, answer="max_consistent", require_consistent=False,
+                                   model=model).value == mc
+
+
+def twin_reduced_d4(alpha):
+    """d = 4 by enumerating h: {0,1}^3 -> {-2..2} (5^8 functions), the class spectrum by a plain sum."""
+    alpha = Fraction(alpha)
+    xs = range(8)
+    chi = np.array([[(-1) ** bin(s & x).count("1") for x in xs] for s in xs])
+    hs = np.array(list(itertools.product(range(-2, 3), repeat=8)))
+    G = hs @ chi.T                                  # every S' in {0,1}^3 is a member (S = {1} u S')
+    K0 = 2 * alpha * 16                             # |G| > 2 alpha 2^d
+    out = (np.abs(G) > float(K0)).sum(axis=1) if K0.denominator == 1 else None
+    null = int(out[out < 8].max()), int(out.max())
+    kept = np.zeros(len(hs), dtype=np.int64)
+    for i in range(8):
+        diff = G - G[:, [i]]
+        kept = np.maximum(kept, ((diff >= 0) & (diff <= 2 * K0)).sum(axis=1))
+    return null[0], null[1], int((8 - kept).max())
+
+
+@pytest.mark.parametrize("alpha", ["1/8", pytest.param("1/4", marks=pytest.mark.slow),
+                                   pytest.param("1/16", marks=pytest.mark.slow)])
+def test_d4_reduced_model_against_h_enumeration(alpha):
+    cc, D = fl.paper_teachers(4), fl.uniform(4)
+    want = twin_reduced_d4(alpha)
+    got = tuple(fl.max_eliminations(cc, D, alpha, answer=a, require_consistent=r).value
+                for a, r in (("null", True), ("null", False), ("max_consistent", True)))
+    assert got == want
+
+
+@pytest.mark.parametrize("alpha", ALPHAS)
+def test_d4_plain_equals_reduced_null(alpha):
+    cc, D = fl.paper_teachers(4), fl.uniform(4)
+    a = fl.max_eliminations(cc, D, alpha, model="plain")
+    b = fl.max_eliminations(cc, D, alpha, model="reduced")
+    assert a.status == b.status == "optimal" and a.value == b.value
+
+
+def test_witness_is_rechecked_through_the_oracle():
+    cc, D = fl.paper_teachers(4), fl.uniform(4)
+    r = fl.max_eliminations(cc, D, "1/8")
+    oracle = fl.StatisticalQueryOracle(cc, D, "1/8", responder="null")
+    oracle.query(r.witness)
+    assert len(cc) - oracle.version_space_size == r.value == 5
+    r = fl.max_eliminations(cc, D, "1/8", answer="max_consistent")
+    oracle = fl.StatisticalQueryOracle(cc, D, "1/8", responder="max_consistent")
+    oracle.query(r.witness)
+    assert len(cc) - oracle.version_space_size == r.value == 3
+    json.dumps(r.to_dict())
+
+
+def test_never_above_parseval():
+    for d in (2, 3, 4):
+        for a in ALPHAS:
+            r = fl.max_eliminations(fl.paper_teachers(d), fl.uniform(d), a, require_consistent=False)
+            assert r.value <= fl.parseval_removal_bound(a)
+
+
+def test_unit_queries_are_bounded_by_boolean_and_parseval():
+    r = fl.max_eliminations(fl.paper_teachers(3), fl.uniform(3), "1/8", queries="unit")
+    assert r.lower == 3 and r.upper == 3 and r.status == "optimal"   # m - 1 = 3 caps Parseval's 15
+    r = fl.max_eliminations(fl.paper_teachers(4), fl.uniform(4), "1/4", queries="unit", require_consistent=False)
+    assert (r.lower, r.upper) == (1, 3) and r.status == "bounds" and r.value is None
+
+
+def test_time_limit_gives_honest_bounds():
+    r = fl.max_eliminations(fl.paper_teachers(5), fl.uniform(5), "1/8", answer="max_consistent",
+                            time_limit=0.5, model="plain")
+    assert r.lower <= r.upper <= 15
+    assert SC.eliminated_by(r.witness, fl.paper_teachers(5), fl.uniform(5), Fraction(1, 8),
+                            "max_consistent", True) == r.lower
+
+
+# --------------------------------------------------------------------------------------
+# the adaptive game
+# --------------------------------------------------------------------------------------
+@pytest.mark.parametrize("name,cc,D", list(small_classes()), ids=lambda v: v if isinstance(v, str) else "")
+@pytest.mark.parametrize("alpha", ALPHAS)
+def test_game_value_equals_brute_force_minimax(name, cc, D, alpha):
+    w = np.zeros(1 << cc.d, dtype=np.int64)
+    w[D.support] = D.weights
+    want = twin_game(cc.tables.astype(np.int64), w, Fraction(alpha))
+    got = fl.sq_query_complexity(cc, D, alpha)
+    assert got.value == want and got.status == "optimal"
+    if want != math.inf:
+        assert got.strategy.depth == want
+        assert SC.replay_strategy(got.strategy, cc, D, Fraction(alpha)) == want
+        json.dumps(got.strategy.to_dict())
+
+
+@pytest.mark.slow
+def test_paper_class_d4_game_values():
+    cc, D = fl.paper_teachers(4), fl.uniform(4)
+    vals = [fl.sq_query_complexity(cc, D, a).value for a in ALPHAS]
+    assert vals[0] == math.inf
+    one = [fl.max_eliminations(cc, D, a, answer="max_consistent").value for a in ALPHAS[1:]]
+    for v, r in zip(vals[1:], one):
+        assert v >= -(-7 // r)                     # the one-query lower bound
+        assert v <= 7                              # candidate testing
+
+
+def test_game_bounds_beyond_enumeration():
+    r = fl.sq_query_complexity(fl.paper_teachers(5), fl.uniform(5), "1/4", time_limit=5)
+    assert r.value == math.inf and r.status == "optimal"
+
+
+# --------------------------------------------------------------------------------------
+# statistical dimensions
+# --------------------------------------------------------------------------------------
+def twin_sda(tables, weights, gamma):
+    m = len(tables)
+    W = sum(weights)
+    F = [[1 - 2 * int(t[x]) for x in range(len(weights))] for t in tables]
+    corr = [[abs(Fraction(sum(weights[x] * F[i][x] * F[j][x] for x in range(len(weights))), W))
+             for j in range(m)] for i in range(m)]
+
+    def rho(E):
+        return sum(corr[i][j] for i in E for j in E) / (len(E) ** 2)
+
+    best = 0
+    for q in range(1, m + 1):
+        k = -(-m // q)
+        if all(rho(E) <= gamma for size in range(k, m + 1) for E in itertools.combinations(range(m), size)):
+            best = q
+    return best
+
+
+@pytest.mark.parametrize("name,cc,D", list(small_classes()), ids=lambda v: v if isinstance(v, str) else "")
+@pytest.mark.parametrize("alpha", ALPHAS)
+def test_sda_equals_subset_enumeration(name, cc, D, alpha):
+    w = np.zeros(1 << cc.d, dtype=np.int64)
+    w[D.support] = D.weights
+    a = Fraction(alpha)
+    s = fl.statistical_dimension_bounds(cc, D, alpha)
+    assert s.sda == twin_sda(cc.tables, w.tolist(), 4 * a * a)
+    assert s.gamma == 4 * a * a
+
+
+@pytest.mark.parametrize("d", [3, 4, 5])
+@pytest.mark.parametrize("alpha", ALPHAS)
+def test_dimension_bounds_are_lower_bounds(d, alpha):
+    cc, D = fl.paper_teachers(d), fl.uniform(d)
+    s = fl.statistical_dimension_bounds(cc, D, alpha)
+    one = fl.max_eliminations(cc, D, alpha, require_consistent=False)
+    assert s.sq_removal >= one.value and s.sda_removal >= one.value
+    assert s.sq_queries == fl.sq_query_lower_bound(len(cc), alpha) or s.sq_queries == math.inf
+
+
+# --------------------------------------------------------------------------------------
+# bad input
+# --------------------------------------------------------------------------------------
+BAD = [
+    (dict(distribution=fl.uniform(3)), fl.DomainMismatch, "same cube"),
+    (dict(tolerance=0), fl.InvalidArgument, "tolerance"),
+    (dict(tolerance="-1/8"), fl.InvalidArgument, "tolerance"),
+    (dict(tolerance="x"), fl.InvalidArgument, "tolerance"),
+    (dict(answer="truthful"), fl.InvalidArgument, "answer"),
+    (dict(answer=3), fl.InvalidType, "answer"),
+    (dict(queries="real"), fl.InvalidArgument, "queries"),
+    (dict(time_limit=0), fl.InvalidArgument, "time_limit"),
+    (dict(time_limit=-1.5), fl.InvalidArgument, "time_limit"),
+    (dict(time_limit="5"), fl.InvalidType, "time_limit"),
+    (dict(time_limit=True), fl.InvalidType, "time_limit"),
+    (dict(time_limit=float("inf")), fl.InvalidArgument, "time_limit"),
+    (dict(require_consistent="yes"), fl.InvalidType, "require_consistent"),
+    (dict(model="fast"), fl.InvalidArgument, "model"),
+    (dict(concept_class="abc"), fl.InvalidType, "concept_class"),
+    (dict(distribution=None), fl.InvalidType, "distribution"),
+]
+
+
+@pytest.mark.parametrize("kwargs,exc,word", BAD)
+def test_max_eliminations_bad_input(kwargs, exc, word):
+    args = dict(concept_class=fl.paper_teachers(2), distribution=fl.uniform(2), tolerance="1/8")
+    args.update(kwargs)
+    with pytest.raises(exc, match=word):
+        fl.max_eliminations(args.pop("concept_class"), args.pop("distribution"), args.pop("tolerance"), **args)
+
+
+def test_reduced_model_refused_outside_its_class():
+    with pytest.raises(fl.InvalidArgument, match="model"):
+        fl.max_eliminations(fl.parities(3), fl.uniform(3), "1/8", model="reduced")
+
+
+@pytest.mark.parametrize("kwargs,exc,word", [b for b in BAD if set(b[0]) <= {"distribution", "tolerance", "queries",
+                                                                               "time_limit", "concept_class"}])
+def test_sq_query_complexity_bad_input(kwargs, exc, word):
+    args = dict(concept_class=fl.paper_teachers(2), distribution=fl.uniform(2), tolerance="1/8")
+    args.update(kwargs)
+    with pytest.raises(exc, match=word):
+        fl.sq_query_complexity(args.pop("concept_class"), args.pop("distribution"), args.pop("tolerance"), **args)
+
+
+def test_missing_solver_names_the_pip_command(monkeypatch):
+    import builtins
+
+    real = builtins.__import__
+
+    def no_ortools(name, *a, **k):
+        if name.startswith("ortools"):
+            raise ImportError(name)
+        return real(name, *a, **k)
+
+    monkeypatch.setattr(builtins, "__import__", no_ortools)
+    with pytest.raises(fl.MissingExtra, match="pip install"):
+        fl.max_eliminations(fl.paper_teachers(3), fl.uniform(3), "1/8")
