@@ -71,16 +71,25 @@ def as_query(chi):
 @SETTINGS
 @given(st.integers(1, 4).flatmap(lambda d: st.tuples(st.just(d), query_tables(d))))
 def test_central_identity_against_enumeration(args):
-    """E[chi(x, f_S(x))] = E[(chi(x,0) + chi(x,1))/2] - ghat(S)/2, ghat in the +-1 convention."""
+    """E[chi(x, f_S(x))] = E[(chi(x,0) + chi(x,1))/2] - ghat(S)/2, ghat in the +-1 convention.
+
+    The identity the null responder rests on, checked on the oracle's own numbers: its exact
+    value for f_S and its null value, against ghat(S) summed here from the definition."""
     d, chi = args
     n = 1 << d
+    q = as_query(chi)
     g = [chi[x][1] - chi[x][0] for x in range(n)]
     null = sum((chi[x][0] + chi[x][1]) / 2 for x in range(n)) / n
+    game = fl.StatisticalQueryOracle(fl.parities(d), fl.uniform(d), "1/1000", responder="null")
+    assert game.null_value(q) == null
+    values = game.candidate_values(q)
     for S in range(n):
         T = [par(S, x) for x in range(n)]
         direct = sum(chi[x][T[x]] for x in range(n)) / n
         ghat = sum(g[x] * chi_pm(S, x) for x in range(n)) / n
-        assert direct == null - ghat / 2
+        o = fl.StatisticalQueryOracle(fl.parity(d, S), fl.uniform(d), "1/1000")
+        assert o.exact_value(q) == direct == game.null_value(q) - ghat / 2
+        assert values[S] == direct
 
 
 @SETTINGS
@@ -293,7 +302,15 @@ def test_worst_case_agreement():
     worst, T = o.worst_case_agreement(h)
     want = min(Fraction(sum(h.truth_table[x] == par(S, x) for x in range(16)), 16) for S in C.masks.tolist())
     assert worst == want == Fraction(1, 2) and T != h
-    o.feature_query(fl.parity(d, 0b0001))
+    # E[x_1 f_S] is 1/2 for S = {1} and 1/4 for the others, the null value 1/4: the null
+    # responder answers 1/4 and rules out f_{1} alone, which leaves the worst teacher as it was
+    assert o.feature_query(fl.parity(d, 0b0001)) == Fraction(1, 4)
+    assert o.transcript[-1].removed == 1 and 1 not in o.version_space_masks().tolist()
+    assert o.version_space_size == 7
+    worst, T = o.worst_case_agreement(h)
+    left = [S for S in C.masks.tolist() if S != 1]
+    assert worst == min(Fraction(sum(h.truth_table[x] == par(S, x) for x in range(16)), 16) for S in left)
+    assert int(C.masks[C.index(T)]) in left
     fixed = fl.StatisticalQueryOracle(h, fl.uniform(d), "1/8")
     assert fixed.worst_case_agreement(h) == (Fraction(1), h)
 
@@ -301,7 +318,7 @@ def test_worst_case_agreement():
 # -- membership oracle ----------------------------------------------------------------------
 def test_membership_oracle_answers_counts_and_budget():
     d = 4
-    T = fl.majority(3).restrict({}) if False else fl.parity(d, 0b0110)
+    T = fl.parity(d, 0b0110)
     o = fl.MembershipOracle(T, budget=3)
     assert [o.query(x) for x in [(0, 1, 0, 0), 0b0110, [1, 1, 1, 1]]] == [1, 0, 0]
     assert o.queries == 3
@@ -434,6 +451,34 @@ def test_review_regressions_tolerance_seed_and_types():
         fl.StatisticalQueryOracle(fl.parity(3, {0}), fl.uniform(3), "1/8", fast_paths="no")
     with pytest.raises(fl.InvalidArgument, match="y=1.0"):
         q.value(0, 1.0)
+
+
+@pytest.mark.parametrize("k", [3, 4])
+def test_the_parseval_check_fires_exactly_at_the_bound(monkeypatch, k):
+    """alpha = 1/4: 1/(4 alpha^2) = 4 exactly.  A responder that rules out 3 parities is
+    allowed, one that rules out 4 (the equality case of "fewer than") is caught."""
+    d = 5
+    h = fl.BooleanFunction.from_truth_table([int(c) for c in "01100000011001111101011000100101"])
+
+    def remove_exactly_k(kind, values, counts, truth, null, t, rng):
+        vs = [int(v) for v in values]
+        for A in range(min(vs) - t - 1, max(vs) + t + 2):
+            if sum(abs(v - A) > t for v in vs) == k:
+                return A, 1
+        raise AssertionError(f"no answer removes exactly {k}")
+
+    game = fl.StatisticalQueryOracle(fl.paper_teachers(d), fl.uniform(d), "1/4", "null")
+    monkeypatch.setattr(fl.responders, "respond", remove_exactly_k)
+    if k == 4:
+        with pytest.raises(InvariantViolated, match="removed 4 parities, not fewer than 1/\\(4 alpha\\^2\\) = 4"):
+            game.feature_query(h)
+        return
+    answer = game.feature_query(h)
+    masks = [S for S in range(1 << d) if S & 1]
+    vals = {S: Fraction(sum(int(h.truth_table[x]) * par(S, x) for x in range(1 << d)), 1 << d) for S in masks}
+    out = [S for S in masks if abs(vals[S] - answer) > Fraction(1, 4)]
+    assert len(out) == 3 == game.transcript[-1].removed
+    assert sorted(game.version_space_masks().tolist()) == sorted(set(masks) - set(out))
 
 
 @settings(deadline=None, max_examples=12)

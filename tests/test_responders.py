@@ -110,3 +110,35 @@ def test_normalize_responder_rules():
         normalize_responder("max consistent!")
     with pytest.raises(fl.InvalidType, match="responder=3"):
         normalize_responder(3)
+
+
+# The tie-break pinned on hand-made cases (the enumeration above checks it on random ones):
+# (values, t, null, truth) -> (answer, kept).  Each case has several best windows or several
+# best answers, so "the farthest" or "the first window" or "an end of the interval" differ.
+TIES = [
+    # windows {0, 2} and {10, 12} both keep 2 (answers 1 and 11); null 6 is 5 from both:
+    # the first window in sorted order, the smaller answer
+    (([0, 2, 10, 12], 1, 6, None), (1, 2)),
+    # the same windows, null 8: the second window's interval [11, 11] is nearer than [1, 1]
+    (([0, 2, 10, 12], 1, 8, None), (11, 2)),
+    # best answers [1, 1] and [11, 11]; null 0 and 20 pick the near one, not the far one
+    (([0, 2, 10, 12], 1, 0, None), (1, 2)),
+    (([0, 2, 10, 12], 1, 20, None), (11, 2)),
+    # the null value itself keeps as many as any answer: it is answered
+    (([0, 4, 8], 2, 6, None), (6, 2)),
+    # every answer in [2, 4] keeps all three; null 9 -> the end nearest to it, 4
+    (([2, 3, 4], 2, 9, None), (4, 3)),
+    (([2, 3, 4], 2, -9, None), (2, 3)),
+    # a fixed teacher at 10: only windows holding 10 count, and the answer stays within t of it
+    (([0, 2, 10, 12], 1, 0, 10), (11, 2)),
+    (([0, 2, 10, 12], 3, 0, 10), (9, 2)),
+]
+
+
+@pytest.mark.parametrize("args, want", TIES)
+def test_max_consistent_tie_break_nearest_to_null(args, want):
+    values, t, null, truth = args
+    got = max_consistent_answer(np.array(values, dtype=np.int64), np.ones(len(values), dtype=np.int64),
+                                t, null, truth)
+    assert got == want
+    assert kept(values, [1] * len(values), got[0], t) == want[1]
