@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 import finitelearn as fl
-from finitelearn.strategies import boolean_functions, distributions
+from finitelearn.strategies import cube_problems, distributions
 
 
 def test_issue_examples():
@@ -27,10 +27,9 @@ def test_weights_from_fractions_and_ints():
     assert fl.point_masses(2, [0, 0, 1], [1, 1, 2]).pmf(0) == Fraction(1, 2)  # repeats add up
 
 
-@given(distributions(max_d=8), boolean_functions(max_d=8))
-def test_probability_and_conditioning(D, f):
-    if f.d != D.d:
-        f = fl.parity(D.d, {0})
+@given(cube_problems(n_functions=1, max_d=8))
+def test_probability_and_conditioning(problem):
+    _, (f,), D = problem
     w = D.dense_weights().tolist()
     t = f.truth_table.tolist()
     p = D.probability(f)
