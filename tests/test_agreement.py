@@ -60,3 +60,19 @@ def test_agreement_at_d_24_packed():
     assert fl.agreement_probability(f, g, fl.uniform(d)) == Fraction(1, 2)
     assert fl.agreement_probability(f, f, fl.uniform(d)) == 1
     assert fl.agreement_probability(f, ~f, fl.uniform(d)) == 0
+
+
+@given(cube_problems(n_functions=2, max_d=6))
+def test_the_python_int_route_agrees(problem):
+    """Totals that do not fit int64 are summed in Python ints: the same answers as the kernel."""
+    import importlib
+
+    import pytest
+
+    module = importlib.import_module("finitelearn.agreement")
+    d, (f, g), D = problem
+    want = naive.agreement(f.truth_table.tolist(), g.truth_table.tolist(), D.dense_weights().tolist())
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(module, "fits_int64", lambda total: False)
+        assert fl.agreement_probability(f, g, D) == want
+        assert fl.disagreement_probability(f, g, D) == 1 - want
