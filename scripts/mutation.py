@@ -249,9 +249,9 @@ def collect(module: str, work_root: Path) -> dict | None:
     return {"module": f"finitelearn/{module}", **counts, "survivors": survivors}
 
 
-def write_report(modules: list[str], work_root: Path) -> None:
+def write_report(modules: list[str], work_root: Path, out: Path) -> None:
     rows = [r for m in modules if (r := collect(m, work_root)) is not None]
-    (ROOT / "mutation-report.json").write_text(json.dumps(rows, indent=1))
+    out.with_suffix(".json").write_text(json.dumps(rows, indent=1))
     lines = ["# Mutation report (cosmic-ray, scripts/mutation.py)", "",
              "| module | mutants | run | killed | survived | timeouts | not run | score |",
              "|---|---|---|---|---|---|---|---|"]
@@ -266,7 +266,7 @@ def write_report(modules: list[str], work_root: Path) -> None:
             for s in r["survivors"]:
                 lines += [f"- line {s['line']}, {s['operator']}", "", "```diff",
                           (s["diff"] or "").strip(), "```", ""]
-    (ROOT / "mutation-report.md").write_text("\n".join(lines) + "\n")
+    out.with_suffix(".md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines[:4 + len(rows)]))
 
 
@@ -280,6 +280,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=0, help="seed of the sample")
     p.add_argument("--work", default="/tmp/finitelearn-mutation", help="scratch folder")
     p.add_argument("--report", action="store_true", help="only write the report")
+    p.add_argument("--out", default=str(ROOT / "mutation-report"),
+                   help="report path without suffix (.md and .json are written)")
     args = p.parse_args(argv)
     modules = []
     for m in args.modules or list(MODULES):
@@ -291,8 +293,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.report:
         for m in modules:
             run_module(m, args)
-            write_report([x for x in MODULES], Path(args.work))
-    write_report(list(MODULES), Path(args.work))
+            write_report(list(MODULES), Path(args.work), Path(args.out))
+    write_report(list(MODULES), Path(args.work), Path(args.out))
     return 0
 
 
