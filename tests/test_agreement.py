@@ -1,6 +1,8 @@
+import importlib
 import itertools
 from fractions import Fraction
 
+import pytest
 from hypothesis import given
 
 import finitelearn as fl
@@ -65,10 +67,6 @@ def test_agreement_at_d_24_packed():
 @given(cube_problems(n_functions=2, max_d=6))
 def test_the_python_int_route_agrees(problem):
     """Totals that do not fit int64 are summed in Python ints: the same answers as the kernel."""
-    import importlib
-
-    import pytest
-
     module = importlib.import_module("finitelearn.agreement")
     d, (f, g), D = problem
     want = naive.agreement(f.truth_table.tolist(), g.truth_table.tolist(), D.dense_weights().tolist())
