@@ -125,3 +125,30 @@ def test_walsh_hadamard_threads_and_strided_input():
     lo = np.array([np.iinfo(np.int64).min, 0], dtype=np.int64)
     with pytest.raises(fl.InvalidArgument, match="values"):
         fl.walsh_hadamard(lo)
+
+
+def test_walsh_hadamard_boundaries():
+    """The overflow guard reads max|a| from both signs, only for int64, and not at length 1."""
+    with pytest.raises(fl.InvalidArgument, match="power of two"):
+        fl.walsh_hadamard(np.zeros(0, dtype=np.int64))  # length 0 is no 2^d
+    with pytest.raises(fl.InvalidArgument, match="power of two"):
+        fl.walsh_hadamard(np.zeros(6, dtype=np.int64))
+    neg = np.array([-(2**61), 0, 0, 0], dtype=np.int64)  # |a| * 4 = 2^63: the negative side overflows
+    with pytest.raises(fl.InvalidArgument, match="max\\|a\\| = 2305843009213693952"):
+        fl.walsh_hadamard(neg)
+    ok = np.array([-(2**61) + 1, 2**61 - 1, 0, 0], dtype=np.int64)
+    assert fl.walsh_hadamard(ok).tolist() == naive.wht(ok.tolist())
+    # a length-1 transform is the identity: no sum, nothing to overflow
+    one = np.array([np.iinfo(np.int64).min], dtype=np.int64)
+    assert fl.walsh_hadamard(one).tolist() == [np.iinfo(np.int64).min]
+    # floats are not bounded (they are approximate by nature)
+    huge = np.array([1e300, -1e300, 1e300, 1e300])
+    assert fl.walsh_hadamard(huge).tolist() == naive.wht(huge.tolist()) == [2e300, 2e300, -2e300, 2e300]
+
+
+def test_noise_stability_rho_is_in_minus_one_one():
+    f = fl.majority(3)
+    assert fl.noise_stability(f, -1) == naive.noise_stability(f.truth_table.tolist(), 3, -1) == -1
+    for rho in ("-3/2", -2, "3/2", 2):
+        with pytest.raises(fl.InvalidArgument, match="rho="):
+            fl.noise_stability(f, rho)
