@@ -54,7 +54,7 @@ MODULES: dict[str, list[str]] = {
     "_kernels/oracle.py": ["tests/_kernels/test_oracle.py", "tests/test_oracles.py"],
     "_kernels/robustness.py": ["tests/_kernels/test_robustness.py", "tests/test_robustness.py"],
     "distributions.py": ["tests/test_distributions.py", "tests/test_agreement.py",
-                         "tests/test_errors.py"],
+                         "tests/test_errors.py", "tests/test_deprecated.py"],
     "agreement.py": ["tests/test_agreement.py"],
     "fourier.py": ["tests/test_fourier.py"],
     "responders.py": ["tests/test_responders.py", "tests/test_oracles.py"],
