@@ -538,3 +538,39 @@ def test_fixed_teacher_in_a_parity_class_builds_no_member():
     # x_2 x_3 does not depend on x_1, x_4, of which f_S is the parity: P(h = f_S) = 1/2
     assert both == "1/2"
     assert int(maxrss_kib) * 1024 < 512 * 2**20, f"peak RSS {int(maxrss_kib) / 1024:.0f} MiB"
+
+
+def test_exact_value_of_any_member_in_the_adaptive_game():
+    """exact_value(chi, teacher) in the game: the plain sum, for several members and a skewed D;
+    a teacher on a smaller or a larger cube is refused."""
+    d = 3
+    D = fl.point_masses(d, [1, 2, 6, 7], [1, 2, 3, 5])
+    chi = [(Fraction(x % 3, 4), Fraction((x * 5) % 4, 4)) for x in range(8)]
+    game = fl.StatisticalQueryOracle(fl.paper_teachers(d), D, "1/8", "null")
+    for S in (1, 3, 5, 7):
+        T = fl.parity(d, S)
+        assert game.exact_value(as_query(chi), T) == plain_value(chi, T.truth_table.tolist(), D)
+    M = fl.majority(3)
+    assert game.exact_value(as_query(chi), M) == plain_value(chi, M.truth_table.tolist(), D)
+    for other in (2, 4):
+        with pytest.raises(fl.DomainMismatch, match=f"teacher is on d={other} and the oracle on d=3"):
+            game.exact_value(as_query(chi), fl.parity(other, 1))
+    with pytest.raises(fl.DomainMismatch):
+        fl.StatisticalQueryOracle(fl.parity(3, 1), fl.uniform(3), "1/8").exact_value(as_query(chi), fl.parity(2, 1))
+
+
+def test_a_bad_integer_table_is_located():
+    table = np.zeros((8, 2), dtype=np.int64)
+    table[3, 1] = 2
+    with pytest.raises(fl.InvalidArgument, match=r"found 2 at x=3, y=1"):
+        StatisticalQuery.from_table(table)
+    table[3, 1], table[5, 0] = 1, -1
+    with pytest.raises(fl.InvalidArgument, match=r"found -1 at x=5, y=0"):
+        StatisticalQuery.from_table(table)
+
+
+def test_oracle_options_are_keyword_only():
+    with pytest.raises(TypeError):
+        fl.MembershipOracle(fl.parity(3, 1), None)
+    with pytest.raises(TypeError):
+        fl.MembershipOracle(fl.paper_teachers(3), None, 5)
