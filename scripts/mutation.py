@@ -118,14 +118,18 @@ def write_config(work: Path, module: str, timeout: float) -> Path:
     return cfg
 
 
-def prune(session: Path, max_mutants: int | None, seed: int) -> tuple[int, int]:
-    """Skip the operators left out and, with max_mutants, all but a random sample."""
+def prune(session: Path, max_mutants: int | None, seed: int,
+          only: set[tuple[str, int]] | None = None) -> tuple[int, int]:
+    """Skip the operators left out and, with max_mutants, all but a random sample; with
+    ``only``, all but those (operator, occurrence) pairs (the survivors of an earlier run)."""
     from cosmic_ray.work_db import WorkDB, use_db
     from cosmic_ray.work_item import WorkerOutcome, WorkResult
 
     with use_db(str(session), WorkDB.Mode.open) as db:
         items = list(db.pending_work_items)
         kept = [it for it in items if all(operator_kept(m.operator_name) for m in it.mutations)]
+        if only is not None:
+            kept = [it for it in kept if (it.mutations[0].operator_name, it.mutations[0].occurrence) in only]
         left_out = [it.job_id for it in items if it not in kept]
         if max_mutants is not None and len(kept) > max_mutants:
             sample = set(it.job_id for it in random.Random(seed).sample(kept, max_mutants))
@@ -151,7 +155,12 @@ def run_module(module: str, args: argparse.Namespace) -> None:
         print(f"{module}: the unmutated tests fail, not mutating:\n{base.stdout[-2000:]}")
         return
     subprocess.run(["cosmic-ray", "init", str(cfg), str(session)], cwd=work, env=env, check=True)
-    total, kept = prune(session, args.max_mutants, args.seed)
+    only = None
+    if args.survivors_of:
+        rows = json.loads(Path(args.survivors_of).read_text())
+        only = {(x["operator"], x["occurrence"]) for r in rows if r["module"] == f"finitelearn/{module}"
+                for x in r["survivors"]}
+    total, kept = prune(session, None if only is not None else args.max_mutants, args.seed, only)
     print(f"{module}: {total} mutants, {kept} to run", flush=True)
     start = time.monotonic()
     # --jobs workers, each with its own copy of the tree (cosmic-ray writes into the file)
@@ -278,6 +287,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--jobs", type=int, default=1, help="parallel workers per module")
     p.add_argument("--max-mutants", type=int, default=None, help="run a random sample")
     p.add_argument("--seed", type=int, default=0, help="seed of the sample")
+    p.add_argument("--survivors-of", default=None,
+                   help="a report JSON: run again only its survivors (after new tests; the source unchanged)")
     p.add_argument("--work", default="/tmp/finitelearn-mutation", help="scratch folder")
     p.add_argument("--report", action="store_true", help="only write the report")
     p.add_argument("--out", default=str(ROOT / "mutation-report"),
