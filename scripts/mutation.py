@@ -171,14 +171,44 @@ def run_module(module: str, args: argparse.Namespace) -> None:
     print(f"{module}: ran for {time.monotonic() - start:.0f} s", flush=True)
 
 
+def _descendants(pid: int) -> list[int]:
+    """Every process below ``pid`` (by parent id, read from /proc)."""
+    children: dict[int, list[int]] = {}
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                ppid = int((d / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(d.name))
+    out, todo = [], [pid]
+    while todo:
+        for c in children.get(todo.pop(), []):
+            out.append(c)
+            todo.append(c)
+    return out
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    """End cosmic-ray and the test run it started (in a session of its own, so not in
+    cosmic-ray's process group), by their ids."""
+    below = _descendants(proc.pid)
+    os.killpg(proc.pid, signal.SIGTERM)
+    for pid in below:
+        try:
+            os.killpg(pid, signal.SIGTERM)
+        except (ProcessLookupError, PermissionError):
+            pass
+    proc.wait()
+
+
 def _exec(cmd: list[str], cwd: Path, env: dict, cap: float | None) -> None:
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, start_new_session=True,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         proc.wait(timeout=cap)
     except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait()  # the copy may be left mutated: it is scratch, copied anew on each run
+        _stop(proc)  # the copy may be left mutated: it is scratch, copied anew on each run
 
 
 def _exec_parallel(module, work, cfg, session, env, args) -> None:
@@ -209,8 +239,7 @@ def _exec_parallel(module, work, cfg, session, env, args) -> None:
         try:
             p.wait(timeout=None if deadline is None else max(1.0, deadline - time.monotonic()))
         except subprocess.TimeoutExpired:
-            os.killpg(p.pid, signal.SIGTERM)
-            p.wait()
+            _stop(p)
     # gather the results back into the module's session
     with use_db(str(session), WorkDB.Mode.open) as db:
         for wj, _ in procs:
