@@ -227,3 +227,17 @@ def test_bad_input(call, exc, words):
         call()
     for w in words:
         assert w in str(info.value)
+
+
+def test_greedy_family_patterns_by_their_spectra():
+    """Inner products are bent (every coefficient +-2^(k/2) in units of 2^-k), up to 2m = 8;
+    the alternating-sign majority is the majority with inputs flipped: the same magnitudes."""
+    fam = {p.name: p for p in greedy_family(9, "1/128")}
+    assert [f"inner product of {k}" in fam for k in (2, 4, 6, 8)] == [True] * 4
+    for k in (2, 4, 6, 8):
+        c = np.abs(np.asarray(fam[f"inner product of {k}"].coefficients, dtype=np.int64))
+        assert c.size == 2**k and set(c.tolist()) == {2 ** (k // 2)}
+    for k in (3, 5, 7, 9):
+        plus = np.asarray(fam[f"majority of {k} (signs +)"].coefficients, dtype=np.int64)
+        alt = np.asarray(fam[f"majority of {k} (signs +-)"].coefficients, dtype=np.int64)
+        assert sorted(np.abs(plus).tolist()) == sorted(np.abs(alt).tolist()) and not np.array_equal(plus, alt)
