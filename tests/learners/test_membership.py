@@ -171,3 +171,12 @@ def test_budgets():
     assert r.stopped == "budget" and r.queries == 2
     with pytest.raises(fl.QueryBudgetExceeded):
         o.query(0)
+
+
+def test_gf2_elimination_default_seed_and_budget_stop_without_a_class():
+    T = fl.parity(6, 0b101101)
+    r = GF2Elimination().learn(fl.MembershipOracle(T))  # the default seed is a valid seed
+    assert r.identified and r.hypothesis == T
+    r = GF2Elimination(seed=1).learn(fl.MembershipOracle(T), budget=2)
+    # stopped early without a class: the parity of the coordinates known to be in S (none)
+    assert r.stopped == "budget" and not r.identified and r.hypothesis == fl.parity(6, 0)
