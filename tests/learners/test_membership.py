@@ -180,3 +180,15 @@ def test_gf2_elimination_default_seed_and_budget_stop_without_a_class():
     r = GF2Elimination(seed=1).learn(fl.MembershipOracle(T), budget=2)
     # stopped early without a class: the parity of the coordinates known to be in S (none)
     assert r.stopped == "budget" and not r.identified and r.hypothesis == fl.parity(6, 0)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_gf2_elimination_on_a_class_with_a_coordinate_known_to_be_out(seed):
+    """parities(5, containing={0}, excluding={2}): x_1 in S and x_3 not; 3 unknowns."""
+    C = fl.parities(5, containing={0}, excluding={2})
+    for k, T in enumerate(C):
+        o = fl.MembershipOracle(T, concept_class=C)
+        r = GF2Elimination(seed=seed).learn(o)
+        assert r.identified and r.hypothesis == T and r.subset == int(C.masks[k])
+        free = [int(e.query) & 0b11010 for e in o.transcript]
+        assert plain_rank(free) == 3 and plain_rank(free[:-1]) < 3
