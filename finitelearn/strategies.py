@@ -30,6 +30,7 @@ __all__ = [
     "boolean_functions",
     "function_pairs",
     "distributions",
+    "cube_problems",
     "subsets",
     "rationals",
 ]
@@ -77,13 +78,40 @@ def rationals(min_value: Any = 0, max_value: Any = 1, max_denominator: int = 64)
 @st.composite
 def distributions(draw: Any, d: int | None = None, min_d: int = 1, max_d: int = 6,
                   max_weight: int = 20) -> Distribution:
-    """Exact distributions on {0,1}^d: dense integer weights or a few point masses."""
+    """Exact distributions on {0,1}^d: dense integer weights or a few point masses.
+
+    Dense weights may be zero (a support that is not the whole cube); point masses sit at
+    distinct points drawn from the whole cube with their own weights, so that a support
+    point's index and its position in the support differ.
+    """
     dd = d if d is not None else draw(dimensions(min_d, max_d))
     n = 1 << dd
     if draw(st.booleans()):
         w = draw(st.lists(st.integers(0, max_weight), min_size=n, max_size=n).filter(any))
         return from_weights(w)
     k = draw(st.integers(1, min(n, 8)))
-    pts = draw(st.lists(st.integers(0, n - 1), min_size=k, max_size=k))
+    pts = draw(st.lists(st.integers(0, n - 1), min_size=k, max_size=k, unique=True))
     ws = draw(st.lists(st.integers(1, max_weight), min_size=k, max_size=k))
     return point_masses(dd, pts, ws)
+
+
+@st.composite
+def cube_problems(draw: Any, n_functions: int = 2, min_d: int = 1, max_d: int = 6,
+                  max_weight: int = 20) -> tuple[int, list[BooleanFunction], Distribution]:
+    """``(d, [f_1, ..., f_k], D)``: d drawn once, then k functions and a distribution on it.
+
+    Drawing d first and everything else from it keeps every example on one cube (two
+    strategies that draw their own d rarely agree, and a test that falls back to a default
+    on a mismatch tests the default).
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=10, deadline=None)
+    ... @given(cube_problems(n_functions=2, max_d=4))
+    ... def test_same_cube(p):
+    ...     d, (f, g), D = p
+    ...     assert f.d == g.d == D.d == d
+    >>> test_same_cube()
+    """
+    d = draw(dimensions(min_d, max_d))
+    fs = [draw(boolean_functions(d=d)) for _ in range(n_functions)]
+    return d, fs, draw(distributions(d=d, max_weight=max_weight))

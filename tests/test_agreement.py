@@ -1,40 +1,48 @@
+import importlib
 import itertools
 from fractions import Fraction
 
+import pytest
 from hypothesis import given
 
 import finitelearn as fl
-from finitelearn.strategies import distributions, function_pairs
+from finitelearn.strategies import cube_problems, function_pairs
 from tests import naive
 
 
 def test_every_pair_on_two_bits_under_uniform_and_mu():
     tables = naive.all_tables(2)
-    mu = fl.point_masses(2, [(0, 0), (1, 0)], weights=[1, 3])
+    # support {1, 2, 3} (points (1,0), (0,1), (1,1)) with unequal weights: a point's index and
+    # its position in the support differ, and so do the weights of any two of them
+    mu = fl.point_masses(2, [(1, 0), (0, 1), (1, 1)], weights=[1, 3, 5])
+    assert mu.support.tolist() == [1, 2, 3]
     for ta, tb in itertools.product(tables, repeat=2):
         f, g = fl.BooleanFunction.from_truth_table(ta), fl.BooleanFunction.from_truth_table(tb)
         assert fl.agreement_probability(f, g, fl.uniform(2)) == naive.agreement(ta, tb, [1] * 4)
-        assert fl.agreement_probability(f, g, mu) == naive.agreement(ta, tb, [1, 3, 0, 0])
+        assert fl.agreement_probability(f, g, mu) == naive.agreement(ta, tb, [0, 1, 3, 5])
 
 
-@given(function_pairs(max_d=10), distributions(max_d=10))
-def test_agreement_against_naive(fg, D):
-    f, g = fg
-    if D.d != f.d:
-        D = fl.uniform(f.d)
+@given(cube_problems(n_functions=2, max_d=10))
+def test_agreement_against_naive(problem):
+    d, (f, g), D = problem
     w = D.dense_weights().tolist()
     p = fl.agreement_probability(f, g, D)
     assert p == naive.agreement(f.truth_table.tolist(), g.truth_table.tolist(), w)
     assert p == fl.agreement_probability(g, f, D)  # symmetry
     assert fl.disagreement_probability(f, g, D) == 1 - p
     assert fl.correlation(f, g, D) == 2 * p - 1
+    assert fl.agreement_probability(f, g, fl.uniform(d)) == naive.agreement(
+        f.truth_table.tolist(), g.truth_table.tolist(), [1] * 2**d)
 
 
 @given(function_pairs(max_d=8))
 def test_uniform_correlation_is_plancherel(fg):
     f, g = fg
-    cf, cg = fl.fourier_coefficients(f, exact=True), fl.fourier_coefficients(g, exact=True)
-    assert fl.correlation(f, g, fl.uniform(f.d)) == sum(a * b for a, b in zip(cf, cg))
+    # Plancherel with both spectra from the plain butterfly of tests/naive.py
+    n = 2**f.d
+    cf = naive.wht_butterfly(naive.signed_table(f.truth_table.tolist()))
+    cg = naive.wht_butterfly(naive.signed_table(g.truth_table.tolist()))
+    assert fl.correlation(f, g, fl.uniform(f.d)) == Fraction(sum(int(a) * int(b) for a, b in zip(cf, cg)), n * n)
 
 
 def test_paper_section_4_1_numbers():
@@ -54,3 +62,15 @@ def test_agreement_at_d_24_packed():
     assert fl.agreement_probability(f, g, fl.uniform(d)) == Fraction(1, 2)
     assert fl.agreement_probability(f, f, fl.uniform(d)) == 1
     assert fl.agreement_probability(f, ~f, fl.uniform(d)) == 0
+
+
+@given(cube_problems(n_functions=2, max_d=6))
+def test_the_python_int_route_agrees(problem):
+    """Totals that do not fit int64 are summed in Python ints: the same answers as the kernel."""
+    module = importlib.import_module("finitelearn.agreement")
+    d, (f, g), D = problem
+    want = naive.agreement(f.truth_table.tolist(), g.truth_table.tolist(), D.dense_weights().tolist())
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(module, "fits_int64", lambda total: False)
+        assert fl.agreement_probability(f, g, D) == want
+        assert fl.disagreement_probability(f, g, D) == 1 - want

@@ -339,3 +339,11 @@ def test_sq_dimension_tiny_threshold_and_exact_clique_budget():
     assert fl.sq_dimension(fl.parities(3), mu, 0, max_cliques=16).dimension == 2  # the search ends at 16
     with pytest.raises(fl.TooLarge, match="max_cliques=15"):
         fl.sq_dimension(fl.parities(3), mu, 0, max_cliques=15)
+
+
+def test_strategy_run_refuses_a_teacher_on_another_cube():
+    tree = fl.membership_query_complexity(fl.paper_teachers(3)).tree
+    for d in (2, 4):
+        with pytest.raises(fl.DomainMismatch, match=f"the strategy is on d=3 and the teacher on d={d}"):
+            tree.run(fl.parity(d, 1))
+    assert tree.run(fl.parity(3, {0, 2})) == (2, [2, 4])

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 import finitelearn as fl
-from finitelearn.strategies import boolean_functions, distributions
+from finitelearn.strategies import cube_problems, distributions
 
 
 def test_issue_examples():
@@ -27,10 +27,9 @@ def test_weights_from_fractions_and_ints():
     assert fl.point_masses(2, [0, 0, 1], [1, 1, 2]).pmf(0) == Fraction(1, 2)  # repeats add up
 
 
-@given(distributions(max_d=8), boolean_functions(max_d=8))
-def test_probability_and_conditioning(D, f):
-    if f.d != D.d:
-        f = fl.parity(D.d, {0})
+@given(cube_problems(n_functions=1, max_d=8))
+def test_probability_and_conditioning(problem):
+    _, (f,), D = problem
     w = D.dense_weights().tolist()
     t = f.truth_table.tolist()
     p = D.probability(f)
@@ -62,3 +61,38 @@ def test_uniform_is_implicit_at_large_d():
     D = fl.uniform(40)
     assert D.total == 2**40 and D.is_uniform and D._support is None
     assert fl.uniform(20).probability(fl.parity(20, {0, 1})) == Fraction(1, 2)
+
+
+def test_subcube_fixing_a_coordinate_other_than_the_first():
+    assert fl.uniform_on_subcube(3, {2: 1}).support.tolist() == [4, 5, 6, 7]
+    assert fl.uniform_on_subcube(4, {1: 0, 3: 1}).support.tolist() == [8, 9, 12, 13]
+    assert fl.uniform_on_subcube(3, {0: 1, 1: 0, 2: 1}).support.tolist() == [5]
+
+
+def test_support_size_repr_and_iterables():
+    D = fl.point_masses(3, [1, 5, 6], [1, 2, 3])
+    assert D.support_size() == 3 and fl.uniform(3).support_size() == 8
+    assert repr(fl.uniform(3)) == "Distribution(uniform on {0,1}^3)"
+    assert repr(D) == "Distribution(d=3, {1: 1/6, 5: 1/3, 6: 1/2})"
+    four = fl.point_masses(3, [0, 1, 2, 3])
+    assert repr(four) == "Distribution(d=3, {0: 1/4, 1: 1/4, 2: 1/4, 3: 1/4})"  # up to 4 points listed
+    assert repr(fl.point_masses(3, [0, 1, 2, 3, 7])) == "Distribution(d=3, support size 5)"
+    # any iterable of weights, a generator included, is one table
+    assert fl.from_weights(w for w in [1, 0, 2, 1]) == fl.from_weights([1, 0, 2, 1])
+    assert fl.from_weights(np.array([1, 0, 2, 1])) == fl.from_weights([1, 0, 2, 1])
+
+
+def test_module_attributes_and_deprecated_name():
+    import finitelearn.distributions as module
+
+    for name in ("Bogus", "AAA", "finite_distribution"):
+        with pytest.raises(AttributeError, match=name):
+            getattr(module, name)
+    with pytest.warns(DeprecationWarning, match="FiniteDistribution") as record:
+        assert module.FiniteDistribution is fl.Distribution
+    assert record[0].filename == __file__  # the warning points at the caller
+    D = fl.uniform(2)
+    with pytest.warns(DeprecationWarning):
+        assert fl.Distribution.from_distribution(D) is D
+    with pytest.warns(DeprecationWarning), pytest.raises(fl.InvalidType, match="D="):
+        fl.Distribution.from_distribution([1, 1])

@@ -29,17 +29,30 @@ def test_spectrum_against_sympy_fwht(f):
 
 @given(boolean_functions(max_d=10))
 def test_parseval(f):
-    assert sum(c * c for c in fl.fourier_coefficients(f, exact=True)) == 1
-    assert sum(fl.spectral_weights(f)) == 1
-
-
-@given(boolean_functions(max_d=8))
-def test_influence_is_spectral_sum(f):
-    # Inf_i(f) = sum_{S containing i} fhat(S)^2 (O'Donnell Thm 2.20), against a Python sum
     c = fl.fourier_coefficients(f, exact=True)
+    assert sum(x * x for x in c) == 1
+    w = fl.spectral_weights(f)
+    assert sum(w) == 1
+    # weight of degree k = sum of fhat(S)^2 over |S| = k, fhat from a plain butterfly
+    spec = naive.wht_butterfly(naive.signed_table(f.truth_table.tolist()))
+    n = 2**f.d
+    assert list(c) == [Fraction(v, n) for v in spec]
+    assert list(w) == [sum(Fraction(spec[s] ** 2, n * n) for s in range(n) if bin(s).count("1") == k)
+                       for k in range(f.d + 1)]
+
+
+@given(boolean_functions(max_d=7))
+def test_influence_by_definition_and_spectral_sum(f):
+    # Inf_i(f) = P_x(f(x) != f(x xor e_i)) by the definition, and = sum_{S containing i}
+    # fhat(S)^2 (O'Donnell Thm 2.20) with fhat summed by the definition: both in plain Python
+    t = f.truth_table.tolist()
+    c = naive.fourier(t)
+    n = 2**f.d
     for i in range(f.d):
-        assert fl.influence(f, i) == sum(c[s] ** 2 for s in range(2**f.d) if s >> i & 1)
-    assert fl.total_influence(f) == sum(bin(s).count("1") * c[s] ** 2 for s in range(2**f.d))
+        by_definition = Fraction(sum(t[x] != t[x ^ (1 << i)] for x in range(n)), n)
+        assert fl.influence(f, i) == by_definition == sum(c[s] ** 2 for s in range(n) if s >> i & 1)
+    assert fl.total_influence(f) == sum(bin(s).count("1") * c[s] ** 2 for s in range(n))
+    assert fl.influences(f) == [fl.influence(f, i) for i in range(f.d)]
 
 
 @pytest.mark.parametrize("d", [1, 3, 5, 7, 9])
@@ -61,13 +74,18 @@ def test_noise_stability_against_pair_sum(f, rho):
 def test_noise_stability_endpoints_and_float_rho():
     f = fl.majority(5)
     assert fl.noise_stability(f, 1) == 1
-    assert fl.noise_stability(f, 0) == fl.fourier_coefficients(f, exact=True)[0] ** 2
+    # Stab_0 = E[F]^2 (x and y independent), E[F] summed here: 0 for the balanced majority
+    assert fl.noise_stability(f, 0) == Fraction(sum(1 - 2 * b for b in f.truth_table.tolist()), 32) ** 2 == 0
+    g = fl.BooleanFunction.from_truth_table([0, 0, 0, 1, 0, 1, 1, 1] * 2 + [1] * 16)   # unbalanced
+    assert fl.noise_stability(g, 0) == Fraction(sum(1 - 2 * b for b in g.truth_table.tolist()), 32) ** 2 \
+        == Fraction(1, 4)
+    assert fl.noise_stability(g, -1) == naive.noise_stability(g.truth_table.tolist(), 5, -1)
     assert fl.noise_stability(f, 0.5) == fl.noise_stability(f, Fraction(1, 2))
 
 
 @given(boolean_functions(max_d=8))
 def test_degree_against_naive(f):
-    c = naive.fourier(f.truth_table.tolist()) if f.d <= 6 else list(fl.fourier_coefficients(f, exact=True))
+    c = naive.fourier(f.truth_table.tolist()) if f.d <= 6 else naive.wht_butterfly(naive.signed_table(f.truth_table.tolist()))
     assert fl.degree(f) == max(bin(s).count("1") for s in range(2**f.d) if c[s] != 0)
 
 
@@ -107,3 +125,30 @@ def test_walsh_hadamard_threads_and_strided_input():
     lo = np.array([np.iinfo(np.int64).min, 0], dtype=np.int64)
     with pytest.raises(fl.InvalidArgument, match="values"):
         fl.walsh_hadamard(lo)
+
+
+def test_walsh_hadamard_boundaries():
+    """The overflow guard reads max|a| from both signs, only for int64, and not at length 1."""
+    with pytest.raises(fl.InvalidArgument, match="power of two"):
+        fl.walsh_hadamard(np.zeros(0, dtype=np.int64))  # length 0 is no 2^d
+    with pytest.raises(fl.InvalidArgument, match="power of two"):
+        fl.walsh_hadamard(np.zeros(6, dtype=np.int64))
+    neg = np.array([-(2**61), 0, 0, 0], dtype=np.int64)  # |a| * 4 = 2^63: the negative side overflows
+    with pytest.raises(fl.InvalidArgument, match="max\\|a\\| = 2305843009213693952"):
+        fl.walsh_hadamard(neg)
+    ok = np.array([-(2**61) + 1, 2**61 - 1, 0, 0], dtype=np.int64)
+    assert fl.walsh_hadamard(ok).tolist() == naive.wht(ok.tolist())
+    # a length-1 transform is the identity: no sum, nothing to overflow
+    one = np.array([np.iinfo(np.int64).min], dtype=np.int64)
+    assert fl.walsh_hadamard(one).tolist() == [np.iinfo(np.int64).min]
+    # floats are not bounded (they are approximate by nature)
+    huge = np.array([1e300, -1e300, 1e300, 1e300])
+    assert fl.walsh_hadamard(huge).tolist() == naive.wht(huge.tolist()) == [2e300, 2e300, -2e300, 2e300]
+
+
+def test_noise_stability_rho_is_in_minus_one_one():
+    f = fl.majority(3)
+    assert fl.noise_stability(f, -1) == naive.noise_stability(f.truth_table.tolist(), 3, -1) == -1
+    for rho in ("-3/2", -2, "3/2", 2):
+        with pytest.raises(fl.InvalidArgument, match="rho="):
+            fl.noise_stability(f, rho)

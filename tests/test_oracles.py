@@ -71,16 +71,25 @@ def as_query(chi):
 @SETTINGS
 @given(st.integers(1, 4).flatmap(lambda d: st.tuples(st.just(d), query_tables(d))))
 def test_central_identity_against_enumeration(args):
-    """E[chi(x, f_S(x))] = E[(chi(x,0) + chi(x,1))/2] - ghat(S)/2, ghat in the +-1 convention."""
+    """E[chi(x, f_S(x))] = E[(chi(x,0) + chi(x,1))/2] - ghat(S)/2, ghat in the +-1 convention.
+
+    The identity the null responder rests on, checked on the oracle's own numbers: its exact
+    value for f_S and its null value, against ghat(S) summed here from the definition."""
     d, chi = args
     n = 1 << d
+    q = as_query(chi)
     g = [chi[x][1] - chi[x][0] for x in range(n)]
     null = sum((chi[x][0] + chi[x][1]) / 2 for x in range(n)) / n
+    game = fl.StatisticalQueryOracle(fl.parities(d), fl.uniform(d), "1/1000", responder="null")
+    assert game.null_value(q) == null
+    values = game.candidate_values(q)
     for S in range(n):
         T = [par(S, x) for x in range(n)]
         direct = sum(chi[x][T[x]] for x in range(n)) / n
         ghat = sum(g[x] * chi_pm(S, x) for x in range(n)) / n
-        assert direct == null - ghat / 2
+        o = fl.StatisticalQueryOracle(fl.parity(d, S), fl.uniform(d), "1/1000")
+        assert o.exact_value(q) == direct == game.null_value(q) - ghat / 2
+        assert values[S] == direct
 
 
 @SETTINGS
@@ -293,7 +302,15 @@ def test_worst_case_agreement():
     worst, T = o.worst_case_agreement(h)
     want = min(Fraction(sum(h.truth_table[x] == par(S, x) for x in range(16)), 16) for S in C.masks.tolist())
     assert worst == want == Fraction(1, 2) and T != h
-    o.feature_query(fl.parity(d, 0b0001))
+    # E[x_1 f_S] is 1/2 for S = {1} and 1/4 for the others, the null value 1/4: the null
+    # responder answers 1/4 and rules out f_{1} alone, which leaves the worst teacher as it was
+    assert o.feature_query(fl.parity(d, 0b0001)) == Fraction(1, 4)
+    assert o.transcript[-1].removed == 1 and 1 not in o.version_space_masks().tolist()
+    assert o.version_space_size == 7
+    worst, T = o.worst_case_agreement(h)
+    left = [S for S in C.masks.tolist() if S != 1]
+    assert worst == min(Fraction(sum(h.truth_table[x] == par(S, x) for x in range(16)), 16) for S in left)
+    assert int(C.masks[C.index(T)]) in left
     fixed = fl.StatisticalQueryOracle(h, fl.uniform(d), "1/8")
     assert fixed.worst_case_agreement(h) == (Fraction(1), h)
 
@@ -301,7 +318,7 @@ def test_worst_case_agreement():
 # -- membership oracle ----------------------------------------------------------------------
 def test_membership_oracle_answers_counts_and_budget():
     d = 4
-    T = fl.majority(3).restrict({}) if False else fl.parity(d, 0b0110)
+    T = fl.parity(d, 0b0110)
     o = fl.MembershipOracle(T, budget=3)
     assert [o.query(x) for x in [(0, 1, 0, 0), 0b0110, [1, 1, 1, 1]]] == [1, 0, 0]
     assert o.queries == 3
@@ -436,6 +453,34 @@ def test_review_regressions_tolerance_seed_and_types():
         q.value(0, 1.0)
 
 
+@pytest.mark.parametrize("k", [3, 4])
+def test_the_parseval_check_fires_exactly_at_the_bound(monkeypatch, k):
+    """alpha = 1/4: 1/(4 alpha^2) = 4 exactly.  A responder that rules out 3 parities is
+    allowed, one that rules out 4 (the equality case of "fewer than") is caught."""
+    d = 5
+    h = fl.BooleanFunction.from_truth_table([int(c) for c in "01100000011001111101011000100101"])
+
+    def remove_exactly_k(kind, values, counts, truth, null, t, rng):
+        vs = [int(v) for v in values]
+        for A in range(min(vs) - t - 1, max(vs) + t + 2):
+            if sum(abs(v - A) > t for v in vs) == k:
+                return A, 1
+        raise AssertionError(f"no answer removes exactly {k}")
+
+    game = fl.StatisticalQueryOracle(fl.paper_teachers(d), fl.uniform(d), "1/4", "null")
+    monkeypatch.setattr(fl.responders, "respond", remove_exactly_k)
+    if k == 4:
+        with pytest.raises(InvariantViolated, match="removed 4 parities, not fewer than 1/\\(4 alpha\\^2\\) = 4"):
+            game.feature_query(h)
+        return
+    answer = game.feature_query(h)
+    masks = [S for S in range(1 << d) if S & 1]
+    vals = {S: Fraction(sum(int(h.truth_table[x]) * par(S, x) for x in range(1 << d)), 1 << d) for S in masks}
+    out = [S for S in masks if abs(vals[S] - answer) > Fraction(1, 4)]
+    assert len(out) == 3 == game.transcript[-1].removed
+    assert sorted(game.version_space_masks().tolist()) == sorted(set(masks) - set(out))
+
+
 @settings(deadline=None, max_examples=12)
 @given(st.integers(5, 8), st.sampled_from(["1/8", "1/6", "1/5", "3/16", "1/4", "3/10"]), st.integers(1, 4))
 def test_parseval_bound_on_the_greedy_students_near_tight_queries(d, tol, n_queries):
@@ -493,3 +538,39 @@ def test_fixed_teacher_in_a_parity_class_builds_no_member():
     # x_2 x_3 does not depend on x_1, x_4, of which f_S is the parity: P(h = f_S) = 1/2
     assert both == "1/2"
     assert int(maxrss_kib) * 1024 < 512 * 2**20, f"peak RSS {int(maxrss_kib) / 1024:.0f} MiB"
+
+
+def test_exact_value_of_any_member_in_the_adaptive_game():
+    """exact_value(chi, teacher) in the game: the plain sum, for several members and a skewed D;
+    a teacher on a smaller or a larger cube is refused."""
+    d = 3
+    D = fl.point_masses(d, [1, 2, 6, 7], [1, 2, 3, 5])
+    chi = [(Fraction(x % 3, 4), Fraction((x * 5) % 4, 4)) for x in range(8)]
+    game = fl.StatisticalQueryOracle(fl.paper_teachers(d), D, "1/8", "null")
+    for S in (1, 3, 5, 7):
+        T = fl.parity(d, S)
+        assert game.exact_value(as_query(chi), T) == plain_value(chi, T.truth_table.tolist(), D)
+    M = fl.majority(3)
+    assert game.exact_value(as_query(chi), M) == plain_value(chi, M.truth_table.tolist(), D)
+    for other in (2, 4):
+        with pytest.raises(fl.DomainMismatch, match=f"teacher is on d={other} and the oracle on d=3"):
+            game.exact_value(as_query(chi), fl.parity(other, 1))
+    with pytest.raises(fl.DomainMismatch):
+        fl.StatisticalQueryOracle(fl.parity(3, 1), fl.uniform(3), "1/8").exact_value(as_query(chi), fl.parity(2, 1))
+
+
+def test_a_bad_integer_table_is_located():
+    table = np.zeros((8, 2), dtype=np.int64)
+    table[3, 1] = 2
+    with pytest.raises(fl.InvalidArgument, match=r"found 2 at x=3, y=1"):
+        StatisticalQuery.from_table(table)
+    table[3, 1], table[5, 0] = 1, -1
+    with pytest.raises(fl.InvalidArgument, match=r"found -1 at x=5, y=0"):
+        StatisticalQuery.from_table(table)
+
+
+def test_oracle_options_are_keyword_only():
+    with pytest.raises(TypeError):
+        fl.MembershipOracle(fl.parity(3, 1), None)
+    with pytest.raises(TypeError):
+        fl.MembershipOracle(fl.paper_teachers(3), None, 5)

@@ -19,6 +19,7 @@ from finitelearn.responders import (
     normalize_responder,
     null_answer,
     respond,
+    to_units,
 )
 
 SETTINGS = settings(deadline=None, max_examples=200)
@@ -68,9 +69,33 @@ def test_null_answer_is_the_admissible_answer_nearest_to_null(values, t, null, f
 def test_truthful_and_noisy():
     assert respond("truthful", None, None, 17, 3, 4, None) == (17, 1)
     rng = np.random.default_rng(0)
-    for _ in range(100):
+    G = fl.responders.NOISE_GRID
+    answers = []
+    for _ in range(400):
         num, scale = respond("noisy", None, None, 17, 3, 4, rng)
-        assert scale == fl.responders.NOISE_GRID and abs(num - 17 * scale) <= 4 * scale
+        assert scale == G and abs(num - 17 * scale) <= 4 * scale
+        answers.append(num)
+    # NOISE_GRID's documented rule: k uniform in -G..G from the generator, answer v + alpha k / G
+    ks = np.random.default_rng(0).integers(-G, G + 1, size=400)
+    assert answers == [17 * G + int(k) * 4 for k in ks]
+    # the law: uniform on [v - alpha, v + alpha], mean v, variance alpha^2 / 3 (to 5 standard errors)
+    z = (np.array(answers, dtype=float) / G - 17) / 4
+    assert abs(z.mean()) < 5 * np.sqrt(1 / 3 / 400) and abs(z.var() - 1 / 3) < 0.1
+
+
+def test_to_units_int64_below_2_to_the_60_exact_ints_from_there():
+    """The documented threshold: limit * b below 2^60 -> int64; at 2^60 and above -> exact ints."""
+    below = to_units(np.array([5, 7]), 3, (2**60 - 1) // 3)  # limit * b = 2^60 - 1 (divisible by 3)
+    assert below.dtype == np.int64 and below.tolist() == [15, 21]
+    at = to_units(np.array([5, 7]), 2**30, 2**30)  # limit * b = 2^60
+    assert at.dtype == object and at.tolist() == [5 * 2**30, 7 * 2**30]
+    big = to_units(np.array([2**40, 3], dtype=np.int64), 2**40, 2**41)
+    assert big.dtype == object and big.tolist() == [2**80, 3 * 2**40]  # exact, no int64 wrap-around
+
+
+def test_normalize_responder_options_are_keyword_only():
+    with pytest.raises(TypeError):
+        normalize_responder("null", True)
 
 
 SPELLINGS = ["max_consistent", "Max_Consistent", "max-consistent", " MAX consistent ", "null", " Null",
@@ -110,3 +135,38 @@ def test_normalize_responder_rules():
         normalize_responder("max consistent!")
     with pytest.raises(fl.InvalidType, match="responder=3"):
         normalize_responder(3)
+
+
+# The tie-break pinned on hand-made cases (the enumeration above checks it on random ones):
+# (values, t, null, truth) -> (answer, kept).  Each case has several best windows or several
+# best answers, so "the farthest" or "the first window" or "an end of the interval" differ.
+TIES = [
+    # windows {0, 2} and {10, 12} both keep 2 (answers 1 and 11); null 6 is 5 from both:
+    # the first window in sorted order, the smaller answer
+    (([0, 2, 10, 12], 1, 6, None), (1, 2)),
+    # the same windows, null 8: the second window's interval [11, 11] is nearer than [1, 1]
+    (([0, 2, 10, 12], 1, 8, None), (11, 2)),
+    # best answers [1, 1] and [11, 11]; null 0 and 20 pick the near one, not the far one
+    (([0, 2, 10, 12], 1, 0, None), (1, 2)),
+    (([0, 2, 10, 12], 1, 20, None), (11, 2)),
+    # windows {0, 2} (answer 1), {2, 3} (answers 2..3), {3, 5} (4) keep 2 each; null 2 lies in
+    # the second's interval: distance 0 beats the first window's distance 1
+    (([0, 2, 3, 5], 1, 2, None), (2, 2)),
+    # the null value itself keeps as many as any answer: it is answered
+    (([0, 4, 8], 2, 6, None), (6, 2)),
+    # every answer in [2, 4] keeps all three; null 9 -> the end nearest to it, 4
+    (([2, 3, 4], 2, 9, None), (4, 3)),
+    (([2, 3, 4], 2, -9, None), (2, 3)),
+    # a fixed teacher at 10: only windows holding 10 count, and the answer stays within t of it
+    (([0, 2, 10, 12], 1, 0, 10), (11, 2)),
+    (([0, 2, 10, 12], 3, 0, 10), (9, 2)),
+]
+
+
+@pytest.mark.parametrize("args, want", TIES)
+def test_max_consistent_tie_break_nearest_to_null(args, want):
+    values, t, null, truth = args
+    got = max_consistent_answer(np.array(values, dtype=np.int64), np.ones(len(values), dtype=np.int64),
+                                t, null, truth)
+    assert got == want
+    assert kept(values, [1] * len(values), got[0], t) == want[1]

@@ -131,3 +131,31 @@ def test_student_is_a_deprecated_alias_of_learner():
         exec("from finitelearn.learners import *", {})  # no warning: Student is not in __all__
     with pytest.raises(AttributeError):
         fl.learners.NoSuchThing  # noqa: B018
+
+
+def test_a_second_run_on_the_same_oracle_counts_its_own_queries():
+    from finitelearn.learners import PaperLearner
+
+    o = fl.MembershipOracle(fl.parity(5, 0b10011))
+    first = PaperLearner().learn(o)
+    second = PaperLearner().learn(o)
+    assert first.queries == second.queries == 6 and o.queries == 12  # d + 1 each (Theorem 4.3)
+    assert first.hypothesis == second.hypothesis == fl.parity(5, 0b10011)
+
+
+def test_default_query_limit_without_a_class_is_2_to_the_d_plus_d():
+    from finitelearn.learners import PaperLearner
+
+    assert PaperLearner().query_limit(fl.MembershipOracle(fl.parity(5, 1))) == 2**5 + 5
+    assert PaperLearner().query_limit(fl.MembershipOracle(fl.paper_teachers(5))) == 16 + 5
+    assert PaperLearner().query_limit(fl.MembershipOracle(fl.parity(5, 1), budget=7), budget=100) == 7
+
+
+def test_the_wrong_oracle_is_named_with_the_kind_of_query():
+    from finitelearn.learners import CandidateTesting, PaperLearner
+
+    sq = fl.StatisticalQueryOracle(fl.paper_teachers(3), fl.uniform(3), "1/8", "null")
+    with pytest.raises(fl.InvalidType, match=r"a MembershipOracle \(the .* student asks data \(membership\) queries\)"):
+        PaperLearner().learn(sq)
+    with pytest.raises(fl.InvalidType, match=r"a StatisticalQueryOracle \(the .* student asks statistical queries\)"):
+        CandidateTesting().learn(fl.MembershipOracle(fl.parity(3, 1)))

@@ -108,11 +108,56 @@ def test_gf2_elimination_finds_every_teacher(d):
         assert np.mean(counts) < d + 2
 
 
-def test_gf2_elimination_without_a_class_and_seeded():
-    T = fl.parity(7, 0b1010011)
-    a = GF2Elimination(seed=4).learn(fl.MembershipOracle(T))
-    b = GF2Elimination(seed=4).learn(fl.MembershipOracle(T))
-    assert a.hypothesis == T and a.queries == b.queries and a.queries >= 7
+def plain_rank(rows):
+    """Rank over GF(2) of the bit vectors ``rows`` (ints), by plain row reduction."""
+    rows, rank = list(rows), 0
+    for bit in range(max((r.bit_length() for r in rows), default=0)):
+        pivot = next((k for k in range(rank, len(rows)) if rows[k] >> bit & 1), None)
+        if pivot is None:
+            continue
+        rows[rank], rows[pivot] = rows[pivot], rows[rank]
+        rows = rows[:rank + 1] + [r ^ rows[rank] if r >> bit & 1 else r for r in rows[rank + 1:]]
+        rank += 1
+    return rank
+
+
+def gf2_points(seed, T, concept_class=None):
+    o = fl.MembershipOracle(T, concept_class=concept_class)
+    r = GF2Elimination(seed=seed).learn(o)
+    return r, [int(e.query) for e in o.transcript]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_gf2_elimination_stops_at_full_rank_and_is_seeded(seed):
+    """The points asked are the seed's, and the student stops at the first query after which
+    they span all unknowns (rank d without a class, rank d - 1 of the free bits in (4.3))."""
+    d = 7
+    T = fl.parity(d, 0b1010011)
+    a, pa = gf2_points(seed, T)
+    b, pb = gf2_points(seed, T)
+    assert a.hypothesis == T and a.identified and a.subset == 0b1010011
+    assert pa == pb and a.queries == b.queries == len(pa) >= d  # one seed, one run
+    assert pa != gf2_points(seed + 100, T)[1]  # another seed, other points
+    assert gf2_points(np.random.default_rng(seed), T)[1] == gf2_points(np.random.default_rng(seed), T)[1]
+    ranks = [plain_rank(pa[:k + 1]) for k in range(len(pa))]
+    assert ranks[-1] == d and all(r < d for r in ranks[:-1])
+    C = fl.paper_teachers(d)
+    r, pts = gf2_points(seed, T, C)
+    free = [p & ~1 for p in pts]  # x_1 is known to be in S
+    ranks = [plain_rank(free[:k + 1]) for k in range(len(free))]
+    assert r.hypothesis == T and ranks[-1] == d - 1 and all(q < d - 1 for q in ranks[:-1])
+
+
+def test_gf2_elimination_asks_uniform_points():
+    """Over 150 seeds at d = 4, the points asked are uniform on the 16 points (a chi-square
+    statistic below 40 with 15 degrees of freedom: its 0.1% tail starts near 37.7)."""
+    T = fl.parity(4, 0b0110)
+    pts = [p for seed in range(150) for p in gf2_points(seed, T)[1]]
+    counts = np.bincount(pts, minlength=16)
+    expected = len(pts) / 16
+    assert ((counts - expected) ** 2 / expected).sum() < 40
+    # the first point of different seeds differs too: not one fixed opening sequence
+    assert len({gf2_points(seed, T)[1][0] for seed in range(40)}) >= 12
 
 
 def test_budgets():
@@ -126,3 +171,24 @@ def test_budgets():
     assert r.stopped == "budget" and r.queries == 2
     with pytest.raises(fl.QueryBudgetExceeded):
         o.query(0)
+
+
+def test_gf2_elimination_default_seed_and_budget_stop_without_a_class():
+    T = fl.parity(6, 0b101101)
+    r = GF2Elimination().learn(fl.MembershipOracle(T))  # the default seed is a valid seed
+    assert r.identified and r.hypothesis == T
+    r = GF2Elimination(seed=1).learn(fl.MembershipOracle(T), budget=2)
+    # stopped early without a class: the parity of the coordinates known to be in S (none)
+    assert r.stopped == "budget" and not r.identified and r.hypothesis == fl.parity(6, 0)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_gf2_elimination_on_a_class_with_a_coordinate_known_to_be_out(seed):
+    """parities(5, containing={0}, excluding={2}): x_1 in S and x_3 not; 3 unknowns."""
+    C = fl.parities(5, containing={0}, excluding={2})
+    for k, T in enumerate(C):
+        o = fl.MembershipOracle(T, concept_class=C)
+        r = GF2Elimination(seed=seed).learn(o)
+        assert r.identified and r.hypothesis == T and r.subset == int(C.masks[k])
+        free = [int(e.query) & 0b11010 for e in o.transcript]
+        assert plain_rank(free) == 3 and plain_rank(free[:-1]) < 3

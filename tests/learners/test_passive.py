@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -59,3 +61,19 @@ def test_bad_input():
         least_squares_student([0, 1], paper_mu(1))
     with pytest.raises(fl.InvalidArgument, match="d=1"):
         passive_student_report(1)
+
+
+def test_boundaries_of_the_passive_student():
+    """Support of 256 points is accepted, 257 refused; a distribution on a smaller or larger
+    cube than the teacher is refused; the student is frozen."""
+    T = fl.parity(9, 1)
+    ok = fl.point_masses(9, list(range(256)))
+    s = fl.learners.least_squares_student(T, ok)
+    assert s.hypothesis.d == 9
+    with pytest.raises(fl.InvalidArgument, match="at most 256 support points"):
+        fl.learners.least_squares_student(T, fl.point_masses(9, list(range(257))))
+    for d in (8, 10):
+        with pytest.raises(fl.DomainMismatch, match=f"the teacher is on d=9 and the distribution on d={d}"):
+            fl.learners.least_squares_student(T, fl.uniform(d) if d == 8 else fl.point_masses(10, [0, 1]))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        s.bias = 0

@@ -189,14 +189,37 @@ def test_reduced_training_records_csv_and_determinism(tmp_path):
     assert strip(c) != strip(a)
 
 
-def test_students_start_equal_and_see_the_same_data():
-    pytest.importorskip("torch")
-    kwargs = dict(epochs=1, n_train=20, batch_size=10, eval_every=1, n_eval=20, size=32,
+def test_students_start_equal_and_see_the_same_data(monkeypatch):
+    """With one seed both students get the same initial weights (the filter has none) and
+    are fed the same images in the same order: every training batch and evaluation set."""
+    torch = pytest.importorskip("torch")
+    kwargs = dict(epochs=2, n_train=20, batch_size=10, eval_every=1, n_eval=20, size=32,
                   channels=(2, 4, 4), num_threads=1, seed=2)
+    seen = {}
+
+    def spying_build(filtered, channels, kernel_size):
+        net = build_student(filtered, channels, kernel_size)
+        key = "filtered" if filtered else "plain"
+        seen[key] = {"init": [p.detach().clone() for p in net.parameters()], "inputs": []}
+        net.register_forward_pre_hook(lambda module, args: seen[key]["inputs"].append(args[0].detach().clone()))
+        return net
+
+    monkeypatch.setattr(ex, "build_student", spying_build)
     p = train_student(False, **kwargs)
     f = train_student(True, **kwargs)
-    assert [r.step for r in p] == [r.step for r in f] == [0, 1, 2]
-    assert p[0].student == "plain" and f[0].student == "filtered"
+    assert [r.step for r in p] == [r.step for r in f] == [0, 1, 2, 3, 4]
+    assert [r.examples_seen for r in p] == [r.examples_seen for r in f] == [0, 10, 20, 30, 40]
+    assert {r.student for r in p} == {"plain"} and {r.student for r in f} == {"filtered"}
+    a, b = seen["plain"], seen["filtered"]
+    assert len(a["init"]) == len(b["init"]) == 8  # 3 convolutions and a linear layer, weights and biases
+    assert all(x.shape == y.shape and torch.equal(x, y) for x, y in zip(a["init"], b["init"]))
+    # 5 evaluations of 2 sets and 4 training batches, the same tensors in the same order
+    assert len(a["inputs"]) == len(b["inputs"]) == 5 * 2 + 4
+    assert all(torch.equal(x, y) for x, y in zip(a["inputs"], b["inputs"]))
+    # and the data are not all alike: the two epochs see the 20 images in different orders
+    train = [x for x in a["inputs"] if x.shape[0] == 10]
+    assert len(train) == 4 and not torch.equal(torch.cat(train[:2]), torch.cat(train[2:]))
+    assert sorted(x.sum().item() for x in torch.cat(train[:2])) == sorted(x.sum().item() for x in torch.cat(train[2:]))
 
 
 def test_reduced_run_filter_helps_against_the_attack():
