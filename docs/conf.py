@@ -56,7 +56,7 @@ if not (MATHJAX_DIR / "es5" / "tex-chtml.js").is_file():
     raise RuntimeError(
         f"MathJax is not installed at {MATHJAX_DIR}; the docs serve it locally. Run:\n"
         "    npm install --no-save --no-audit --no-fund --prefix docs/_vendor mathjax@3")
-html_static_path = ["_static", "_vendor/node_modules"]  # -> _build/html/_static/mathjax/es5/...
+html_static_path = ["_vendor/node_modules"]  # -> _build/html/_static/mathjax/es5/...
 mathjax_path = "mathjax/es5/tex-chtml.js"
 
 # --- MyST -----------------------------------------------------------------------------
