@@ -65,6 +65,10 @@ class ConceptClass:
     """
 
     __slots__ = ("_d", "_tables", "_masks", "_index")
+    _d: int
+    _tables: np.ndarray | None
+    _masks: np.ndarray | None
+    _index: Any
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         raise TypeError("use ConceptClass.from_functions, ConceptClass.from_tables, parities or paper_teachers")

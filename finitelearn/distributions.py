@@ -79,6 +79,11 @@ class Distribution:
     """
 
     __slots__ = ("_domain", "_support", "_weights", "_total", "_uniform")
+    _domain: FiniteDomain
+    _support: Any  # np.ndarray, or None for the implicit uniform distribution (built on demand)
+    _weights: Any
+    _total: int
+    _uniform: bool
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         raise TypeError("use finitelearn.uniform, point_masses, uniform_on_subcube, from_weights "

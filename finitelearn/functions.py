@@ -59,6 +59,10 @@ class BooleanFunction:
     """
 
     __slots__ = ("_d", "_table", "_packed", "_hash")
+    _d: int
+    _table: Any  # np.ndarray or None: each form is built from the other on demand
+    _packed: Any
+    _hash: int | None
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         raise TypeError(

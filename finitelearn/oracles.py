@@ -106,6 +106,13 @@ class StatisticalQuery:
     """
 
     __slots__ = ("_d", "_num0", "_num1", "_den", "_kind", "_mask", "_h")
+    _d: int
+    _num0: Any  # np.ndarray, or None for a feature/agreement query derived from h
+    _num1: Any
+    _den: int
+    _kind: str
+    _mask: int | None
+    _h: Any
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         raise TypeError(

@@ -95,6 +95,8 @@ class Labelling:
     student S of Section 3 both are (the teacher's table may hold ``UNCERTAIN``)."""
 
     __slots__ = ("_domain", "_table")
+    _domain: FiniteDomain
+    _table: np.ndarray
 
     @property
     def domain(self) -> FiniteDomain:
@@ -129,6 +131,7 @@ class Teacher(Labelling):
     """
 
     __slots__ = ("_K",)
+    _K: int
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         raise TypeError("use Teacher.from_table, Teacher.from_callable or Teacher.from_score")
