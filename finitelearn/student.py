@@ -17,7 +17,6 @@ Examples
 
 from __future__ import annotations
 
-import numbers
 from fractions import Fraction
 from typing import Any, Callable, Iterable, Sequence
 
@@ -27,8 +26,7 @@ from .domains import Cube, FiniteDomain, Grid, as_domain
 from .errors import DomainMismatch
 from .exact import lcm_of_denominators
 from .functions import BooleanFunction
-from .teacher import MAX_CLASSES, Labelling, domain_for_table, label_array
-from .progress import points_with_progress
+from .teacher import Labelling, domain_for_table, label_array, tabulate_labels
 from .validation import as_fraction, fail, fail_type, read_only
 
 __all__ = ["Student", "LinearStudent", "student_labels"]
@@ -76,18 +74,7 @@ class Student(Labelling):
     def from_callable(cls, domain: Any, fn: Callable[[tuple], Any]) -> "Student":
         """Tabulate ``fn`` (point coordinates -> label 0..K-1) on the domain."""
         domain = as_domain(domain)
-        if not callable(fn):
-            raise fail_type("fn", fn, "a callable taking a point's coordinates")
-        out = np.empty(domain.size, dtype=np.int8)
-        for k in points_with_progress(domain.size, "tabulating fn"):
-            x = domain.point(k)
-            v = fn(x)
-            if isinstance(v, (bool, np.bool_)):
-                v = int(v)
-            if not isinstance(v, numbers.Integral) or not 0 <= int(v) < MAX_CLASSES:
-                raise fail("fn", fn, f"a callable returning a label 0..{MAX_CLASSES - 1} "
-                                     f"(a student never outputs U; returned {v!r} at x={x})")
-            out[k] = int(v)
+        out = tabulate_labels(domain, fn, allow_uncertain=False)
         self = object.__new__(cls)
         self._init(domain, out)
         return self

@@ -37,7 +37,7 @@ from .domains import Cube, FiniteDomain, as_domain
 from .errors import DomainMismatch
 from .functions import BooleanFunction
 
-__all__ = ["UNCERTAIN", "MAX_CLASSES", "Labelling", "Teacher", "label_array", "domain_for_table"]
+__all__ = ["UNCERTAIN", "MAX_CLASSES", "Labelling", "Teacher", "tabulate_labels", "label_array", "domain_for_table"]
 
 #: The teacher's uncertain label U (Section 3.2), stored in int8 tables.
 UNCERTAIN = -1
@@ -88,6 +88,35 @@ def _check_n_classes(n_classes: Any, table: np.ndarray) -> int:
     if top > K:
         raise fail("n_classes", n_classes, f"more classes than the largest label (found label {top - 1})")
     return K
+
+
+def tabulate_labels(domain: FiniteDomain, fn: Any, allow_uncertain: bool) -> np.ndarray:
+    """``fn`` (point coordinates -> label) at every point of ``domain``, as an int8 table.
+
+    Labels are 0..MAX_CLASSES-1, or ``UNCERTAIN`` (None too) when ``allow_uncertain``
+    (a teacher; a student never outputs U).
+
+    >>> tabulate_labels(as_domain(1), lambda x: x[0], allow_uncertain=False)
+    array([0, 1], dtype=int8)
+    """
+    if not callable(fn):
+        raise fail_type("fn", fn, "a callable taking a point's coordinates")
+    lo = UNCERTAIN if allow_uncertain else 0
+    allowed = (f"a callable returning a label 0..{MAX_CLASSES - 1} or UNCERTAIN" if allow_uncertain
+               else f"a callable returning a label 0..{MAX_CLASSES - 1} (a student never outputs U")
+    out = np.empty(domain.size, dtype=np.int8)
+    for k in points_with_progress(domain.size, "tabulating fn"):
+        x = domain.point(k)
+        v = fn(x)
+        if v is None and allow_uncertain:
+            v = UNCERTAIN
+        if isinstance(v, (bool, np.bool_)):
+            v = int(v)
+        if not isinstance(v, numbers.Integral) or not lo <= int(v) < MAX_CLASSES:
+            sep = "; " if not allow_uncertain else " ("
+            raise fail("fn", fn, f"{allowed}{sep}returned {v!r} at x={x})")
+        out[k] = int(v)
+    return out
 
 
 class Labelling:
@@ -183,20 +212,7 @@ class Teacher(Labelling):
         array([-1,  1,  0, -1], dtype=int8)
         """
         domain = as_domain(domain)
-        if not callable(fn):
-            raise fail_type("fn", fn, "a callable taking a point's coordinates")
-        out = np.empty(domain.size, dtype=np.int8)
-        for k in points_with_progress(domain.size, "tabulating fn"):
-            x = domain.point(k)
-            v = fn(x)
-            if v is None:
-                v = UNCERTAIN
-            if isinstance(v, (bool, np.bool_)):
-                v = int(v)
-            if not isinstance(v, numbers.Integral) or not UNCERTAIN <= int(v) < MAX_CLASSES:
-                raise fail("fn", fn, f"a callable returning a label 0..{MAX_CLASSES - 1} or UNCERTAIN "
-                                     f"(returned {v!r} at x={x})")
-            out[k] = int(v)
+        out = tabulate_labels(domain, fn, allow_uncertain=True)
         return cls._make(domain, out, _check_n_classes(n_classes, out))
 
     @classmethod
