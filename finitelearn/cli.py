@@ -222,7 +222,7 @@ def _cmd_bounds(args: argparse.Namespace) -> int:
     import json
     import os
 
-    from .sq_complexity import BOUNDS_COLUMNS, bounds_csv_rows, bounds_row
+    from .sq_complexity import bounds_csv_rows, bounds_row
     from .validation import fail
 
     from .bounds import check_tolerance

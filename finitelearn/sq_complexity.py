@@ -53,7 +53,7 @@ import numpy as np
 from .bounds import check_tolerance, parseval_removal_bound
 from .classes import ConceptClass
 from .distributions import Distribution
-from .errors import DomainMismatch, InvalidArgument, MissingExtra, TooLarge
+from .errors import DomainMismatch, MissingExtra, TooLarge
 from .oracles import InvariantViolated, StatisticalQuery, StatisticalQueryOracle
 from .validation import as_fraction, check_bool, check_int, fail, fail_type
 

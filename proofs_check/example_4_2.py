@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import numpy as np
 
-import finitelearn as fl
 
 from .report import ERRATUM, REFUTED, VERIFIED, Report, failed_facts
 

@@ -60,7 +60,6 @@ import numbers
 import os
 import time
 from dataclasses import asdict, dataclass, fields
-from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 import numpy as np

@@ -7,7 +7,6 @@ otherwise (CI installs chromium and builds the docs first; see docs/contributing
 from __future__ import annotations
 
 import importlib.util
-import shutil
 from pathlib import Path
 
 import pytest

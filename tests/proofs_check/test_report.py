@@ -9,7 +9,7 @@ import pytest
 
 import proofs_check
 from proofs_check import cli
-from proofs_check.report import (ERRATUM, ERROR, GAP, IMPROVEMENT, REFUTED, VERDICTS, VERIFIED, Report,
+from proofs_check.report import (ERRATUM, ERROR, GAP, IMPROVEMENT, REFUTED, VERIFIED, Report,
                                  format_markdown, format_table, summary_line)
 
 
