@@ -30,6 +30,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
 import time
 from dataclasses import asdict, dataclass, field
@@ -39,6 +40,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
 
+from .errors import MissingExtra
 from .records import CSV_FIELDS, RecordStore, ScalingRecord, check_out_dir, read_records, record_key
 from .validation import as_fraction, check_bool, check_int, fail, fail_type
 from .bounds import membership_query_lower_bound, parseval_removal_bound, sq_query_lower_bound
@@ -434,6 +436,52 @@ class _Dimension:
                    membership_query_lower_bound(m), opt, src)
 
 
+#: Largest d whose one-query maximum the scaling run asks the solver for, and its time limit.
+SHARPEST_D_MAX = 5
+SHARPEST_TIME_LIMIT = 5
+
+
+@functools.lru_cache(maxsize=64)
+def sharpest_sq_bound(d: int, alpha: Fraction, responder: str) -> tuple[int | None, str]:
+    """The sharpest lower bound known here on the SQ game's length for the class (4.3).
+
+    max(Parseval, ceil((m - 1) / r)) where r is an upper bound on the members one query
+    rules out against ``responder`` (:func:`finitelearn.max_eliminations`, the solver run
+    for at most :data:`SHARPEST_TIME_LIMIT` seconds at d <= :data:`SHARPEST_D_MAX`): no
+    query removes more from a version space than from the whole class (the null answer does
+    not depend on it; the max-consistent adversary can always keep what it keeps of the
+    class), so m - 1 removals need that many queries.  ``None`` means no number of queries
+    suffices (r = 0).  Without the ``solver`` extra, the Parseval bound.
+
+    >>> sharpest_sq_bound(3, Fraction(1, 8), "null")[0] >= fl_parseval(3, Fraction(1, 8))
+    True
+    """
+    m = 1 << (d - 1)
+    parseval = sq_query_lower_bound(m, alpha)
+    if d > SHARPEST_D_MAX:
+        return parseval, "Parseval"
+    try:
+        from .sq_complexity import max_eliminations
+
+        r = max_eliminations(paper_teachers(d), uniform(d), alpha,
+                             answer="null" if responder == "null" else "max_consistent",
+                             require_consistent=True, time_limit=SHARPEST_TIME_LIMIT)
+    except MissingExtra:
+        return parseval, "Parseval (install the solver extra for the exact one-query bound)"
+    if r.upper == 0:
+        return None, f"one-query maximum 0 against {responder} ({r.status}): no query rules out a teacher"
+    best, src = parseval, "Parseval"
+    one = -(-(m - 1) // r.upper)
+    if best is None or one > best:
+        best, src = one, f"ceil((m-1)/r), r <= {r.upper} ({r.status}, one-query maximum against {responder})"
+    return best, src
+
+
+def fl_parseval(d: int, alpha: Fraction) -> int | None:
+    """The Parseval bound of the class (4.3) at d (for the doctest above)."""
+    return sq_query_lower_bound(1 << (d - 1), alpha)
+
+
 def _from_dict(r: dict) -> ScalingRecord:
     fields = {k: r[k] for k in ScalingRecord.__dataclass_fields__ if k in r}
     return ScalingRecord(**fields)
@@ -448,9 +496,11 @@ def _run_one(dim: _Dimension, name: str, tol_text: str, responder: str, budget: 
     if student.kind == "sq":
         oracle = StatisticalQueryOracle(C, uniform(d), alpha, responder)
         lb, kind, r_bound = dim.sq_bound, "parseval", dim.removal_bound
+        sharp, sharp_src = sharpest_sq_bound(d, alpha, responder)
     else:
         oracle = MembershipOracle(C)
         lb, kind, r_bound = dim.membership_bound, "information-theoretic", None
+        sharp, sharp_src = dim.optimal, dim.optimal_source
     res = student.learn(oracle, budget=budget)
     seconds = time.perf_counter() - t0
     worst = _worst_agreement(res.hypothesis, oracle.version_space_masks(), d)
@@ -463,6 +513,7 @@ def _run_one(dim: _Dimension, name: str, tol_text: str, responder: str, budget: 
         class_size=m, parseval_removal_bound=r_bound, max_removed=res.max_removed, paper_d_plus_1=d + 1,
         optimal_membership=dim.optimal, optimal_membership_source=dim.optimal_source, worst_case_agreement=str(worst),
         budget=used_budget, seed=seed, seconds=round(seconds, 4), version_space_sizes=res.version_space_sizes,
+        sharpest_lower_bound=sharp, sharpest_lower_bound_source=sharp_src,
     )
 
 

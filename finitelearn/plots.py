@@ -193,6 +193,13 @@ def _draw_scaling_panel(ax: Any, recs: list[dict], tol: str, title: str | None) 
         if pts:
             ax.plot([p[0] for p in pts], [max(p[1], 1) for p in pts], color="black", lw=2.4, ls=":",
                     label="SQ lower bound (Parseval): each query rules out < 1/(4\u03b1\u00b2) teachers", zorder=2)
+        sharp = sorted({(int(r["d"]), r["sharpest_lower_bound"]) for r in sq
+                        if r.get("sharpest_lower_bound") is not None
+                        and r.get("sharpest_lower_bound") != r["lower_bound"]})
+        if sharp:
+            ax.plot([p[0] for p in sharp], [max(p[1], 1) for p in sharp], color="black", lw=1.6, ls="--",
+                    marker="_", ms=10, label="sharpest known SQ lower bound: ceil((|T|-1) / exact one-query "
+                    "maximum) (finitelearn.max_eliminations)", zorder=2)
     ax.plot(ds, [d + 1 for d in ds], color="tab:blue", lw=9, alpha=0.18, solid_capstyle="round",
             label="Theorem 4.3: d + 1 data queries", zorder=1)
     ax.plot(ds, [d - 1 for d in ds], color="tab:green", lw=9, alpha=0.18, solid_capstyle="round",

@@ -75,6 +75,8 @@ class ScalingRecord:
     seed: int
     seconds: float
     version_space_sizes: list = field(default_factory=list)
+    sharpest_lower_bound: int | None = None
+    sharpest_lower_bound_source: str = ""
 
 
 CSV_FIELDS = [f for f in ScalingRecord.__dataclass_fields__ if f != "version_space_sizes"]
@@ -128,8 +130,12 @@ _FIELDS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "seed": (_int(0), "an int >= 0"),
     "seconds": (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0, "a number >= 0"),
     "version_space_sizes": (lambda v: isinstance(v, list) and all(_int(0)(x) for x in v), "a list of ints >= 0"),
+    "sharpest_lower_bound": (_opt_int(0), "an int >= 0, or null"),
+    "sharpest_lower_bound_source": (_str, "text"),
 }
-_OPTIONAL = {"version_space_sizes": list, "budget_spec": None}
+# fields a record of an earlier release may lack, and their defaults
+_OPTIONAL = {"version_space_sizes": list, "budget_spec": lambda: None, "sharpest_lower_bound": lambda: None,
+             "sharpest_lower_bound_source": str}
 
 
 def validate_record(record: Any, where: str = "record") -> dict:

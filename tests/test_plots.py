@@ -105,3 +105,18 @@ def test_importing_finitelearn_does_not_import_matplotlib():
     code = "import sys, finitelearn, finitelearn.experiments; print('matplotlib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_sharpest_known_bound_is_drawn_next_to_parseval_where_it_is_sharper():
+    """At d = 4, alpha = 1/8 against max-consistent one query rules out at most 3 of 8 teachers
+    (tests/test_sq_complexity.py enumerates it), so ceil(7/3) = 3 queries, above Parseval's 1."""
+    import finitelearn as fl
+
+    recs = fl.run_scaling([3, 4], "1/8", ["greedy"], progress=False)
+    by_d = {r.d: r for r in recs}
+    assert by_d[4].sharpest_lower_bound == 3 and by_d[4].lower_bound == 1
+    assert "r <= 3" in by_d[4].sharpest_lower_bound_source
+    fig = fl.plot_scaling(recs)
+    lines = [ln for ax in fig.axes for ln in ax.get_lines() if "sharpest" in str(ln.get_label())]
+    assert len(lines) == 1 and list(lines[0].get_ydata()) == [by_d[d].sharpest_lower_bound for d in (3, 4)]
+    assert all(r.sharpest_lower_bound >= r.lower_bound for r in recs)
