@@ -446,11 +446,13 @@ def sharpest_sq_bound(d: int, alpha: Fraction, responder: str) -> tuple[int | No
     """The sharpest lower bound known here on the SQ game's length for the class (4.3).
 
     max(Parseval, ceil((m - 1) / r)) where r is an upper bound on the members one query
-    rules out against ``responder`` (:func:`finitelearn.max_eliminations`, the solver run
-    for at most :data:`SHARPEST_TIME_LIMIT` seconds at d <= :data:`SHARPEST_D_MAX`): no
-    query removes more from a version space than from the whole class (the null answer does
-    not depend on it; the max-consistent adversary can always keep what it keeps of the
-    class), so m - 1 removals need that many queries.  ``None`` means no number of queries
+    rules out against ``responder`` (:func:`finitelearn.max_eliminations` with
+    ``require_consistent=False``, the solver run for at most :data:`SHARPEST_TIME_LIMIT`
+    seconds at d <= :data:`SHARPEST_D_MAX`).  No query removes more than r from a version
+    space V: the max-consistent adversary keeps at least what it keeps of the class (and
+    one member when |V| <= r); the null responder's answer does not depend on V, and when
+    it keeps no member of V its fallback keeps one (removing |V| - 1 < r).  So m - 1
+    removals need that many queries.  ``None`` means no number of queries
     suffices (r = 0).  Without the ``solver`` extra, the Parseval bound.
 
     >>> sharpest_sq_bound(3, Fraction(1, 8), "null")[0] >= fl_parseval(3, Fraction(1, 8))
@@ -463,9 +465,12 @@ def sharpest_sq_bound(d: int, alpha: Fraction, responder: str) -> tuple[int | No
     try:
         from .sq_complexity import max_eliminations
 
+        # against the null responder every query counts (require_consistent=False): while a
+        # survivor is within alpha of every null answer, a query removes at most r of them;
+        # when the null answer keeps no survivor the fallback keeps one, removing fewer
         r = max_eliminations(paper_teachers(d), uniform(d), alpha,
                              answer="null" if responder == "null" else "max_consistent",
-                             require_consistent=True, time_limit=SHARPEST_TIME_LIMIT)
+                             require_consistent=False, time_limit=SHARPEST_TIME_LIMIT)
     except MissingExtra:
         return parseval, "Parseval (install the solver extra for the exact one-query bound)"
     if r.upper == 0:
