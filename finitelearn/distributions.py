@@ -425,8 +425,12 @@ class Distribution:
         """Deprecated: there is one distribution class; returns ``D``.
 
         >>> import finitelearn as fl
-        >>> Distribution.from_distribution(fl.uniform(2)) == fl.uniform(2)
-        True
+        >>> import warnings
+        >>> with warnings.catch_warnings(record=True) as caught:
+        ...     warnings.simplefilter("always")
+        ...     D = Distribution.from_distribution(fl.uniform(2))
+        >>> D == fl.uniform(2), caught[0].category.__name__
+        (True, 'DeprecationWarning')
         """
         warnings.warn("FiniteDistribution.from_distribution is deprecated: Distribution serves every domain",
                       DeprecationWarning, stacklevel=2)
@@ -438,8 +442,12 @@ class Distribution:
         """Deprecated: there is one distribution class; returns self.
 
         >>> import finitelearn as fl
-        >>> fl.uniform(2).to_distribution() == fl.uniform(2)
-        True
+        >>> import warnings
+        >>> with warnings.catch_warnings(record=True) as caught:
+        ...     warnings.simplefilter("always")
+        ...     D = fl.uniform(2).to_distribution()
+        >>> D == fl.uniform(2), caught[0].category.__name__
+        (True, 'DeprecationWarning')
         """
         warnings.warn("Distribution.to_distribution is deprecated: Distribution serves every domain",
                       DeprecationWarning, stacklevel=2)
