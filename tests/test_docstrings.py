@@ -56,7 +56,8 @@ def _documented_objects():
             if id(obj) in seen:
                 continue
             seen.add(id(obj))
-            qual = f"{obj.__module__}.{obj.__qualname__}"
+            # the __all__ name, not __qualname__ (a decorated strategy's is "accept.<locals>...")
+            qual = f"{obj.__module__}.{name}"
             out.append((qual, obj))
             if inspect.isclass(obj):
                 for attr, raw in vars(obj).items():
