@@ -103,6 +103,11 @@ class TrainingRecord:
     ``train_loss`` is the mean cross-entropy of the batches since the previous record
     (NaN for the record before the first step); the accuracies are on fresh samples of
     ``n_eval`` images from mu (test) and from nu (adversarial).
+
+    >>> r = TrainingRecord("plain", seed=0, step=10, epoch=0.5, examples_seen=320, train_loss=0.69,
+    ...                    test_accuracy=0.5, adversarial_accuracy=0.25, elapsed_seconds=1.0)
+    >>> r.student, r.epoch, r.adversarial_accuracy
+    ('plain', 0.5, 0.25)
     """
 
     student: str
