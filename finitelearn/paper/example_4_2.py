@@ -466,6 +466,20 @@ def run(
     -------
     dict
         The content of ``example_4_2.json``.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> try:
+    ...     import torch
+    ... except ImportError:
+    ...     torch = None
+    >>> if torch is not None:
+    ...     out = tempfile.mkdtemp()
+    ...     res = run(out, epochs=1, n_train=20, batch_size=10, eval_every=1, n_eval=10, size=32)
+    ...     assert sorted(os.listdir(out)) == ["example_4_2.json", "example_4_2_filtered.csv",
+    ...                                        "example_4_2_plain.csv", "figure_4_3.png"]
+    ...     assert sorted(res["students"]) == ["filtered", "plain"]
     """
     if isinstance(students, str) or not all(s in STUDENTS for s in students) or not students:
         raise fail("students", students, f"a non-empty sequence of names among {STUDENTS}")
