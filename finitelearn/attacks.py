@@ -327,11 +327,25 @@ def _rn_vertex(m: Fraction, g: Fraction, o: Fraction, c: Fraction) -> tuple[Frac
 
 
 class Attack(ABC):
-    """An attack A of Definition 3.2: ``family(mu, student)`` is P = A(mu, S)."""
+    """An attack A of Definition 3.2: ``family(mu, student)`` is P = A(mu, S).
+
+    >>> import finitelearn as fl
+    >>> isinstance(LpNeighbourhood(1, p=0), Attack)
+    True
+    >>> P = LpNeighbourhood(1, p=0).family(fl.point_masses(2, [0]), fl.constant(2, 0))
+    >>> P.allowed
+    array([0, 1, 2])
+    """
 
     @abstractmethod
     def family(self, mu: Any, student: Any) -> Family:
-        """The family of adversarial distributions P = A(mu, S)."""
+        """The family of adversarial distributions P = A(mu, S).
+
+        >>> import finitelearn as fl
+        >>> P = DistributionList([fl.uniform(2)]).family(fl.point_masses(2, [0]), fl.constant(2, 0))
+        >>> len(P.members)
+        1
+        """
 
 
 class LpNeighbourhood(Attack):
@@ -622,7 +636,13 @@ class FastGradient(Attack):
         return gl
 
     def gamma(self, domain: Any, student: Any) -> np.ndarray:
-        """The map Gamma as a table: entry k is the index of Gamma(point k)."""
+        """The map Gamma as a table: entry k is the index of Gamma(point k).
+
+        >>> import finitelearn as fl
+        >>> G = fl.Grid.square(3)
+        >>> FastGradient(1, norm="inf").gamma(G, fl.LinearStudent(G, (1, 0)))
+        array([1, 2, 2, 4, 5, 5, 7, 8, 8])
+        """
         domain = as_domain(domain)
         return self._gamma_on(domain, student, np.arange(domain.size, dtype=np.int64))
 

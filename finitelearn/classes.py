@@ -62,6 +62,11 @@ class ConceptClass:
     :func:`paper_teachers`.  ``len``, indexing (a :class:`BooleanFunction`), iteration
     and ``in`` work as for a sequence; :meth:`index` and ``in`` find a parity by its
     mask (:func:`parity_mask_of`), without building the members.
+
+    >>> import finitelearn as fl
+    >>> C = fl.parities(3)
+    >>> len(C), C.d
+    (8, 3)
     """
 
     __slots__ = ("_d", "_tables", "_masks", "_index")
@@ -144,7 +149,12 @@ class ConceptClass:
         return self._tables
 
     def subsets(self) -> list[frozenset[int]]:
-        """The sets S (0-based) of a parity class, in member order."""
+        """The sets S (0-based) of a parity class, in member order.
+
+        >>> import finitelearn as fl
+        >>> fl.paper_teachers(3).subsets()
+        [frozenset({0}), frozenset({0, 1}), frozenset({0, 2}), frozenset({0, 1, 2})]
+        """
         if self._masks is None:
             raise fail("class", self, "a parity class (this class is given by tables)")
         return [frozenset(i for i in range(self._d) if (int(m) >> i) & 1) for m in self._masks]

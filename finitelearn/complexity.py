@@ -136,6 +136,13 @@ class SQDimension:
         Positions (in the class) of one such largest set.
     threshold : Fraction
         The correlation bound used.
+
+    Examples
+    --------
+    >>> import finitelearn as fl
+    >>> r = fl.sq_dimension(fl.parities(2), fl.uniform(2), 0)
+    >>> r.dimension, r.members, r.threshold
+    (4, (0, 1, 2, 3), Fraction(0, 1))
     """
 
     dimension: int
@@ -249,6 +256,11 @@ class QueryTree:
 
     A leaf has ``point = None`` and names the identified ``member`` (its position in the
     class).  ``d`` is the cube dimension (for printing points in the paper's order).
+
+    >>> import finitelearn as fl
+    >>> tree = fl.membership_query_complexity(fl.paper_teachers(2)).tree
+    >>> tree.point, tree.if_0.member, tree.if_1.member
+    (2, 0, 1)
     """
 
     d: int
@@ -262,13 +274,23 @@ class QueryTree:
         return self.point is None
 
     def depth(self) -> int:
-        """The worst-case number of queries (the height of the tree)."""
+        """The worst-case number of queries (the height of the tree).
+
+        >>> import finitelearn as fl
+        >>> fl.membership_query_complexity(fl.paper_teachers(3)).tree.depth()
+        2
+        """
         if self.is_leaf:
             return 0
         return 1 + max(self.if_0.depth(), self.if_1.depth())
 
     def leaves(self) -> int:
-        """Number of leaves (identified members)."""
+        """Number of leaves (identified members).
+
+        >>> import finitelearn as fl
+        >>> fl.membership_query_complexity(fl.paper_teachers(3)).tree.leaves()
+        4
+        """
         return 1 if self.is_leaf else self.if_0.leaves() + self.if_1.leaves()
 
     def run(self, teacher: BooleanFunction) -> tuple[int | None, list[int]]:
@@ -290,7 +312,12 @@ class QueryTree:
         return node.member, asked
 
     def lines(self, indent: str = "") -> list[str]:
-        """The tree as text lines, points in the paper's order x = (x_1, ..., x_d)."""
+        """The tree as text lines, points in the paper's order x = (x_1, ..., x_d).
+
+        >>> import finitelearn as fl
+        >>> fl.membership_query_complexity(fl.paper_teachers(2)).tree.lines()
+        ['ask T(0,1)', '  = 0:', '    -> member 0', '  = 1:', '    -> member 1']
+        """
         if self.is_leaf:
             return [f"{indent}-> member {self.member}"]
         out = [f"{indent}ask T{_point_text(self.point, self.d)}"]
@@ -321,6 +348,13 @@ class MembershipQueryComplexity:
         fixed in advance), when requested.
     nonadaptive_points : tuple of int or None
         One such minimum set of point indices.
+
+    Examples
+    --------
+    >>> import finitelearn as fl
+    >>> r = fl.membership_query_complexity(fl.parities(2), nonadaptive=True)
+    >>> r.queries, r.version_spaces, r.nonadaptive, r.nonadaptive_points
+    (2, 3, 2, (1, 2))
     """
 
     queries: int
@@ -544,6 +578,13 @@ class TeachingDimension:
     teaching_sets : tuple of tuple of int
         For member k, a smallest set of point indices whose labels c(x) leave only c
         consistent (the labels are the member's own values there).
+
+    Examples
+    --------
+    >>> import finitelearn as fl
+    >>> td = fl.teaching_dimension(fl.paper_teachers(2))
+    >>> td.dimension, td.teaching_sets
+    (1, ((2,), (2,)))
     """
 
     dimension: int
@@ -553,7 +594,12 @@ class TeachingDimension:
         return self.dimension
 
     def sizes(self) -> list[int]:
-        """The teaching-set size of every member."""
+        """The teaching-set size of every member.
+
+        >>> import finitelearn as fl
+        >>> fl.teaching_dimension(fl.paper_teachers(3)).sizes()
+        [2, 2, 2, 2]
+        """
         return [len(s) for s in self.teaching_sets]
 
 

@@ -225,12 +225,23 @@ class Distribution:
             check_memory(self._domain.d, bytes_per_point=8, name="distribution.d")
 
     def support_size(self) -> int:
-        """Number of points with positive probability."""
+        """Number of points with positive probability.
+
+        >>> import finitelearn as fl
+        >>> fl.point_masses(3, [(0, 0, 0), (1, 1, 1)]).support_size()
+        2
+        """
         return self._domain.size if self._uniform else int(self._support.shape[0])
 
     def support_points(self) -> Any:
         """The support's points: on a cube a (n, d) uint8 array of bits (column i is the
-        paper's x_{i+1}), elsewhere a list of coordinate tuples."""
+        paper's x_{i+1}), elsewhere a list of coordinate tuples.
+
+        >>> import finitelearn as fl
+        >>> fl.point_masses(3, [(0, 0, 0), (1, 1, 1)]).support_points()
+        array([[0, 0, 0],
+               [1, 1, 1]], dtype=uint8)
+        """
         s = self.support
         if isinstance(self._domain, Cube):
             d = self._domain.d
@@ -238,20 +249,40 @@ class Distribution:
         return [self._domain.point(int(k)) for k in s]
 
     def dense_weights(self) -> np.ndarray:
-        """int64 weights of every point of the domain (zero off the support)."""
+        """int64 weights of every point of the domain (zero off the support).
+
+        >>> import finitelearn as fl
+        >>> fl.point_masses(2, [(1, 0), (1, 1)], [1, 3]).dense_weights()
+        array([0, 1, 0, 3])
+        """
         self._check_table_memory()
         out = np.zeros(self._domain.size, dtype=np.int64)
         out[self.support] = self.weights
         return out
 
     def check_domain(self, domain: FiniteDomain, name: str = "mu", other: str = "the teacher") -> "Distribution":
-        """Return self, or raise :class:`finitelearn.DomainMismatch` naming ``name`` if it lives elsewhere."""
+        """Return self, or raise :class:`finitelearn.DomainMismatch` naming ``name`` if it lives elsewhere.
+
+        >>> import finitelearn as fl
+        >>> fl.uniform(2).check_domain(fl.Cube(2)) == fl.uniform(2)
+        True
+        >>> fl.uniform(2).check_domain(fl.Cube(3))
+        Traceback (most recent call last):
+            ...
+        finitelearn.errors.DomainMismatch: mu is on Cube(d=2) and the teacher on Cube(d=3)
+        """
         if self._domain != domain:
             raise DomainMismatch(f"{name} is on {self._domain!r} and {other} on {domain!r}")
         return self
 
     def mass(self, on_support: np.ndarray) -> int:
-        """The exact total weight of the support points selected by a bool mask over :attr:`support`."""
+        """The exact total weight of the support points selected by a bool mask over :attr:`support`.
+
+        >>> import numpy as np, finitelearn as fl
+        >>> D = fl.point_masses(2, [(1, 0), (1, 1)], [1, 3])
+        >>> D.mass(np.array([False, True]))
+        3
+        """
         w = self.weights[on_support]
         if fits_int64(self._total):
             return int(w.sum())
@@ -277,6 +308,11 @@ class Distribution:
 
         ``event`` is a :class:`BooleanFunction` on a cube (the event f = 1), a predicate
         on a point's coordinates, a bool mask over the domain, or an iterable of points.
+
+        >>> import finitelearn as fl
+        >>> D = fl.point_masses(2, [(1, 0), (1, 1)], [1, 3])
+        >>> D.event_on_support(fl.dictator(2, 1))
+        array([False,  True])
         """
         if isinstance(event, BooleanFunction):
             self.check_domain(Cube(event.d), "the distribution", name)
@@ -386,7 +422,16 @@ class Distribution:
     # -- deprecated conversions (FiniteDistribution is Distribution now) -------------
     @classmethod
     def from_distribution(cls, D: "Distribution") -> "Distribution":
-        """Deprecated: there is one distribution class; returns ``D``."""
+        """Deprecated: there is one distribution class; returns ``D``.
+
+        >>> import finitelearn as fl
+        >>> import warnings
+        >>> with warnings.catch_warnings(record=True) as caught:
+        ...     warnings.simplefilter("always")
+        ...     D = Distribution.from_distribution(fl.uniform(2))
+        >>> D == fl.uniform(2), caught[0].category.__name__
+        (True, 'DeprecationWarning')
+        """
         warnings.warn("FiniteDistribution.from_distribution is deprecated: Distribution serves every domain",
                       DeprecationWarning, stacklevel=2)
         if not isinstance(D, Distribution):
@@ -394,7 +439,16 @@ class Distribution:
         return D
 
     def to_distribution(self) -> "Distribution":
-        """Deprecated: there is one distribution class; returns self."""
+        """Deprecated: there is one distribution class; returns self.
+
+        >>> import finitelearn as fl
+        >>> import warnings
+        >>> with warnings.catch_warnings(record=True) as caught:
+        ...     warnings.simplefilter("always")
+        ...     D = fl.uniform(2).to_distribution()
+        >>> D == fl.uniform(2), caught[0].category.__name__
+        (True, 'DeprecationWarning')
+        """
         warnings.warn("Distribution.to_distribution is deprecated: Distribution serves every domain",
                       DeprecationWarning, stacklevel=2)
         return self

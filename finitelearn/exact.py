@@ -99,6 +99,13 @@ class IntegerWeights:
 
     ``total`` is ``sum(values)`` as a Python int (never wrapped).  The values are not
     reduced by their gcd; :meth:`reduced` does that.
+
+    >>> from fractions import Fraction
+    >>> w = integer_weights([1, "0.5"], "weights")
+    >>> w
+    IntegerWeights(values=[2, 1], total=3, denominator=2)
+    >>> [Fraction(v, w.denominator) for v in w.values]
+    [Fraction(1, 1), Fraction(1, 2)]
     """
 
     values: list[int]

@@ -336,6 +336,13 @@ def run_scaling(d_values: Iterable[int], tolerance: Any = "1/8", students: Any =
     -------
     list of ScalingRecord
         The records of this run's parameters, in (d, student) order (including resumed ones).
+
+    Examples
+    --------
+    >>> recs = run_scaling([2, 3], "1/(2d)", students=["candidate-testing", "paper-d+1"], progress=False)
+    >>> [(r.d, r.student, r.alpha, r.queries, r.identified) for r in recs]
+    [(2, 'candidate-testing', '1/4', 2, False), (2, 'paper-d+1', None, 3, True),
+     (3, 'candidate-testing', '1/6', 4, False), (3, 'paper-d+1', None, 4, True)]
     """
     if out_dir is not None:
         out_dir = check_out_dir(out_dir)

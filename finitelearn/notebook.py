@@ -27,7 +27,16 @@ def _cell(v: Any) -> str:
 
 def markdown_table(headers: Sequence[str], rows: Iterable[Sequence[Any]], title: str = "",
                    total: int | None = None) -> str:
-    """A Markdown table of at most :data:`MAX_ROWS` rows (``total``: how many there are in all)."""
+    """A Markdown table of at most :data:`MAX_ROWS` rows (``total``: how many there are in all).
+
+    >>> print(markdown_table(["d", "queries"], [(2, 3), (3, 4)], title="paper-d+1"))
+    **paper-d+1**
+    <BLANKLINE>
+    | d | queries |
+    |---|---|
+    | 2 | 3 |
+    | 3 | 4 |
+    """
     rows = list(rows)
     lines = [f"**{title}**", ""] if title else []
     lines.append("| " + " | ".join(_cell(h) for h in headers) + " |")

@@ -318,7 +318,12 @@ class StatisticalQuery:
         return read_only(np.stack([n0, n1], axis=1))
 
     def value(self, x: Any, y: int) -> Fraction:
-        """chi(x, y) as a Fraction (x a point index or a tuple of bits, y in {0, 1})."""
+        """chi(x, y) as a Fraction (x a point index or a tuple of bits, y in {0, 1}).
+
+        >>> q = StatisticalQuery.from_callable(2, lambda x, y: (x[0] + y) / 2)
+        >>> q.value((1, 0), 0), q.value(3, 1)
+        (Fraction(1, 2), Fraction(1, 1))
+        """
         k = Cube(self._d).index(x, "x")
         if isinstance(y, (bool, np.bool_)) or not isinstance(y, (int, np.integer)) or y not in (0, 1):
             raise fail("y", y, "a label 0 or 1")
@@ -365,6 +370,15 @@ class TranscriptEntry:
         Members of the class consistent with every answer so far (None without a class).
     removed : int or None
         Members this answer ruled out.
+
+    Examples
+    --------
+    >>> import finitelearn as fl
+    >>> data = MembershipOracle(fl.parity(2, {0}))
+    >>> data.query((1, 0))
+    1
+    >>> data.transcript[0].answer
+    1
     """
 
     query: Any
@@ -533,7 +547,13 @@ class MembershipOracle(_Oracle):
         self._init_common(teacher, concept_class, budget)
 
     def query(self, x: Any) -> int:
-        """T(x) for a point x: a tuple of d bits (``x[0]`` is the paper's x_1) or its index."""
+        """T(x) for a point x: a tuple of d bits (``x[0]`` is the paper's x_1) or its index.
+
+        >>> import finitelearn as fl
+        >>> data = MembershipOracle(fl.parity(3, {0, 1}))
+        >>> data.query((1, 1, 0)), data.query(1), data.queries
+        (0, 1, 2)
+        """
         k = Cube(self._d).index(x, "x")
         self._spend()
         truth = None if self._teacher is None else self._teacher(k)
@@ -597,6 +617,13 @@ class StatisticalQueryOracle(_Oracle):
     (the Parseval bound) and raises :class:`InvariantViolated` otherwise.  With a fixed
     teacher no such bound holds: when the student queries the teacher itself, even the
     null responder must move towards the truth.
+
+    Examples
+    --------
+    >>> import finitelearn as fl
+    >>> stat = StatisticalQueryOracle(fl.parity(3, {0}), fl.uniform(3), "1/4")
+    >>> stat.feature_query(fl.dictator(3, 0)), stat.queries
+    (Fraction(1, 2), 1)
     """
 
     _kind_name = "statistical query oracle"
@@ -765,12 +792,25 @@ class StatisticalQueryOracle(_Oracle):
         return Fraction(2 * int(OK.teacher_sum(teacher.truth_table, self._D.support, self._D.weights, num0, num1)), Q)
 
     def null_value(self, chi: Any) -> Fraction:
-        """E_D[(chi(x, 0) + chi(x, 1))/2], the answer of the Parseval adversary (not counted)."""
+        """E_D[(chi(x, 0) + chi(x, 1))/2], the answer of the Parseval adversary (not counted).
+
+        >>> import finitelearn as fl
+        >>> stat = StatisticalQueryOracle(fl.parities(3), fl.uniform(3), "1/4", responder="null")
+        >>> stat.null_value(StatisticalQuery.from_callable(3, lambda x, y: y))
+        Fraction(1, 2)
+        """
         q = self._as_query(chi)
         return Fraction(self._null_value(q), self._denominator(q))
 
     def candidate_values(self, chi: Any) -> np.ndarray | None:
-        """Exact values (Fractions, object array) of chi for every member of the version space (not counted)."""
+        """Exact values (Fractions, object array) of chi for every member of the version space (not counted).
+
+        >>> import finitelearn as fl
+        >>> stat = StatisticalQueryOracle(fl.parities(2), fl.uniform(2), "1/4", responder="null")
+        >>> stat.candidate_values(StatisticalQuery.from_callable(2, lambda x, y: int(y == x[0])))
+        array([Fraction(1, 2), Fraction(1, 1), Fraction(1, 2), Fraction(1, 2)],
+              dtype=object)
+        """
         if self._vs is None:
             return None
         q = self._as_query(chi)
@@ -785,6 +825,11 @@ class StatisticalQueryOracle(_Oracle):
 
         ``chi`` is a :class:`StatisticalQuery`, a callable ``chi(x, y)`` (x a tuple of
         bits, y in {0,1}, values in [0, 1]) or a (2^d, 2) table.
+
+        >>> import finitelearn as fl
+        >>> stat = StatisticalQueryOracle(fl.parity(2, {0}), fl.uniform(2), "1/8")
+        >>> stat.query(StatisticalQuery.from_callable(2, lambda x, y: int(y == x[0]))), stat.queries
+        (Fraction(1, 1), 1)
         """
         q = self._as_query(chi)
         Q = self._denominator(q)
@@ -850,6 +895,12 @@ class StatisticalQueryOracle(_Oracle):
 
         In the adaptive game the student's hypothesis is judged against the worst teacher
         still in the version space; with a fixed teacher, against it (equation (4.2)).
+
+        >>> import finitelearn as fl
+        >>> stat = StatisticalQueryOracle(fl.parities(2), fl.uniform(2), "1/4", responder="null")
+        >>> p, T = stat.worst_case_agreement(fl.dictator(2, 0))
+        >>> p
+        Fraction(1, 2)
         """
         if not isinstance(h, BooleanFunction):
             raise fail_type("h", h, "a finitelearn.BooleanFunction")

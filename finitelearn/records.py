@@ -50,6 +50,12 @@ class ScalingRecord:
     ``lower_bound`` is the exact Parseval bound for SQ students (None when alpha >= 1/2:
     no finite number of queries suffices) and the information-theoretic bound
     ceil(log2 |class|) for membership students (``lower_bound_kind`` says which).
+
+    >>> from dataclasses import asdict
+    >>> from finitelearn.experiments import run_scaling
+    >>> r = run_scaling([3], "1/8", students=["paper-d+1"], progress=False)[0]
+    >>> r.d, r.student, r.oracle, r.queries, r.identified, r.tolerance
+    (3, 'paper-d+1', 'membership', 4, True, '1/8')
     """
 
     d: int
@@ -170,7 +176,14 @@ def validate_record(record: Any, where: str = "record") -> dict:
 
 
 def record_key(r: dict) -> tuple:
-    """What identifies a record for resuming: (d, student, tolerance, responder, budget, seed)."""
+    """What identifies a record for resuming: (d, student, tolerance, responder, budget, seed).
+
+    >>> from dataclasses import asdict
+    >>> from finitelearn.experiments import run_scaling
+    >>> r = run_scaling([3], "1/8", students=["paper-d+1"], progress=False)[0]
+    >>> record_key(asdict(r))
+    (3, 'paper-d+1', '1/8', 'max_consistent', None, 0)
+    """
     return (int(r["d"]), r["student"], r["tolerance"], r["responder"], r.get("budget_spec"), int(r["seed"]))
 
 
@@ -228,7 +241,18 @@ def _parse(path: Path, text: str) -> list[dict]:
 
 
 def read_records(out_dir: Any) -> list[dict]:
-    """The validated records of ``out_dir/scaling.json`` (an empty list when there is none)."""
+    """The validated records of ``out_dir/scaling.json`` (an empty list when there is none).
+
+    >>> import tempfile
+    >>> from dataclasses import asdict
+    >>> from finitelearn.experiments import run_scaling
+    >>> out = tempfile.mkdtemp()
+    >>> read_records(out)
+    []
+    >>> _ = run_scaling([2], "1/8", students=["paper-d+1"], out_dir=out, progress=False)
+    >>> [(r["d"], r["student"], r["queries"]) for r in read_records(out)]
+    [(2, 'paper-d+1', 3)]
+    """
     path = check_out_dir(out_dir) / JSON_NAME
     if not path.exists():
         return []
@@ -242,6 +266,16 @@ class RecordStore:
     ----------
     out_dir : path
         The folder (created on the first write).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from dataclasses import asdict
+    >>> from finitelearn.experiments import run_scaling
+    >>> store = RecordStore(tempfile.mkdtemp())
+    >>> store.add(asdict(run_scaling([2], "1/8", students=["paper-d+1"], progress=False)[0]))
+    >>> [(r["d"], r["student"]) for r in store.records()]
+    [(2, 'paper-d+1')]
     """
 
     def __init__(self, out_dir: Any) -> None:
@@ -255,7 +289,12 @@ class RecordStore:
         return self._lock
 
     def records(self) -> list[dict]:
-        """The validated records now on disk."""
+        """The validated records now on disk.
+
+        >>> import tempfile
+        >>> RecordStore(tempfile.mkdtemp()).records()
+        []
+        """
         if not (self.path / JSON_NAME).exists():
             return []
         with self._locked():
@@ -281,24 +320,69 @@ class RecordStore:
         self._replace(CSV_NAME, write_csv, newline="")
 
     def update(self, change: Callable[[list[dict]], list[dict]]) -> list[dict]:
-        """Under the lock: read the records, apply ``change``, write JSON and CSV; return them."""
+        """Under the lock: read the records, apply ``change``, write JSON and CSV; return them.
+
+        >>> import tempfile
+        >>> from dataclasses import asdict
+        >>> from finitelearn.experiments import run_scaling
+        >>> recs = [asdict(r) for r in run_scaling([2, 3], "1/8", students=["paper-d+1"], progress=False)]
+        >>> store = RecordStore(tempfile.mkdtemp())
+        >>> [r["d"] for r in store.update(lambda old: old + recs)]
+        [2, 3]
+        >>> [r["d"] for r in store.update(lambda old: [r for r in old if r["d"] == 3])]
+        [3]
+        """
         with self._locked():
             records = change(read_records(self.path))
             self._write_all(records)
             return records
 
     def add(self, record: dict) -> None:
-        """Add one record, replacing an older one with the same :func:`record_key`."""
+        """Add one record, replacing an older one with the same :func:`record_key`.
+
+        >>> import tempfile
+        >>> from dataclasses import asdict
+        >>> from finitelearn.experiments import run_scaling
+        >>> rec = asdict(run_scaling([2], "1/8", students=["paper-d+1"], progress=False)[0])
+        >>> store = RecordStore(tempfile.mkdtemp())
+        >>> store.add(rec)
+        >>> store.add(rec)
+        >>> len(store.records())
+        1
+        """
         record = validate_record(record)
         key = record_key(record)
         self.update(lambda rs: [r for r in rs if record_key(r) != key] + [record])
 
     def drop(self, keys: Iterable[tuple]) -> None:
-        """Remove the records whose key is in ``keys`` (a recompute)."""
+        """Remove the records whose key is in ``keys`` (a recompute).
+
+        >>> import tempfile
+        >>> from dataclasses import asdict
+        >>> from finitelearn.experiments import run_scaling
+        >>> rec = asdict(run_scaling([2], "1/8", students=["paper-d+1"], progress=False)[0])
+        >>> store = RecordStore(tempfile.mkdtemp())
+        >>> store.add(rec)
+        >>> store.drop([record_key(rec)])
+        >>> store.records()
+        []
+        """
         keys = set(keys)
         self.update(lambda rs: [r for r in rs if record_key(r) not in keys])
 
     def rebuild_csv(self) -> None:
-        """Write the CSV anew from the JSON (mends a CSV cut short)."""
+        """Write the CSV anew from the JSON (mends a CSV cut short).
+
+        >>> import os, tempfile
+        >>> from dataclasses import asdict
+        >>> from finitelearn.experiments import run_scaling
+        >>> out = tempfile.mkdtemp()
+        >>> store = RecordStore(out)
+        >>> store.add(asdict(run_scaling([2], "1/8", students=["paper-d+1"], progress=False)[0]))
+        >>> os.remove(os.path.join(out, "scaling.csv"))
+        >>> store.rebuild_csv()
+        >>> sorted(os.listdir(out))
+        ['scaling.csv', 'scaling.json', 'scaling.lock']
+        """
         if (self.path / JSON_NAME).exists():
             self.update(lambda rs: rs)

@@ -165,6 +165,13 @@ class OneQueryBound:
         ``"plain"`` or ``"reduced"`` (module docstring).
     seconds : float
         Wall-clock time of the search.
+
+    Examples
+    --------
+    >>> import finitelearn as fl
+    >>> b = fl.max_eliminations(fl.paper_teachers(2), fl.uniform(2), "1/8")
+    >>> b.value, b.lower, b.upper, b.status, b.answer
+    (1, 1, 1, 'optimal', 'null')
     """
 
     value: int | None
@@ -179,7 +186,13 @@ class OneQueryBound:
     seconds: float
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready: the numbers, the status and the witness as a (2^d, 2) table of numerators."""
+        """JSON-ready: the numbers, the status and the witness as a (2^d, 2) table of numerators.
+
+        >>> import finitelearn as fl
+        >>> b = fl.max_eliminations(fl.paper_teachers(2), fl.uniform(2), "1/8")
+        >>> sorted(b.to_dict())
+        ['answer', 'lower', 'model', 'queries', 'require_consistent', 'seconds', 'status', 'upper', 'value', 'witness']
+        """
         return {"value": self.value, "lower": self.lower, "upper": self.upper, "status": self.status,
                 "answer": self.answer, "queries": self.queries, "require_consistent": self.require_consistent,
                 "model": self.model, "seconds": round(self.seconds, 4),
@@ -382,6 +395,13 @@ def eliminated_by(query: StatisticalQuery, concept_class: ConceptClass, distribu
     ``answer="null"``: members farther than alpha from the null value, or None when
     ``require_consistent`` and no member is kept.  ``"max_consistent"``: what the oracle's
     max-consistent responder rules out.
+
+    >>> import finitelearn as fl
+    >>> from fractions import Fraction
+    >>> C, mu = fl.paper_teachers(3), fl.uniform(3)
+    >>> q = fl.StatisticalQuery.from_callable(3, lambda x, y: int(y == x[0]))
+    >>> eliminated_by(q, C, mu, Fraction(1, 8), "null", True)
+    1
     """
     oracle = StatisticalQueryOracle(concept_class, distribution, tolerance, responder=answer)
     if answer == "null":
@@ -514,6 +534,11 @@ class SQStrategy:
     ``children`` maps each set of members an answer can keep (a window of width 2 alpha
     over the members' exact values, anchored at one of them) to the strategy that follows.
     A leaf has ``query = None`` and one member.
+
+    >>> import finitelearn as fl
+    >>> s = fl.sq_query_complexity(fl.paper_teachers(2), fl.uniform(2), "1/8").strategy
+    >>> s.members, len(s.children)
+    ((0, 1), 2)
     """
 
     members: tuple[int, ...]
@@ -526,7 +551,13 @@ class SQStrategy:
         return 0 if self.query is None else 1 + max(c.depth for _, c in self.children)
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready nested dict (queries as numerator tables)."""
+        """JSON-ready nested dict (queries as numerator tables).
+
+        >>> import finitelearn as fl
+        >>> s = fl.sq_query_complexity(fl.paper_teachers(2), fl.uniform(2), "1/8").strategy
+        >>> sorted(s.to_dict())
+        ['children', 'members', 'query']
+        """
         out: dict[str, Any] = {"members": list(self.members)}
         if self.query is not None:
             out["query"] = {"numerators": self.query.numerators.tolist(), "denominator": self.query.denominator}
@@ -541,6 +572,11 @@ class SQQueryComplexity:
     ``value`` is an int, ``math.inf`` when no query ever makes progress, or None when
     ``status == "bounds"`` (then ``lower``/``upper`` bound it).  ``strategy`` is an optimal
     :class:`SQStrategy` (None when the value is infinite or unknown).
+
+    >>> import finitelearn as fl
+    >>> r = fl.sq_query_complexity(fl.paper_teachers(2), fl.uniform(2), "1/8")
+    >>> r.value, r.lower, r.upper, r.status
+    (1, 1, 1, 'optimal')
     """
 
     value: int | float | None
@@ -636,6 +672,13 @@ def replay_strategy(strategy: SQStrategy, concept_class: ConceptClass, distribut
     for each member i the answer v_i + alpha (the window [v_i, v_i + 2 alpha], which every
     answer's kept set is contained in) must keep exactly the members of one child, a proper
     subset of the node; leaves hold one member.
+
+    >>> import finitelearn as fl
+    >>> from fractions import Fraction
+    >>> C, mu = fl.paper_teachers(2), fl.uniform(2)
+    >>> s = fl.sq_query_complexity(C, mu, "1/8").strategy
+    >>> replay_strategy(s, C, mu, Fraction(1, 8))
+    1
     """
     oracle = StatisticalQueryOracle(concept_class, distribution, tolerance, responder="null")
 
@@ -737,6 +780,13 @@ class StatisticalDimensions:
         sda_removal is the largest size of such a set (0 if none).
     sda_queries : int or float
         ceil((m - 1) / sda_removal).
+
+    Examples
+    --------
+    >>> import finitelearn as fl
+    >>> s = fl.statistical_dimension_bounds(fl.paper_teachers(3), fl.uniform(3), "1/8")
+    >>> s.sq_dimension, s.threshold, s.gamma
+    (4, Fraction(0, 1), Fraction(1, 16))
     """
 
     sq_dimension: int
@@ -836,6 +886,10 @@ def bounds_row(d: int, tolerance: Any, *, time_limit: Any = 60, game_d_max: int 
 
     Cells are dicts ``{value, status, lower, upper, seconds}`` with status ``"optimal"``,
     ``"bounds"`` or ``"not computed"``.
+
+    >>> row = bounds_row(2, "1/8", time_limit=10, game_d_max=2, workers=1)
+    >>> row["d"], sorted(row)[:4]
+    (2, ['adaptive', 'best_student', 'd', 'members'])
     """
     from .bounds import membership_query_lower_bound, sq_query_lower_bound
     from .classes import paper_teachers
@@ -890,7 +944,12 @@ BOUNDS_COLUMNS = ("parseval_removal", "parseval_queries", "sq_dimension_queries"
 
 
 def bounds_csv_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Flatten rows of :func:`bounds_row` for CSV: ``<cell>``, ``<cell>_status``, ``<cell>_lower``, ..."""
+    """Flatten rows of :func:`bounds_row` for CSV: ``<cell>``, ``<cell>_status``, ``<cell>_lower``, ...
+
+    >>> rows = bounds_csv_rows([bounds_row(2, "1/8", time_limit=10, game_d_max=2, workers=1)])
+    >>> rows[0]["d"], [k for k in rows[0] if k.startswith("adaptive")]
+    (2, ['adaptive', 'adaptive_status', 'adaptive_lower', 'adaptive_upper', 'adaptive_seconds'])
+    """
     out = []
     for r in rows:
         flat = {"d": r["d"], "tolerance": r["tolerance"], "members": r["members"]}

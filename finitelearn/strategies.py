@@ -37,7 +37,11 @@ __all__ = [
 
 
 def dimensions(min_d: int = 1, max_d: int = 6) -> st.SearchStrategy[int]:
-    """Cube dimensions d in [min_d, max_d] (shrinking towards min_d)."""
+    """Cube dimensions d in [min_d, max_d] (shrinking towards min_d).
+
+    >>> dimensions(2, 4)
+    integers(min_value=2, max_value=4)
+    """
     return st.integers(min_value=min_d, max_value=max_d)
 
 
@@ -52,26 +56,42 @@ def _table(d: int) -> st.SearchStrategy[np.ndarray]:
 
 @st.composite
 def boolean_functions(draw: Any, d: int | None = None, min_d: int = 1, max_d: int = 6) -> BooleanFunction:
-    """Boolean functions on {0,1}^d (d drawn from [min_d, max_d] unless given)."""
+    """Boolean functions on {0,1}^d (d drawn from [min_d, max_d] unless given).
+
+    >>> boolean_functions(d=2)
+    boolean_functions(d=2)
+    """
     dd = d if d is not None else draw(dimensions(min_d, max_d))
     return BooleanFunction.from_truth_table(draw(_table(dd)))
 
 
 @st.composite
 def function_pairs(draw: Any, d: int | None = None, min_d: int = 1, max_d: int = 6) -> tuple[BooleanFunction, BooleanFunction]:
-    """Two Boolean functions on the same cube."""
+    """Two Boolean functions on the same cube.
+
+    >>> function_pairs(d=3)
+    function_pairs(d=3)
+    """
     dd = d if d is not None else draw(dimensions(min_d, max_d))
     return draw(boolean_functions(d=dd)), draw(boolean_functions(d=dd))
 
 
 @st.composite
 def subsets(draw: Any, d: int) -> frozenset[int]:
-    """Subsets S of the 0-based coordinates 0..d-1."""
+    """Subsets S of the 0-based coordinates 0..d-1.
+
+    >>> subsets(3)
+    subsets(3)
+    """
     return frozenset(draw(st.sets(st.integers(min_value=0, max_value=d - 1), max_size=d)))
 
 
 def rationals(min_value: Any = 0, max_value: Any = 1, max_denominator: int = 64) -> st.SearchStrategy[Fraction]:
-    """Exact rationals in [min_value, max_value] with bounded denominators."""
+    """Exact rationals in [min_value, max_value] with bounded denominators.
+
+    >>> rationals(0, 1, max_denominator=8)
+    fractions(min_value=0, max_value=1, max_denominator=8)
+    """
     return st.fractions(min_value=min_value, max_value=max_value, max_denominator=max_denominator)
 
 
@@ -83,6 +103,9 @@ def distributions(draw: Any, d: int | None = None, min_d: int = 1, max_d: int = 
     Dense weights may be zero (a support that is not the whole cube); point masses sit at
     distinct points drawn from the whole cube with their own weights, so that a support
     point's index and its position in the support differ.
+
+    >>> distributions(d=2, max_weight=5)
+    distributions(d=2, max_weight=5)
     """
     dd = d if d is not None else draw(dimensions(min_d, max_d))
     n = 1 << dd

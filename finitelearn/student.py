@@ -72,7 +72,11 @@ class Student(Labelling):
 
     @classmethod
     def from_callable(cls, domain: Any, fn: Callable[[tuple], Any]) -> "Student":
-        """Tabulate ``fn`` (point coordinates -> label 0..K-1) on the domain."""
+        """Tabulate ``fn`` (point coordinates -> label 0..K-1) on the domain.
+
+        >>> Student.from_callable(2, lambda x: x[0] & x[1]).table
+        array([0, 0, 0, 1], dtype=int8)
+        """
         domain = as_domain(domain)
         out = tabulate_labels(domain, fn, allow_uncertain=False)
         self = object.__new__(cls)

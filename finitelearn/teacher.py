@@ -276,6 +276,9 @@ class Teacher(Labelling):
         """Omega_k = {x : T(x) = k}, as sorted int64 point indices.
 
         ``k`` may be ``UNCERTAIN`` (the same as :meth:`omega_uncertain`).
+
+        >>> Teacher.from_table([0, UNCERTAIN, 1, 1]).omega(1)
+        array([2, 3])
         """
         if isinstance(k, (bool, np.bool_)) or not isinstance(k, numbers.Integral):
             raise fail_type("k", k, "a class label (int) or UNCERTAIN")
@@ -284,19 +287,35 @@ class Teacher(Labelling):
         return np.flatnonzero(self._table == int(k)).astype(np.int64)
 
     def omega_uncertain(self) -> np.ndarray:
-        """Omega_U = {x : T(x) = U}, as sorted int64 point indices."""
+        """Omega_U = {x : T(x) = U}, as sorted int64 point indices.
+
+        >>> Teacher.from_table([0, UNCERTAIN, 1, 1]).omega_uncertain()
+        array([1])
+        """
         return np.flatnonzero(self._table == UNCERTAIN).astype(np.int64)
 
     def confident_mask(self) -> np.ndarray:
-        """Bool mask of the confident region Omega_0 u ... u Omega_{K-1}."""
+        """Bool mask of the confident region Omega_0 u ... u Omega_{K-1}.
+
+        >>> Teacher.from_table([0, UNCERTAIN, 1, 1]).confident_mask()
+        array([ True, False,  True,  True])
+        """
         return self._table != UNCERTAIN
 
     def confident_region(self) -> np.ndarray:
-        """The union of the Omega_k of (3.1), as sorted int64 point indices."""
+        """The union of the Omega_k of (3.1), as sorted int64 point indices.
+
+        >>> Teacher.from_table([0, UNCERTAIN, 1, 1]).confident_region()
+        array([0, 2, 3])
+        """
         return np.flatnonzero(self._table != UNCERTAIN).astype(np.int64)
 
     def region_points(self, k: Any) -> list[tuple]:
-        """Omega_k as a list of points (coordinates)."""
+        """Omega_k as a list of points (coordinates).
+
+        >>> Teacher.from_table([0, UNCERTAIN, 1, 1]).region_points(1)
+        [(0, 1), (1, 1)]
+        """
         return [self._domain.point(int(i)) for i in self.omega(k)]
 
     def __eq__(self, other: object) -> bool:

@@ -32,26 +32,54 @@ def _show(value: Any) -> str:
 
 
 def fail(name: str, value: Any, allowed: str) -> InvalidArgument:
-    """Return (for ``raise``) an :class:`InvalidArgument` naming the argument."""
+    """Return (for ``raise``) an :class:`InvalidArgument` naming the argument.
+
+    >>> raise fail("d", -1, "an int >= 1")
+    Traceback (most recent call last):
+        ...
+    finitelearn.errors.InvalidArgument: d=-1 is not allowed: an int >= 1
+    """
     return InvalidArgument(f"{name}={_show(value)} is not allowed: {allowed}")
 
 
 def fail_type(name: str, value: Any, allowed: str) -> InvalidType:
-    """Return (for ``raise``) an :class:`InvalidType` naming the argument."""
+    """Return (for ``raise``) an :class:`InvalidType` naming the argument.
+
+    >>> raise fail_type("d", "3", "an int")
+    Traceback (most recent call last):
+        ...
+    finitelearn.errors.InvalidType: d='3' has type str, expected an int
+    """
     return InvalidType(
         f"{name}={_show(value)} has type {type(value).__name__}, expected {allowed}"
     )
 
 
 def check_int(value: Any, name: str) -> int:
-    """Return ``value`` as a Python int; bool, float and str are refused."""
+    """Return ``value`` as a Python int; bool, float and str are refused.
+
+    >>> check_int(3, "d")
+    3
+    >>> check_int(True, "d")
+    Traceback (most recent call last):
+        ...
+    finitelearn.errors.InvalidType: d=True has type bool, expected an int
+    """
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
         raise fail_type(name, value, "an int")
     return int(value)
 
 
 def check_dimension(d: Any, name: str = "d", minimum: int = 1) -> int:
-    """Check a cube dimension: an int >= ``minimum`` (memory is checked separately)."""
+    """Check a cube dimension: an int >= ``minimum`` (memory is checked separately).
+
+    >>> check_dimension(4)
+    4
+    >>> check_dimension(0)
+    Traceback (most recent call last):
+        ...
+    finitelearn.errors.InvalidArgument: d=0 is not allowed: an int >= 1
+    """
     d = check_int(d, name)
     if d < minimum:
         raise fail(name, d, f"an int >= {minimum}")
@@ -59,7 +87,15 @@ def check_dimension(d: Any, name: str = "d", minimum: int = 1) -> int:
 
 
 def check_coordinate(i: Any, d: int, name: str = "i") -> int:
-    """Check a 0-based coordinate index of {0,1}^d (the paper's x_{i+1})."""
+    """Check a 0-based coordinate index of {0,1}^d (the paper's x_{i+1}).
+
+    >>> check_coordinate(2, 3)
+    2
+    >>> check_coordinate(3, 3)
+    Traceback (most recent call last):
+        ...
+    finitelearn.errors.InvalidArgument: i=3 is not allowed: a 0-based coordinate in 0..2 for d=3
+    """
     i = check_int(i, name)
     if not 0 <= i < d:
         raise fail(name, i, f"a 0-based coordinate in 0..{d - 1} for d={d}")
@@ -67,7 +103,13 @@ def check_coordinate(i: Any, d: int, name: str = "i") -> int:
 
 
 def subset_mask(S: Any, d: int, name: str = "S") -> int:
-    """Turn a set of 0-based coordinates, or an int mask, into a mask below 2**d."""
+    """Turn a set of 0-based coordinates, or an int mask, into a mask below 2**d.
+
+    >>> subset_mask({0, 2}, 3)
+    5
+    >>> subset_mask(5, 3)
+    5
+    """
     if isinstance(S, (bool, np.bool_)):
         raise fail_type(name, S, "an iterable of coordinates or an int mask")
     if isinstance(S, numbers.Integral):
@@ -92,6 +134,11 @@ def as_fraction(value: Any, name: str) -> Fraction:
 
     Floats are accepted only when they are exactly a short decimal (0.25, 0.99),
     converted through their shortest repr so that 0.1 means 1/10, as a reader expects.
+
+    >>> as_fraction("0.25", "tau")
+    Fraction(1, 4)
+    >>> as_fraction(1, "tau")
+    Fraction(1, 1)
     """
     if isinstance(value, (bool, np.bool_)):
         raise fail_type(name, value, "a number (int, Fraction, or decimal string)")
@@ -116,7 +163,16 @@ def as_fraction(value: Any, name: str) -> Fraction:
 
 
 def check_closed_interval(value: Any, name: str, lo: Fraction, hi: Fraction) -> Fraction:
-    """Exact number in [lo, hi]."""
+    """Exact number in [lo, hi].
+
+    >>> from fractions import Fraction
+    >>> check_closed_interval("0.5", "p", Fraction(0), Fraction(1))
+    Fraction(1, 2)
+    >>> check_closed_interval("2", "p", Fraction(0), Fraction(1))
+    Traceback (most recent call last):
+        ...
+    finitelearn.errors.InvalidArgument: p='2' is not allowed: a number in [0, 1]
+    """
     q = as_fraction(value, name)
     if not lo <= q <= hi:
         raise fail(name, value, f"a number in [{lo}, {hi}]")

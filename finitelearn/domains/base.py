@@ -79,6 +79,12 @@ class FiniteDomain(ABC):
 
     Subclasses: :class:`finitelearn.Cube` ({0,1}^d) and :class:`finitelearn.Grid`.
     Domains are immutable values: equal domains compare equal and hash alike.
+
+    >>> import finitelearn as fl
+    >>> fl.Cube(2) == fl.Cube(2), fl.Cube(2).size
+    (True, 4)
+    >>> isinstance(fl.Grid.square(3), FiniteDomain)
+    True
     """
 
     # -- what a domain is ---------------------------------------------------------
@@ -94,19 +100,45 @@ class FiniteDomain(ABC):
 
     @abstractmethod
     def point(self, k: int) -> tuple:
-        """Coordinates of point ``k`` (bits on the cube, Fractions on a grid)."""
+        """Coordinates of point ``k`` (bits on the cube, Fractions on a grid).
+
+        >>> import finitelearn as fl
+        >>> fl.Cube(3).point(6)
+        (0, 1, 1)
+        >>> fl.Grid([(0, 1)], 3).point(1)
+        (Fraction(1, 2),)
+        """
 
     @abstractmethod
     def index(self, x: Any, name: str = "x") -> int:
-        """Index of a point given by its coordinates (or by its index, checked)."""
+        """Index of a point given by its coordinates (or by its index, checked).
+
+        >>> import finitelearn as fl
+        >>> fl.Cube(3).index((0, 1, 1))
+        6
+        >>> fl.Grid([(0, 1)], 3).index(("1/2",))
+        1
+        """
 
     @abstractmethod
     def coordinates(self) -> np.ndarray:
-        """(size, dim) float64 coordinates, for plotting only (not exact)."""
+        """(size, dim) float64 coordinates, for plotting only (not exact).
+
+        >>> import finitelearn as fl
+        >>> fl.Grid([(0, 1)], 3).coordinates()
+        array([[0. ],
+               [0.5],
+               [1. ]])
+        """
 
     @abstractmethod
     def key(self) -> tuple:
-        """A hashable description; equal domains have equal keys."""
+        """A hashable description; equal domains have equal keys.
+
+        >>> import finitelearn as fl
+        >>> fl.Cube(3).key() == fl.Cube(3).key()
+        True
+        """
 
     # -- exact l_p distances (Section 3.2) --------------------------------------------
     @abstractmethod
@@ -116,6 +148,10 @@ class FiniteDomain(ABC):
         ``sources`` are int64 point indices; ``delta`` a checked radius
         (:func:`check_radius`), for p = 0 a number of coordinates (floored); ``p`` a
         checked exponent (:func:`check_p`).
+
+        >>> import numpy as np, finitelearn as fl
+        >>> fl.Cube(2).within(np.array([0]), 1, 1)
+        array([ True,  True,  True, False])
         """
 
     @abstractmethod
@@ -125,15 +161,35 @@ class FiniteDomain(ABC):
         Returns ``(distance_power, source, target)``: the distance for p in {0, 1, inf}
         and its *square* for p = 2, exact; ties go to the smallest target index, then
         the smallest source index.  None when either set is empty.
+
+        >>> import numpy as np, finitelearn as fl
+        >>> fl.Cube(3).closest_pair(np.array([0]), np.array([3, 7]), 1)
+        (Fraction(2, 1), 0, 3)
         """
 
     @abstractmethod
     def distance(self, x: Any, y: Any, p: Any = 2) -> Fraction:
-        """Exact ||x - y||_p for p in {0, 1, inf}; for p = 2 the squared distance."""
+        """Exact ||x - y||_p for p in {0, 1, inf}; for p = 2 the squared distance.
+
+        >>> import finitelearn as fl
+        >>> fl.Cube(3).distance((0, 0, 0), (1, 1, 0), p=1)
+        Fraction(2, 1)
+        >>> fl.Grid([(0, 1)], 3).distance((0,), (1,), p=2)
+        Fraction(1, 1)
+        """
 
     # -- shared helpers -------------------------------------------------------------
     def check_index(self, k: Any, name: str = "x") -> int:
-        """Check a point index in ``0 .. size-1``."""
+        """Check a point index in ``0 .. size-1``.
+
+        >>> import finitelearn as fl
+        >>> fl.Cube(2).check_index(3)
+        3
+        >>> fl.Cube(2).check_index(4)
+        Traceback (most recent call last):
+            ...
+        finitelearn.errors.InvalidArgument: x=4 is not allowed: a point index in 0..3
+        """
         if not is_index(k):
             raise fail_type(name, k, "a point index (int)")
         k = int(k)
@@ -142,12 +198,22 @@ class FiniteDomain(ABC):
         return k
 
     def points(self) -> list[tuple]:
-        """All points as coordinate tuples, in index order (refused where they would not fit)."""
+        """All points as coordinate tuples, in index order (refused where they would not fit).
+
+        >>> import finitelearn as fl
+        >>> fl.Cube(2).points()
+        [(0, 0), (1, 0), (0, 1), (1, 1)]
+        """
         check_objects(self.size, 56 + 40 * self.dim, "domain")
         return [self.point(k) for k in range(self.size)]
 
     def mask(self, predicate: Callable[[tuple], Any], name: str = "predicate") -> np.ndarray:
-        """Bool array over the domain: ``predicate(x)`` for each point (called from Python)."""
+        """Bool array over the domain: ``predicate(x)`` for each point (called from Python).
+
+        >>> import finitelearn as fl
+        >>> fl.Cube(2).mask(lambda x: x[0] == 1)
+        array([False,  True, False,  True])
+        """
         return self.event_on(predicate, np.arange(self.size, dtype=np.int64), name)
 
     def event_on(self, event: Any, indices: np.ndarray, name: str = "event") -> np.ndarray:
@@ -156,6 +222,10 @@ class FiniteDomain(ABC):
         ``event`` is a bool mask over the whole domain, a predicate on a point's
         coordinates (called once per index, from Python), or an iterable of points
         (coordinates or indices).
+
+        >>> import numpy as np, finitelearn as fl
+        >>> fl.Cube(2).event_on(fl.dictator(2, 0), np.array([0, 1, 3]))
+        array([False,  True,  True])
         """
         if isinstance(event, np.ndarray) and event.dtype == bool:
             if event.ndim != 1 or event.shape[0] != self.size:
@@ -178,7 +248,14 @@ class FiniteDomain(ABC):
         return np.isin(indices, idx)
 
     def event_mask(self, event: Any, name: str = "event") -> np.ndarray:
-        """A bool mask over the whole domain from a mask, a predicate, or points."""
+        """A bool mask over the whole domain from a mask, a predicate, or points.
+
+        >>> import finitelearn as fl
+        >>> fl.Cube(2).event_mask([(0, 0), (1, 1)])
+        array([ True, False, False,  True])
+        >>> fl.Cube(2).event_mask(lambda x: x[1] == 1)
+        array([False, False,  True,  True])
+        """
         return self.event_on(event, np.arange(self.size, dtype=np.int64), name)
 
     # -- identity -------------------------------------------------------------------

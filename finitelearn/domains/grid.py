@@ -171,7 +171,16 @@ class Grid(FiniteDomain):
 
     # -- points ---------------------------------------------------------------------
     def lattice_indices(self) -> np.ndarray:
-        """(size, dim) int64: row k holds the per-axis indices (j_1, ..., j_n) of point k."""
+        """(size, dim) int64: row k holds the per-axis indices (j_1, ..., j_n) of point k.
+
+        >>> Grid([(0, 1), (0, 1)], (3, 2)).lattice_indices()
+        array([[0, 0],
+               [1, 0],
+               [2, 0],
+               [0, 1],
+               [1, 1],
+               [2, 1]])
+        """
         k = np.arange(self.size, dtype=np.int64)
         return np.stack([(k // s) % m for s, m in zip(self._strides, self._n)], axis=1)
 
@@ -230,7 +239,13 @@ class Grid(FiniteDomain):
         return k
 
     def coordinates(self) -> np.ndarray:
-        """(size, dim) float64 coordinates, for plotting only."""
+        """(size, dim) float64 coordinates, for plotting only.
+
+        >>> Grid([(0, 1)], 3).coordinates()
+        array([[0. ],
+               [0.5],
+               [1. ]])
+        """
         J = self.lattice_indices().astype(np.float64)
         return np.asarray([float(v) for v in self._lower])[None, :] + J * np.asarray([float(s) for s in self._steps])[None, :]
 

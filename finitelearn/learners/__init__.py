@@ -59,7 +59,13 @@ def __getattr__(name: str) -> Any:
 
 
 def make_student(name: Any, seed: Any = 0) -> Learner:
-    """The student called ``name`` (seeded students get ``seed``)."""
+    """The student called ``name`` (seeded students get ``seed``).
+
+    >>> make_student("paper-d+1").name, make_student("candidate-testing").kind
+    ('paper-d+1', 'sq')
+    >>> make_student("gf2-elimination", seed=5).seed
+    5
+    """
     if not isinstance(name, str):
         raise fail_type("name", name, "a str, one of " + ", ".join(STUDENTS))
     if name not in STUDENTS:

@@ -45,6 +45,14 @@ class LearningResult:
         Candidates each query ruled out (empty without a class).
     subset : int or None
         S as a mask when the hypothesis is a parity f_S.
+
+    Examples
+    --------
+    >>> import finitelearn as fl
+    >>> from finitelearn.learners import PaperLearner
+    >>> r = PaperLearner().learn(fl.MembershipOracle(fl.parity(3, {0, 2})))
+    >>> r.student, r.queries, r.identified, r.stopped, r.subset
+    ('paper-d+1', 4, True, 'identified', 5)
     """
 
     student: str
@@ -77,6 +85,9 @@ def default_budget(class_size: int, d: int) -> int:
 
     Enough for candidate testing (at most class size - 1 queries) and for every
     membership student; a student that needs more has failed to beat exhaustive testing.
+
+    >>> default_budget(8, 3)
+    11
     """
     return int(class_size) + int(d)
 
@@ -131,36 +142,106 @@ class Learner:
     # -- what a subclass supplies ----------------------------------------------------
     def next_query(self, oracle: Any) -> Any:  # pragma: no cover - abstract
         """The next query to ask (a point for a membership oracle, a StatisticalQuery for
-        an SQ oracle), or None when the student has nothing useful left to ask."""
+        an SQ oracle), or None when the student has nothing useful left to ask.
+
+        >>> import finitelearn as fl
+        >>> from finitelearn.learners import PaperLearner
+        >>> s, oracle = PaperLearner(), fl.MembershipOracle(fl.parity(3, {1}))
+        >>> s.start(oracle)
+        >>> s.next_query(oracle)
+        0
+        """
         raise NotImplementedError
 
     def start(self, oracle: Any) -> None:
-        """Set up the per-run state (called once per :meth:`learn`, after the checks)."""
+        """Set up the per-run state (called once per :meth:`learn`, after the checks).
+
+        >>> import finitelearn as fl
+        >>> from finitelearn.learners import CandidateTesting
+        >>> s, oracle = CandidateTesting(), fl.StatisticalQueryOracle(fl.parity(2, {0}), fl.uniform(2), "1/8", concept_class=fl.parities(2))
+        >>> s.start(oracle)
+        >>> s.done(oracle)
+        False
+        """
 
     def observe(self, oracle: Any, query: Any, answer: Any) -> None:
-        """Read the oracle's answer to ``query`` (by default the version space says it all)."""
+        """Read the oracle's answer to ``query`` (by default the version space says it all).
+
+        >>> import finitelearn as fl
+        >>> from finitelearn.learners import PaperLearner
+        >>> s, oracle = PaperLearner(), fl.MembershipOracle(fl.parity(2, {1}))
+        >>> s.start(oracle)
+        >>> while not s.done(oracle):
+        ...     q = s.next_query(oracle)
+        ...     s.observe(oracle, q, s.ask(oracle, q))
+        >>> s.hypothesis(oracle, "identified")[1], oracle.queries
+        (2, 3)
+        """
 
     def done(self, oracle: Any) -> bool:
-        """True when the student has identified the teacher: by default, one is left."""
+        """True when the student has identified the teacher: by default, one is left.
+
+        >>> import finitelearn as fl
+        >>> from finitelearn.learners import CandidateTesting
+        >>> C = fl.parities(2)
+        >>> s, oracle = CandidateTesting(), fl.StatisticalQueryOracle(C[1], fl.uniform(2), "1/8", concept_class=C)
+        >>> s.start(oracle)
+        >>> s.done(oracle)
+        False
+        >>> r = s.learn(oracle)
+        >>> s.done(oracle), r.stopped
+        (True, 'identified')
+        """
         return oracle.version_space_size == 1
 
     def identified(self, oracle: Any, stopped: str) -> bool:
         """The result's ``identified``: one teacher left in the class, or (without a class)
-        the run ended because :meth:`done` said so."""
+        the run ended because :meth:`done` said so.
+
+        >>> import finitelearn as fl
+        >>> from finitelearn.learners import CandidateTesting
+        >>> C = fl.parities(2)
+        >>> oracle = fl.StatisticalQueryOracle(C[1], fl.uniform(2), "1/8", concept_class=C)
+        >>> r = CandidateTesting().learn(oracle)
+        >>> CandidateTesting().identified(oracle, r.stopped)
+        True
+        """
         if oracle.concept_class is not None:
             return oracle.version_space_size == 1
         return stopped == "identified"
 
     def hypothesis(self, oracle: Any, stopped: str) -> tuple[BooleanFunction, int | None]:
-        """(h, S): the output and its mask when it is a parity f_S (default: the first teacher left)."""
+        """(h, S): the output and its mask when it is a parity f_S (default: the first teacher left).
+
+        >>> import finitelearn as fl
+        >>> from finitelearn.learners import CandidateTesting
+        >>> C = fl.parities(2)
+        >>> oracle = fl.StatisticalQueryOracle(C[3], fl.uniform(2), "1/8", concept_class=C)
+        >>> r = CandidateTesting().learn(oracle)
+        >>> h, S = CandidateTesting().hypothesis(oracle, r.stopped)
+        >>> h == C[3], S
+        (True, 3)
+        """
         return first_candidate(oracle)
 
     def ask(self, oracle: Any, query: Any) -> Any:
-        """Put ``query`` to the oracle (a counted query)."""
+        """Put ``query`` to the oracle (a counted query).
+
+        >>> import finitelearn as fl
+        >>> from finitelearn.learners import PaperLearner
+        >>> oracle = fl.MembershipOracle(fl.parity(2, {0}))
+        >>> PaperLearner().ask(oracle, (1, 0)), oracle.queries
+        (1, 1)
+        """
         return oracle.query(query)
 
     def default_budget(self, class_size: int, d: int) -> int:
-        """The most queries :meth:`learn` asks when no budget is given (:func:`default_budget`)."""
+        """The most queries :meth:`learn` asks when no budget is given (:func:`default_budget`).
+
+        >>> from finitelearn.learners import CandidateTesting
+        >>> CandidateTesting().default_budget(8, 3)
+        11
+        """
         return default_budget(class_size, d)
 
     # -- the loop ----------------------------------------------------------------------
@@ -174,6 +255,15 @@ class Learner:
         budget : int, optional
             The most queries asked in this run (default :meth:`default_budget`); never
             more than the oracle's own budget still allows.
+
+        Examples
+        --------
+        >>> import finitelearn as fl
+        >>> from finitelearn.learners import CandidateTesting
+        >>> C = fl.paper_teachers(3)
+        >>> r = CandidateTesting().learn(fl.StatisticalQueryOracle(C[2], fl.uniform(3), "1/8", concept_class=C))
+        >>> r.identified, r.queries, sorted(C.subsets()[2]) == [i for i in range(3) if r.subset >> i & 1]
+        (True, 3, True)
         """
         self.check_oracle(oracle)
         limit = self.query_limit(oracle, budget)
@@ -200,7 +290,15 @@ class Learner:
         )
 
     def check_oracle(self, oracle: Any) -> None:
-        """Refuse an oracle of the wrong kind, or one without a class when ``needs_class``."""
+        """Refuse an oracle of the wrong kind, or one without a class when ``needs_class``.
+
+        >>> import finitelearn as fl
+        >>> from finitelearn.learners import PaperLearner
+        >>> PaperLearner().check_oracle(fl.StatisticalQueryOracle(fl.parity(2, {0}), fl.uniform(2), "1/4"))
+        Traceback (most recent call last):
+            ...
+        finitelearn.errors.InvalidType: oracle=<...> has type StatisticalQueryOracle, expected a MembershipOracle (the paper-d+1 student asks data (membership) queries)
+        """
         want = StatisticalQueryOracle if self.kind == "sq" else MembershipOracle
         if not isinstance(oracle, want):
             raise fail_type(
@@ -214,7 +312,14 @@ class Learner:
                        "student chooses its queries from the candidates still possible")
 
     def query_limit(self, oracle: Any, budget: Any = None) -> int:
-        """Queries this run may ask: ``budget`` (or the default), capped by the oracle's budget left."""
+        """Queries this run may ask: ``budget`` (or the default), capped by the oracle's budget left.
+
+        >>> import finitelearn as fl
+        >>> from finitelearn.learners import PaperLearner
+        >>> oracle = fl.MembershipOracle(fl.parity(3, {0}))
+        >>> PaperLearner().query_limit(oracle), PaperLearner().query_limit(oracle, budget=2)
+        (11, 2)
+        """
         if budget is None:
             size = len(oracle.concept_class) if oracle.concept_class is not None else 1 << oracle.d
             b = self.default_budget(size, oracle.d)

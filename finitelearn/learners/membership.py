@@ -55,6 +55,11 @@ class PaperLearner(Learner):
     T(0) = 1, so affine parities are learned too).  It uses no knowledge of the class
     beyond "the teacher is a parity", so it asks all d + 1 queries even where the class
     (4.3) already fixes the answer (T(0) = 0, T(e_1) = 1).
+
+    >>> import finitelearn as fl
+    >>> r = PaperLearner().learn(fl.MembershipOracle(fl.parity(4, {0, 3})))
+    >>> r.queries, r.subset
+    (5, 9)
     """
 
     name = "paper-d+1"
@@ -92,6 +97,12 @@ class OptimalMembership(Learner):
     class (4.3), each splits it exactly in half); for a general class, the point whose
     labels split the candidates most evenly.  Meets ceil(log2 |class|) whenever every
     split is exact, which is optimal: an adversary that keeps the larger half forces it.
+
+    >>> import finitelearn as fl
+    >>> C = fl.paper_teachers(4)
+    >>> r = OptimalMembership().learn(fl.MembershipOracle(C[6], concept_class=C))
+    >>> r.identified, r.queries, r.subset
+    (True, 3, 13)
     """
 
     name = "optimal"
@@ -126,6 +137,13 @@ class GF2Elimination(Learner):
     Parameters
     ----------
     seed : int or numpy.random.Generator
+
+    Examples
+    --------
+    >>> import finitelearn as fl
+    >>> r = GF2Elimination(seed=0).learn(fl.MembershipOracle(fl.parity(4, {1, 2}), concept_class=fl.parities(4)))
+    >>> r.identified, r.subset
+    (True, 6)
     """
 
     name = "gf2-elimination"
@@ -137,7 +155,11 @@ class GF2Elimination(Learner):
         self.seed = seed
 
     def default_budget(self, class_size: int, d: int) -> int:
-        """d + 64: d unknowns at most; each extra query fails to add an equation with probability <= 1/2."""
+        """d + 64: d unknowns at most; each extra query fails to add an equation with probability <= 1/2.
+
+        >>> GF2Elimination().default_budget(16, 4)
+        68
+        """
         return d + 64
 
     def start(self, oracle: Any) -> None:

@@ -51,6 +51,13 @@ class PassiveStudent:
     bias : Fraction
     threshold : Fraction
     hypothesis : BooleanFunction
+
+    Examples
+    --------
+    >>> import finitelearn as fl
+    >>> s = least_squares_student(fl.parity(3, {0, 1}), fl.point_masses(3, [(0, 0, 0), (1, 0, 0)]))
+    >>> s.weights, s.bias, s.threshold
+    ((Fraction(1, 1), Fraction(0, 1), Fraction(0, 1)), Fraction(0, 1), Fraction(1, 2))
     """
 
     weights: tuple
@@ -84,6 +91,14 @@ def least_squares_student(teacher: BooleanFunction, distribution: Distribution, 
         A distribution with at most 256 support points (the data generator).
     threshold : number
         Default 1/2.
+
+    Examples
+    --------
+    >>> import finitelearn as fl
+    >>> mu = fl.point_masses(3, [(0, 0, 0), (1, 0, 0)])
+    >>> s = least_squares_student(fl.parity(3, {0, 2}), mu)
+    >>> s.hypothesis == fl.dictator(3, 0)
+    True
     """
     import sympy
 
@@ -124,7 +139,12 @@ def least_squares_student(teacher: BooleanFunction, distribution: Distribution, 
 
 @dataclass(frozen=True)
 class PassiveReportRow:
-    """One teacher f_S of the class (4.3) against the passive student trained on mu."""
+    """One teacher f_S of the class (4.3) against the passive student trained on mu.
+
+    >>> row = passive_student_report(2)[1]
+    >>> sorted(row.subset), row.agreement_mu, row.agreement_nu
+    ([0, 1], Fraction(1, 1), Fraction(1, 2))
+    """
 
     subset: frozenset
     agreement_mu: Fraction
@@ -136,6 +156,9 @@ def passive_student_report(d: int) -> list[PassiveReportRow]:
 
     Theorem 4.2's setting: agreement 1 on mu for every teacher, 1/2 on nu for every
     teacher except f_{{1}} (agreement 1).
+
+    >>> [(sorted(r.subset), r.agreement_mu, r.agreement_nu) for r in passive_student_report(2)]
+    [([0], Fraction(1, 1), Fraction(1, 1)), ([0, 1], Fraction(1, 1), Fraction(1, 2))]
     """
     d = check_dimension(d, minimum=2)
     mu = paper_mu(d)

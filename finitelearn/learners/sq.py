@@ -61,6 +61,12 @@ class CandidateTesting(Learner):
     tested.  Works for any class; for a parity class the query is built from the mask
     (:meth:`StatisticalQuery.parity_feature`), so no table is built and the oracle
     answers in closed form under the uniform distribution.
+
+    >>> import finitelearn as fl
+    >>> C = fl.paper_teachers(3)
+    >>> r = CandidateTesting().learn(fl.StatisticalQueryOracle(C[3], fl.uniform(3), "1/8", concept_class=C))
+    >>> r.identified, r.queries, r.subset
+    (True, 3, 7)
     """
 
     name = "candidate-testing"
@@ -89,6 +95,12 @@ class CoordinateCorrelations(Learner):
     S = {i}, where it is 1/2: the correlations with single coordinates say nothing about
     which parity the teacher is.  (The dictator x_i is the parity f_{i}, so each query is
     built from its mask.)
+
+    >>> import finitelearn as fl
+    >>> C = fl.paper_teachers(3)
+    >>> r = CoordinateCorrelations().learn(fl.StatisticalQueryOracle(C[1], fl.uniform(3), "1/8", concept_class=C))
+    >>> r.queries, r.stopped, r.identified
+    (3, 'no progress', False)
     """
 
     name = "coordinate-correlations"
@@ -110,6 +122,14 @@ class RandomFeatures(Learner):
     Parameters
     ----------
     seed : int or numpy.random.Generator
+
+    Examples
+    --------
+    >>> import finitelearn as fl
+    >>> C = fl.paper_teachers(3)
+    >>> r = RandomFeatures(seed=3).learn(fl.StatisticalQueryOracle(C[2], fl.uniform(3), "1/8", concept_class=C))
+    >>> r.identified, r.subset
+    (True, 5)
     """
 
     name = "random-features"
@@ -149,6 +169,12 @@ class QueryPattern:
         Block subsets J (as masks over 0..k-1) with Fhat(J) != 0.
     coefficients : numpy.ndarray
         2^k Fhat(J) for J in ``support`` (exact integers).
+
+    Examples
+    --------
+    >>> p = QueryPattern.from_table("one parity", [1])
+    >>> p.k, p.support, p.coefficients
+    (0, array([0]), array([1]))
     """
 
     name: str
@@ -159,6 +185,12 @@ class QueryPattern:
 
     @classmethod
     def from_table(cls, name: str, table: np.ndarray) -> "QueryPattern":
+        """The pattern with values ``table`` (+-1, indexed by the k block bits) and its spectrum.
+
+        >>> p = QueryPattern.from_table("x_1 x_2", [1, -1, -1, 1])
+        >>> p.k, p.support, p.coefficients
+        (2, array([3]), array([4]))
+        """
         table = np.asarray(table, dtype=np.int64)
         k = table.shape[0].bit_length() - 1
         spec = walsh_hadamard(table)
@@ -166,7 +198,13 @@ class QueryPattern:
         return cls(name, k, table, nz.astype(np.int64), spec[nz].astype(np.int64))
 
     def strong(self, tolerance: Fraction) -> np.ndarray:
-        """The J with |Fhat(J)| > 2 alpha: the candidates the null answer rules out."""
+        """The J with |Fhat(J)| > 2 alpha: the candidates the null answer rules out.
+
+        >>> from fractions import Fraction
+        >>> p = greedy_family(3, "1/8")[1]
+        >>> p.name, p.strong(Fraction(1, 8))
+        ('majority of 3 (signs +)', array([1, 2, 4, 7]))
+        """
         a, b = tolerance.numerator, tolerance.denominator
         coef = np.abs(self.coefficients)
         if not fits_int64(b << self.k):  # |coef| <= 2^k: compare in Python ints when b * 2^k outgrows int64
@@ -272,6 +310,14 @@ class Greedy(Learner):
     choices : list of (str, int, int)
         After :meth:`learn`: for each query, the pattern's name, the number of candidates
         it was predicted to rule out and the number the oracle's answer ruled out.
+
+    Examples
+    --------
+    >>> import finitelearn as fl
+    >>> C = fl.paper_teachers(4)
+    >>> r = Greedy().learn(fl.StatisticalQueryOracle(C[5], fl.uniform(4), "1/8", concept_class=C))
+    >>> r.identified, r.queries, r.subset
+    (True, 6, 11)
     """
 
     name = "greedy"

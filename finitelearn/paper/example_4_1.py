@@ -254,6 +254,12 @@ class AttackResult:
         The smallest eps for the clipped variant (inf when no eps flips it).
     clipped_flipped : bool array (n_correct,)
         Whether the clipped variant flips the student.
+
+    Examples
+    --------
+    >>> res = attack([-1.0, 0.5, -0.5, 1.0], [[0.5, 0.5, 0.5, 0.6], [0.9, 0.5, 0.5, 0.1]])
+    >>> res.correct.tolist(), res.eps_min.round(6).tolist(), res.teacher_unchanged.tolist()
+    ([True, True], [0.1, 0.8], [True, True])
     """
 
     correct: np.ndarray
@@ -383,6 +389,10 @@ class Witness:
     (alpha the exact binary values of the coefficients), ``teacher_label`` and
     ``student_label`` differ.  The point is strictly inside the teacher's class
     (x_1 < x_d or x_1 > x_d), not on the tie.
+
+    >>> w = disagreement_witness([Fraction(-201, 100), Fraction(198, 100)])
+    >>> w.point, w.value, w.teacher_label, w.student_label
+    ((Fraction(67, 68), Fraction(1, 1)), Fraction(-3, 6800), 1, -1)
     """
 
     point: tuple[Fraction, ...]
@@ -391,7 +401,11 @@ class Witness:
     student_label: int
 
     def as_strings(self) -> dict[str, Any]:
-        """A JSON-friendly form (Fractions as strings such as '67/68')."""
+        """A JSON-friendly form (Fractions as strings such as '67/68').
+
+        >>> disagreement_witness([Fraction(-201, 100), Fraction(198, 100)]).as_strings()
+        {'point': ['67/68', '1'], 'value': '-3/6800', 'teacher_label': 1, 'student_label': -1}
+        """
         return {
             "point": [str(q) for q in self.point],
             "value": str(self.value),

@@ -103,6 +103,11 @@ class TrainingRecord:
     ``train_loss`` is the mean cross-entropy of the batches since the previous record
     (NaN for the record before the first step); the accuracies are on fresh samples of
     ``n_eval`` images from mu (test) and from nu (adversarial).
+
+    >>> r = TrainingRecord("plain", seed=0, step=10, epoch=0.5, examples_seen=320, train_loss=0.69,
+    ...                    test_accuracy=0.5, adversarial_accuracy=0.25, elapsed_seconds=1.0)
+    >>> r.student, r.epoch, r.adversarial_accuracy
+    ('plain', 0.5, 0.25)
     """
 
     student: str
@@ -461,6 +466,20 @@ def run(
     -------
     dict
         The content of ``example_4_2.json``.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> try:
+    ...     import torch
+    ... except ImportError:
+    ...     torch = None
+    >>> if torch is not None:
+    ...     out = tempfile.mkdtemp()
+    ...     res = run(out, epochs=1, n_train=20, batch_size=10, eval_every=1, n_eval=10, size=32)
+    ...     assert sorted(os.listdir(out)) == ["example_4_2.json", "example_4_2_filtered.csv",
+    ...                                        "example_4_2_plain.csv", "figure_4_3.png"]
+    ...     assert sorted(res["students"]) == ["filtered", "plain"]
     """
     if isinstance(students, str) or not all(s in STUDENTS for s in students) or not students:
         raise fail("students", students, f"a non-empty sequence of names among {STUDENTS}")

@@ -101,7 +101,12 @@ _HALF = Fraction(1, 2)
 
 @dataclass(frozen=True, eq=False)
 class Figure32Example:
-    """One panel of Fig. 3.2: the grid, teacher, student and data generator mu."""
+    """One panel of Fig. 3.2: the grid, teacher, student and data generator mu.
+
+    >>> left = figure_3_2_left(9)
+    >>> left.panel, left.grid.size, left.grid.steps
+    ('left', 81, (Fraction(1, 4), Fraction(1, 4)))
+    """
 
     panel: str
     grid: Grid
@@ -110,24 +115,45 @@ class Figure32Example:
     mu: Distribution
 
     def adversarial_examples(self) -> AdversarialExamples:
-        """The adversarial examples {T != U, S != T} (the grey area)."""
+        """The adversarial examples {T != U, S != T} (the grey area).
+
+        >>> len(figure_3_2_left(9).adversarial_examples().indices)
+        9
+        """
         return adversarial_examples(self.student, self.teacher)
 
     def uniform(self) -> Distribution:
-        """The uniform distribution on every grid point of [-1,1]^2."""
+        """The uniform distribution on every grid point of [-1,1]^2.
+
+        >>> figure_3_2_left(9).uniform().support_size()
+        81
+        """
         return Distribution.uniform(self.grid)
 
     def grey_mass(self) -> Fraction:
-        """Mass of the adversarial examples under the uniform distribution on the grid."""
+        """Mass of the adversarial examples under the uniform distribution on the grid.
+
+        >>> figure_3_2_left(9).grey_mass(), figure_3_2_right(9).grey_mass()
+        (Fraction(1, 9), Fraction(0, 1))
+        """
         return self.adversarial_examples().mass(self.uniform())
 
     def grey_mass_confident(self) -> Fraction:
-        """Mass of the adversarial examples under the uniform distribution on the confident points."""
+        """Mass of the adversarial examples under the uniform distribution on the confident points.
+
+        >>> figure_3_2_left(9).grey_mass_confident()
+        Fraction(1, 6)
+        """
         conf = Distribution.uniform_on(self.grid, self.teacher.confident_mask())
         return self.adversarial_examples().mass(conf)
 
     def l2_margin(self) -> LpMargin:
-        """The exact l_2 margin of the student on supp(mu) (squared in ``distance_power``)."""
+        """The exact l_2 margin of the student on supp(mu) (squared in ``distance_power``).
+
+        >>> m = figure_3_2_left(9).l2_margin()
+        >>> m.p, m.distance_power, m.source, m.target
+        (2, Fraction(1, 2), 20, 40)
+        """
         return lp_margin(self.student, self.mu, 2)
 
     @property
@@ -233,6 +259,12 @@ def plot_figure_3_2(n: int = 81, path: Any = None) -> Any:
     (Omega_A blue, Omega_B orange, Omega_U white), supp(mu) hatched, the student's
     boundary in red and the adversarial examples in grey, with the exact numbers in the
     title.
+
+    >>> import os, tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "figure_3_2.png")
+    >>> fig = plot_figure_3_2(9, path)
+    >>> len(fig.axes), os.path.exists(path)
+    (2, True)
     """
     from matplotlib.figure import Figure
 
