@@ -98,7 +98,8 @@ class IntegerWeights:
     """Non-negative weights scaled to integers: ``values[i] / denominator`` is the i-th weight.
 
     ``total`` is ``sum(values)`` as a Python int (never wrapped).  The values are not
-    reduced by their gcd; :meth:`reduced` does that.
+    reduced by their gcd (a :class:`finitelearn.Distribution` keeps only the ratios and
+    divides by the gcd itself).
 
     >>> from fractions import Fraction
     >>> w = integer_weights([1, "0.5"], "weights")
@@ -112,15 +113,6 @@ class IntegerWeights:
     total: int
     denominator: int
 
-    def reduced(self) -> "IntegerWeights":
-        """The same ratios divided by the gcd of the values (the canonical form).
-
-        >>> integer_weights([2, 4, 0], "w").reduced().values
-        [1, 2, 0]
-        """
-        g = gcd_of(self.values) or 1
-        vals = [v // g for v in self.values]
-        return IntegerWeights(vals, sum(vals), self.denominator * g)
 
 
 def integer_weights(raw: Any, name: str, *, positive_total: bool = True) -> IntegerWeights:
