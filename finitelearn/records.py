@@ -129,7 +129,9 @@ _FIELDS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "seconds": (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0, "a number >= 0"),
     "version_space_sizes": (lambda v: isinstance(v, list) and all(_int(0)(x) for x in v), "a list of ints >= 0"),
 }
-_OPTIONAL = {"version_space_sizes": list, "budget_spec": None}
+# Fields of _FIELDS that may be missing, with the factory of their default.  budget_spec is
+# optional too but not in _FIELDS: validate_record checks it after the loop.
+_OPTIONAL: dict[str, Callable[[], Any]] = {"version_space_sizes": list}
 
 
 def validate_record(record: Any, where: str = "record") -> dict:
@@ -145,7 +147,7 @@ def validate_record(record: Any, where: str = "record") -> dict:
     """
     if not isinstance(record, dict):
         raise fail_type(where, record, "a record (a dict of the fields of finitelearn.ScalingRecord)")
-    out = {}
+    out: dict[str, Any] = {}
     for name, (ok, allowed) in _FIELDS.items():
         if name not in record:
             if name in _OPTIONAL:
