@@ -206,7 +206,7 @@ class ConceptClass:
     def __contains__(self, f: object) -> bool:
         return isinstance(f, BooleanFunction) and self._position(f) is not None
 
-    def subclass(self, members: Sequence[int]) -> "ConceptClass":
+    def subclass(self, members: Iterable[int]) -> "ConceptClass":
         """The class of the members at the given positions (order kept; positions distinct ints).
 
         >>> paper_teachers(3).subclass([2, 0]).masks.tolist()

@@ -230,8 +230,11 @@ def respond(kind: str, values: np.ndarray | None, counts: np.ndarray | None, tru
     (2, 1)
     """
     if kind == "truthful":
+        assert truth is not None  # normalize_responder allows "truthful" only with a fixed teacher
         return truth, 1
     if kind == "noisy":
+        # normalize_responder allows "noisy" only with a fixed teacher, and the oracle requires its seed
+        assert truth is not None and rng is not None
         k = int(rng.integers(-NOISE_GRID, NOISE_GRID + 1))
         return truth * NOISE_GRID + k * t, NOISE_GRID
     if kind == "null":
