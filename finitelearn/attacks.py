@@ -212,10 +212,11 @@ class FiniteFamily(Family):
 
     def infimum(self, agree: np.ndarray, confident: np.ndarray) -> Infimum:
         vals = self.values(agree, confident)
-        best = None
+        best: int | None = None
+        best_v: Fraction | None = None  # vals[best]
         for i, v in enumerate(vals):
-            if v is not None and (best is None or v < vals[best]):
-                best = i
+            if v is not None and (best_v is None or v < best_v):
+                best, best_v = i, v
         if best is None:
             return Infimum(None, None, None, "every member of the family puts probability 0 on the teacher's confident region")
         s = self.members[best].support

@@ -143,6 +143,7 @@ class ConceptClass:
     def tables(self) -> np.ndarray:
         """Read-only (m, 2^d) uint8 truth tables (built on demand for a parity class)."""
         if self._tables is None:
+            assert self._masks is not None  # a class has its tables or its masks (tables built from them here)
             check_memory(self._d, bytes_per_point=len(self), name="d (x class size)")
             rows = [K.unpack_table(K.parity_packed(self._d, int(m)), 1 << self._d) for m in self._masks]
             self._tables = read_only(np.stack(rows))
@@ -160,7 +161,10 @@ class ConceptClass:
         return [frozenset(i for i in range(self._d) if (int(m) >> i) & 1) for m in self._masks]
 
     def __len__(self) -> int:
-        return int(self._masks.shape[0] if self._masks is not None else self._tables.shape[0])
+        if self._masks is not None:
+            return int(self._masks.shape[0])
+        assert self._tables is not None  # a class without masks is given by its tables
+        return int(self._tables.shape[0])
 
     def __getitem__(self, k: int) -> BooleanFunction:
         n = len(self)
@@ -169,6 +173,7 @@ class ConceptClass:
         k = int(k) % n
         if self._masks is not None:
             return parity(self._d, int(self._masks[k]))
+        assert self._tables is not None  # a class without masks is given by its tables
         return BooleanFunction.from_truth_table(self._tables[k])
 
     def __iter__(self) -> Iterator[BooleanFunction]:
@@ -203,6 +208,7 @@ class ConceptClass:
             hit = np.flatnonzero(self._masks == mask)
             return int(hit[0]) if hit.size else None
         if self._index is None:
+            assert self._tables is not None  # a class without masks is given by its tables
             packed = np.packbits(self._tables, axis=1)
             self._index = {row.tobytes(): k for k, row in enumerate(packed)}
         return self._index.get(np.packbits(f.truth_table).tobytes())
@@ -210,7 +216,7 @@ class ConceptClass:
     def __contains__(self, f: object) -> bool:
         return isinstance(f, BooleanFunction) and self._position(f) is not None
 
-    def subclass(self, members: Sequence[int]) -> "ConceptClass":
+    def subclass(self, members: Iterable[int]) -> "ConceptClass":
         """The class of the members at the given positions (order kept; positions distinct ints).
 
         >>> paper_teachers(3).subclass([2, 0]).masks.tolist()
@@ -226,6 +232,7 @@ class ConceptClass:
         idx = np.asarray(pos, dtype=np.int64)
         if self._masks is not None:
             return ConceptClass._make(self._d, None, self._masks[idx].copy())
+        assert self._tables is not None  # a class without masks is given by its tables
         return ConceptClass._make(self._d, self._tables[idx].copy(), None)
 
     def __repr__(self) -> str:

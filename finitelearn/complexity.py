@@ -159,6 +159,7 @@ def _correlation_numerators(cc: ConceptClass, D: Distribution) -> np.ndarray:
         # E_D[chi_S chi_T] = E_D[chi_{S xor T}] = W(S xor T) / total, W = Walsh transform of D.
         W = walsh_hadamard(D.dense_weights())
         masks = cc.masks
+        assert masks is not None  # a parity class has its masks
         return W[masks[:, None] ^ masks[None, :]]
     F = 1 - 2 * cc.tables[:, D.support].astype(np.int64)    # (m, n_s) of +-1
     return (F * D.weights[None, :]) @ F.T
@@ -273,6 +274,11 @@ class QueryTree:
     def is_leaf(self) -> bool:
         return self.point is None
 
+    def _inner(self) -> "tuple[int, QueryTree, QueryTree]":
+        # (point, if_0, if_1) of a node that is not a leaf: it asks a point and has both children
+        assert self.point is not None and self.if_0 is not None and self.if_1 is not None
+        return self.point, self.if_0, self.if_1
+
     def depth(self) -> int:
         """The worst-case number of queries (the height of the tree).
 
@@ -282,7 +288,8 @@ class QueryTree:
         """
         if self.is_leaf:
             return 0
-        return 1 + max(self.if_0.depth(), self.if_1.depth())
+        _, if_0, if_1 = self._inner()
+        return 1 + max(if_0.depth(), if_1.depth())
 
     def leaves(self) -> int:
         """Number of leaves (identified members).
@@ -291,7 +298,10 @@ class QueryTree:
         >>> fl.membership_query_complexity(fl.paper_teachers(3)).tree.leaves()
         4
         """
-        return 1 if self.is_leaf else self.if_0.leaves() + self.if_1.leaves()
+        if self.is_leaf:
+            return 1
+        _, if_0, if_1 = self._inner()
+        return if_0.leaves() + if_1.leaves()
 
     def run(self, teacher: BooleanFunction) -> tuple[int | None, list[int]]:
         """Play the strategy against ``teacher``: (the member it names, the points asked).
@@ -305,10 +315,12 @@ class QueryTree:
             raise fail_type("teacher", teacher, "a finitelearn.BooleanFunction")
         if teacher.d != self.d:
             raise DomainMismatch(f"the strategy is on d={self.d} and the teacher on d={teacher.d}")
-        node, asked = self, []
+        node: QueryTree = self
+        asked: list[int] = []
         while not node.is_leaf:
-            asked.append(node.point)
-            node = node.if_1 if teacher(node.point) else node.if_0
+            point, if_0, if_1 = node._inner()
+            asked.append(point)
+            node = if_1 if teacher(point) else if_0
         return node.member, asked
 
     def lines(self, indent: str = "") -> list[str]:
@@ -320,8 +332,9 @@ class QueryTree:
         """
         if self.is_leaf:
             return [f"{indent}-> member {self.member}"]
-        out = [f"{indent}ask T{_point_text(self.point, self.d)}"]
-        for label, child in ((0, self.if_0), (1, self.if_1)):
+        point, if_0, if_1 = self._inner()
+        out = [f"{indent}ask T{_point_text(point, self.d)}"]
+        for label, child in ((0, if_0), (1, if_1)):
             out.append(f"{indent}  = {label}:")
             out.extend(child.lines(indent + "    "))
         return out
@@ -427,6 +440,8 @@ def _minimax(cols: list[tuple[int, int]], full: int, max_states: int) -> tuple[i
                 best, best_x = cost, x
                 if best == lb:
                     break
+        # the members are distinct, so some query splits V and the first one beats the sentinel
+        assert best_x is not None
         memo[V] = best
         choice[V] = best_x
         return best
@@ -555,7 +570,8 @@ def membership_query_complexity(concept_class: Any, *, nonadaptive: bool = False
     parts = _distinct_partitions(cols, full)
     cost, choice = _minimax(parts, full, max_states)
     tree = _build_tree(cc.d, full, dict(parts), choice)
-    na, na_points = None, None
+    na: int | None = None
+    na_points: tuple[int, ...] | None = None
     if nonadaptive:
         if m == 1:
             na, na_points = 0, ()
@@ -643,7 +659,8 @@ def _min_cover(universe: int, sets: list[tuple[int, int]], budget: list[int]) ->
         if top * room < left.bit_count():
             return                                     # even the largest sets cannot finish
         # branch on the element covered by the fewest sets
-        e_best, n_best = None, None
+        e_best: int | None = None
+        n_best: int | None = None
         probe = left
         while probe:
             e = probe & -probe
@@ -653,6 +670,7 @@ def _min_cover(universe: int, sets: list[tuple[int, int]], budget: list[int]) ->
                 e_best, n_best = e, n_e
                 if n_e <= 1:
                     break
+        assert e_best is not None  # left != 0: the loop above ran at least once
         # one of the sets covering e_best is in every cover; try each, largest first.
         # (No "exclude earlier branches" trick: it would make the memo of failed
         # version states unsound; the memo already cuts the orderings of one choice.)

@@ -100,6 +100,7 @@ class Distribution:
             self._total = domain.size
             self._uniform = True
             return self
+        assert weights is not None  # an explicit support always comes with its weights
         g = gcd_of(weights) or 1
         w = [v // g for v in weights]
         if len(w) == domain.size and all(v == 1 for v in w):
@@ -356,6 +357,7 @@ class Distribution:
         if isinstance(values, BooleanFunction):
             return self.probability(values)
         n = self._domain.size
+        arr: np.ndarray | list[Any]
         if isinstance(values, np.ndarray):
             if values.ndim != 1 or values.shape[0] != n:
                 raise fail("values", values, f"a table of {n} numbers, one per point")
@@ -395,10 +397,11 @@ class Distribution:
         return hash((self._domain, self._support.tobytes(), self._weights.tobytes()))
 
     def __repr__(self) -> str:
-        cube = isinstance(self._domain, Cube)
-        where = f"d={self._domain.d}" if cube else repr(self._domain)
+        dom = self._domain
+        cube = isinstance(dom, Cube)
+        where = f"d={dom.d}" if isinstance(dom, Cube) else repr(dom)
         if self._uniform:
-            return f"Distribution(uniform on {{0,1}}^{self._domain.d})" if cube else f"Distribution(uniform on {where})"
+            return f"Distribution(uniform on {{0,1}}^{dom.d})" if isinstance(dom, Cube) else f"Distribution(uniform on {where})"
         n = self.support_size()
         if n <= 4:
             def show(k: int) -> str:

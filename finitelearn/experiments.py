@@ -77,6 +77,7 @@ def _tokens(text: str) -> list[str]:
         if not m or m.end() == pos:
             raise fail("tolerance", text, "an expression in d with numbers, d, + - * / ^ and parentheses "
                                           f"(such as 1/8, 1/d, 1/d^2, 1/(2d), d^-1); cannot read {text[pos:]!r}")
+        assert m.lastindex is not None  # every alternative of _TOKEN is a group: one of them matched
         out.append(m.group(m.lastindex))
         pos = m.end()
         while pos < len(text) and text[pos].isspace():
@@ -505,6 +506,7 @@ def _run_one(dim: _Dimension, name: str, tol_text: str, responder: str, budget: 
     C = paper_teachers(d)
     student = make_student(name, seed=seed)
     t0 = time.perf_counter()
+    oracle: StatisticalQueryOracle | MembershipOracle
     if student.kind == "sq":
         oracle = StatisticalQueryOracle(C, uniform(d), alpha, responder)
         lb, kind, r_bound = dim.sq_bound, "parseval", dim.removal_bound
@@ -515,7 +517,9 @@ def _run_one(dim: _Dimension, name: str, tol_text: str, responder: str, budget: 
         sharp, sharp_src = dim.optimal, dim.optimal_source
     res = student.learn(oracle, budget=budget)
     seconds = time.perf_counter() - t0
-    worst = _worst_agreement(res.hypothesis, oracle.version_space_masks(), d)
+    masks = oracle.version_space_masks()
+    assert masks is not None  # paper_teachers(d) is a parity class
+    worst = _worst_agreement(res.hypothesis, masks, d)
     used_budget = budget if budget is not None else student.default_budget(m, d)
     return ScalingRecord(
         d=d, student=name, oracle=student.kind, tolerance=tol_text,

@@ -98,7 +98,7 @@ def _check_bytes_per_point(bytes_per_point: Any) -> Fraction:
     return q
 
 
-def format_bytes(n: float) -> str:
+def format_bytes(n: float | Fraction) -> str:
     """A byte count in binary units, e.g. ``'1.5 KiB'``.
 
     A size under one KiB is shown as a whole number of bytes.

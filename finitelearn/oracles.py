@@ -306,7 +306,9 @@ class StatisticalQuery:
         if self._num0 is not None:
             return self._num0, self._num1
         check_memory(self._d, bytes_per_point=16, name="query.d")
-        h = self.feature_function.truth_table.astype(np.int64)
+        f = self.feature_function
+        assert f is not None  # a query without its columns is a feature or agreement query
+        h = f.truth_table.astype(np.int64)
         if self._kind == "feature":
             return read_only(np.zeros_like(h)), read_only(h)
         return read_only(1 - h), read_only(h)
@@ -402,6 +404,11 @@ def _check_budget(budget: Any) -> int | None:
 # ---------------------------------------------------------------------------------------
 class _Oracle:
     _kind_name = "oracle"
+    _teacher: BooleanFunction | None
+    _class: ConceptClass | None
+    _vs: np.ndarray | None  # positions in _class of the members still consistent
+    _masks_all: np.ndarray | None
+    _teacher_pos: int | None
 
     def _init_common(self, teacher: Any, concept_class: Any, budget: Any) -> None:
         if isinstance(teacher, ConceptClass):
@@ -431,6 +438,12 @@ class _Oracle:
         self._budget = _check_budget(budget)
         self._count = 0
         self._transcript: list[TranscriptEntry] = []
+
+    def _given_class(self) -> ConceptClass:
+        # the concept class where the caller knows there is one: the oracle keeps a version
+        # space (_vs is not None) exactly when it has a class, and has one when no teacher is fixed
+        assert self._class is not None
+        return self._class
 
     # -- reading -------------------------------------------------------------------------
     @property
@@ -502,7 +515,7 @@ class _Oracle:
     @property
     def version_space(self) -> ConceptClass | None:
         """The version space as a :class:`ConceptClass` (None without a class)."""
-        return None if self._vs is None else self._class.subclass(self._vs)
+        return None if self._vs is None else self._given_class().subclass(self._vs)
 
     def version_space_sizes(self) -> list[int]:
         """The version-space size after each query (empty without a class)."""
@@ -562,7 +575,7 @@ class MembershipOracle(_Oracle):
             if self._masks_all is not None:
                 labels = OK.parity_labels(self._masks_all[self._vs], np.int64(k))
             else:
-                labels = self._class.tables[self._vs, k]
+                labels = self._given_class().tables[self._vs, k]
             if truth is None:
                 ones = int(labels.sum())
                 truth_answer = 1 if 2 * ones > labels.shape[0] else 0
@@ -575,6 +588,7 @@ class MembershipOracle(_Oracle):
                 raise InvariantViolated("the version space became empty after a data query")
             answer = truth_answer
         else:
+            assert truth is not None  # without a class the teacher is fixed
             answer = truth
         self._transcript.append(TranscriptEntry(k, truth, answer, self.version_space_size, removed))
         return int(answer)
@@ -650,9 +664,9 @@ class StatisticalQueryOracle(_Oracle):
         if W >= _INT64_SAFE:  # pragma: no cover - Distribution caps its total below 2^63
             raise fail("distribution", distribution, "a weight total below 2**62")
         self._W = W
-        self._dense_w = None
-        self._tab_cache = None
-        self._parseval_check = (self._teacher is None and self._class.is_parity_class and distribution.is_uniform)
+        self._dense_w: np.ndarray | None = None
+        self._tab_cache: tuple[StatisticalQuery, np.ndarray, np.ndarray] | None = None  # the last query's tables
+        self._parseval_check = (self._teacher is None and self._given_class().is_parity_class and distribution.is_uniform)
 
     # -- reading -------------------------------------------------------------------------
     @property
@@ -712,6 +726,7 @@ class StatisticalQueryOracle(_Oracle):
         agreement with f_S': P(f_S' = f_S) = 1 if S = S', else 1/2.
         """
         n = 1 << self._d
+        assert q.parity_mask is not None  # only called when _fast_ok(q)
         s = np.int64(q.parity_mask)
         if q.kind == "feature":
             if s == 0:
@@ -725,7 +740,9 @@ class StatisticalQueryOracle(_Oracle):
 
     def _class_values(self, q: StatisticalQuery, rows: np.ndarray) -> np.ndarray:
         """Numerators over Q of E_D[chi(x, T(x))] for the class members ``rows``."""
-        if self._class.is_parity_class:
+        cc = self._given_class()
+        if cc.is_parity_class:
+            assert self._masks_all is not None  # the masks of the parity class
             masks = self._masks_all[rows]
             if self._fast_ok(q):
                 return self._fast_values(q, masks)
@@ -746,14 +763,16 @@ class StatisticalQueryOracle(_Oracle):
             # the central identity: E[chi(x, f_S(x))] = null - ghat(S)/2, over Q = 2 W den
             return np.int64(base) - G[masks]
         num0, num1 = self._tabs(q)
-        sums = OK.class_sums(self._class.tables, rows, self._D.support, self._D.weights, num0, num1)
+        sums = OK.class_sums(cc.tables, rows, self._D.support, self._D.weights, num0, num1)
         return 2 * sums
 
     def _teacher_value(self, q: StatisticalQuery) -> int:
         """Numerator over Q of E_D[chi(x, T(x))] for the fixed teacher, by enumeration."""
         if self._teacher_pos is not None and self._fast_ok(q):
+            assert self._masks_all is not None  # _fast_ok: the teacher's class is a parity class
             return int(self._fast_values(q, self._masks_all[[self._teacher_pos]])[0])
         num0, num1 = self._tabs(q)
+        assert self._teacher is not None  # only called with a fixed teacher
         return 2 * int(OK.teacher_sum(self._teacher.truth_table, self._D.support, self._D.weights, num0, num1))
 
     def _null_value(self, q: StatisticalQuery) -> int:
@@ -853,12 +872,14 @@ class StatisticalQueryOracle(_Oracle):
                                   truth_u, null_u, t, self._rng)
         answer = Fraction(ans_num, Q * b * scale)
         if truth_u is not None and abs(truth_u * scale - ans_num) > t * scale:
+            assert truth_num is not None  # truth_u is truth_num * b
             raise InvariantViolated(f"answer {answer} is not within {self._alpha} of the truth {Fraction(truth_num, Q)}")
         removed = None
         if values_u is not None:
             if scale != 1:  # a noisy answer on a finer grid: compare as exact Python ints
                 values_u = values_u.astype(object)
             keep = np.abs(values_u * scale - ans_num) <= t * scale
+            assert self._vs is not None  # values_u was computed on the version space
             n_before = int(self._vs.shape[0])
             self._vs = self._vs[keep]
             removed = n_before - int(self._vs.shape[0])
@@ -910,6 +931,7 @@ class StatisticalQueryOracle(_Oracle):
         Q = self._denominator(q)
         if self._teacher is not None:
             return Fraction(self._teacher_value(q), Q), self._teacher
+        assert self._vs is not None  # no fixed teacher: the oracle keeps the class's version space
         vals = self._class_values(q, self._vs)
         k = int(np.argmin(vals))
-        return Fraction(int(vals[k]), Q), self._class[int(self._vs[k])]
+        return Fraction(int(vals[k]), Q), self._given_class()[int(self._vs[k])]

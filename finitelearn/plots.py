@@ -210,7 +210,8 @@ def _draw_scaling_panel(ax: Any, recs: list[dict], tol: str, title: str | None) 
     ax.set_yscale("log")
     ax.set_xticks(ds)
     ax.set_xlabel("d  (teachers f_S on {0,1}^d with 1 \u2208 S, equation (4.3))")
-    adversary = {"max_consistent": "max-consistent adversary", "null": "null (Parseval) adversary"}.get(responder, "")
+    adversary = "" if responder is None else (
+        {"max_consistent": "max-consistent adversary", "null": "null (Parseval) adversary"}.get(responder, ""))
     ax.set_title(title or (
         "Passive vs active teacher: queries to identify a parity teacher\n"
         f"SQ on \u03bd = uniform (tolerance \u03b1 = {tol}, {adversary}) vs data queries"),

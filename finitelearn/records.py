@@ -139,9 +139,10 @@ _FIELDS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "sharpest_lower_bound": (_opt_int(0), "an int >= 0, or null"),
     "sharpest_lower_bound_source": (_str, "text"),
 }
-# fields a record of an earlier release may lack, and their defaults
-_OPTIONAL = {"version_space_sizes": list, "budget_spec": lambda: None, "sharpest_lower_bound": lambda: None,
-             "sharpest_lower_bound_source": str}
+# Fields of _FIELDS that a record of an earlier release may lack, with the factory of their
+# default.  budget_spec is optional too but not in _FIELDS: validate_record checks it after the loop.
+_OPTIONAL: dict[str, Callable[[], Any]] = {"version_space_sizes": list, "sharpest_lower_bound": lambda: None,
+                                           "sharpest_lower_bound_source": str}
 
 
 def validate_record(record: Any, where: str = "record") -> dict:
@@ -157,7 +158,7 @@ def validate_record(record: Any, where: str = "record") -> dict:
     """
     if not isinstance(record, dict):
         raise fail_type(where, record, "a record (a dict of the fields of finitelearn.ScalingRecord)")
-    out = {}
+    out: dict[str, Any] = {}
     for name, (ok, allowed) in _FIELDS.items():
         if name not in record:
             if name in _OPTIONAL:

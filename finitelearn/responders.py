@@ -229,9 +229,16 @@ def respond(kind: str, values: np.ndarray | None, counts: np.ndarray | None, tru
     >>> respond("max_consistent", np.array([0, 3, 4, 10]), np.ones(4, dtype=np.int64), None, 9, 2, None)
     (2, 1)
     """
+    if kind in ("truthful", "noisy") and truth is None:
+        raise fail("truth", truth, f"the fixed teacher's value: the {kind} answer needs one (in the adaptive "
+                                   "game use 'null' or 'max_consistent')")
     if kind == "truthful":
+        assert truth is not None
         return truth, 1
     if kind == "noisy":
+        if rng is None:
+            raise fail_type("rng", rng, "a numpy.random.Generator (the noisy answer is seeded)")
+        assert truth is not None
         k = int(rng.integers(-NOISE_GRID, NOISE_GRID + 1))
         return truth * NOISE_GRID + k * t, NOISE_GRID
     if kind == "null":

@@ -136,6 +136,7 @@ def is_paper_class(concept_class: ConceptClass, distribution: Distribution) -> b
     if not (concept_class.is_parity_class and distribution.is_uniform):
         return False
     masks = concept_class.masks
+    assert masks is not None  # a parity class has its masks
     d = concept_class.d
     return len(masks) == 1 << (d - 1) and bool(np.all(masks & 1)) and len(set(masks.tolist())) == len(masks)
 
@@ -286,7 +287,7 @@ def _window_part(M, V, K0: int, lo: int, hi: int, energy=None):
     m = len(V)
     K = M.NewIntVar(1, m, "K")
     rng = range(lo, hi + 1)
-    cnt = {v: [] for v in rng}
+    cnt: dict[int, list[Any]] = {v: [] for v in rng}  # CP-SAT BoolVars
     for j in range(m):
         zs = []
         for v in rng:
@@ -320,6 +321,7 @@ def _reduced(cc: ConceptClass, alpha: Fraction, answer: str, require: bool, time
         M.Add(v == sum(int(H[s, x]) * h[x] for x in range(nn)))
         spec.append(v)
     # member j <-> S' = mask >> 1
+    assert cc.masks is not None  # the class (4.3) is a parity class
     order = [int(mk) >> 1 for mk in cc.masks]
     if symmetry:
         M.Add(spec[0] >= 0)                   # h -> -h
@@ -406,13 +408,16 @@ def eliminated_by(query: StatisticalQuery, concept_class: ConceptClass, distribu
     oracle = StatisticalQueryOracle(concept_class, distribution, tolerance, responder=answer)
     if answer == "null":
         values = oracle.candidate_values(query)
+        assert values is not None  # the oracle was given the class
         null = oracle.null_value(query)
         out = sum(1 for v in values.tolist() if abs(v - null) > tolerance)
         if require_consistent and out == len(values):
             return None
         return out
     oracle.query(query)
-    return len(concept_class) - oracle.version_space_size
+    kept = oracle.version_space_size
+    assert kept is not None  # the oracle was given the class
+    return len(concept_class) - kept
 
 
 def max_eliminations(concept_class: Any, distribution: Any, tolerance: Any, *, answer: str = "null",
@@ -608,6 +613,7 @@ def _query_families(cc: ConceptClass, D: Distribution, alpha: Fraction):
         nn = 1 << nb
         hs = np.array(np.meshgrid(*[np.arange(-2, 3)] * nn, indexing="ij")).reshape(nn, -1).T.astype(np.int64)
         spec = hs @ _spectrum_sign(nb).T                  # (5^nn, nn): H(S')
+        assert cc.masks is not None  # the class (4.3) is a parity class
         G = spec[:, [int(mk) >> 1 for mk in cc.masks]]
         K0 = _thresholds(alpha, 1 << d)
         masks = _window_masks(-G, 2 * K0)             # V = N - G/2: windows upward in V
@@ -688,6 +694,7 @@ def replay_strategy(strategy: SQStrategy, concept_class: ConceptClass, distribut
                 raise InvariantViolated(f"a leaf of the strategy keeps {len(node.members)} members")
             return 0
         values = oracle.candidate_values(node.query)
+        assert values is not None  # the oracle was given the class and is never asked: it keeps every member
         kids = dict(node.children)
         worst = 0
         for i in node.members:
@@ -804,7 +811,7 @@ def _correlations(cc: ConceptClass, D: Distribution) -> tuple[np.ndarray, int]:
     return (F * D.weights[None, :]) @ F.T, int(D.total)
 
 
-def _max_avg_by_size(C: np.ndarray) -> list[Fraction]:
+def _max_avg_by_size(C: np.ndarray) -> list[int]:
     """max over subsets E of size k of sum_{i,j in E} |C_ij| (numerators), k = 0..m (exact)."""
     m = C.shape[0]
     A = np.abs(C)

@@ -47,7 +47,7 @@ def _ctpop(typingctx, x):
     return sig, codegen
 
 
-if config.DISABLE_JIT:  # NUMBA_DISABLE_JIT=1 (coverage runs): the intrinsic has no Python form
+if config.DISABLE_JIT:  # type: ignore[attr-defined]  # set at import from NUMBA_DISABLE_JIT (coverage runs): the intrinsic has no Python form
 
     def popcount64(x):
         """Number of set bits of a uint64 (pure-Python form under NUMBA_DISABLE_JIT)."""

@@ -352,7 +352,7 @@ def blocked(src: np.ndarray, a: np.ndarray, sub_bits: int = _SUB_BITS, block_bit
     """
     if threads > 1 and a.shape[0] >= (1 << sub_bits):
         previous = numba.get_num_threads()
-        numba.set_num_threads(min(threads, numba.config.NUMBA_NUM_THREADS))
+        numba.set_num_threads(min(threads, numba.config.NUMBA_NUM_THREADS))  # type: ignore[attr-defined]  # numba.config sets its options at import, from the environment
         try:
             _blocked_threaded(src, a, sub_bits, block_bits, chunk_bits)
         finally:

@@ -57,8 +57,8 @@ def check_p(p: Any, name: str = "p") -> float:
         raise fail(name, p, "one of 0, 1, 2, inf")
     if p == math.inf:
         return math.inf
-    if p in (0, 1, 2) and float(p) == int(p):
-        return int(p)
+    if p in (0, 1, 2) and float(p) == int(float(p)):  # numbers.Real promises __float__, not __int__
+        return int(float(p))
     raise fail(name, p, "one of 0, 1, 2, inf")
 
 

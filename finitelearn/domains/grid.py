@@ -114,7 +114,7 @@ class Grid(FiniteDomain):
         for m in ns[:-1]:
             strides.append(strides[-1] * m)
         self._strides = tuple(strides)
-        self._lat = None
+        self._lat: np.ndarray | None = None
 
     @classmethod
     def square(cls, n: int, lower: Any = -1, upper: Any = 1, dim: int = 2) -> "Grid":
