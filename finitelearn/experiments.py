@@ -470,6 +470,10 @@ def sharpest_sq_bound(d: int, alpha: Fraction, responder: str) -> tuple[int | No
     parseval = sq_query_lower_bound(m, alpha)
     if d > SHARPEST_D_MAX:
         return parseval, "Parseval"
+    # Under the uniform distribution a Boolean query's values are multiples of 2^-d and the
+    # null answer a multiple of 2^-(d+1): every alpha below 2^-(d+2) separates them alike, so
+    # a tinier alpha (1/10^30) asks the solver the same question at 2^-(d+3).
+    alpha = max(alpha, Fraction(1, 1 << (d + 3)))
     try:
         from .sq_complexity import max_eliminations
 
