@@ -31,7 +31,11 @@ searches h (2^(d-1) variables of 5 values instead of 2^(d+1) bits) and breaks th
 symmetries of the class: h -> -h, the invertible linear maps of the coordinates 2..d
 (which permute the spectrum: we ask that the spectrum be largest on e_1, then on e_2
 outside span(e_1), ... a greedy basis), and for the null model the translations (which
-flip signs of the spectrum: we ask that it be >= 0 on e_1..e_{d-1}).  The *plain* model
+flip signs of the spectrum: we ask that it be >= 0 on e_1..e_{d-1}).  For the max-consistent
+answer at 3 <= d <= 5 ``model="auto"`` does not call the solver: it enumerates h exactly
+(:func:`_mc_exhaustive`: one half of h per orbit of GL(d-2, 2) x {+-1}, the other half in
+full, the densest window read off the sorted spectrum), which settles d = 5 where the
+solver's bound stalls.  The *plain* model
 searches chi itself, for any class and distribution; the tests check both give the same
 values where both finish.
 
@@ -41,6 +45,8 @@ decides an answer.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import math
 import numbers
 import time
@@ -163,7 +169,7 @@ class OneQueryBound:
         The answer model and the query range.
     require_consistent : bool
     model : str
-        ``"plain"`` or ``"reduced"`` (module docstring).
+        ``"plain"``, ``"reduced"`` or ``"exhaustive"`` (module docstring).
     seconds : float
         Wall-clock time of the search.
 
@@ -367,6 +373,76 @@ def _reduced(cc: ConceptClass, alpha: Fraction, answer: str, require: bool, time
     return solver, status, cp, chi, len(cc)
 
 
+def _gl_perms(n: int) -> list[np.ndarray]:
+    """Every invertible linear map of {0,1}^n as the permutation x -> Mx of 0..2^n-1."""
+    N = 1 << n
+    out = []
+    for cols in itertools.product(range(1, N), repeat=n):
+        img = [0] * N
+        for x in range(N):
+            v = 0
+            for i in range(n):
+                if (x >> i) & 1:
+                    v ^= cols[i]
+            img[x] = v
+        if len(set(img)) == N:
+            out.append(np.array(img, dtype=np.int64))
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def _half_orbits(n: int):
+    """All h0: {0,1}^n -> {-2..2}, their spectra, and one representative per orbit of GL(n, 2) x {+-1}."""
+    N = 1 << n
+    allh = np.array(list(itertools.product(range(-2, 3), repeat=N)), dtype=np.int8).reshape(-1, N)
+    pw = 5 ** np.arange(N, dtype=np.int64)
+    own = ((allh.astype(np.int64) + 2) * pw).sum(axis=1)
+    canon = own.copy()
+    for P in _gl_perms(n):
+        for sg in (1, -1):
+            canon = np.minimum(canon, (((sg * allh[:, P]).astype(np.int64) + 2) * pw).sum(axis=1))
+    order = np.argsort(own)
+    reps = order[np.searchsorted(own[order], np.unique(canon))]
+    spec = allh.astype(np.int16) @ _spectrum_sign(n).astype(np.int16).T
+    return allh, spec, reps
+
+
+def _mc_exhaustive(d: int, alpha: Fraction, deadline: float | None):
+    """The max-consistent one-query maximum for the class (4.3) under uniform, 3 <= d <= 5, by enumeration.
+
+    In the reduced model the adversary keeps the most spectrum values G(S') = H(S') in a window of
+    width 2 K0.  Split x' = (x'', x_d): H(S'', s) = A(S'') + (-1)^s B(S'') with A, B the spectra
+    of the two halves h0, h1 of h.  The maps h(x'', x_d) -> +-h(M x'', x_d), M in GL(d-2, 2),
+    permute (and maybe negate) the spectrum, and the window family is symmetric under
+    negation, so h0 may be taken as one representative per orbit while h1 runs over all
+    5^(2^(d-2)) functions.  Sorted values s: some window keeps k members iff
+    min_i (s[i+k-1] - s[i]) <= 2 K0.  Returns (K, h) with K the least possible max window
+    count over every h and h attaining it, or None when the deadline passes first.
+    """
+    n = d - 2
+    allh, spec, reps = _half_orbits(n)
+    m = 2 << n
+    win = 2 * _thresholds(alpha, 1 << d)
+    best_k, best_h = m + 1, None
+    for r in reps.tolist():
+        if deadline is not None and time.perf_counter() > deadline:
+            return None
+        A = spec[r]
+        V = np.concatenate([A[None, :] + spec, A[None, :] - spec], axis=1)
+        V.sort(axis=1)
+        k = best_k - 1                       # rows keeping at most k: every k + 1 consecutive span > win
+        if k >= m:
+            cand = np.arange(len(V))
+        else:
+            cand = np.nonzero((V[:, k:] - V[:, :m - k]).min(axis=1) > win)[0]
+        for row in cand.tolist():
+            s = V[row]
+            kk = max(int(np.searchsorted(s, s[i] + win, side="right")) - i for i in range(m))
+            if kk < best_k:
+                best_k, best_h = kk, np.concatenate([allh[r], allh[row]]).astype(np.int64)
+    return best_k, best_h.tolist()
+
+
 # g(0, x') - g(1, x') = h(x'), g in {-1, 0, 1}; g -> (chi(x,0), chi(x,1))
 _SPLIT = {2: (1, -1), 1: (1, 0), 0: (0, 0), -1: (-1, 0), -2: (-1, 1)}
 _CHI = {1: (0, 1), 0: (0, 0), -1: (1, 0)}
@@ -449,7 +525,9 @@ def max_eliminations(concept_class: Any, distribution: Any, tolerance: Any, *, a
         Seconds for the solver; when it stops first the result has ``status="bounds"``.
     model : {"auto", "plain", "reduced"}
         ``"reduced"`` (the class (4.3) under uniform only, module docstring) or ``"plain"``;
-        ``"auto"`` picks the reduced model when it applies.
+        ``"auto"`` picks the reduced model when it applies (for ``"max_consistent"`` at
+        3 <= d <= 5 its exact enumeration, reported as ``model="exhaustive"``; if
+        ``time_limit`` runs out first, the CP-SAT reduced model gets what is left).
     workers : int
         CP-SAT worker threads (default 2).
 
@@ -494,12 +572,24 @@ def max_eliminations(concept_class: Any, distribution: Any, tolerance: Any, *, a
             raise InvariantViolated("the zero query ruled out a member")
         return OneQueryBound(0, 0, 0, "optimal", witness, answer, queries, require, "pairwise",
                              time.perf_counter() - t0)
-    if use == "reduced":
+    exh = None
+    if use == "reduced" and model == "auto" and answer == "max_consistent" and 3 <= cc.d <= 5:
+        exh = _mc_exhaustive(cc.d, alpha, None if tl is None else t0 + tl)
+    if exh is not None:
+        K, hvals = exh
+        lo = hi = m - K
+        witness = StatisticalQuery.from_numerators(_chi_from_h(hvals, cc.d), 1)
+        use = "exhaustive"
+    elif use == "reduced":
+        if tl is not None:       # what the enumeration left of the time limit
+            tl = max(0.1, t0 + tl - time.perf_counter())
         solver, status, cp, chi, m = _reduced(cc, alpha, answer, require, tl, workers)
     else:
         solver, status, cp, chi, m = _plain(cc, D, alpha, answer, require, tl, workers)
     cap = m - 1 if (require or answer == "max_consistent") else m
-    if status in (cp.OPTIMAL, cp.FEASIBLE):
+    if exh is not None:
+        pass
+    elif status in (cp.OPTIMAL, cp.FEASIBLE):
         if answer == "null":
             lo, hi = int(round(solver.ObjectiveValue())), int(math.floor(solver.BestObjectiveBound() + 1e-6))
         else:  # minimised K: the value is m - K

@@ -103,7 +103,7 @@ def test_max_eliminations_equals_enumeration(name, cc, D, alpha):
     w = np.zeros(1 << cc.d, dtype=np.int64)
     w[D.support] = D.weights
     null, null_any, mc = twin_max_eliminations(cc.tables.astype(np.int64), w, Fraction(alpha))
-    models = ["plain"] + (["reduced"] if SC.is_paper_class(cc, D) else [])
+    models = ["plain"] + (["reduced", "auto"] if SC.is_paper_class(cc, D) else [])
     for model in models:
         got = [fl.max_eliminations(cc, D, alpha, answer=a, require_consistent=r, model=model)
                for a, r in (("null", True), ("null", False), ("max_consistent", True))]
@@ -139,6 +139,32 @@ def test_d4_reduced_model_against_h_enumeration(alpha):
     got = tuple(fl.max_eliminations(cc, D, alpha, answer=a, require_consistent=r).value
                 for a, r in (("null", True), ("null", False), ("max_consistent", True)))
     assert got == want
+
+
+@pytest.mark.parametrize("alpha", ["1/8", pytest.param("1/4", marks=pytest.mark.slow),
+                                   pytest.param("1/16", marks=pytest.mark.slow)])
+def test_d4_exhaustive_max_consistent_against_h_enumeration_and_solver(alpha):
+    """The orbit enumeration (model "auto", max-consistent) against the plain 5^8 twin and CP-SAT."""
+    cc, D = fl.paper_teachers(4), fl.uniform(4)
+    want = twin_reduced_d4(alpha)[2]
+    K, h = SC._mc_exhaustive(4, Fraction(alpha), None)
+    assert 8 - K == want
+    r = fl.max_eliminations(cc, D, alpha, answer="max_consistent")
+    assert r.value == want and r.status == "optimal"
+    assert r.model == ("pairwise" if alpha == "1/4" else "exhaustive")
+    assert fl.max_eliminations(cc, D, alpha, answer="max_consistent", model="reduced").value == want
+
+
+def test_exhaustive_half_orbits_cover_every_half():
+    """Every h0 on {0,1}^2 is +-(a representative composed with some M in GL(2, 2))."""
+    allh, spec, reps = SC._half_orbits(2)
+    seen = set()
+    for r in reps.tolist():
+        for P in SC._gl_perms(2):
+            for sg in (1, -1):
+                seen.add(tuple((sg * allh[r][P]).tolist()))
+    assert seen == {tuple(row) for row in allh.tolist()}
+    assert len(SC._gl_perms(2)) == 6 and len(SC._gl_perms(3)) == 168
 
 
 @pytest.mark.parametrize("alpha", ALPHAS)
