@@ -310,8 +310,14 @@ def _window_part(M, V, K0: int, lo: int, hi: int, energy=None):
 
 
 def _reduced(cc: ConceptClass, alpha: Fraction, answer: str, require: bool, time_limit: float | None,
-             workers: int, symmetry: bool = True, kept_at_least: int | None = None):
-    """CP-SAT on h: {0,1}^(d-1) -> {-2..2} for the class (4.3) under uniform (module docstring)."""
+             workers: int, symmetry: bool = True, kept_at_least: int | None = None,
+             better_than: int | None = None):
+    """CP-SAT on h: {0,1}^(d-1) -> {-2..2} for the class (4.3) under uniform (module docstring).
+
+    ``better_than``: only queries ruling out more than this many members (a known witness's
+    count), so INFEASIBLE proves that witness optimal.  ``kept_at_least``: a proven lower
+    bound on the max-consistent adversary's window (a redundant cut).
+    """
     cp_model = _cp_model()
     d = cc.d
     nb = d - 1
@@ -352,6 +358,8 @@ def _reduced(cc: ConceptClass, alpha: Fraction, answer: str, require: bool, time
                 M.Add(spec[1 << k] >= 0)
     if answer == "null":
         obj = _null_part(M, [spec[s] for s in order], K0, big, require)
+        if better_than is not None:
+            M.Add(obj >= better_than + 1)
         M.Maximize(obj)
     else:
         # window in V units [0, K0]  <=>  G_i - G_j in [0, 2 K0]; the family of windows is symmetric under G -> -G
@@ -365,6 +373,8 @@ def _reduced(cc: ConceptClass, alpha: Fraction, answer: str, require: bool, time
         K = _window_part(M, [spec[s] for s in order], 2 * K0, -big, big, energy=nn * sum(sq))
         if kept_at_least is not None:
             M.Add(K >= kept_at_least)
+        if better_than is not None:
+            M.Add(K <= nn - better_than - 1)
         M.Minimize(K)
     solver, status, cp = _solve(M, time_limit, workers)
     chi = None
@@ -441,6 +451,48 @@ def _mc_exhaustive(d: int, alpha: Fraction, deadline: float | None):
             if kk < best_k:
                 best_k, best_h = kk, np.concatenate([allh[r], allh[row]]).astype(np.int64)
     return best_k, best_h.tolist()
+
+
+def _local_search(d: int, alpha: Fraction, answer: str, require: bool, restarts: int = 40,
+                  steps: int = 4000, seed: int = 0) -> tuple[int, list[int]]:
+    """A good h for the reduced model by simulated annealing (a primal heuristic, not a proof).
+
+    The count it returns is only a lower bound; :func:`max_eliminations` re-checks its
+    query through the oracle and asks the solver for anything better.  Deterministic
+    (``seed``), so results are reproducible.  Returns (eliminations, h).
+    """
+    nb = d - 1
+    nn = 1 << nb
+    Hm = _spectrum_sign(nb)
+    K0 = _thresholds(alpha, 1 << d)
+    ar = np.arange(nn)
+
+    def value(h: np.ndarray) -> int:
+        spec = Hm @ h
+        if answer == "null":
+            c = int((np.abs(spec) > K0).sum())
+            return -1 if (require and c == nn) else c
+        srt = np.sort(spec)
+        return nn - int((np.searchsorted(srt, srt + 2 * K0, side="right") - ar).max())
+
+    rng = np.random.default_rng(seed)
+    best, best_h = 0, np.zeros(nn, dtype=np.int64)
+    for _ in range(restarts):
+        h = rng.integers(-2, 3, nn)
+        v, temp = value(h), 2.0
+        for _ in range(steps):
+            x = int(rng.integers(nn))
+            old = h[x]
+            h[x] = rng.integers(-2, 3)
+            v2 = value(h)
+            if v2 >= v or rng.random() < math.exp((v2 - v) / temp):
+                v = v2
+                if v > best:
+                    best, best_h = v, h.copy()
+            else:
+                h[x] = old
+            temp = max(0.05, temp * 0.999)
+    return best, best_h.tolist()
 
 
 # g(0, x') - g(1, x') = h(x'), g in {-1, 0, 1}; g -> (chi(x,0), chi(x,1))
@@ -581,14 +633,45 @@ def max_eliminations(concept_class: Any, distribution: Any, tolerance: Any, *, a
         witness = StatisticalQuery.from_numerators(_chi_from_h(hvals, cc.d), 1)
         use = "exhaustive"
     elif use == "reduced":
-        if tl is not None:       # what the enumeration left of the time limit
+        cap_hi, kept = cap, None
+        if answer == "max_consistent":
+            # the adversary may answer the null value whenever it keeps a member, so
+            # mc <= the null maximum over such queries, unless some query's null answer keeps
+            # no one (then only m - 1); both from the null model, in a third of the time each
+            share = None if tl is None else tl / 3
+            n_any = max_eliminations(cc, D, alpha, answer="null", require_consistent=False,
+                                     time_limit=share, workers=workers)
+            if n_any.upper < m:
+                n_req = max_eliminations(cc, D, alpha, answer="null", require_consistent=True,
+                                         time_limit=share, workers=workers)
+                cap_hi = min(cap, n_req.upper)
+                kept = m - cap_hi
+        ls_val, ls_h = _local_search(cc.d, alpha, answer, require) if cc.d >= 5 else (0, None)
+        if tl is not None:       # what the enumeration and the null bounds left of the time limit
             tl = max(0.1, t0 + tl - time.perf_counter())
-        solver, status, cp, chi, m = _reduced(cc, alpha, answer, require, tl, workers)
+        better = ls_val if ls_h is not None and ls_val > 0 else None
+        if better is not None and better >= cap_hi:
+            status = None        # the heuristic already meets the proven cap
+        else:
+            solver, status, cp, chi, m = _reduced(cc, alpha, answer, require, tl, workers,
+                                                  kept_at_least=kept, better_than=better)
     else:
         solver, status, cp, chi, m = _plain(cc, D, alpha, answer, require, tl, workers)
     cap = m - 1 if (require or answer == "max_consistent") else m
     if exh is not None:
         pass
+    elif use == "reduced" and better is not None and (status is None or status != cp.OPTIMAL and status != cp.FEASIBLE):
+        # nothing better than the heuristic's query: proven optimal (INFEASIBLE, or it meets the
+        # cap), else bounds from the solver's objective bound
+        lo = better
+        witness = StatisticalQuery.from_numerators(_chi_from_h(ls_h, cc.d), 1)
+        if status is None or status == cp.INFEASIBLE:
+            hi = better
+        elif answer == "null":
+            hi = int(math.floor(solver.BestObjectiveBound() + 1e-6))
+        else:
+            hi = m - int(math.ceil(solver.BestObjectiveBound() - 1e-6))
+        hi = min(hi, cap_hi)
     elif status in (cp.OPTIMAL, cp.FEASIBLE):
         if answer == "null":
             lo, hi = int(round(solver.ObjectiveValue())), int(math.floor(solver.BestObjectiveBound() + 1e-6))
@@ -607,6 +690,8 @@ def max_eliminations(concept_class: Any, distribution: Any, tolerance: Any, *, a
         raise InvariantViolated(f"the solver's witness rules out {got} members through the oracle, not {lo}")
     lo = got  # a feasible solution may rule out more than its objective counted
     hi = min(hi, cap)
+    if use == "reduced":
+        hi = min(hi, cap_hi)
     if queries == "unit":
         if cc.is_parity_class and D.is_uniform:
             hi = min(cap, max(hi, parseval_removal_bound(alpha)))

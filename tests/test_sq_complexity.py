@@ -114,6 +114,7 @@ def test_max_eliminations_equals_enumeration(name, cc, D, alpha):
                                    model=model).value == mc
 
 
+@lru_cache(maxsize=None)
 def twin_reduced_d4(alpha):
     """d = 4 by enumerating h: {0,1}^3 -> {-2..2} (5^8 functions), the class spectrum by a plain sum."""
     alpha = Fraction(alpha)
@@ -165,6 +166,68 @@ def test_exhaustive_half_orbits_cover_every_half():
                 seen.add(tuple((sg * allh[r][P]).tolist()))
     assert seen == {tuple(row) for row in allh.tolist()}
     assert len(SC._gl_perms(2)) == 6 and len(SC._gl_perms(3)) == 168
+
+
+@pytest.mark.parametrize("answer,require", [("null", True), ("null", False), ("max_consistent", True)])
+def test_improvement_cut_proves_the_twins_optimum(answer, require):
+    """better_than=v (the twin's optimum at d = 4) is infeasible; better_than=v-1 finds v."""
+    cc, alpha = fl.paper_teachers(4), Fraction(1, 8)
+    want = dict(zip((("null", True), ("null", False), ("max_consistent", True)), twin_reduced_d4("1/8")))
+    v = want[(answer, require)]
+    solver, status, cp, chi, m = SC._reduced(cc, alpha, answer, require, 60, 2, better_than=v)
+    assert status == cp.INFEASIBLE
+    solver, status, cp, chi, m = SC._reduced(cc, alpha, answer, require, 60, 2, better_than=v - 1)
+    assert status == cp.OPTIMAL
+    got = SC.eliminated_by(fl.StatisticalQuery.from_numerators(chi, 1), cc, fl.uniform(4), alpha, answer, require)
+    assert got == v
+
+
+@pytest.mark.parametrize("answer,require", [("null", True), ("null", False), ("max_consistent", True)])
+def test_local_search_counts_what_the_twin_counts(answer, require):
+    """The heuristic's count is its query's true count (twin values) and never above the twin's optimum."""
+    cc, D = fl.paper_teachers(4), fl.uniform(4)
+    k, h = SC._local_search(4, Fraction(1, 8), answer, require, restarts=3, steps=300)
+    chi = SC._chi_from_h(h, 4)[None]
+    w = np.ones(16, dtype=np.int64)
+    vals, null2 = exact_values(chi, cc.tables.astype(np.int64), w)
+    if answer == "null":
+        out = int(((np.abs(2 * vals - null2[:, None]) * 8) > 2 * 16).sum())
+        assert not (require and out == 8)
+    else:
+        kept = max(int((((vals - vals[:, [i]]) * 8 >= 0) & ((vals - vals[:, [i]]) * 8 <= 2 * 16)).sum())
+                   for i in range(8))
+        out = 8 - kept
+    want = dict(zip((("null", True), ("null", False), ("max_consistent", True)), twin_reduced_d4("1/8")))
+    assert k == out <= want[(answer, require)]
+    assert SC._local_search(4, Fraction(1, 8), answer, require, restarts=3, steps=300) == (k, h)  # seeded
+
+
+def test_the_adversary_never_beats_the_null_answer_when_it_keeps_someone():
+    """The cut behind the max-consistent upper bound, on every Boolean query at d = 3 (twin values):
+    when the null answer keeps a member, the adversary's best answer rules out no more than it."""
+    cc = fl.paper_teachers(3)
+    chi = all_boolean_queries(3)
+    vals, null2 = exact_values(chi, cc.tables.astype(np.int64), np.ones(8, dtype=np.int64))
+    for a in (Fraction(1, 8), Fraction(1, 16)):
+        out_null = ((np.abs(2 * vals - null2[:, None]) * a.denominator) > 2 * a.numerator * 8).sum(axis=1)
+        kept = np.zeros(len(chi), dtype=np.int64)
+        for i in range(4):
+            diff = (vals - vals[:, [i]]) * a.denominator
+            kept = np.maximum(kept, ((diff >= 0) & (diff <= 2 * a.numerator * 8)).sum(axis=1))
+        keeps = out_null < 4
+        assert keeps.any() and ((4 - kept)[keeps] <= out_null[keeps]).all()
+
+
+@pytest.mark.slow
+def test_d6_max_consistent_bounds():
+    """d = 6, alpha = 1/8: honest bounds, the witness re-checked, below the window-at-zero Parseval cap.
+
+    Parseval: sum_S H(S)^2 <= 4^6, so at most 14 members have |H| > 16 = K0 and the window
+    centred at the null value keeps at least 18 of the 32."""
+    cc, D = fl.paper_teachers(6), fl.uniform(6)
+    r = fl.max_eliminations(cc, D, "1/8", answer="max_consistent", time_limit=120)
+    assert 1 <= r.lower <= r.upper <= 14
+    assert SC.eliminated_by(r.witness, cc, D, Fraction(1, 8), "max_consistent", True) == r.lower
 
 
 @pytest.mark.parametrize("alpha", ALPHAS)
