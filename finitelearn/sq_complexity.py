@@ -548,6 +548,20 @@ def eliminated_by(query: StatisticalQuery, concept_class: ConceptClass, distribu
     return len(concept_class) - kept
 
 
+# proven upper bounds of the null model for the class (4.3) under uniform, (d, alpha, require) -> int:
+# a proof stays true whatever time limit found it, so the max-consistent cap reuses them
+_NULL_UPPER: dict[tuple[int, Fraction, bool], int] = {}
+
+
+def _null_upper(cc: ConceptClass, D: Distribution, alpha: Fraction, require: bool, time_limit: float | None,
+                workers: int) -> int:
+    key = (cc.d, alpha, require)
+    if key not in _NULL_UPPER:
+        max_eliminations(cc, D, alpha, answer="null", require_consistent=require, time_limit=time_limit,
+                         workers=workers)
+    return _NULL_UPPER[key]
+
+
 def max_eliminations(concept_class: Any, distribution: Any, tolerance: Any, *, answer: str = "null",
                      queries: str = "boolean", require_consistent: bool = True, time_limit: Any = None,
                      model: str = "auto", workers: int = 2) -> OneQueryBound:
@@ -639,12 +653,8 @@ def max_eliminations(concept_class: Any, distribution: Any, tolerance: Any, *, a
             # mc <= the null maximum over such queries, unless some query's null answer keeps
             # no one (then only m - 1); both from the null model, in a third of the time each
             share = None if tl is None else tl / 3
-            n_any = max_eliminations(cc, D, alpha, answer="null", require_consistent=False,
-                                     time_limit=share, workers=workers)
-            if n_any.upper < m:
-                n_req = max_eliminations(cc, D, alpha, answer="null", require_consistent=True,
-                                         time_limit=share, workers=workers)
-                cap_hi = min(cap, n_req.upper)
+            if _null_upper(cc, D, alpha, False, share, workers) < m:
+                cap_hi = min(cap, _null_upper(cc, D, alpha, True, share, workers))
                 kept = m - cap_hi
         ls_val, ls_h = _local_search(cc.d, alpha, answer, require) if cc.d >= 5 else (0, None)
         if tl is not None:       # what the enumeration and the null bounds left of the time limit
@@ -700,6 +710,9 @@ def max_eliminations(concept_class: Any, distribution: Any, tolerance: Any, *, a
     if lo > hi:
         raise InvariantViolated(f"lower bound {lo} above upper bound {hi}: a bug in finitelearn")
     st = "optimal" if lo == hi else "bounds"
+    if paper and answer == "null" and queries == "boolean":
+        key = (cc.d, alpha, require)
+        _NULL_UPPER[key] = min(hi, _NULL_UPPER.get(key, hi))
     return OneQueryBound(lo if st == "optimal" else None, lo, hi, st, witness, answer, queries, require, use,
                          time.perf_counter() - t0)
 
@@ -1096,12 +1109,8 @@ def bounds_row(d: int, tolerance: Any, *, time_limit: Any = 60, game_d_max: int 
         r = max_eliminations(cc, D, alpha, answer=ans, require_consistent=req, time_limit=tl, workers=workers)
         one[key] = r
         row[f"one_query_{key}"] = _cell(r.value, r.status, r.lower, r.upper, r.seconds)
-    # max-consistent rules out no more than the null answer does when that answer is consistent
-    mc, nl = one["max_consistent"], one["null"]
-    if mc.upper > nl.upper:
-        row["one_query_max_consistent"]["upper"] = nl.upper
-        row["one_query_max_consistent"]["status"] = "optimal" if mc.lower == nl.upper else "bounds"
-        row["one_query_max_consistent"]["value"] = mc.lower if mc.lower == nl.upper else None
+    # (max_eliminations caps max-consistent by the null maximum itself, reusing the null cells' proofs)
+    mc = one["max_consistent"]
     r_hi = row["one_query_max_consistent"]["upper"]
     r_lo = mc.lower
     lb = math.inf if r_hi == 0 else -(-(m - 1) // r_hi)
