@@ -60,6 +60,8 @@ __all__ = [
     "as_lazy",
     "count_ones",
     "subcube_of",
+    "program_of",
+    "threshold_integers",
 ]
 
 #: Largest d of a lazy function (2^40 points: hours on one core, minutes on a cluster).
