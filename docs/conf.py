@@ -111,6 +111,7 @@ API_MODULES = {
     "finitelearn.engine": "Where exhaustive work runs: in this process or on a Dask cluster.",
     "finitelearn.lazy": "Boolean functions given by a rule, evaluated 64 points a word (d <= 40).",
     "finitelearn.census": "Counting the Boolean functions on d <= 5 variables with a property.",
+    "finitelearn.sq_search": "The one-query maximum by trying every Boolean query, on the engine.",
     "finitelearn.records": "Records of long runs on disk.",
     "finitelearn.experiments": "The scaling experiment (Theorems 4.2 and 4.3).",
     "finitelearn.plots": "Figures from the records.",

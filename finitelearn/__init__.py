@@ -70,8 +70,10 @@ from .classes import ConceptClass, paper_teachers, parities
 from .engine import DaskEngine, Engine, LocalEngine, dask_engine, local_engine
 from .lazy import LazyFunction
 from .census import count_functions
+from .sq_search import one_query_search
 
-__all__ += ["Engine", "LocalEngine", "DaskEngine", "local_engine", "dask_engine", "LazyFunction", "count_functions"]
+__all__ += ["Engine", "LocalEngine", "DaskEngine", "local_engine", "dask_engine", "LazyFunction", "count_functions",
+            "one_query_search"]
 
 __all__ += ["ConceptClass", "parities", "paper_teachers"]
 from .teacher import UNCERTAIN, Teacher

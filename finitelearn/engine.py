@@ -30,7 +30,7 @@ from __future__ import annotations
 import operator
 import os
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Callable, Generator, Iterator, Sequence
 
 from .errors import MissingExtra, SchedulerUnreachable
 from .validation import check_int, fail, fail_type
@@ -272,7 +272,7 @@ class DaskEngine(Engine):
             self.client.cancel(futures)
             raise
 
-    def submit_each(self, fn: Callable[..., Any], arglists: Sequence[tuple]) -> Iterator[tuple[int, Any]]:
+    def submit_each(self, fn: Callable[..., Any], arglists: Sequence[tuple]) -> Generator[tuple[int, Any], None, None]:
         """One task ``fn(*args)`` per entry of ``arglists``; yield ``(position, result)`` as they finish.
 
         Used for grids of independent records (``finitelearn scaling --workers``).  Ctrl-C

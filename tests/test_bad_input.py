@@ -402,6 +402,10 @@ case(lambda: fl.dask_engine(threads_per_worker=0), IA, "threads_per_worker=")
 case(lambda: fl.dask_engine(timeout=0), IA, "timeout=")
 case(lambda: fl.dask_engine(chunk=-1), IA, "chunk=")
 case(lambda: fl.run_scaling([3], "1/8", ["greedy"], progress=False, engine="dask"), IT, "engine=")
+case(lambda: fl.one_query_search(5, "1/8"), IA, "d=")
+case(lambda: fl.one_query_search(3, "0"), IA, "tolerance=")
+case(lambda: fl.one_query_search(3, "1/8", require_consistent="yes"), IT, "require_consistent=")
+case(lambda: fl.one_query_search(3, "1/8", engine=3), IT, "engine=")
 
 @pytest.mark.parametrize("call, exc, words", CASES, ids=[str(i) for i in range(len(CASES))])
 def test_bad_input(call, exc, words):

@@ -98,6 +98,12 @@ def test_census_on_dask(eng):
     assert fl.count_functions(5, "balanced", eng) == comb(32, 16) == 601080390
 
 
+def test_the_one_query_search_on_dask(eng):
+    here = fl.one_query_search(3, "1/16")
+    there = fl.one_query_search(3, "1/16", engine=eng, chunk=1 << 10)
+    assert (here.value, here.witness.numerators.tolist()) == (there.value, there.witness.numerators.tolist())
+
+
 def test_a_worker_killed_mid_computation_does_not_change_the_answer(eng):
     d = 27
     f = fl.BooleanFunction.from_kernel(d, slow_parity)

@@ -32,6 +32,7 @@ PUBLIC_MODULES = [
     "finitelearn.engine",
     "finitelearn.lazy",
     "finitelearn.census",
+    "finitelearn.sq_search",
     "finitelearn.records",
     "finitelearn.exact",
     "finitelearn.memory",
