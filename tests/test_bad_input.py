@@ -438,6 +438,8 @@ def test_plot_scaling_refuses_a_folder_as_path(tmp_path):
     (["info", "1099511627776"], ["d="]),
     (["info", "0"], ["0"]),
     (["verify", "--d-max", "1"], ["--d-max"]),
+    (["scaling", "--d-max", "3", "--workers", "2", "--scheduler", "tcp://127.0.0.1:9"], ["--scheduler", "--workers"]),
+    (["scaling", "--d-max", "3", "--workers", "0"], ["--workers"]),
 ])
 def test_the_command_line_names_the_option(argv, words, tmp_path, capsys):
     from finitelearn.cli import main

@@ -176,6 +176,29 @@ def test_ctrl_c_keeps_the_finished_records_and_a_rerun_completes(eng, tmp_path):
     assert len(full) == 8 and len(_rows(out)) == 8
 
 
+def test_ctrl_c_of_finitelearn_scaling_workers_keeps_the_records_and_exits_130(tmp_path):
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "finitelearn.cli", "scaling", "--d-min", "2", "--d-max", "14",
+           "--students", "greedy,candidate-testing", "--workers", "2", "--out", str(out), "--no-plot", "--no-progress"]
+    p = subprocess.Popen(cmd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and p.poll() is None:
+            if (out / "scaling.json").exists() and len(_rows(out)) >= 1:
+                break
+            time.sleep(0.2)
+        assert p.poll() is None, p.communicate()
+        p.send_signal(signal.SIGINT)
+        _, err = p.communicate(timeout=60)
+    finally:
+        if p.poll() is None:
+            p.kill()
+            p.wait()
+    assert p.returncode == 130, err
+    kept = len(_rows(out))
+    assert 1 <= kept < 26 and f"interrupted: {kept} records kept" in err
+
+
 def _free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
