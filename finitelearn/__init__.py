@@ -18,6 +18,7 @@ from .errors import (
     InvalidType,
     MissingExtra,
     QueryBudgetExceeded,
+    SchedulerUnreachable,
     TooLarge,
     UndefinedProbability,
 )
@@ -31,11 +32,13 @@ from .functions import (
     disjunction,
     majority,
     parity,
+    threshold,
 )
 from .distributions import Distribution, from_weights, point_masses, uniform, uniform_on_subcube
 from .agreement import agreement_probability, correlation, disagreement_probability
 from .fourier import (
     degree,
+    fourier_coefficient,
     fourier_coefficients,
     influence,
     influences,
@@ -50,20 +53,27 @@ __all__ = [
     "__version__",
     # errors
     "FinitelearnError", "InvalidArgument", "InvalidType", "DomainMismatch", "TooLarge",
-    "QueryBudgetExceeded", "UndefinedProbability", "MissingExtra",
+    "QueryBudgetExceeded", "UndefinedProbability", "MissingExtra", "SchedulerUnreachable",
     # the cube
     "points", "index_to_bits", "bits_to_index", "memory_required",
     # functions
-    "BooleanFunction", "parity", "dictator", "majority", "conjunction", "disjunction", "constant",
+    "BooleanFunction", "parity", "dictator", "majority", "conjunction", "disjunction", "constant", "threshold",
     # distributions
     "Distribution", "uniform", "point_masses", "uniform_on_subcube", "from_weights",
     # agreement
     "agreement_probability", "disagreement_probability", "correlation",
     # Fourier
-    "walsh_hadamard", "integer_spectrum", "fourier_coefficients", "influence", "influences",
+    "walsh_hadamard", "integer_spectrum", "fourier_coefficient", "fourier_coefficients", "influence", "influences",
     "total_influence", "degree", "spectral_weights", "noise_stability",
 ]
 from .classes import ConceptClass, paper_teachers, parities
+from .engine import DaskEngine, Engine, LocalEngine, dask_engine, local_engine
+from .lazy import LazyFunction
+from .census import count_functions
+from .sq_search import one_query_search
+
+__all__ += ["Engine", "LocalEngine", "DaskEngine", "local_engine", "dask_engine", "LazyFunction", "count_functions",
+            "one_query_search"]
 
 __all__ += ["ConceptClass", "parities", "paper_teachers"]
 from .teacher import UNCERTAIN, Teacher

@@ -8,6 +8,7 @@ the handlers so that ``finitelearn --version`` stays fast.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from typing import Sequence
@@ -155,9 +156,26 @@ _REGISTRARS.append(_add_verify)
 def _cmd_scaling(args: argparse.Namespace) -> int:
     from .experiments import scaling_command
 
-    scaling_command(args.d_min, args.d_max, args.tolerance, args.out, students=args.students,
-                    responder=args.responder, budget=args.budget, seed=args.seed, resume=not args.no_resume,
-                    progress=not args.no_progress, plot=not args.no_plot)
+    engine = None
+    if args.scheduler is not None and args.workers is not None:
+        from .validation import fail
+
+        raise fail("scheduler", args.scheduler, "either --scheduler (a running cluster) or --workers "
+                   "(a local one), not both")
+    address = args.scheduler if args.workers is None else None
+    if address is None and args.workers is None:
+        address = os.environ.get("FINITELEARN_SCHEDULER") or None
+    if address is not None or args.workers is not None:
+        from .engine import dask_engine
+
+        engine = dask_engine(address, workers=args.workers or 2)
+    try:
+        scaling_command(args.d_min, args.d_max, args.tolerance, args.out, students=args.students,
+                        responder=args.responder, budget=args.budget, seed=args.seed, resume=not args.no_resume,
+                        progress=not args.no_progress, plot=not args.no_plot, engine=engine)
+    finally:
+        if engine is not None:
+            engine.close()
     return 0
 
 
@@ -185,6 +203,11 @@ def _add_scaling(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-resume", action="store_true", help="recompute records already in OUT")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.add_argument("--no-plot", action="store_true", help="do not write scaling.png")
+    p.add_argument("--workers", type=_positive_int, default=None,
+                   help="run the records as tasks on a local Dask cluster of N worker processes (the dask extra)")
+    p.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                   help="run the records as tasks on a running Dask scheduler, e.g. tcp://host:8786 "
+                   "(default: $FINITELEARN_SCHEDULER; unset: in this process)")
     p.set_defaults(func=_cmd_scaling)
 
 
@@ -299,7 +322,7 @@ _REGISTRARS.append(_add_bounds)
 OPTION_NAMES = {
     "scaling": {"d_min": "--d-min", "d_max": "--d-max", "tolerance": "--tolerance", "students": "--students",
                 "responder": "--responder", "budget": "--budget", "seed": "--seed", "out": "--out",
-                "out_dir": "--out"},
+                "out_dir": "--out", "scheduler": "--scheduler", "workers": "--workers"},
     "bounds": {"d_min": "--d-min", "d_max": "--d-max", "d": "--d-max", "tolerance": "--tolerance",
                "time_limit": "--time-limit", "out": "--out"},
     "demo": {"d_max": "--d-max", "tolerance": "--tolerance", "responder": "--responder", "out": "--out",

@@ -78,12 +78,13 @@ class Distribution:
     (True, True)
     """
 
-    __slots__ = ("_domain", "_support", "_weights", "_total", "_uniform")
+    __slots__ = ("_domain", "_support", "_weights", "_total", "_uniform", "_subcube")
     _domain: FiniteDomain
     _support: Any  # np.ndarray, or None for the implicit uniform distribution (built on demand)
     _weights: Any
     _total: int
     _uniform: bool
+    _subcube: tuple[int, int] | None  # (fixed mask, fixed values) of a uniform distribution on a subcube
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         raise TypeError("use finitelearn.uniform, point_masses, uniform_on_subcube, from_weights "
@@ -99,6 +100,7 @@ class Distribution:
             self._weights = None
             self._total = domain.size
             self._uniform = True
+            self._subcube = None
             return self
         assert weights is not None  # an explicit support always comes with its weights
         g = gcd_of(weights) or 1
@@ -109,6 +111,29 @@ class Distribution:
         self._weights = read_only(as_int64(w, "weights", "weights"))
         self._total = sum(w)
         self._uniform = False
+        self._subcube = None
+        n = len(w)
+        if isinstance(domain, Cube) and n & (n - 1) == 0 and all(v == 1 for v in w):
+            # uniform on a subcube (canonical form: however it was built, it knows it is one)
+            s = self._support
+            lo, hi = int(np.bitwise_and.reduce(s)), int(np.bitwise_or.reduce(s))
+            if bin(lo ^ hi).count("1") == n.bit_length() - 1:
+                fixed = (domain.size - 1) & ~(lo ^ hi)
+                self._subcube = (fixed, lo & fixed)
+        return self
+
+    @classmethod
+    def _make_subcube(cls, domain: Cube, fixed_mask: int, fixed_values: int) -> "Distribution":
+        """Uniform on {x : x & fixed_mask == fixed_values}, kept without a table."""
+        if fixed_mask == 0:
+            return cls._make(domain, None, None)
+        self = object.__new__(cls)
+        self._domain = domain
+        self._support = None
+        self._weights = None
+        self._total = 1 << (domain.d - bin(fixed_mask).count("1"))
+        self._uniform = False
+        self._subcube = (fixed_mask, fixed_values)
         return self
 
     # -- constructors (domain first) ------------------------------------------------
@@ -201,11 +226,33 @@ class Distribution:
         return self._uniform
 
     @property
+    def subcube(self) -> tuple[int, int] | None:
+        """``(fixed_mask, fixed_values)`` when this is uniform on a subcube of a cube, else None.
+
+        The subcube is {x : x & fixed_mask == fixed_values}; the uniform distribution on the
+        whole cube is ``(0, 0)``.  Such a distribution keeps no table (up to d = 40, for
+        lazy functions) until its support is asked for.
+
+        >>> import finitelearn as fl
+        >>> fl.uniform_on_subcube(3, {0: 1, 2: 0}).subcube, fl.uniform(3).subcube
+        ((5, 1), (0, 0))
+        >>> fl.point_masses(2, [0, 3]).subcube is None
+        True
+        """
+        if self._uniform:
+            return (0, 0) if isinstance(self._domain, Cube) else None
+        return self._subcube
+
+    @property
     def support(self) -> np.ndarray:
         """Sorted int64 indices of the points with positive probability."""
         if self._support is None:
             self._check_table_memory()
-            self._support = read_only(np.arange(self._domain.size, dtype=np.int64))
+            if self._uniform:
+                self._support = read_only(np.arange(self._domain.size, dtype=np.int64))
+            else:
+                assert self._subcube is not None  # only the uniform and subcube forms keep no table
+                self._support = read_only(_subcube_points(self.d, *self._subcube))
         return self._support
 
     @property
@@ -213,7 +260,7 @@ class Distribution:
         """int64 weights aligned with :attr:`support`."""
         if self._weights is None:
             self._check_table_memory()
-            self._weights = read_only(np.ones(self._domain.size, dtype=np.int64))
+            self._weights = read_only(np.ones(self._total, dtype=np.int64))
         return self._weights
 
     @property
@@ -223,6 +270,11 @@ class Distribution:
 
     def _check_table_memory(self) -> None:
         if isinstance(self._domain, Cube):
+            if self._subcube is not None:
+                free = self._total.bit_length() - 1
+                if free >= 1:
+                    check_memory(free, bytes_per_point=16, name="number of free coordinates")
+                return
             check_memory(self._domain.d, bytes_per_point=8, name="distribution.d")
 
     def support_size(self) -> int:
@@ -232,7 +284,8 @@ class Distribution:
         >>> fl.point_masses(3, [(0, 0, 0), (1, 1, 1)]).support_size()
         2
         """
-        return self._domain.size if self._uniform else int(self._support.shape[0])
+        return self._domain.size if self._uniform else (self._total if self._support is None
+                                                         else int(self._support.shape[0]))
 
     def support_points(self) -> Any:
         """The support's points: on a cube a (n, d) uint8 array of bits (column i is the
@@ -298,6 +351,8 @@ class Distribution:
         k = self._domain.index(x, "x")
         if self._uniform:
             return Fraction(1, self._total)
+        if self._subcube is not None:
+            return Fraction(1, self._total) if k & self._subcube[0] == self._subcube[1] else Fraction(0)
         i = int(np.searchsorted(self._support, k))
         if i < self._support.shape[0] and self._support[i] == k:
             return Fraction(int(self._weights[i]), self._total)
@@ -389,11 +444,15 @@ class Distribution:
             return False
         if self._uniform:
             return True
+        if self._subcube is not None or other._subcube is not None:
+            return self._subcube == other._subcube
         return bool(np.array_equal(self._support, other._support) and np.array_equal(self._weights, other._weights))
 
     def __hash__(self) -> int:
         if self._uniform:
             return hash((self._domain, "uniform"))
+        if self._subcube is not None:
+            return hash((self._domain, "subcube", self._subcube))
         return hash((self._domain, self._support.tobytes(), self._weights.tobytes()))
 
     def __repr__(self) -> str:
@@ -409,7 +468,7 @@ class Distribution:
                     return str(k)
                 return "(" + ", ".join(str(c) for c in self._domain.point(k)) + ")"
             items = ", ".join(f"{show(int(s))}: {Fraction(int(w), self._total)}"
-                              for s, w in zip(self._support, self._weights))
+                              for s, w in zip(self.support, self.weights))
             return f"Distribution({where}, {{{items}}})"
         return f"Distribution({where}, support size {n})"
 
@@ -418,7 +477,12 @@ class Distribution:
         from .notebook import MAX_ROWS, markdown_table
 
         n = self.support_size()
-        shown = np.arange(min(n, MAX_ROWS), dtype=np.int64) if self._uniform else self._support[:MAX_ROWS]
+        if self._uniform:
+            shown = np.arange(min(n, MAX_ROWS), dtype=np.int64)
+        elif self._support is None and self._subcube is not None:
+            shown = _subcube_points(self.d, *self._subcube, count=min(n, MAX_ROWS))
+        else:
+            shown = self._support[:MAX_ROWS]
         rows = [[self._domain.point(int(k)), int(k), self.pmf(int(k))] for k in shown]
         return markdown_table(["x", "index", "P(x)"], rows, title=repr(self), total=n)
 
@@ -501,16 +565,18 @@ def uniform_on_subcube(d: int, fixed: Mapping[int, int]) -> Distribution:
     """
     X = Cube(d)
     mask, values = check_fixed(fixed, X.d)
-    free = [i for i in range(X.d) if not (mask >> i) & 1]
-    if not free:
-        return Distribution._make(X, np.asarray([values], dtype=np.int64), [1])
-    check_memory(len(free), bytes_per_point=16, name="number of free coordinates")
-    k = np.arange(1 << len(free), dtype=np.int64)
+    return Distribution._make_subcube(X, mask, values)  # no table until the support is asked for
+
+
+def _subcube_points(d: int, mask: int, values: int, count: int | None = None) -> np.ndarray:
+    """The sorted points of {x : x & mask == values} (the first ``count`` of them)."""
+    free = [i for i in range(d) if not (mask >> i) & 1]
+    n = 1 << len(free)
+    k = np.arange(n if count is None else min(n, count), dtype=np.int64)
     support = np.full(k.shape, values, dtype=np.int64)
     for j, i in enumerate(free):
         support |= ((k >> j) & 1) << i
-    support.sort()
-    return Distribution._make(X, support, [1] * support.shape[0])
+    return support  # increasing: the free bits of k are deposited in order
 
 
 def from_weights(weights: Any, domain: Any = None) -> Distribution:

@@ -16,6 +16,7 @@ __all__ = [
     "QueryBudgetExceeded",
     "UndefinedProbability",
     "MissingExtra",
+    "SchedulerUnreachable",
 ]
 
 
@@ -102,5 +103,14 @@ class MissingExtra(FinitelearnError, ImportError):
 
     >>> import finitelearn as fl
     >>> issubclass(fl.MissingExtra, ImportError)
+    True
+    """
+
+
+class SchedulerUnreachable(FinitelearnError, ConnectionError):
+    """No Dask scheduler answers at the address given (``finitelearn.dask_engine``, ``--scheduler``).
+
+    >>> import finitelearn as fl
+    >>> issubclass(fl.SchedulerUnreachable, ConnectionError)
     True
     """

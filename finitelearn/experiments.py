@@ -40,6 +40,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
 
+from .engine import DaskEngine, check_engine
 from .errors import MissingExtra
 from .records import CSV_FIELDS, RecordStore, ScalingRecord, check_out_dir, read_records, record_key
 from .validation import as_fraction, check_bool, check_int, fail, fail_type
@@ -306,7 +307,8 @@ def _optimal_membership(d: int) -> tuple[int, str]:
 
 def run_scaling(d_values: Iterable[int], tolerance: Any = "1/8", students: Any = None, out_dir: Any = None, *,
                 responder: str = "max_consistent", budget: Any = None, seed: int = 0, resume: bool = True,
-                progress: bool = True, on_record: Callable[[ScalingRecord], None] | None = None) -> list[ScalingRecord]:
+                progress: bool = True, on_record: Callable[[ScalingRecord], None] | None = None,
+                engine: Any = None) -> list[ScalingRecord]:
     """Run the scaling experiment; write records as they finish when ``out_dir`` is given.
 
     Parameters
@@ -332,6 +334,10 @@ def run_scaling(d_values: Iterable[int], tolerance: Any = "1/8", students: Any =
         Show a tqdm progress bar.
     on_record : callable, optional
         Called with each new record.
+    engine : Engine, optional
+        A :func:`finitelearn.dask_engine`: the (d, student) records run as Dask tasks and
+        are written as they finish (in any order; the file and the result are the same).
+        Default: one after the other in this process.
 
     Returns
     -------
@@ -353,7 +359,8 @@ def run_scaling(d_values: Iterable[int], tolerance: Any = "1/8", students: Any =
     args = _check_run_arguments(tolerance, students, responder, budget, seed)
     check_alphas(args[0], ds)
     return _run(ds, *args, out_dir,
-                resume=check_bool(resume, "resume"), progress=check_bool(progress, "progress"), on_record=on_record)
+                resume=check_bool(resume, "resume"), progress=check_bool(progress, "progress"), on_record=on_record,
+                engine=check_engine(engine))
 
 
 def _check_run_arguments(tolerance: Any, students: Any, responder: Any, budget: Any,
@@ -374,7 +381,7 @@ def _check_run_arguments(tolerance: Any, students: Any, responder: Any, budget: 
 
 def _run(ds: list[int], tol: Tolerance, names: list[str], responder: str, budget: int | None, seed: int,
          out_dir: Any, *, resume: bool, progress: bool,
-         on_record: Callable[[ScalingRecord], None] | None) -> list[ScalingRecord]:
+         on_record: Callable[[ScalingRecord], None] | None, engine: Any = None) -> list[ScalingRecord]:
     """The experiment on validated arguments (every check is done by the callers)."""
     alphas = check_alphas(tol, ds)  # 0 < alpha(d) < 1/2 for every d, before anything runs
     store = None if out_dir is None else RecordStore(out_dir)
@@ -395,6 +402,13 @@ def _run(ds: list[int], tol: Tolerance, names: list[str], responder: str, budget
         from tqdm.auto import tqdm
 
         bar = tqdm(total=len(pairs), desc="scaling", unit="run")
+    if isinstance(engine, DaskEngine):
+        try:
+            return _run_on_cluster(engine, pairs, done, alphas, tol, responder, budget, budget_spec, seed, store,
+                                   bar, on_record)
+        finally:
+            if bar is not None:
+                bar.close()
     try:
         for d, name in pairs:
             key = (d, name, tol.text, responder, budget_spec, seed)
@@ -421,6 +435,46 @@ def _run(ds: list[int], tol: Tolerance, names: list[str], responder: str, budget
         if bar is not None:
             bar.close()
     return ScalingRecords(results)
+
+
+def _record_task(d: int, alpha: Fraction, name: str, tol_text: str, responder: str, budget: int | None,
+                 seed: int) -> ScalingRecord:
+    """One (d, student) record, computed from scratch (a task of a Dask cluster)."""
+    return _run_one(_Dimension.compute(d, alpha), name, tol_text, responder, budget, seed)
+
+
+def _run_on_cluster(engine: DaskEngine, pairs: list[tuple[int, str]], done: dict[tuple, dict],
+                    alphas: dict[int, Fraction], tol: Tolerance, responder: str, budget: int | None,
+                    budget_spec: str, seed: int, store: Any, bar: Any,
+                    on_record: Callable[[ScalingRecord], None] | None) -> list[ScalingRecord]:
+    """The records not yet done as tasks; each written as it finishes; Ctrl-C cancels the rest."""
+    by_pair: dict[tuple[int, str], ScalingRecord] = {}
+    todo = []
+    for d, name in pairs:
+        key = (d, name, tol.text, responder, budget_spec, seed)
+        if key in done:
+            by_pair[(d, name)] = _from_dict(done[key])
+            if bar is not None:
+                bar.update(1)
+        else:
+            todo.append((d, name))
+    finished = engine.submit_each(_record_task, [(d, alphas[d], name, tol.text, responder, budget, seed)
+                                                 for d, name in todo])
+    try:
+        for i, rec in finished:
+            by_pair[todo[i]] = rec
+            if store is not None:
+                row = asdict(rec)
+                row["budget_spec"] = budget_spec
+                store.add(row)
+            if on_record is not None:
+                on_record(rec)
+            if bar is not None:
+                bar.set_postfix_str(f"d={rec.d} {rec.student}")
+                bar.update(1)
+    finally:
+        finished.close()  # on Ctrl-C: cancels the tasks not finished (the finished ones are on disk)
+    return ScalingRecords([by_pair[p] for p in pairs])
 
 
 @dataclass(frozen=True)
@@ -615,8 +669,12 @@ def _feature_query_note(tol: Tolerance, ds: list[int], responder: str, names: li
 
 def scaling_command(d_min: int, d_max: int, tolerance: str, out_dir: Any, *, students: Any = None,
                     responder: str = "max_consistent", budget: Any = None, seed: int = 0, resume: bool = True,
-                    progress: bool = True, plot: bool = True, stream: Any = None) -> list[ScalingRecord]:
-    """Run the experiment, print the table, write CSV/JSON (and the PNG), say where the files are."""
+                    progress: bool = True, plot: bool = True, stream: Any = None,
+                    engine: Any = None) -> list[ScalingRecord]:
+    """Run the experiment, print the table, write CSV/JSON (and the PNG), say where the files are.
+
+    With ``engine`` (a :func:`finitelearn.dask_engine`) the records run as Dask tasks.
+    """
     import sys
 
     stream = stream or sys.stdout
@@ -631,9 +689,11 @@ def scaling_command(d_min: int, d_max: int, tolerance: str, out_dir: Any, *, stu
     tol, names, responder, budget, seed = _check_run_arguments(tolerance, students, responder, budget, seed)
     resume, progress, plot = check_bool(resume, "resume"), check_bool(progress, "progress"), check_bool(plot, "plot")
     check_alphas(tol, ds)  # refuse a bad tolerance before anything is written
+    engine = check_engine(engine)
     t0 = time.perf_counter()
     try:
-        recs = _run(ds, tol, names, responder, budget, seed, out, resume=resume, progress=progress, on_record=None)
+        recs = _run(ds, tol, names, responder, budget, seed, out, resume=resume, progress=progress, on_record=None,
+                    engine=engine)
     except KeyboardInterrupt:
         budget_spec = "default" if budget is None else str(budget)
         keys = {(d, s, tol.text, responder, budget_spec, seed) for d in ds for s in names}

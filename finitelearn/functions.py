@@ -15,7 +15,7 @@ from typing import Any, Callable, Mapping
 import numpy as np
 
 from ._kernels import bits as K
-from .validation import check_coordinate, check_dimension, check_int, fail, fail_type, subset_mask, read_only
+from .validation import check_bool, check_coordinate, check_dimension, check_int, fail, fail_type, subset_mask, read_only
 from .domains import bits_to_index, check_fixed
 from .memory import check_memory
 from .progress import points_with_progress
@@ -29,6 +29,7 @@ __all__ = [
     "conjunction",
     "disjunction",
     "constant",
+    "threshold",
     "check_same_domain",
 ]
 
@@ -150,6 +151,28 @@ class BooleanFunction:
                 raise fail("fn", fn, f"a callable returning 0/1 or a bool (returned {v!r} at x={x})")
         return cls._from_table(d, out)
 
+    @classmethod
+    def from_kernel(cls, d: int, kernel: Any) -> "BooleanFunction":
+        """A function given by a user's ``@numba.njit`` rule of the point index: a lazy function.
+
+        ``kernel(k)`` takes the point index k (bit i of k is x_{i+1}) and returns a bool
+        or 0/1.  Nothing is tabulated: the rule is evaluated chunk by chunk by
+        :func:`finitelearn.agreement_probability` and the other exhaustive sums (d <= 40);
+        see :class:`finitelearn.lazy.LazyFunction`.
+
+        Examples
+        --------
+        >>> import numba, finitelearn as fl
+        >>> @numba.njit
+        ... def at_least_two(k):
+        ...     return (k & 1) + ((k >> 1) & 1) + ((k >> 2) & 1) >= 2
+        >>> BooleanFunction.from_kernel(3, at_least_two) == fl.majority(3)
+        True
+        """
+        from .lazy import from_kernel
+
+        return from_kernel(d, kernel)
+
     # -- representation ------------------------------------------------------------
     @property
     def d(self) -> int:
@@ -262,7 +285,7 @@ def check_same_domain(a: Any, b: Any, name_a: str, name_b: str) -> int:
     return a.d
 
 
-def parity(d: int, S: Any) -> BooleanFunction:
+def parity(d: int, S: Any, *, lazy: bool = False) -> BooleanFunction:
     """The parity f_S(x) = (sum_{i in S} x_i) mod 2 of equation (4.1).
 
     Parameters
@@ -271,6 +294,9 @@ def parity(d: int, S: Any) -> BooleanFunction:
         Dimension of the cube.
     S : iterable of int or int
         0-based coordinates (the paper's ``1 in S`` is ``0 in S`` here), or a mask.
+    lazy : bool
+        Keep the rule instead of the table (a :class:`finitelearn.lazy.LazyFunction`,
+        evaluated chunk by chunk, d <= 40); the same for every constructor here.
 
     Examples
     --------
@@ -278,30 +304,44 @@ def parity(d: int, S: Any) -> BooleanFunction:
     array([0, 1, 0, 1, 1, 0, 1, 0], dtype=uint8)
     >>> parity(3, 0b101) == parity(3, [2, 0])
     True
+    >>> parity(40, {0, 39}, lazy=True)
+    LazyFunction(d=40, parity(0b1000000000000000000000000000000000000001))
     """
+    if check_bool(lazy, "lazy"):
+        from .lazy import lazy_parity
+
+        return lazy_parity(d, S)
     d = check_dimension(d)
     check_memory(d, bytes_per_point=1 / 8)
     mask = subset_mask(S, d)
     return BooleanFunction._from_packed(d, K.parity_packed(d, mask))
 
 
-def dictator(d: int, i: int) -> BooleanFunction:
-    """The dictator f(x) = x_{i+1} (0-based coordinate i).
+def dictator(d: int, i: int, *, lazy: bool = False) -> BooleanFunction:
+    """The dictator f(x) = x_{i+1} (0-based coordinate i); ``lazy=True`` keeps the rule.
 
     >>> dictator(2, 1).truth_table
     array([0, 0, 1, 1], dtype=uint8)
     """
+    if check_bool(lazy, "lazy"):
+        from .lazy import lazy_dictator
+
+        return lazy_dictator(d, i)
     d = check_dimension(d)
     i = check_coordinate(i, d)
     return parity(d, 1 << i)
 
 
-def constant(d: int, value: int) -> BooleanFunction:
-    """The constant function equal to ``value`` (0 or 1).
+def constant(d: int, value: int, *, lazy: bool = False) -> BooleanFunction:
+    """The constant function equal to ``value`` (0 or 1); ``lazy=True`` keeps the rule.
 
     >>> constant(2, 1).truth_table
     array([1, 1, 1, 1], dtype=uint8)
     """
+    if check_bool(lazy, "lazy"):
+        from .lazy import lazy_constant
+
+        return lazy_constant(d, value)
     d = check_dimension(d)
     check_memory(d, bytes_per_point=1 / 8)
     v = check_int(value, "value")
@@ -315,12 +355,16 @@ def _hamming_weights(d: int) -> np.ndarray:
     return K.popcount_table(d)
 
 
-def majority(d: int) -> BooleanFunction:
-    """Majority: 1 iff more than half of the d bits are 1 (d odd, so no ties).
+def majority(d: int, *, lazy: bool = False) -> BooleanFunction:
+    """Majority: 1 iff more than half of the d bits are 1 (d odd, so no ties); ``lazy=True`` keeps the rule.
 
     >>> majority(3).truth_table
     array([0, 0, 0, 1, 0, 1, 1, 1], dtype=uint8)
     """
+    if check_bool(lazy, "lazy"):
+        from .lazy import lazy_majority
+
+        return lazy_majority(d)
     d = check_dimension(d)
     if d % 2 == 0:
         raise fail("d", d, "an odd int (majority of an even number of bits has ties)")
@@ -328,21 +372,29 @@ def majority(d: int) -> BooleanFunction:
     return BooleanFunction._from_table(d, (_hamming_weights(d) > d // 2).astype(np.uint8))
 
 
-def conjunction(d: int, S: Any) -> BooleanFunction:
-    """AND of the coordinates in S (the empty AND is the constant 1).
+def conjunction(d: int, S: Any, *, lazy: bool = False) -> BooleanFunction:
+    """AND of the coordinates in S (the empty AND is the constant 1); ``lazy=True`` keeps the rule.
 
     >>> conjunction(2, {0, 1}).truth_table
     array([0, 0, 0, 1], dtype=uint8)
     """
+    if check_bool(lazy, "lazy"):
+        from .lazy import lazy_conjunction
+
+        return lazy_conjunction(d, S)
     return _masked_points(d, S, lambda hit, mask: hit == mask)
 
 
-def disjunction(d: int, S: Any) -> BooleanFunction:
-    """OR of the coordinates in S (the empty OR is the constant 0).
+def disjunction(d: int, S: Any, *, lazy: bool = False) -> BooleanFunction:
+    """OR of the coordinates in S (the empty OR is the constant 0); ``lazy=True`` keeps the rule.
 
     >>> disjunction(2, {0, 1}).truth_table
     array([0, 1, 1, 1], dtype=uint8)
     """
+    if check_bool(lazy, "lazy"):
+        from .lazy import lazy_disjunction
+
+        return lazy_disjunction(d, S)
     return _masked_points(d, S, lambda hit, mask: hit != 0)
 
 
@@ -353,3 +405,34 @@ def _masked_points(d: Any, S: Any, rule: Callable[[np.ndarray, int], np.ndarray]
     mask = subset_mask(S, d)
     k = np.arange(1 << d, dtype=np.int64)
     return BooleanFunction._from_table(d, rule(k & mask, mask).astype(np.uint8))
+
+
+def threshold(d: int, weights: Any, theta: Any, *, lazy: bool = False) -> BooleanFunction:
+    """The threshold function f(x) = [sum_i w_i x_i >= theta] (a linear threshold, a halfspace).
+
+    Parameters
+    ----------
+    d : int
+        Dimension of the cube.
+    weights : sequence of numbers
+        One weight per coordinate (ints, Fractions, decimal strings or floats, read exactly).
+    theta : number
+        The threshold, read exactly.
+    lazy : bool
+        Keep the rule instead of the table (d <= 40).
+
+    Examples
+    --------
+    >>> threshold(3, [1, 1, 1], 2) == majority(3)
+    True
+    >>> threshold(2, ["1/2", 1], "3/4").truth_table
+    array([0, 0, 1, 1], dtype=uint8)
+    """
+    from .lazy import lazy_threshold
+
+    if check_bool(lazy, "lazy"):
+        return lazy_threshold(d, weights, theta)
+    d = check_dimension(d)
+    check_memory(d, bytes_per_point=1 / 8)
+    rule = lazy_threshold(d, weights, theta)
+    return BooleanFunction._from_packed(d, np.array(rule.packed))

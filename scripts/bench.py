@@ -26,6 +26,11 @@ wht        ``walsh_hadamard`` (the public function: validation + copy + kernel; 
 agreement  ``agreement_probability(f, g, uniform(d))`` for two parities, d = 20..28,
            against reading both bit-packed tables once (``np.sum`` over each packed
            uint64 array).
+engine     the agreement of two lazy parities (``lazy=True``, evaluated 64 points a word,
+           never tabulated) at d = 30..34: points per second per core in this process
+           (one thread) and on a two-worker ``LocalCluster`` (``dask_engine``, processes),
+           their ratio, the cluster's per-task overhead (trivial tasks), and the peak
+           resident memory of each process at d = 36 (issue 14).
 one-query  ``max_eliminations`` (CP-SAT, issue 11) for the class (4.3) at d = 4, 5, 6, both answer
            models, with the status reached within the time limit.
 sq-game    the candidate-testing student against the ``null`` responder in the adaptive
@@ -477,6 +482,109 @@ def bench_sq_game(ds: list[int], budget: int = 4096, tolerance: str = "1/8") -> 
 # ---------------------------------------------------------------------------------------
 
 
+# ---------------------------------------------------------------------------------------
+# section: the engine (issue 14)
+
+
+def _peak_rss_bytes() -> int:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux: KiB
+
+
+def bench_engine(ds: list[int], workers: int, repeats: int, peak_d: int) -> dict[str, Any]:
+    print("\n== Engine: agreement of two lazy parities, in this process (1 thread) and on a "
+          f"{workers}-worker LocalCluster")
+    try:
+        import finitelearn as fl
+        from finitelearn.engine import range_sum
+    except ImportError as exc:
+        msg = f"skipped: finitelearn.lazy / engine missing ({exc})"
+        print("   " + msg)
+        return {"skipped": msg}
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        msg = "skipped: dask/distributed not installed (pip install -e '.[dask]')"
+        print("   " + msg)
+        return {"skipped": msg}
+
+    def pair(d: int) -> tuple[Any, Any]:
+        return fl.parity(d, {0, d - 1}, lazy=True), fl.parity(d, {1, d - 2}, lazy=True)
+
+    local = fl.local_engine(threads=1)
+    f, g = pair(12)
+    fl.agreement_probability(f, g, fl.uniform(12), engine=local)  # warm the kernels
+    t0 = time.perf_counter()
+    eng = fl.dask_engine(workers=workers, threads_per_worker=1)
+    started = time.perf_counter() - t0
+    rows: list[dict[str, Any]] = []
+    out: dict[str, Any] = {"workers": workers, "cluster_start_s": started, "rows": rows}
+    try:
+        fl.agreement_probability(f, g, fl.uniform(12), engine=eng)  # warm (compile) on the workers
+        header = (f"{'d':>3} {'in-process':>11} {'pts/s/core':>11} {'cluster':>9} {'pts/s/core':>11} "
+                  f"{'ratio':>6} {'tasks':>6}  value")
+        print(header)
+        print("-" * len(header))
+        for d in ds:
+            f, g = pair(d)
+            D = fl.uniform(d)
+            values = {}
+
+            def run_local() -> None:
+                values["local"] = fl.agreement_probability(f, g, D, engine=local)
+
+            def run_cluster() -> None:
+                values["cluster"] = fl.agreement_probability(f, g, D, engine=eng)
+
+            res = interleaved_medians({"local": run_local, "cluster": run_cluster}, repeats)
+            assert values["local"] == values["cluster"]
+            tl, tc = res["local"]["median_s"], res["cluster"]["median_s"]
+            n = 1 << d
+            nwords = n >> 6
+            tasks = len(range(0, nwords, eng.chunk_size(nwords, None)))
+            row = {"d": d, "points": n, "local_s": tl, "cluster_s": tc, "local_points_per_s_per_core": n / tl,
+                   "cluster_points_per_s_per_core": n / tc / workers, "ratio": tl / tc, "tasks": tasks,
+                   "value": str(values["local"])}
+            rows.append(row)
+            print(f"{d:>3} {fmt_time(tl):>11} {n / tl:>11.3g} {fmt_time(tc):>9} {n / tc / workers:>11.3g} "
+                  f"{tl / tc:>6.2f} {tasks:>6}  {values['local']}", flush=True)
+        # the cluster's cost per task: trivial tasks (a closed-form sum), one per chunk
+        ntasks = 200
+        t0 = time.perf_counter()
+        eng.map_reduce(range_sum, (), ntasks, chunk=1)
+        per_task = (time.perf_counter() - t0) / ntasks
+        out["task_overhead_s"] = per_task
+        print(f"   per-task overhead of the cluster: {fmt_time(per_task)} (200 trivial tasks, wall-clock)")
+        # in-process: the same d, one chunk vs the default chunks
+        d = ds[0]
+        f, g = pair(d)
+        D = fl.uniform(d)
+        one = fl.local_engine(chunk=1 << 40)
+        res = interleaved_medians({"default": lambda: fl.agreement_probability(f, g, D, engine=local),
+                                   "one chunk": lambda: fl.agreement_probability(f, g, D, engine=one)}, repeats)
+        out["local_chunk_overhead"] = res["default"]["median_s"] / res["one chunk"]["median_s"] - 1
+        print(f"   in-process chunking overhead at d = {d}: {100 * out['local_chunk_overhead']:+.1f}% "
+              "(default chunks vs one chunk)")
+        # peak memory of every process at d = peak_d
+        f, g = pair(peak_d)
+        t0 = time.perf_counter()
+        v = fl.agreement_probability(f, g, fl.uniform(peak_d), engine=eng)
+        tc = time.perf_counter() - t0
+        worker_peaks = eng.client.run(_peak_rss_bytes)
+        t0 = time.perf_counter()
+        assert fl.agreement_probability(f, g, fl.uniform(peak_d), engine=local) == v
+        tl = time.perf_counter() - t0
+        out["peak"] = {"d": peak_d, "cluster_s": tc, "local_s": tl, "value": str(v),
+                       "worker_peak_rss_bytes": worker_peaks, "client_peak_rss_bytes": _peak_rss_bytes()}
+        print(f"   d = {peak_d}: cluster {fmt_time(tc)}, in-process {fmt_time(tl)}; peak resident memory: "
+              + ", ".join(f"worker {i} {b / 2**20:.0f} MiB" for i, b in enumerate(worker_peaks.values()))
+              + f", this process {_peak_rss_bytes() / 2**20:.0f} MiB")
+    finally:
+        eng.close()
+    return out
+
+
 def goals(results: dict[str, Any]) -> list[dict[str, Any]]:
     """The issue's goals, judged on this run's medians (printed, and kept in the JSON)."""
     out: list[dict[str, Any]] = []
@@ -499,6 +607,19 @@ def goals(results: dict[str, Any]) -> list[dict[str, Any]]:
             r = row["ratio_to_read"]
             out.append({"goal": "exact agreement at d = 28 within 1.5x of reading both packed tables",
                         "measured": round(r, 2), "met": r <= 1.5})
+    engine = results.get("engine", {})
+    for row in engine.get("rows", []):
+        if row["d"] == max(r["d"] for r in engine["rows"]):
+            x = row["local_points_per_s_per_core"]
+            out.append({"goal": f"in-process lazy kernel >= 1e9 points/s/core (parity-like, d = {row['d']})",
+                        "measured": f"{x:.3g}", "met": x >= 1e9})
+        if row["d"] == 34:
+            out.append({"goal": f"{engine['workers']}-worker cluster >= 1.6x one in-process thread at d = 34",
+                        "measured": round(row["ratio"], 2), "met": row["ratio"] >= 1.6})
+    if "peak" in engine:
+        peaks = list(engine["peak"]["worker_peak_rss_bytes"].values()) + [engine["peak"]["client_peak_rss_bytes"]]
+        out.append({"goal": f"no process above 1 GiB at d = {engine['peak']['d']}",
+                    "measured": f"{max(peaks) / 2**20:.0f} MiB", "met": max(peaks) <= 2**30})
     if out:
         print("\n== Goals (this run)")
         for g in out:
@@ -547,8 +668,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sq-budget", type=int, default=4096)
     ap.add_argument("--one-query-d", type=int, nargs="*", default=[4, 5, 6])
     ap.add_argument("--one-query-time-limit", type=float, default=120.0)
-    ap.add_argument("--sections", nargs="*", default=["wht", "agreement", "sq-game", "one-query"],
-                    choices=["wht", "agreement", "sq-game", "one-query"])
+    ap.add_argument("--engine-d", type=int, nargs="*", default=[30, 31, 32, 33, 34])
+    ap.add_argument("--engine-workers", type=int, default=2)
+    ap.add_argument("--engine-peak-d", type=int, default=36)
+    ap.add_argument("--sections", nargs="*", default=["wht", "agreement", "sq-game", "one-query", "engine"],
+                    choices=["wht", "agreement", "sq-game", "one-query", "engine"])
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args(argv)
 
@@ -588,6 +712,9 @@ def main(argv: list[str] | None = None) -> int:
         results["sq_game"] = bench_sq_game(args.sq_d, args.sq_budget)
     if "one-query" in args.sections:
         results["one_query"] = bench_one_query(args.one_query_d, time_limit=args.one_query_time_limit)
+
+    if "engine" in args.sections:
+        results["engine"] = bench_engine(args.engine_d, args.engine_workers, args.repeats or 3, args.engine_peak_d)
 
     results["goals"] = goals(results)
     info["load_average_at_end"] = load_average()

@@ -249,3 +249,141 @@ def hamming_transform(d, sources):
         dist.append(-1 if best is None else best[0])
         origin.append(-1 if best is None else best[1])
     return dist, origin
+
+
+# -- lazy: the program interpreter, point by point -----------------------------------------
+# Each twin reads the program's encoding (finitelearn._kernels.lazy) one point at a time:
+# bit j of word w is the point 64 w + j.
+
+
+def deposit(k, mask):
+    """The k-th submask of mask in increasing order, by listing them all."""
+    subs = [s for s in range(mask + 1) if s & mask == s]
+    return subs[k] if k < len(subs) else 0
+
+
+def subcube_words(k_lo, n, free, fixed):
+    subs = [s for s in range(free + 1) if s & free == s]
+    return [fixed | subs[(k_lo + t) % len(subs)] for t in range(n)]
+
+
+def _bit(word, j):
+    return (int(word) >> j) & 1
+
+
+def _program_point(code, up, ip, tabs, kbuf, t, w, j):
+    """Every node's value at the point 64 w + j (t: the word's position in its block)."""
+    up, ip, tabs = _ints(up), _ints(ip), _ints(tabs)
+    vals = []
+    for op, a, b in _ints_rows(code):
+        if op == 0:
+            v = _bit(up[a], j)
+        elif op == 1:
+            v = _bit(up[a] ^ up[a + 2], j) ^ (bin(w & up[a + 1]).count("1") & 1)
+        elif op == 2:
+            v = _bit(up[a], j) if (w & up[a + 1]) == up[a + 2] else 0
+        elif op == 3:
+            v = 1 if any(((w >> i) & 1) == ((up[a + 2] >> i) & 1) for i in range(64) if (up[a + 1] >> i) & 1) \
+                else _bit(up[a], j)
+        elif op == 4:
+            theta, nlow, nb = ip[b], ip[b + 1], ip[b + 2]
+            lows = ip[b + 3:b + 3 + nlow]
+            tables = ip[b + 3 + nlow:]
+            h = sum(tables[q * 256 + ((w >> (8 * q)) & 255)] for q in range(nb))
+            c = sum(1 for s in lows if s >= theta - h)
+            v = _bit(up[a + c], j)
+        elif op == 5:
+            word = tabs[ip[b] + (w ^ ip[b + 1])]
+            v = _bit(word, j ^ ip[b + 2])  # bit j of the permuted word is bit j ^ lx of the table word
+        elif op == 6:
+            v = _bit(kbuf[a][t], j)
+        elif op == 7:
+            v = 1 - vals[a]
+        elif op == 8:
+            v = vals[a] & vals[b]
+        elif op == 9:
+            v = vals[a] | vals[b]
+        else:
+            v = vals[a] ^ vals[b]
+        vals.append(v)
+    return vals
+
+
+def _ints_rows(code):
+    return [tuple(int(v) for v in row) for row in np.asarray(code).tolist()]
+
+
+def eval_block(code, up, ip, tabs, kbuf, widx, n):
+    """The registers (one list of n words per node), assembled bit by bit."""
+    nodes = len(_ints_rows(code))
+    kb = [[int(v) for v in row] for row in np.asarray(kbuf).tolist()]
+    regs = [[0] * n for _ in range(nodes)]
+    for t in range(n):
+        w = int(widx[t])
+        for j in range(64):
+            for i, v in enumerate(_program_point(code, up, ip, tabs, kb, t, w, j)):
+                regs[i][t] |= v << j
+    return regs
+
+
+def count_block(code, up, ip, tabs, kbuf, widx, n, lowmask):
+    root = eval_block(code, up, ip, tabs, kbuf, widx, n)[-1]
+    return sum(bin(r & int(lowmask)).count("1") for r in root)
+
+
+def count_range(code, up, ip, tabs, k_lo, k_hi, free, fixed, lowmask):
+    widx = subcube_words(k_lo, k_hi - k_lo, int(free), int(fixed))
+    return count_block(code, up, ip, tabs, np.zeros((0, 1), dtype=np.uint64), widx, len(widx), lowmask)
+
+
+def kernel_words(fn, widx, n, xmask, nlow):
+    py = getattr(fn, "py_func", fn)
+    return [sum(1 << j for j in range(nlow) if py(((int(widx[t]) << 6) | j) ^ int(xmask))) for t in range(n)]
+
+
+def bits_at(code, up, ip, tabs, kbuf, idx, n):
+    kb = [[int(v) for v in row] for row in np.asarray(kbuf).tolist()]
+    return [_program_point(code, up, ip, tabs, kb, t, int(idx[t]) >> 6, int(idx[t]) & 63)[-1] for t in range(n)]
+
+
+def count_tables(pred, d, arg, lo, hi):
+    py = getattr(pred, "py_func", pred)
+    return sum(1 for t in range(lo, hi) if py(t, d, arg))
+
+
+# -- census: predicates on a truth table t (bit k = f(point k)), from the definitions ------
+
+
+def table_of(t, d):
+    return [(int(t) >> k) & 1 for k in range(2**d)]
+
+
+def coordinate_pattern(i, d):
+    return sum(1 << k for k in range(2**d) if (k >> i) & 1)
+
+
+def walsh(t, d, S):
+    f = table_of(t, d)
+    return sum((1 - 2 * f[x]) * chi(S, x) for x in range(2**d))
+
+
+def balanced(t, d, arg):
+    return sum(table_of(t, d)) * 2 == 2**d
+
+
+def monotone(t, d, arg):
+    f = table_of(t, d)
+    n = 2**d
+    return all(f[x] <= f[y] for x in range(n) for y in range(n) if x & y == x)
+
+
+def bent(t, d, arg):
+    return all(walsh(t, d, S) ** 2 == 2**d for S in range(2**d))
+
+
+def degree_at_most(t, d, arg):
+    return all(walsh(t, d, S) == 0 for S in range(2**d) if bin(S).count("1") > arg)
+
+
+def resilient(t, d, arg):
+    return all(walsh(t, d, S) == 0 for S in range(2**d) if bin(S).count("1") <= arg)

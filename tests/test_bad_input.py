@@ -327,6 +327,86 @@ for field, bad in [("queries", "lots"), ("identified", "maybe"), ("d", 2.5), ("s
     case(lambda field=field, bad=bad: fl.plot_scaling([_rec() | {field: bad}]), IA, f"records[0]['{field}']")
 
 
+# -- the engine, lazy functions and the census (issue 14) -------------------------------
+LAZY_D_CALLS = {
+    "parity(lazy=True)": lambda d: fl.parity(d, {0}, lazy=True),
+    "dictator(lazy=True)": lambda d: fl.dictator(d, 0, lazy=True),
+    "majority(lazy=True)": lambda d: fl.majority(d, lazy=True),
+    "conjunction(lazy=True)": lambda d: fl.conjunction(d, {0}, lazy=True),
+    "disjunction(lazy=True)": lambda d: fl.disjunction(d, {0}, lazy=True),
+    "constant(lazy=True)": lambda d: fl.constant(d, 1, lazy=True),
+    "threshold(lazy=True)": lambda d: fl.threshold(d, [1], 1, lazy=True),
+    "from_kernel": lambda d: fl.BooleanFunction.from_kernel(d, _zero_kernel),
+    "count_functions": lambda d: fl.count_functions(d, "balanced"),
+}
+
+
+def _njit_zero():
+    import numba
+
+    @numba.njit
+    def zero(k):
+        return 0
+
+    return zero
+
+
+_zero_kernel = _njit_zero()
+for name, call in LAZY_D_CALLS.items():
+    for value, exc in BAD_D:
+        case(lambda call=call, value=value: call(value), exc, "d=")
+case(lambda: fl.parity(41, {0}, lazy=True), IA, ["d=41", "1..40"])
+case(lambda: fl.count_functions(6, "balanced"), IA, ["d=6", "1..5"])
+case(lambda: fl.majority(4, lazy=True), IA, "d=4")
+for value in BAD_FLAG:
+    case(lambda value=value: fl.parity(3, {0}, lazy=value), IT, "lazy=")
+    case(lambda value=value: fl.threshold(3, [1, 1, 1], 2, lazy=value), IT, "lazy=")
+case(lambda: fl.threshold(3, [1, 1], 1), IA, "weights=")
+case(lambda: fl.threshold(3, "111", 1), IT, "weights=")
+case(lambda: fl.threshold(3, [1, "x", 1], 1), IA, "weights=")
+case(lambda: fl.threshold(3, [1, 1, 1], None), IT, "theta=")
+case(lambda: fl.threshold(2, [2**62, 2**62], 1), IA, "weights=")
+case(lambda: fl.parity(3, {3}, lazy=True), IA, "S=")
+case(lambda: fl.dictator(3, 3, lazy=True), IA, "i=")
+case(lambda: fl.constant(3, 2, lazy=True), IA, "value=")
+case(lambda: fl.BooleanFunction.from_kernel(3, lambda k: 0), IT, "kernel=")
+case(lambda: fl.BooleanFunction.from_kernel(3, np.sum), IT, "kernel=")
+case(lambda: fl.parity(3, {0}, lazy=True) ^ fl.parity(4, {0}, lazy=True), fl.DomainMismatch, "d=4")
+case(lambda: fl.parity(3, {0}, lazy=True).flipped({5}), IA, "mask=")
+case(lambda: fl.parity(40, {0}, lazy=True).truth_table, TL, "f.d")
+case(lambda: fl.parity(40, {0}, lazy=True)(2**40), IA, "x=")
+case(lambda: fl.agreement_probability(fl.parity(3, {0}, lazy=True), f3, nu3, engine="dask"), IT, "engine=")
+case(lambda: fl.agreement_probability(fl.parity(3, {0}, lazy=True), 5, nu3), IT, "T=")
+case(lambda: fl.agreement_probability(fl.parity(3, {0}, lazy=True), f3, fl.uniform(4)), fl.DomainMismatch, "Cube(d=4)")
+case(lambda: fl.fourier_coefficient(f3, {3}), IA, "S=")
+case(lambda: fl.fourier_coefficient(5, {0}), IT, "f=")
+case(lambda: fl.fourier_coefficient(f3, {0}, distribution="uniform"), IT, "distribution=")
+case(lambda: fl.fourier_coefficient(f3, {0}, engine=2), IT, "engine=")
+case(lambda: fl.influence(fl.parity(3, {0}, lazy=True), 3), IA, "i=")
+case(lambda: fl.influence(f3, 0, distribution=fl.uniform(4)), fl.DomainMismatch, "Cube(d=4)")
+case(lambda: fl.total_influence(f3, engine="local"), IT, "engine=")
+case(lambda: fl.count_functions(3, "balance"), IA, "predicate=")
+case(lambda: fl.count_functions(3, 5), IT, "predicate=")
+case(lambda: fl.count_functions(3, _zero_kernel), IA, "predicate=")
+case(lambda: fl.count_functions(3, "bent", engine=1), IT, "engine=")
+case(lambda: fl.count_functions(3, "bent", chunk=0), IA, "chunk=")
+case(lambda: fl.census.degree_at_most(-1), IA, "k=")
+case(lambda: fl.census.resilient("1"), IT, "k=")
+case(lambda: fl.census.Predicate(_zero_kernel), IA, "kernel=")
+case(lambda: fl.local_engine(threads=0), IA, "threads=")
+case(lambda: fl.local_engine(threads=1.5), IT, "threads=")
+case(lambda: fl.local_engine(chunk=0), IA, "chunk=")
+case(lambda: fl.dask_engine(workers=0), IA, "workers=")
+case(lambda: fl.dask_engine(address=5), IT, "address=")
+case(lambda: fl.dask_engine(threads_per_worker=0), IA, "threads_per_worker=")
+case(lambda: fl.dask_engine(timeout=0), IA, "timeout=")
+case(lambda: fl.dask_engine(chunk=-1), IA, "chunk=")
+case(lambda: fl.run_scaling([3], "1/8", ["greedy"], progress=False, engine="dask"), IT, "engine=")
+case(lambda: fl.one_query_search(5, "1/8"), IA, "d=")
+case(lambda: fl.one_query_search(3, "0"), IA, "tolerance=")
+case(lambda: fl.one_query_search(3, "1/8", require_consistent="yes"), IT, "require_consistent=")
+case(lambda: fl.one_query_search(3, "1/8", engine=3), IT, "engine=")
+
 @pytest.mark.parametrize("call, exc, words", CASES, ids=[str(i) for i in range(len(CASES))])
 def test_bad_input(call, exc, words):
     with pytest.raises(exc) as info:
@@ -358,6 +438,8 @@ def test_plot_scaling_refuses_a_folder_as_path(tmp_path):
     (["info", "1099511627776"], ["d="]),
     (["info", "0"], ["0"]),
     (["verify", "--d-max", "1"], ["--d-max"]),
+    (["scaling", "--d-max", "3", "--workers", "2", "--scheduler", "tcp://127.0.0.1:9"], ["--scheduler", "--workers"]),
+    (["scaling", "--d-max", "3", "--workers", "0"], ["--workers"]),
 ])
 def test_the_command_line_names_the_option(argv, words, tmp_path, capsys):
     from finitelearn.cli import main

@@ -29,6 +29,10 @@ PUBLIC_MODULES = [
         if not m.name.startswith("_")
     ),
     "finitelearn.sq_complexity",
+    "finitelearn.engine",
+    "finitelearn.lazy",
+    "finitelearn.census",
+    "finitelearn.sq_search",
     "finitelearn.records",
     "finitelearn.exact",
     "finitelearn.memory",

@@ -1,0 +1,260 @@
+"""The Dask engine: the same exact results as in this process, faults, a real cluster.
+
+A module-scoped LocalCluster of two worker processes (started here, closed after: CI needs
+no service running); one test kills a worker process mid-computation; one starts a
+scheduler and two workers with the ``dask scheduler`` and ``dask worker`` commands on
+127.0.0.1 and runs ``finitelearn scaling --scheduler`` against them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from fractions import Fraction
+from math import comb
+from pathlib import Path
+
+import numba
+import pytest
+
+pytest.importorskip("distributed")
+
+import finitelearn as fl  # noqa: E402
+from finitelearn.experiments import run_scaling  # noqa: E402
+from finitelearn.lazy import count_ones  # noqa: E402
+
+ROOT = Path(fl.__file__).resolve().parent.parent
+ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
+
+
+@numba.njit
+def slow_parity(k):
+    """The parity of all bits of k, one bit at a time (a user's rule that is slow on purpose)."""
+    c = 0
+    while k:
+        c ^= k & 1
+        k >>= 1
+    return c
+
+
+@numba.njit
+def mixed(k):
+    return ((k * 2654435761) >> 9) & 1
+
+
+@pytest.fixture(scope="module")
+def eng():
+    e = fl.dask_engine(workers=2, threads_per_worker=1)
+    try:
+        yield e
+    finally:
+        e.close()
+
+
+def _lazy_cases(d):
+    f = fl.threshold(d, list(range(-4, d - 4)), 2, lazy=True) ^ fl.parity(d, {0, d - 1}, lazy=True)
+    g = fl.conjunction(d, {1, 2}, lazy=True) | fl.BooleanFunction.from_kernel(d, mixed)
+    return f, g
+
+
+@pytest.mark.parametrize("d", [3, 7, 12])
+def test_every_sum_is_the_same_fraction_in_process_and_on_dask(eng, d):
+    f, g = _lazy_cases(d)
+    F, G = fl.BooleanFunction.from_truth_table(f.truth_table), fl.BooleanFunction.from_truth_table(g.truth_table)
+    for D in (fl.uniform(d), fl.uniform_on_subcube(d, {0: 1, d - 1: 0} if d > 1 else {0: 1})):
+        here = fl.agreement_probability(f, g, D)
+        assert here == fl.agreement_probability(F, G, D)  # today's table-based path
+        assert fl.agreement_probability(f, g, D, engine=eng) == here
+        assert fl.agreement_probability(F, G, D, engine=eng) == here
+        assert fl.correlation(f, g, D, engine=eng) == fl.correlation(F, G, D) == 2 * here - 1
+        assert fl.fourier_coefficient(f, {0, 2}, distribution=D, engine=eng) == fl.fourier_coefficient(f, {0, 2}, distribution=D)
+        assert fl.influence(g, 1, distribution=D, engine=eng) == fl.influence(g, 1, distribution=D)
+    assert fl.fourier_coefficient(f, {0, 2}, engine=eng) == fl.fourier_coefficients(F, exact=True)[0b101]
+    assert fl.influence(f, 1, engine=eng) == fl.influence(F, 1)
+    assert fl.total_influence(g, engine=eng) == fl.total_influence(G)
+
+
+def test_many_small_chunks_and_large_d(eng):
+    f = fl.parity(34, {0, 33}, lazy=True)
+    g = fl.disjunction(34, {1, 32}, lazy=True)
+    D = fl.uniform_on_subcube(34, {i: 0 for i in range(8, 30)})  # 2^12 points: 64 words
+    want = count_ones(f ^ g, D)
+    assert fl.lazy.count_ones(f ^ g, D, eng, chunk=1) == want
+    # x_1 + x_34 odd and not (x_2 or x_33), or even and (x_2 or x_33): 1/2 of the points
+    assert fl.agreement_probability(f, g, fl.uniform(34), engine=eng) == Fraction(1, 2)
+
+
+def test_census_on_dask(eng):
+    assert fl.count_functions(4, "monotone", eng) == 168  # Dedekind M(4)
+    assert fl.count_functions(4, "bent", eng) == 896
+    assert fl.count_functions(3, fl.census.degree_at_most(2), eng) == fl.count_functions(3, fl.census.degree_at_most(2))
+    assert fl.count_functions(5, "balanced", eng) == comb(32, 16) == 601080390
+
+
+def test_the_one_query_search_on_dask(eng):
+    here = fl.one_query_search(3, "1/16")
+    there = fl.one_query_search(3, "1/16", engine=eng, chunk=1 << 10)
+    assert (here.value, here.witness.numerators.tolist()) == (there.value, there.witness.numerators.tolist())
+
+
+def test_a_worker_killed_mid_computation_does_not_change_the_answer(eng):
+    d = 27
+    f = fl.BooleanFunction.from_kernel(d, slow_parity)
+    fl.lazy.count_ones(fl.BooleanFunction.from_kernel(8, slow_parity), fl.uniform(8), eng)  # compile on the workers
+    pids = eng.client.run(os.getpid)
+    done = threading.Event()
+    result = {}
+
+    def compute():
+        try:
+            result["value"] = fl.lazy.count_ones(f, fl.uniform(d), eng, chunk=1 << 13)
+        except BaseException as exc:  # pragma: no cover - reported below
+            result["error"] = exc
+        done.set()
+
+    t = threading.Thread(target=compute)
+    t.start()
+    victim_address = sorted(pids)[0]
+    deadline = time.monotonic() + 60
+    while not eng.client.processing().get(victim_address) and time.monotonic() < deadline:
+        time.sleep(0.05)  # until the victim is running chunks of this computation
+    time.sleep(0.3)
+    assert not done.is_set(), "the computation finished before the kill: make it longer"
+    os.kill(pids[victim_address], signal.SIGKILL)
+    t.join(timeout=120)
+    assert done.is_set() and "error" not in result, result
+    assert result["value"] == 2 ** (d - 1)  # half of the points have odd weight
+    eng.client.wait_for_workers(2, timeout=60)  # the nanny restarted it
+
+
+def test_an_unreachable_scheduler_is_named():
+    with pytest.raises(fl.SchedulerUnreachable, match=r"tcp://127\.0\.0\.1:9"):
+        fl.dask_engine("tcp://127.0.0.1:9", timeout=1)
+    with pytest.raises(ConnectionError):
+        fl.dask_engine("127.0.0.1:9", timeout=1)
+
+
+def _rows(out):
+    recs = json.loads((Path(out) / "scaling.json").read_text())["records"]
+    return {(r["d"], r["student"]): {k: v for k, v in r.items() if k != "seconds"} for r in recs}
+
+
+def test_scaling_on_the_cluster_writes_the_same_records_and_resumes(eng, tmp_path):
+    here, there = tmp_path / "here", tmp_path / "there"
+    students = ["paper-d+1", "greedy", "gf2-elimination"]
+    a = run_scaling([2, 3], "1/8", students=students, out_dir=here, progress=False)
+    b = run_scaling([2, 3], "1/8", students=students, out_dir=there, progress=False, engine=eng)
+    assert [(r.d, r.student) for r in a] == [(r.d, r.student) for r in b]
+    assert _rows(here) == _rows(there)
+    assert (here / "scaling.csv").read_text().count("\n") == (there / "scaling.csv").read_text().count("\n")
+    seconds = [r.seconds for r in b]
+    again = run_scaling([2, 3], "1/8", students=students, out_dir=there, progress=False, engine=eng)
+    assert [r.seconds for r in again] == seconds  # resumed from the file, nothing recomputed
+
+
+def test_ctrl_c_keeps_the_finished_records_and_a_rerun_completes(eng, tmp_path):
+    out = tmp_path / "run"
+    seen = []
+
+    def interrupt(rec):
+        seen.append(rec)
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run_scaling([2, 3, 4, 5], "1/8", students=["paper-d+1", "optimal"], out_dir=out, progress=False,
+                    engine=eng, on_record=interrupt)
+    kept = _rows(out)
+    assert len(kept) == 1 and (seen[0].d, seen[0].student) in kept
+    full = run_scaling([2, 3, 4, 5], "1/8", students=["paper-d+1", "optimal"], out_dir=out, progress=False, engine=eng)
+    assert len(full) == 8 and len(_rows(out)) == 8
+
+
+def test_ctrl_c_of_finitelearn_scaling_workers_keeps_the_records_and_exits_130(tmp_path):
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "finitelearn.cli", "scaling", "--d-min", "2", "--d-max", "14",
+           "--students", "greedy,candidate-testing", "--workers", "2", "--out", str(out), "--no-plot", "--no-progress"]
+    p = subprocess.Popen(cmd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and p.poll() is None:
+            if (out / "scaling.json").exists() and len(_rows(out)) >= 1:
+                break
+            time.sleep(0.2)
+        assert p.poll() is None, p.communicate()
+        p.send_signal(signal.SIGINT)
+        _, err = p.communicate(timeout=60)
+    finally:
+        if p.poll() is None:
+            p.kill()
+            p.wait()
+    assert p.returncode == 130, err
+    kept = len(_rows(out))
+    assert 1 <= kept < 26 and f"interrupted: {kept} records kept" in err
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _dask_command():
+    exe = shutil.which("dask")
+    return [exe] if exe else [sys.executable, "-m", "dask"]
+
+
+def test_finitelearn_scaling_against_dask_scheduler_and_dask_worker_processes(tmp_path):
+    port = _free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    procs = []
+    logs = []
+    try:
+        def start(args, name):
+            log = open(tmp_path / f"{name}.log", "w")
+            logs.append(log)
+            procs.append(subprocess.Popen(_dask_command() + args, env=ENV, stdout=log, stderr=subprocess.STDOUT,
+                                          cwd=tmp_path, start_new_session=True))
+
+        start(["scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"], "scheduler")
+        for i in range(2):
+            start(["worker", address, "--nworkers", "1", "--nthreads", "1", "--no-dashboard",
+                   "--name", f"w{i}"], f"worker{i}")
+        from distributed import Client
+
+        with Client(address, timeout=60) as c:
+            c.wait_for_workers(2, timeout=60)
+        out = tmp_path / "out"
+        cmd = [sys.executable, "-m", "finitelearn.cli", "scaling", "--d-min", "2", "--d-max", "3",
+               "--students", "paper-d+1,optimal,gf2-elimination", "--scheduler", address, "--out", str(out),
+               "--no-plot", "--no-progress"]
+        done = subprocess.run(cmd, env=ENV, capture_output=True, text=True, timeout=180, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        assert "6 records" in done.stdout
+        here = tmp_path / "here"
+        run_scaling([2, 3], "1/8", students=["paper-d+1", "optimal", "gf2-elimination"], out_dir=here, progress=False)
+        assert _rows(out) == _rows(here)
+    finally:
+        for p in reversed(procs):  # the workers first, then the scheduler: only what this test started
+            if p.poll() is None:
+                p.terminate()
+        for p in procs:
+            try:
+                p.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                p.kill()
+                p.wait(timeout=20)
+        for log in logs:
+            log.close()
+
+
+def test_the_scheduler_address_comes_from_the_environment(monkeypatch):
+    monkeypatch.setenv("FINITELEARN_SCHEDULER", "tcp://127.0.0.1:9")
+    with pytest.raises(fl.SchedulerUnreachable, match=r"tcp://127\.0\.0\.1:9.*FINITELEARN_SCHEDULER"):
+        fl.dask_engine(timeout=1)
