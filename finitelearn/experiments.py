@@ -498,9 +498,8 @@ class _Dimension:
                    membership_query_lower_bound(m), opt, src)
 
 
-#: Largest d whose one-query maximum the scaling run asks the solver for, and its time limit.
+#: Largest d whose one-query maximum the scaling run asks the solver for (exactly, no time limit).
 SHARPEST_D_MAX = 5
-SHARPEST_TIME_LIMIT = 5
 
 
 @functools.lru_cache(maxsize=64)
@@ -509,8 +508,9 @@ def sharpest_sq_bound(d: int, alpha: Fraction, responder: str) -> tuple[int | No
 
     max(Parseval, ceil((m - 1) / r)) where r is an upper bound on the members one query
     rules out against ``responder`` (:func:`finitelearn.max_eliminations` with
-    ``require_consistent=False``, the solver run for at most :data:`SHARPEST_TIME_LIMIT`
-    seconds at d <= :data:`SHARPEST_D_MAX`).  No query removes more than r from a version
+    ``require_consistent=False``, solved exactly at d <= :data:`SHARPEST_D_MAX`; at d = 5
+    the max-consistent r is the null maximum over consistent queries, which caps it, so no
+    result depends on a time limit or the machine's load).  No query removes more than r from a version
     space V: the max-consistent adversary keeps at least what it keeps of the class (and
     one member when |V| <= r); the null responder's answer does not depend on V, and when
     it keeps no member of V its fallback keeps one (removing |V| - 1 < r).  So m - 1
@@ -531,12 +531,24 @@ def sharpest_sq_bound(d: int, alpha: Fraction, responder: str) -> tuple[int | No
     try:
         from .sq_complexity import max_eliminations
 
+        cc, D = paper_teachers(d), uniform(d)
         # against the null responder every query counts (require_consistent=False): while a
         # survivor is within alpha of every null answer, a query removes at most r of them;
-        # when the null answer keeps no survivor the fallback keeps one, removing fewer
-        r = max_eliminations(paper_teachers(d), uniform(d), alpha,
-                             answer="null" if responder == "null" else "max_consistent",
-                             require_consistent=False, time_limit=SHARPEST_TIME_LIMIT)
+        # when the null answer keeps no survivor the fallback keeps one, removing fewer.
+        # Only exact solves without a time limit, so records do not depend on the machine's load:
+        # the null model solves in about a second at d <= 5, the max-consistent enumeration in
+        # milliseconds at d <= 4; at d = 5 max-consistent is capped by the null maximum (the
+        # adversary may answer the null value whenever it keeps a member)
+        if responder == "null" or d <= 4:
+            r = max_eliminations(cc, D, alpha, answer="null" if responder == "null" else "max_consistent",
+                                 require_consistent=False)
+        else:
+            r = max_eliminations(cc, D, alpha, answer="null", require_consistent=False)
+            if r.upper < m:
+                r = max_eliminations(cc, D, alpha, answer="null", require_consistent=True)
+                responder = "the null answer, a cap on max_consistent"
+            else:
+                return parseval, "Parseval"
     except MissingExtra:
         return parseval, "Parseval (install the solver extra for the exact one-query bound)"
     if r.upper == 0:

@@ -56,6 +56,7 @@ from typing import Any
 
 import numpy as np
 
+from ._kernels.sq import least_max_window
 from .bounds import check_tolerance, parseval_removal_bound
 from .classes import ConceptClass
 from .distributions import Distribution
@@ -433,23 +434,14 @@ def _mc_exhaustive(d: int, alpha: Fraction, deadline: float | None):
     allh, spec, reps = _half_orbits(n)
     m = 2 << n
     win = 2 * _thresholds(alpha, 1 << d)
+    spec8 = spec.astype(np.int8)       # |spectrum of a half| <= 2^(d-1) <= 16 here: int8 keeps it in cache
     best_k, best_h = m + 1, None
     for r in reps.tolist():
         if deadline is not None and time.perf_counter() > deadline:
             return None
-        A = spec[r]
-        V = np.concatenate([A[None, :] + spec, A[None, :] - spec], axis=1)
-        V.sort(axis=1)
-        k = best_k - 1                       # rows keeping at most k: every k + 1 consecutive span > win
-        if k >= m:
-            cand = np.arange(len(V))
-        else:
-            cand = np.nonzero((V[:, k:] - V[:, :m - k]).min(axis=1) > win)[0]
-        for row in cand.tolist():
-            s = V[row]
-            kk = max(int(np.searchsorted(s, s[i] + win, side="right")) - i for i in range(m))
-            if kk < best_k:
-                best_k, best_h = kk, np.concatenate([allh[r], allh[row]]).astype(np.int64)
+        k, row = least_max_window(spec8[r], spec8, win, best_k)
+        if row >= 0:
+            best_k, best_h = int(k), np.concatenate([allh[r], allh[row]]).astype(np.int64)
     return best_k, best_h.tolist()
 
 
@@ -656,7 +648,9 @@ def max_eliminations(concept_class: Any, distribution: Any, tolerance: Any, *, a
             if _null_upper(cc, D, alpha, False, share, workers) < m:
                 cap_hi = min(cap, _null_upper(cc, D, alpha, True, share, workers))
                 kept = m - cap_hi
-        ls_val, ls_h = _local_search(cc.d, alpha, answer, require) if cc.d >= 5 else (0, None)
+        ls_val, ls_h = _local_search(cc.d, alpha, answer, require) if cc.d >= 6 else (0, None)
+        if ls_h is not None and answer == "null" and not require:   # a consistent query counts here too
+            ls_val, ls_h = max((ls_val, ls_h), _local_search(cc.d, alpha, answer, True))
         if tl is not None:       # what the enumeration and the null bounds left of the time limit
             tl = max(0.1, t0 + tl - time.perf_counter())
         better = ls_val if ls_h is not None and ls_val > 0 else None

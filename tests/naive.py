@@ -387,3 +387,16 @@ def degree_at_most(t, d, arg):
 
 def resilient(t, d, arg):
     return all(walsh(t, d, S) == 0 for S in range(2**d) if bin(S).count("1") <= arg)
+
+
+def least_max_window(A, rows, win, start):
+    """Twin of ``_kernels.sq.least_max_window``: for each row, the values A + row and A - row,
+    the largest number of them in any window [v, v + win] (v one of them), and the least such
+    count below ``start`` with the first row attaining it; ``(start, -1)`` when none is below."""
+    best, best_row = start, -1
+    for r, row in enumerate(rows):
+        vals = [int(a) + int(b) for a, b in zip(A, row)] + [int(a) - int(b) for a, b in zip(A, row)]
+        kept = max(sum(1 for u in vals if v <= u <= v + win) for v in vals)
+        if kept < best:
+            best, best_row = kept, r
+    return best, best_row
