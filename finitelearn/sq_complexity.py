@@ -34,8 +34,12 @@ outside span(e_1), ... a greedy basis), and for the null model the translations 
 flip signs of the spectrum: we ask that it be >= 0 on e_1..e_{d-1}).  For the max-consistent
 answer at 3 <= d <= 5 ``model="auto"`` does not call the solver: it enumerates h exactly
 (:func:`_mc_exhaustive`: one half of h per orbit of GL(d-2, 2) x {+-1}, the other half in
-full, the densest window read off the sorted spectrum), which settles d = 5 where the
-solver's bound stalls.  The *plain* model
+full, the densest window read off the sorted spectrum, a numba kernel), which settles
+d = 5 where the solver's bound stalls.  At d >= 6 a seeded local search (simulated
+annealing on h) finds a strong query first and CP-SAT is asked only for a better one, so
+INFEASIBLE proves the heuristic's query optimal; and max-consistent is capped by the null
+maximum over consistent queries whenever no null answer keeps nobody (the adversary may
+answer the null value whenever it keeps a member).  The *plain* model
 searches chi itself, for any class and distribution; the tests check both give the same
 values where both finish.
 
