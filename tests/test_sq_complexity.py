@@ -306,6 +306,28 @@ def test_game_bounds_beyond_enumeration():
     assert r.value == math.inf and r.status == "optimal"
 
 
+@pytest.mark.parametrize("alpha", ["1/8", "1/16"])
+def test_greedy_student_is_never_better_than_the_exact_game(alpha):
+    """d = 4: the greedy strategy replays through the oracle, and its worst case is at least the
+    exact game value (the DP, itself checked against brute-force minimax above)."""
+    cc, D, a = fl.paper_teachers(4), fl.uniform(4), Fraction(alpha)
+    tree = SC._greedy_tree(cc, D, a, None)
+    up = SC.replay_strategy(tree, cc, D, a)
+    assert up == tree.depth >= fl.sq_query_complexity(cc, D, alpha).value
+
+
+def test_greedy_student_at_d5_replays_its_claimed_depth():
+    """d = 5, alpha = 1/16: every answer of every node handled (replay_strategy raises otherwise),
+    the replayed worst case equals the tree's own depth, and no leaf keeps two members."""
+    cc, D, a = fl.paper_teachers(5), fl.uniform(5), Fraction(1, 16)
+    tree = SC._greedy_tree(cc, D, a, None)
+    assert SC.replay_strategy(tree, cc, D, a) == tree.depth >= 2   # one query rules out at most 9 of 16
+
+    def leaves(n):
+        return [n] if n.query is None else [x for _, c in n.children for x in leaves(c)]
+    assert {lf.members for lf in leaves(tree)} == {(j,) for j in range(16)}
+
+
 # --------------------------------------------------------------------------------------
 # statistical dimensions
 # --------------------------------------------------------------------------------------
