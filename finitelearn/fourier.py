@@ -17,7 +17,7 @@ import numpy as np
 
 from ._kernels import bits as K
 from .validation import check_bool, check_closed_interval, check_coordinate, check_int, fail, fail_type
-from ._kernels.wht import int64_extremes, narrowest_int, signed_spectrum, wht_copy
+from ._kernels import wht as W
 from .errors import TooLarge
 from .memory import available_memory, check_memory, check_objects, format_bytes
 from .functions import BooleanFunction
@@ -83,11 +83,11 @@ def walsh_hadamard(values: Any, threads: int = 1) -> np.ndarray:
                        f"the {format_bytes(available_memory())} of memory available now")
     values = np.ascontiguousarray(values)
     if values.dtype == np.int64 and n > 1:
-        lo, hi = (int(v) for v in int64_extremes(values))  # one pass, no temporary
+        lo, hi = (int(v) for v in W.int64_extremes(values))  # one pass, no temporary
         if lo == np.iinfo(np.int64).min or max(hi, -lo) * n > _INT64_MAX:
             bound = max(abs(lo), abs(hi))
             raise fail("values", "int64 array", f"entries with max|a| * 2^d < 2^63 (max|a| = {bound}, 2^d = {n})")
-    return wht_copy(values, threads=threads)
+    return W.wht_copy(values, threads=threads)
 
 
 def spectrum_dtype(d: int) -> np.dtype:
@@ -104,7 +104,7 @@ def spectrum_dtype(d: int) -> np.dtype:
     d = check_int(d, "d")
     if not 0 <= d <= 62:
         raise fail("d", d, "an int in 0..62")
-    dtype = narrowest_int(1 << d)
+    dtype = W.narrowest_int(1 << d)
     assert dtype is not None  # 2^62 fits int64
     return np.dtype(dtype)
 
@@ -125,7 +125,7 @@ def integer_spectrum(f: BooleanFunction) -> np.ndarray:
     # the spectrum, and 2 bytes per point for f's byte and packed tables (held with it: measured
     # 5.7 bytes per point at d = 22 with int32, building f included, tests/test_memory.py)
     check_memory(f.d, bytes_per_point=2 + dtype.itemsize, name="f.d")
-    return signed_spectrum(f.truth_table, dtype.type)
+    return W.signed_spectrum(f.truth_table, dtype.type)
 
 
 def fourier_coefficients(f: BooleanFunction, exact: bool = False) -> np.ndarray:

@@ -56,7 +56,7 @@ from .exact import lcm_of_denominators
 from .memory import check_memory
 from .distributions import Distribution
 from .errors import DomainMismatch, QueryBudgetExceeded
-from ._kernels.wht import narrowest_int, wht_inplace
+from ._kernels import wht as W
 from .fourier import integer_spectrum
 from .functions import BooleanFunction, parity
 from . import responders
@@ -872,7 +872,7 @@ class StatisticalQueryOracle(_Oracle):
             if self._D.is_uniform:
                 base = int(num0.sum() + num1.sum())
                 # |num1 - num0| <= den, so every partial transform is bounded by den 2^d
-                dtype = narrowest_int(q.denominator << self._d)
+                dtype = W.narrowest_int(q.denominator << self._d)
                 g = np.subtract(num1, num0, dtype=dtype)
             else:
                 if self._dense_w is None:
@@ -880,10 +880,10 @@ class StatisticalQueryOracle(_Oracle):
                 w = self._dense_w
                 base = int((w * (num0 + num1)).sum())
                 # |w (num1 - num0)| summed over x is at most W den (< 2^62, checked in _denominator)
-                dtype = narrowest_int(self._W * q.denominator)
+                dtype = W.narrowest_int(self._W * q.denominator)
                 g = (w * (num1 - num0)).astype(dtype)
             assert dtype is not None  # bounds below 2^62 (_denominator)
-            wht_inplace(g)
+            W.wht_inplace(g)
             # the central identity: E[chi(x, f_S(x))] = null - ghat(S)/2, over Q = 2 W den
             return np.int64(base) - g[masks].astype(np.int64)
         num0, num1 = self._tabs(q)

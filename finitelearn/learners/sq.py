@@ -256,21 +256,27 @@ def _family(kmax: int, alpha: Fraction) -> list[QueryPattern]:
 
 
 def _simulate_removed(kind: str, vs_size: int, hit_coefs: np.ndarray, k: int, alpha: Fraction) -> int:
-    """Candidates the adversary ``kind`` rules out: values 1/2 - c/2^(k+1) for the hits, 1/2 for the rest."""
+    """Candidates the adversary ``kind`` rules out: values 1/2 - c/2^(k+1) for the hits, 1/2 for the rest.
+
+    The hits are grouped by coefficient first (a pattern has few distinct coefficients,
+    so the responder sees a handful of values with multiplicities, which gives the same
+    answer: the groups keep the order of their first hit, the null value comes last).
+    Values are exact Python ints (numerators over 2^(k+1) b) whatever the tolerance.
+    """
     a, b = alpha.numerator, alpha.denominator
     n = 1 << k
-    # numerators over 2^(k+1) b; in Python ints when b (a tiny tolerance) would overflow int64
-    dtype = np.int64 if fits_int64(4 * n * b) else object
-    values = (n - hit_coefs.astype(dtype)) * b
+    coefs, first, cnts = np.unique(hit_coefs, return_index=True, return_counts=True)
+    order = np.argsort(first, kind="stable")
+    values = [(n - c) * b for c in coefs[order].tolist()]
+    counts = cnts[order].tolist()
     null = n * b
     t = a * 2 * n
     n0 = vs_size - hit_coefs.shape[0]
-    counts = np.ones(values.shape[0], dtype=np.int64)
     if n0 > 0:
-        values = np.concatenate([values, np.array([null], dtype=dtype)])
-        counts = np.concatenate([counts, [n0]])
-    ans, _ = respond(kind, values, counts, None, null, t, None)
-    kept = int(counts[np.abs(values - ans) <= t].sum())
+        values.append(null)
+        counts.append(n0)
+    ans, _ = respond(kind, np.array(values), np.array(counts, dtype=np.int64), None, null, t, None)
+    kept = sum(c for v, c in zip(values, counts) if abs(v - ans) <= t)
     return vs_size - kept
 
 
@@ -373,9 +379,14 @@ class Greedy(Learner):
         best: tuple = (0, None, None, None)
         n = vs.shape[0]
 
+        spans: dict[tuple[int, ...], np.ndarray] = {}
+
         def consider(pat: QueryPattern, a: int, dirs: list[int]) -> None:
             nonlocal best
-            real = a ^ _span(dirs[: pat.k])[pat.support]
+            key = tuple(dirs)
+            if key not in spans:  # the span of dirs[:k] is the first 2^k entries of the span of dirs
+                spans[key] = _span(dirs)
+            real = a ^ spans[key][: 1 << pat.k][pat.support]
             member = in_vs[real]
             removed = _simulate_removed(kind, n, pat.coefficients[member], pat.k, alpha)
             if removed > best[0]:
@@ -411,23 +422,27 @@ def _span(dirs: list[int]) -> np.ndarray:
 
 
 def _independent_differences(vs: np.ndarray, anchor: int, k: int) -> list[int]:
-    """Up to k differences vs[anchor] ^ s (s a candidate, in order after the anchor) independent over GF(2)."""
+    """Up to k differences vs[anchor] ^ s (s a candidate, in order after the anchor) independent over GF(2).
+
+    The first difference in that order outside the span of those chosen before it, k
+    times (the greedy basis of the sequence): Gaussian elimination on all differences at
+    once, one vectorised pass per chosen direction (at most k, or d).
+    """
     a = int(vs[anchor])
-    basis: dict[int, int] = {}
-    dirs: list[int] = []
     n = vs.shape[0]
-    for step in range(1, n):
-        v = a ^ int(vs[(anchor + step) % n])
-        r = v
-        while r:
-            p = r.bit_length() - 1
-            if p not in basis:
-                basis[p] = r
-                dirs.append(v)
-                break
-            r ^= basis[p]
-        if len(dirs) == k:
+    diffs = a ^ vs[(anchor + np.arange(1, n)) % n] if n > 1 else np.zeros(0, dtype=np.int64)
+    reduced = diffs.copy()
+    dirs: list[int] = []
+    start = 0
+    while len(dirs) < k:
+        nz = np.flatnonzero(reduced[start:])
+        if nz.size == 0:
             break
+        i = start + int(nz[0])
+        dirs.append(int(diffs[i]))
+        r = reduced[i]
+        p = int(r).bit_length() - 1
+        hit = ((reduced >> p) & 1).astype(bool)
+        reduced[hit] ^= r  # bit p eliminated: a reduced difference is 0 iff it is in the span
+        start = i + 1
     return dirs
-
-
