@@ -4,6 +4,7 @@
                 sums and agreements over a support, influence counts, signed tables,
                 Fourier weight by degree, restrictions
     wht         the Walsh-Hadamard transform (one blocked kernel, threads a parameter)
+    greedy      the greedy SQ student's simulated adversary (one candidate query)
     oracle      the exact sums behind the statistical-query and membership oracles
     robustness  integer l_p distances between lattice points
 
@@ -38,7 +39,7 @@ import importlib.util
 import sys
 from types import ModuleType
 
-__all__ = ["bits", "oracle", "robustness", "wht"]
+__all__ = ["bits", "greedy", "oracle", "robustness", "wht"]
 
 
 def _lazy(name: str) -> ModuleType:
@@ -57,6 +58,7 @@ def _lazy(name: str) -> ModuleType:
 
 
 bits = _lazy("bits")
+greedy = _lazy("greedy")
 oracle = _lazy("oracle")
 robustness = _lazy("robustness")
 wht = _lazy("wht")

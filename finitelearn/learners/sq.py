@@ -38,6 +38,7 @@ from typing import Any
 
 import numpy as np
 
+from .._kernels import greedy as GK
 from ..validation import as_rng, check_int, fail
 from ..fourier import walsh_hadamard
 from ..exact import fits_int64
@@ -380,15 +381,23 @@ class Greedy(Learner):
         n = vs.shape[0]
 
         spans: dict[tuple[int, ...], np.ndarray] = {}
+        ta, tb = alpha.numerator, alpha.denominator
+        null_kind = kind == "null"
 
         def consider(pat: QueryPattern, a: int, dirs: list[int]) -> None:
             nonlocal best
             key = tuple(dirs)
             if key not in spans:  # the span of dirs[:k] is the first 2^k entries of the span of dirs
                 spans[key] = _span(dirs)
-            real = a ^ spans[key][: 1 << pat.k][pat.support]
-            member = in_vs[real]
-            removed = _simulate_removed(kind, n, pat.coefficients[member], pat.k, alpha)
+            m = 1 << pat.k
+            t = ta * 2 * m
+            if fits_int64(4 * (2 * m * tb + t)):
+                # values (m - c) b <= 2 m b and the window 2t: int64 is exact (the kernel)
+                removed = int(GK.simulate_removed(in_vs, spans[key], np.int64(a), pat.support, pat.coefficients,
+                                                  np.int64(n), np.int64(m), np.int64(tb), np.int64(t), null_kind))
+            else:  # a tiny tolerance: Python ints
+                real = a ^ spans[key][:m][pat.support]
+                removed = _simulate_removed(kind, n, pat.coefficients[in_vs[real]], pat.k, alpha)
             if removed > best[0]:
                 best = (removed, pat, a, dirs)
 
