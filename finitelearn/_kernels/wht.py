@@ -1,8 +1,11 @@
 """The Walsh-Hadamard kernel (private).
 
-``wht_inplace(a)`` overwrites a length-2^d int64 or float64 array with its unnormalised
-Walsh-Hadamard transform  A[S] = sum_x a[x] (-1)^{popcount(S & x)}.  Callers validate
-(length a power of two, dtype, overflow bound |A| <= max|a| * 2^d < 2^63) before calling.
+``wht_inplace(a)`` overwrites a length-2^d int16, int32, int64 or float64 array with its
+unnormalised Walsh-Hadamard transform  A[S] = sum_x a[x] (-1)^{popcount(S & x)};
+``signed_spectrum(table, dtype)`` transforms the +-1 table 1 - 2 t of a uint8 truth table
+t without writing it (the sign is applied as the first pass reads t).  Callers validate
+(length a power of two, dtype) and pick the integer dtype from a proven bound with
+:func:`narrowest_int` (|A| and every partial transform are at most max|a| * 2^d).
 Its plain, obviously correct twin is ``tests/naive.py``'s ``wht`` (the definition).
 
 How the fast kernel is laid out (measured on the 2-core AMD EPYC this project runs on;
@@ -33,8 +36,9 @@ are plain loops in the serial form); :func:`blocked` picks one.  Single-threaded
 default; ``threads=`` > 1 is opt-in (blocks, or sub-blocks below one block, to threads;
 the later sweeps in chunks), with the same arithmetic per element.
 
-Arithmetic is plain + and - on the array's own dtype: exact for int64 within the caller's
-overflow bound, no fastmath, no narrowing.
+Arithmetic is plain + and - (numba widens int16/int32 operands to int64 in registers and
+stores back into the array's dtype, exact within the caller's bound), no fastmath.
+Each (input dtype, output dtype) pair compiles separately, on first use.
 """
 
 from __future__ import annotations

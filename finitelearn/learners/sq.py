@@ -434,24 +434,33 @@ def _independent_differences(vs: np.ndarray, anchor: int, k: int) -> list[int]:
     """Up to k differences vs[anchor] ^ s (s a candidate, in order after the anchor) independent over GF(2).
 
     The first difference in that order outside the span of those chosen before it, k
-    times (the greedy basis of the sequence): Gaussian elimination on all differences at
-    once, one vectorised pass per chosen direction (at most k, or d).
+    times (the greedy basis of the sequence), by Gaussian elimination: the differences
+    are read in chunks of 64, 128, 256, ... (the k directions are usually among the
+    first few), each chunk reduced by the pivots found so far, one vectorised pass per
+    chosen direction.
     """
     a = int(vs[anchor])
     n = vs.shape[0]
-    diffs = a ^ vs[(anchor + np.arange(1, n)) % n] if n > 1 else np.zeros(0, dtype=np.int64)
-    reduced = diffs.copy()
     dirs: list[int] = []
-    start = 0
-    while len(dirs) < k:
-        nz = np.flatnonzero(reduced[start:])
-        if nz.size == 0:
-            break
-        i = start + int(nz[0])
-        dirs.append(int(diffs[i]))
-        r = reduced[i]
-        p = int(r).bit_length() - 1
-        hit = ((reduced >> p) & 1).astype(bool)
-        reduced[hit] ^= r  # bit p eliminated: a reduced difference is 0 iff it is in the span
-        start = i + 1
+    basis: list[tuple[int, np.int64]] = []  # (pivot bit, reduced vector), in the order chosen
+    pos, size = 1, 64
+    while pos < n and len(dirs) < k:
+        diffs = a ^ vs[(anchor + np.arange(pos, min(n, pos + size))) % n]
+        reduced = diffs.copy()
+        for p, r in basis:
+            reduced[((reduced >> p) & 1).astype(bool)] ^= r
+        start = 0
+        while len(dirs) < k:
+            nz = np.flatnonzero(reduced[start:])
+            if nz.size == 0:
+                break
+            i = start + int(nz[0])
+            dirs.append(int(diffs[i]))
+            r = reduced[i]
+            p = int(r).bit_length() - 1
+            basis.append((p, r))
+            reduced[((reduced >> p) & 1).astype(bool)] ^= r  # bit p eliminated: 0 iff in the span
+            start = i + 1
+        pos += size
+        size *= 2
     return dirs
