@@ -572,7 +572,7 @@ def bench_scaling(d_max: int = 16) -> dict[str, Any]:
     print(f"\n== finitelearn scaling --d-min 2 --d-max {d_max} (default students, warm cache)")
     with tempfile.TemporaryDirectory() as tmp:
         _run_child(["-m", "finitelearn.cli", "scaling", "--d-min", "13", "--d-max", "15", "--students",
-                    "random-features,candidate-testing", "--budget", "3", "--out", os.path.join(tmp, "warm"),
+                    "random-features,candidate-testing,greedy", "--budget", "3", "--out", os.path.join(tmp, "warm"),
                     "--no-progress", "--no-plot"])
         r = _run_child(["-m", "finitelearn.cli", "scaling", "--d-min", "2", "--d-max", str(d_max), "--out",
                         os.path.join(tmp, "run"), "--no-progress"])
