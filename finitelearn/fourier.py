@@ -3,7 +3,9 @@
 Convention (O'Donnell, docs/design.md): chi_S(x) = (-1)^{sum_{i in S} x_i} and
 fhat(S) = E_x[F(x) chi_S(x)] with F = (-1)^f for a Boolean f.  Coefficients are indexed
 by the subset mask of S (bit i set iff the paper's x_{i+1} is in S).  Everything exact
-is computed from the integer spectrum 2^d fhat(S), produced by one numba kernel.
+is computed from the integer spectrum 2^d fhat(S), produced by one numba kernel in the
+narrowest integer type its bound |2^d fhat(S)| <= 2^d allows: int16 for d <= 14, int32
+for d <= 30, int64 beyond (:func:`spectrum_dtype`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import numpy as np
 
 from ._kernels import bits as K
 from .validation import check_bool, check_closed_interval, check_coordinate, check_int, fail, fail_type
-from ._kernels.wht import int64_extremes, wht_copy, wht_inplace
+from ._kernels import wht as W
 from .errors import TooLarge
 from .memory import available_memory, check_memory, check_objects, format_bytes
 from .functions import BooleanFunction
@@ -25,6 +27,7 @@ from .lazy import LazyFunction, as_lazy, count_ones, lazy_parity
 __all__ = [
     "walsh_hadamard",
     "integer_spectrum",
+    "spectrum_dtype",
     "fourier_coefficients",
     "fourier_coefficient",
     "influence",
@@ -83,24 +86,49 @@ def walsh_hadamard(values: Any, threads: int = 1) -> np.ndarray:
                        f"the {format_bytes(available_memory())} of memory available now")
     values = np.ascontiguousarray(values)
     if values.dtype == np.int64 and n > 1:
-        lo, hi = (int(v) for v in int64_extremes(values))  # one pass, no temporary
+        lo, hi = (int(v) for v in W.int64_extremes(values))  # one pass, no temporary
         if lo == np.iinfo(np.int64).min or max(hi, -lo) * n > _INT64_MAX:
             bound = max(abs(lo), abs(hi))
             raise fail("values", "int64 array", f"entries with max|a| * 2^d < 2^63 (max|a| = {bound}, 2^d = {n})")
-    return wht_copy(values, threads=threads)
+    return W.wht_copy(values, threads=threads)
+
+
+def spectrum_dtype(d: int) -> np.dtype:
+    """The integer dtype of :func:`integer_spectrum` on d variables: the narrowest that holds 2^d.
+
+    Every coefficient 2^d fhat(S) of a Boolean function, and every partial sum the
+    transform forms on the way, has absolute value at most 2^d (a sum of 2^d terms +-1).
+    So int16 (up to 2^15 - 1) holds it for d <= 14, int32 for d <= 30 and int64 for
+    d <= 62 (the largest cube).  The dtype follows from this bound, never from the data.
+
+    >>> [str(spectrum_dtype(d)) for d in (14, 15, 30, 31)]
+    ['int16', 'int32', 'int32', 'int64']
+    """
+    d = check_int(d, "d")
+    if not 0 <= d <= 62:
+        raise fail("d", d, "an int in 0..62")
+    dtype = W.narrowest_int(1 << d)
+    assert dtype is not None  # 2^62 fits int64
+    return np.dtype(dtype)
 
 
 def integer_spectrum(f: BooleanFunction) -> np.ndarray:
-    """The integer spectrum 2^d fhat(S) of a Boolean f, as int64 indexed by mask.
+    """The integer spectrum 2^d fhat(S) of a Boolean f, indexed by mask, exact.
+
+    Its dtype is :func:`spectrum_dtype` (f.d): int16 for d <= 14, int32 for d <= 30,
+    int64 beyond (the narrowest type the bound |2^d fhat(S)| <= 2^d allows; narrower
+    arrays move fewer bytes).  Arithmetic on the result that can grow past that bound
+    (squares, sums) should widen first, e.g. ``spec.astype(np.int64)``.
 
     >>> integer_spectrum(BooleanFunction.from_truth_table([0, 0, 0, 1]))
-    array([ 2,  2,  2, -2])
+    array([ 2,  2,  2, -2], dtype=int16)
     """
     f = _check_function(f)
-    check_memory(f.d, bytes_per_point=10, name="f.d")  # the byte table and the int64 spectrum
-    spec = K.signed_table(f.truth_table)
-    wht_inplace(spec)
-    return spec
+    dtype = spectrum_dtype(f.d)
+    # the spectrum, and 2 bytes per point for f's byte and packed tables (held with it: measured
+    # 5.7 bytes per point at d = 22 with int32, building f included, tests/test_memory.py)
+    check_memory(f.d, bytes_per_point=2 + dtype.itemsize, name="f.d")
+    return W.signed_spectrum(f.truth_table, dtype.type)
 
 
 def fourier_coefficients(f: BooleanFunction, exact: bool = False) -> np.ndarray:
@@ -265,7 +293,8 @@ def spectral_weights(f: BooleanFunction) -> list[Fraction]:
     [Fraction(0, 1), Fraction(3, 4), Fraction(0, 1), Fraction(1, 4)]
     """
     spec = integer_spectrum(f)
-    # sum_S spec[S]^2 = 4^d (Parseval), so int64 holds it for d <= 31
+    # sum_S spec[S]^2 = 4^d (Parseval), so int64 holds it for d <= 31; the kernel squares
+    # in int64 whatever the spectrum's dtype (numba widens int16/int32 products to int64)
     if f.d > 31:  # pragma: no cover - refused by the memory guard first
         raise fail("f.d", f.d, "d <= 31 for exact spectral weights")
     w = K.weight_by_degree(spec, f.d)

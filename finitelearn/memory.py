@@ -17,6 +17,7 @@ Examples
 from __future__ import annotations
 
 import os
+import time
 
 from fractions import Fraction
 from typing import Any
@@ -34,6 +35,8 @@ _MAX_REPORTED_D = 256
 
 def available_memory() -> int:
     """Bytes of memory available now (``MemAvailable`` of /proc/meminfo where it exists).
+
+    /proc/meminfo is read at most every 0.25 s (oracles check memory on every query).
 
     Falls back to the physical memory of the machine where /proc/meminfo is missing.  The
     environment variable ``FINITELEARN_MEMORY_LIMIT`` (bytes, or a number with a unit:
@@ -62,7 +65,20 @@ def _parse_size(text: str) -> int:
     return int(float(m.group(1)) * _UNITS[m.group(2).lower()])
 
 
+_CACHE_SECONDS = 0.25  # /proc/meminfo is read at most this often (a read costs ~50 us; per-query checks add up)
+_cached: list[float] = [-1.0, 0.0]  # [monotonic time of the last read, bytes then]
+
+
 def _system_available() -> int:
+    now = time.monotonic()
+    if now - _cached[0] < _CACHE_SECONDS:
+        return int(_cached[1])
+    value = _read_system_available()
+    _cached[0], _cached[1] = now, value
+    return value
+
+
+def _read_system_available() -> int:
     try:
         with open("/proc/meminfo", encoding="ascii") as fh:
             for line in fh:

@@ -56,7 +56,8 @@ from .exact import lcm_of_denominators
 from .memory import check_memory
 from .distributions import Distribution
 from .errors import DomainMismatch, QueryBudgetExceeded
-from .fourier import walsh_hadamard
+from ._kernels import wht as W
+from .fourier import integer_spectrum
 from .functions import BooleanFunction, parity
 from . import responders
 from .responders import ADVERSARIAL_RESPONDERS, RESPONDERS, normalize_responder, to_units
@@ -403,12 +404,64 @@ def _check_budget(budget: Any) -> int | None:
 # the base of both oracles: counting, budget, version space
 # ---------------------------------------------------------------------------------------
 class _Oracle:
+    """Counting, budget and the version space.
+
+    The version space is kept as a boolean ``_alive`` over the class's positions and its
+    size, with the sorted positions ``_vs`` compacted from it only when a route reads them
+    (O(m) once, not per query).  A query whose candidates take a few distinct values (the
+    closed forms of parity features) then rules out members one by one in O(1): the
+    candidate-testing game is 2^(d-1) - 1 queries, so a per-query pass over the version
+    space would make it quadratic.
+    """
+
     _kind_name = "oracle"
     _teacher: BooleanFunction | None
     _class: ConceptClass | None
-    _vs: np.ndarray | None  # positions in _class of the members still consistent
+    _alive: np.ndarray | None  # _alive[k]: member k of _class is still consistent
+    _vs_size: int
+    _vs_cache: np.ndarray | None  # flatnonzero(_alive), or None when stale
     _masks_all: np.ndarray | None
     _teacher_pos: int | None
+    _mask_lookup: tuple[np.ndarray, np.ndarray] | None  # (sorted masks, their positions), built on first use
+
+    @property
+    def _vs(self) -> np.ndarray | None:
+        """Sorted positions in _class of the members still consistent (None without a class)."""
+        if self._alive is None:
+            return None
+        if self._vs_cache is None:
+            self._vs_cache = np.flatnonzero(self._alive).astype(np.int64)
+        return self._vs_cache
+
+    @_vs.setter
+    def _vs(self, positions: np.ndarray) -> None:
+        """Keep exactly ``positions`` (sorted, a subset of the current version space)."""
+        assert self._alive is not None
+        old = self._vs
+        assert old is not None
+        self._alive[old] = False  # O(|version space|), not O(|class|)
+        self._alive[positions] = True
+        self._vs_size = int(positions.shape[0])
+        self._vs_cache = positions
+
+    def _drop(self, position: int) -> None:
+        """Rule out the one member at ``position`` (O(1); the compacted positions go stale)."""
+        assert self._alive is not None and self._alive[position]
+        self._alive[position] = False
+        self._vs_size -= 1
+        self._vs_cache = None
+
+    def _position_of_mask(self, mask: int) -> int | None:
+        """Position in a parity class of the member f_mask, or None when it is no member."""
+        if self._mask_lookup is None:
+            assert self._masks_all is not None
+            order = np.argsort(self._masks_all, kind="stable")
+            self._mask_lookup = (self._masks_all[order], order.astype(np.int64))
+        sorted_masks, positions = self._mask_lookup
+        i = int(np.searchsorted(sorted_masks, mask))
+        if i < sorted_masks.shape[0] and int(sorted_masks[i]) == mask:
+            return int(positions[i])
+        return None
 
     def _init_common(self, teacher: Any, concept_class: Any, budget: Any) -> None:
         if isinstance(teacher, ConceptClass):
@@ -428,13 +481,18 @@ class _Oracle:
         if self._class is not None:
             if self._class.d != self._d:
                 raise DomainMismatch(f"the teacher is on d={self._d} and concept_class on d={self._class.d}")
-            self._vs = np.arange(len(self._class), dtype=np.int64)
+            self._alive = np.ones(len(self._class), dtype=bool)
+            self._vs_size = len(self._class)
+            self._vs_cache = None
             self._masks_all = self._class.masks
             self._teacher_pos = None if self._teacher is None else self._class.index(self._teacher)
         else:
-            self._vs = None
+            self._alive = None
+            self._vs_size = 0
+            self._vs_cache = None
             self._masks_all = None
             self._teacher_pos = None
+        self._mask_lookup = None
         self._budget = _check_budget(budget)
         self._count = 0
         self._transcript: list[TranscriptEntry] = []
@@ -493,18 +551,19 @@ class _Oracle:
     @property
     def version_space_size(self) -> int | None:
         """Number of members consistent with every answer (None without a class)."""
-        return None if self._vs is None else int(self._vs.shape[0])
+        return None if self._alive is None else self._vs_size
 
     def version_space_indices(self) -> np.ndarray | None:
         """Positions in :attr:`concept_class` of the members consistent with every answer."""
-        return None if self._vs is None else self._vs.copy()
+        vs = self._vs
+        return None if vs is None else vs.copy()
 
     def in_version_space(self, k: int) -> bool:
         """True when member ``k`` of the class is still consistent with every answer."""
-        if self._vs is None:
+        if self._alive is None:
             raise fail("oracle", self, "an oracle that keeps a version space (give it a concept_class)")
-        i = int(np.searchsorted(self._vs, k))
-        return i < self._vs.shape[0] and int(self._vs[i]) == int(k)
+        k = int(k)
+        return 0 <= k < self._alive.shape[0] and bool(self._alive[k])
 
     def version_space_masks(self) -> np.ndarray | None:
         """Subset masks of the version space of a parity class (None otherwise)."""
@@ -738,6 +797,52 @@ class StatisticalQueryOracle(_Oracle):
         out[masks == s] = 2 * n
         return out
 
+    def _fast_groups(self, q: StatisticalQuery) -> tuple[list[int | None], np.ndarray, np.ndarray]:
+        """The version space's closed-form values grouped: (groups, values, counts).
+
+        ``groups`` lists, in position order, the position of each member with a value of
+        its own (f_0, and f_S for the query's S) and then None for "every other member";
+        ``values`` are their numerators over Q (as :meth:`_fast_values`) and ``counts``
+        their sizes.  O(log m) per query: no pass over the version space.  A responder
+        reads only the values and their multiplicities (the null answer's nearest value
+        on a tie is the first in position order, which the order of the groups keeps).
+        """
+        assert q.parity_mask is not None and self._alive is not None
+        s = int(q.parity_mask)
+        n = 1 << self._d
+        feature = q.kind == "feature"
+        # the values of _fast_values, one member at a time: (mask, value)
+        if feature:
+            own = {0: 0, s: (n if s else 0)}
+            generic = n // 2 if s else 0
+        else:
+            own = {s: 2 * n}
+            generic = n
+        alive = self._alive
+        special = sorted((p, m) for m in own for p in (self._position_of_mask(m),) if p is not None and alive[p])
+        groups: list[int | None] = [p for p, _ in special]
+        values = [own[m] for _, m in special]
+        counts = [1] * len(special)
+        rest = self._vs_size - len(special)
+        if rest > 0:  # every other member f_T has the generic value
+            groups.append(None)
+            values.append(generic)
+            counts.append(rest)
+        return groups, np.array(values, dtype=np.int64), np.array(counts, dtype=np.int64)
+
+    def _rule_out_groups(self, groups: list[int | None], keep: list[bool]) -> None:
+        """Rule out the groups of :meth:`_fast_groups` with ``keep`` False."""
+        for g, k in zip(groups, keep):
+            if k:
+                continue
+            if g is not None:
+                self._drop(g)
+            else:  # every member outside the special ones (rare: a pass over the version space)
+                vs = self._vs
+                assert vs is not None
+                specials = [p for p in groups if p is not None]
+                self._vs = vs[np.isin(vs, np.array(specials, dtype=np.int64))]
+
     def _class_values(self, q: StatisticalQuery, rows: np.ndarray) -> np.ndarray:
         """Numerators over Q of E_D[chi(x, T(x))] for the class members ``rows``."""
         cc = self._given_class()
@@ -746,22 +851,41 @@ class StatisticalQueryOracle(_Oracle):
             masks = self._masks_all[rows]
             if self._fast_ok(q):
                 return self._fast_values(q, masks)
-            # the query's int64 columns and the feature table, their difference, its transform and its copies,
-            # (and, weighted, the dense weights and the product)
-            check_memory(self._d, bytes_per_point=80 if self._D.is_uniform else 96, name="d")  # measured: tests/test_memory.py
+            # the query's columns and the feature table, their difference, its transform and its copies,
+            # (and, weighted, the dense weights and the product); what the callers build from the
+            # values (candidate_values: a Fraction per member) is covered too, measured: tests/test_memory.py
+            check_memory(self._d, bytes_per_point=80 if self._D.is_uniform else 96, name="d")
+            h = q.feature_function if q.kind in ("feature", "agreement") else None
+            if h is not None and self._D.is_uniform:
+                # g = h (feature) or 2h - 1 (agreement): both from the integer spectrum
+                # F^ of the +-1 table F = 1 - 2h (int16/int32 by its bound 2^d), no int64
+                # columns: h^(S) = (2^d [S = 0] - F^(S))/2, and (2h - 1)^ = -F^
+                n = 1 << self._d
+                spec = integer_spectrum(h)
+                f0 = int(spec[0])
+                F = spec[masks].astype(np.int64)
+                if q.kind == "feature":
+                    base = (n - f0) // 2  # sum_x h(x)
+                    return np.int64(base) - (np.where(masks == 0, n, 0) - F) // 2
+                return np.int64(n) + F  # base sum_x (1 - h + h) = 2^d, minus -F^
             num0, num1 = self._tabs(q)
-            diff = num1 - num0
             if self._D.is_uniform:
                 base = int(num0.sum() + num1.sum())
-                G = walsh_hadamard(diff)
+                # |num1 - num0| <= den, so every partial transform is bounded by den 2^d
+                dtype = W.narrowest_int(q.denominator << self._d)
+                g = np.subtract(num1, num0, dtype=dtype)
             else:
                 if self._dense_w is None:
                     self._dense_w = self._D.dense_weights()
                 w = self._dense_w
                 base = int((w * (num0 + num1)).sum())
-                G = walsh_hadamard(w * diff)
+                # |w (num1 - num0)| summed over x is at most W den (< 2^62, checked in _denominator)
+                dtype = W.narrowest_int(self._W * q.denominator)
+                g = (w * (num1 - num0)).astype(dtype)
+            assert dtype is not None  # bounds below 2^62 (_denominator)
+            W.wht_inplace(g)
             # the central identity: E[chi(x, f_S(x))] = null - ghat(S)/2, over Q = 2 W den
-            return np.int64(base) - G[masks]
+            return np.int64(base) - g[masks].astype(np.int64)
         num0, num1 = self._tabs(q)
         sums = OK.class_sums(cc.tables, rows, self._D.support, self._D.weights, num0, num1)
         return 2 * sums
@@ -864,12 +988,20 @@ class StatisticalQueryOracle(_Oracle):
         truth_u = None if truth_num is None else truth_num * b
         null_u = null_num * b
         values_u = None
-        if self._vs is not None:
-            cand = self._class_values(q, self._vs)
+        counts = None
+        groups = None
+        if self._alive is not None:
+            if self._masks_all is not None and self._fast_ok(q):
+                # the closed form takes at most three values: the members f_0 and f_S (by
+                # position) and everyone else (one group), answered and ruled out per group
+                groups, cand, counts = self._fast_groups(q)
+            else:
+                vs = self._vs
+                assert vs is not None
+                cand = self._class_values(q, vs)
+                counts = np.ones(cand.shape[0], dtype=np.int64)
             values_u = to_units(cand, b, 2 * Q)
-        ans_num, scale = responders.respond(self._responder, values_u,
-                                  None if values_u is None else np.ones(values_u.shape[0], dtype=np.int64),
-                                  truth_u, null_u, t, self._rng)
+        ans_num, scale = responders.respond(self._responder, values_u, counts, truth_u, null_u, t, self._rng)
         answer = Fraction(ans_num, Q * b * scale)
         if truth_u is not None and abs(truth_u * scale - ans_num) > t * scale:
             assert truth_num is not None  # truth_u is truth_num * b
@@ -879,11 +1011,15 @@ class StatisticalQueryOracle(_Oracle):
             if scale != 1:  # a noisy answer on a finer grid: compare as exact Python ints
                 values_u = values_u.astype(object)
             keep = np.abs(values_u * scale - ans_num) <= t * scale
-            assert self._vs is not None  # values_u was computed on the version space
-            n_before = int(self._vs.shape[0])
-            self._vs = self._vs[keep]
-            removed = n_before - int(self._vs.shape[0])
-            if self._vs.shape[0] == 0:
+            n_before = self._vs_size
+            if groups is not None:
+                self._rule_out_groups(groups, keep.tolist())
+            else:
+                vs = self._vs
+                assert vs is not None  # values_u was computed on the version space
+                self._vs = vs[keep]
+            removed = n_before - self._vs_size
+            if self._vs_size == 0:
                 raise InvariantViolated("the version space became empty")
             if self._parseval_check and removed * 4 * a * a >= b * b:
                 raise InvariantViolated(

@@ -182,9 +182,10 @@ def max_consistent_answer(values: Any, counts: Any, t: int, null: int, truth: in
     """
     values = np.asarray(values)
     counts = np.asarray(counts, dtype=np.int64)
-    order = np.argsort(values, kind="stable")
-    v = values[order]
-    c = counts[order]
+    if values.shape[0] <= _SMALL:
+        return _max_consistent_small([int(x) for x in values.tolist()], [int(x) for x in counts.tolist()],
+                                     int(t), int(null), None if truth is None else int(truth))
+    v, c = _grouped(values, counts)
     cum = np.concatenate([[0], np.cumsum(c)])
     j = np.searchsorted(v, v + 2 * t, side="right")
     i = np.arange(v.shape[0])
@@ -202,6 +203,66 @@ def max_consistent_answer(values: Any, counts: Any, t: int, null: int, truth: in
     dist = np.maximum(np.maximum(lo_c - null, null - hi_c), 0)
     k = int(cand[int(np.argmin(dist))])
     return int(min(max(null, int(lo[k])), int(hi[k]))), int(best)
+
+
+_SMALL = 24  # up to this many values the windows are scanned in plain Python (numpy's per-call cost dominates)
+
+
+def _grouped(values: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct values, sorted, with their total counts.
+
+    Duplicates change no answer of :func:`max_consistent_answer`: of the windows starting
+    at equal values the first holds the most and has the same admissible interval, so the
+    first best window is the same.  Integer values spread over a range at most four times
+    their number (the exact values of one query over many candidates are: a few integers
+    apart) are counted in O(n) instead of sorted.
+    """
+    if values.dtype == np.int64 and values.shape[0]:
+        lo, hi = int(values.min()), int(values.max())
+        if hi - lo <= 4 * values.shape[0]:
+            if (counts == 1).all():
+                per = np.bincount(values - lo, minlength=hi - lo + 1).astype(np.int64)
+            else:
+                per = np.zeros(hi - lo + 1, dtype=np.int64)
+                np.add.at(per, values - lo, counts)
+            nz = np.flatnonzero(per)
+            return nz.astype(np.int64) + lo, per[nz]
+    order = np.argsort(values, kind="stable")
+    return values[order], counts[order]
+
+
+def _max_consistent_small(v: list[int], c: list[int], t: int, null: int, truth: int | None) -> tuple[int, int]:
+    """:func:`max_consistent_answer` on a few values, in Python ints (the same windows and tie-break)."""
+    order = sorted(range(len(v)), key=v.__getitem__)
+    v = [v[i] for i in order]
+    c = [c[i] for i in order]
+    cum = [0]
+    for x in c:
+        cum.append(cum[-1] + x)
+    best = None
+    n = len(v)
+    j = 0
+    for i in range(n):
+        top = v[i] + 2 * t
+        if j < i:
+            j = i
+        while j < n and v[j] <= top:
+            j += 1
+        cnt = cum[j] - cum[i]
+        lo = v[j - 1] - t
+        hi = v[i] + t
+        if truth is not None:
+            if not v[i] <= truth <= top:
+                cnt = -1
+            lo = max(lo, truth - t)
+            hi = min(hi, truth + t)
+        dist = max(lo - null, null - hi, 0)
+        key = (-cnt, dist)
+        if best is None or key < best[0]:
+            best = (key, lo, hi, cnt)
+    assert best is not None
+    _, lo, hi, cnt = best
+    return min(max(null, lo), hi), cnt
 
 
 def respond(kind: str, values: np.ndarray | None, counts: np.ndarray | None, truth: int | None,

@@ -400,3 +400,27 @@ def least_max_window(A, rows, win, start):
         if kept < best:
             best, best_row = kept, r
     return best, best_row
+
+
+def simulate_removed(in_vs, span, a, support, coefficients, vs_size, n, b, t, null_kind):
+    """Twin of ``_kernels.greedy.simulate_removed``: every candidate's value listed in hit order
+    (the members not hit at the null value, last), answered by ``finitelearn.responders.respond``
+    (the public Python responders), and the candidates outside the answer's window counted."""
+    import numpy as np
+
+    from finitelearn.responders import respond
+
+    values, counts = [], []
+    for j, J in enumerate(_ints(support)):
+        if bool(in_vs[int(a) ^ int(span[J])]):
+            values.append((int(n) - int(coefficients[j])) * int(b))
+            counts.append(1)
+    rest = int(vs_size) - len(values)
+    null = int(n) * int(b)
+    if rest > 0:
+        values.append(null)
+        counts.append(rest)
+    kind = "null" if null_kind else "max_consistent"
+    ans, _ = respond(kind, np.array(values, dtype=object), np.array(counts, dtype=np.int64), None, null, int(t), None)
+    kept = sum(c for v, c in zip(values, counts) if abs(v - ans) <= int(t))
+    return int(vs_size) - kept

@@ -4,6 +4,7 @@
                 sums and agreements over a support, influence counts, signed tables,
                 Fourier weight by degree, restrictions
     wht         the Walsh-Hadamard transform (one blocked kernel, threads a parameter)
+    greedy      the greedy SQ student's simulated adversary (one candidate query)
     oracle      the exact sums behind the statistical-query and membership oracles
     robustness  integer l_p distances between lattice points
 
@@ -20,8 +21,44 @@ The rules every kernel here keeps:
   runs), never from a guess; the bound is documented where it is checked.
 * ``@njit(cache=True)``: compiled lazily on first call and cached across runs; nothing
   is compiled and no global state is set up at import time.
+* The modules themselves load lazily (:class:`importlib.util.LazyLoader`): ``import
+  finitelearn`` does not import numba (about half of its import time); the first
+  attribute read of a kernel module (``K.signed_table``) executes it.  So outside this
+  package kernel modules are imported as modules (``from finitelearn._kernels import
+  wht``), never ``from finitelearn._kernels.wht import name``, which would load them at
+  import time.
 * Every kernel has a plain, obviously correct twin in ``tests/naive.py`` (plain Python
   loops over ints, sharing no code with the kernel), and the tests in
   ``tests/_kernels/`` bind each kernel to its twin on every small input and on
   hypothesis-drawn ones.
 """
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from types import ModuleType
+
+__all__ = ["bits", "greedy", "oracle", "robustness", "wht"]
+
+
+def _lazy(name: str) -> ModuleType:
+    """The submodule ``name``, executed on first attribute access (numba is imported then)."""
+    fullname = f"{__name__}.{name}"
+    if fullname in sys.modules:
+        return sys.modules[fullname]
+    spec = importlib.util.find_spec(fullname)
+    assert spec is not None and spec.loader is not None  # the submodules ship with the package
+    loader = importlib.util.LazyLoader(spec.loader)
+    spec.loader = loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[fullname] = module
+    loader.exec_module(module)
+    return module
+
+
+bits = _lazy("bits")
+greedy = _lazy("greedy")
+oracle = _lazy("oracle")
+robustness = _lazy("robustness")
+wht = _lazy("wht")

@@ -1,8 +1,11 @@
 """The Walsh-Hadamard kernel (private).
 
-``wht_inplace(a)`` overwrites a length-2^d int64 or float64 array with its unnormalised
-Walsh-Hadamard transform  A[S] = sum_x a[x] (-1)^{popcount(S & x)}.  Callers validate
-(length a power of two, dtype, overflow bound |A| <= max|a| * 2^d < 2^63) before calling.
+``wht_inplace(a)`` overwrites a length-2^d int16, int32, int64 or float64 array with its
+unnormalised Walsh-Hadamard transform  A[S] = sum_x a[x] (-1)^{popcount(S & x)};
+``signed_spectrum(table, dtype)`` transforms the +-1 table 1 - 2 t of a uint8 truth table
+t without writing it (the sign is applied as the first pass reads t).  Callers validate
+(length a power of two, dtype) and pick the integer dtype from a proven bound with
+:func:`narrowest_int` (|A| and every partial transform are at most max|a| * 2^d).
 Its plain, obviously correct twin is ``tests/naive.py``'s ``wht`` (the definition).
 
 How the fast kernel is laid out (measured on the 2-core AMD EPYC this project runs on;
@@ -33,23 +36,28 @@ are plain loops in the serial form); :func:`blocked` picks one.  Single-threaded
 default; ``threads=`` > 1 is opt-in (blocks, or sub-blocks below one block, to threads;
 the later sweeps in chunks), with the same arithmetic per element.
 
-Arithmetic is plain + and - on the array's own dtype: exact for int64 within the caller's
-overflow bound, no fastmath, no narrowing.
+Arithmetic is plain + and - (numba widens int16/int32 operands to int64 in registers and
+stores back into the array's dtype, exact within the caller's bound), no fastmath.
+Each (input dtype, output dtype) pair compiles separately, on first use.
 """
 
 from __future__ import annotations
 
 import numba
 import numpy as np
-from numba import njit, prange, uint64
+from numba import njit, prange, types, uint64
+from numba.extending import overload
 
-__all__ = ["blocked", "int64_extremes", "textbook", "wht_copy", "wht_inplace"]
+__all__ = ["blocked", "int64_extremes", "narrowest_int", "signed_spectrum", "textbook", "wht_copy", "wht_inplace"]
 
 # Tuning, measured at d = 20..26 on this machine (see scripts/bench.py).
 _SUB_BITS = 12  # sub-blocks of 2^12 elements = 32 KiB (int64/float64): L1
 _BLOCK_BITS = 18  # blocks of 2^18 elements = 2 MiB: L2 + L3
 _PAD = 8  # guard elements on each side of the first scratch buffer (bit-2 stage)
-_SMALL_BITS = 6  # below 2^6 elements the textbook loop is used
+_SMALL_BITS = 6  # the blocked kernel needs at least 2^6 elements
+_COMPACT_BITS = 12  # up to 2^12 elements the textbook loop is used: it compiles in under a second,
+# the blocked kernel in 5-13 s per dtype (the demo, d <= 12, then never compiles it), and at
+# 2^12 elements the difference is 21 vs 3 us per transform (measured)
 _CHUNK_BITS = 16  # the whole-array sweeps work in chunks of at most 2^16 elements
 
 
@@ -169,6 +177,29 @@ def _log2_radix(radix):
     return 1
 
 
+def _entry(src, i):
+    """src[i]; for a uint8 truth table (entries 0/1) the +-1 value 1 - 2 src[i] instead.
+
+    The first stage reads its input through this, so that the transform of a Boolean
+    function's table needs no separate +-1 table (one pass over memory less).  In the
+    kernels the choice is made at compile time, from src's dtype (the overload below).
+    """
+    v = src[i]
+    return 1 - 2 * int(v) if src.dtype == np.uint8 else v
+
+
+@overload(_entry, inline="always")
+def _entry_typed(src, i):
+    if isinstance(src.dtype, types.Integer) and src.dtype.bitwidth == 8 and not src.dtype.signed:
+        def signed(src, i):
+            return np.int32(1) - np.int32(2) * np.int32(src[i])
+        return signed
+
+    def plain(src, i):
+        return src[i]
+    return plain
+
+
 @njit(inline="always")
 def _bits01(src, s, dst, t, m):
     """Stages h = 1, 2 on m consecutive groups of 4 (interleaved loads, shuffles)."""
@@ -179,10 +210,10 @@ def _bits01(src, s, dst, t, m):
     for i in range(m):
         g = s + uint64(i) * four
         k = t + uint64(i) * four
-        x0 = src[g]
-        x1 = src[g + one]
-        x2 = src[g + two]
-        x3 = src[g + three]
+        x0 = _entry(src, g)
+        x1 = _entry(src, g + one)
+        x2 = _entry(src, g + two)
+        x3 = _entry(src, g + three)
         y0 = x0 + x1
         y1 = x0 - x1
         y2 = x2 + x3
@@ -363,7 +394,7 @@ def blocked(src: np.ndarray, a: np.ndarray, sub_bits: int = _SUB_BITS, block_bit
 
 @njit(cache=True)
 def textbook(a):
-    """The textbook in-place loop (d passes, radix 2), for arrays below 2^6 elements."""
+    """The textbook in-place loop (d passes, radix 2), for arrays of at most 2^12 elements."""
     n = a.shape[0]
     h = 1
     while h < n:
@@ -377,14 +408,16 @@ def textbook(a):
 
 
 def wht_inplace(a: np.ndarray, threads: int = 1) -> None:
-    """Transform ``a`` in place (int64 or float64, contiguous, length 2^d, d >= 0).
+    """Transform ``a`` in place (int16, int32, int64 or float64, contiguous, length 2^d, d >= 0).
 
-    ``threads`` > 1 (opt-in) runs the blocked kernel on that many numba threads (capped
-    at numba's maximum) for d >= 12; the result is the same as with one thread.  On the
-    2-core machine this project runs on, 2 threads took d = 24 from 28 ms to 17 ms with
-    the other core partly busy (scripts/bench.py --threads 2).
+    The caller proves that no entry of the result (nor of any partial transform, which is
+    bounded by the same max|a| * 2^d) overflows the dtype.  ``threads`` > 1 (opt-in) runs
+    the blocked kernel on that many numba threads (capped at numba's maximum) for d >= 13;
+    the result is the same as with one thread.  On the 2-core machine this project runs
+    on, 2 threads took d = 24 from 28 ms to 17 ms with the other core partly busy
+    (scripts/bench.py --threads 2).
     """
-    if a.shape[0] < (1 << _SMALL_BITS):
+    if a.shape[0] <= (1 << _COMPACT_BITS):
         textbook(a)
     else:
         blocked(a, a, threads=threads)
@@ -397,13 +430,49 @@ def wht_copy(values: np.ndarray, threads: int = 1) -> np.ndarray:
     then transforming in place, but the copy rides on the first pass (which reads the
     input into scratch anyway), so it saves one pass over memory.
     """
-    if values.shape[0] < (1 << _SMALL_BITS):
+    if values.shape[0] <= (1 << _COMPACT_BITS):
         out = values.copy()
         textbook(out)
         return out
     out = np.empty_like(values)
     blocked(values, out, threads=threads)
     return out
+
+
+def signed_spectrum(table: np.ndarray, dtype: type, threads: int = 1) -> np.ndarray:
+    """The transform of the +-1 table 1 - 2 ``table`` of a uint8 0/1 table, in ``dtype``.
+
+    The integer spectrum 2^d fhat of a Boolean function, |entries| <= 2^d: the caller picks
+    ``dtype`` with :func:`narrowest_int` (2^d).  Above 2^12 entries the blocked kernel
+    reads the uint8 table itself in its first pass (no +-1 table is written: at d = 24 a
+    16 MiB read instead of a 64 MiB write and read).
+    """
+    n = table.shape[0]
+    if n <= (1 << _COMPACT_BITS):
+        out = np.subtract(1, 2 * table.astype(dtype), dtype=dtype)
+        textbook(out)
+        return out
+    out = np.empty(n, dtype=dtype)
+    blocked(table, out, threads=threads)
+    return out
+
+
+_INT_TYPES = ((np.int16, 2**15 - 1), (np.int32, 2**31 - 1), (np.int64, 2**63 - 1))
+
+
+def narrowest_int(bound: int) -> type | None:
+    """The narrowest of int16, int32, int64 holding every integer of absolute value <= ``bound``.
+
+    None when even int64 cannot (the caller then computes in Python ints or refuses).
+    ``bound`` is a proven bound on |every entry| of a result *and of every intermediate*
+    (for the transform: max|a| * 2^d bounds every partial transform as well).  So a
+    +-1 table (bound 2^d) is transformed in int16 for d <= 14, in int32 for d <= 30 and
+    in int64 for d <= 62.
+    """
+    for dtype, top in _INT_TYPES:
+        if bound <= top:
+            return dtype
+    return None
 
 
 @njit(cache=True)

@@ -27,7 +27,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from .._kernels.robustness import hamming_transform
+from .._kernels import robustness as RK
 from ..memory import check_memory
 from ..validation import check_coordinate, check_dimension, check_int, fail, fail_type
 from .base import FiniteDomain, check_p, is_index
@@ -239,7 +239,7 @@ class Cube(FiniteDomain):
         """
         check_memory(self._d, bytes_per_point=17, name="d")
         src = np.unique(np.asarray(sources, dtype=np.int64))
-        return hamming_transform(self._d, src)
+        return RK.hamming_transform(self._d, src)
 
     def within(self, sources: np.ndarray, delta: Fraction, p: float) -> np.ndarray:
         """Points within l_p distance delta of a source (a Hamming ball union).

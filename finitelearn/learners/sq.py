@@ -38,6 +38,7 @@ from typing import Any
 
 import numpy as np
 
+from .._kernels import greedy as GK
 from ..validation import as_rng, check_int, fail
 from ..fourier import walsh_hadamard
 from ..exact import fits_int64
@@ -256,21 +257,27 @@ def _family(kmax: int, alpha: Fraction) -> list[QueryPattern]:
 
 
 def _simulate_removed(kind: str, vs_size: int, hit_coefs: np.ndarray, k: int, alpha: Fraction) -> int:
-    """Candidates the adversary ``kind`` rules out: values 1/2 - c/2^(k+1) for the hits, 1/2 for the rest."""
+    """Candidates the adversary ``kind`` rules out: values 1/2 - c/2^(k+1) for the hits, 1/2 for the rest.
+
+    The hits are grouped by coefficient first (a pattern has few distinct coefficients,
+    so the responder sees a handful of values with multiplicities, which gives the same
+    answer: the groups keep the order of their first hit, the null value comes last).
+    Values are exact Python ints (numerators over 2^(k+1) b) whatever the tolerance.
+    """
     a, b = alpha.numerator, alpha.denominator
     n = 1 << k
-    # numerators over 2^(k+1) b; in Python ints when b (a tiny tolerance) would overflow int64
-    dtype = np.int64 if fits_int64(4 * n * b) else object
-    values = (n - hit_coefs.astype(dtype)) * b
+    coefs, first, cnts = np.unique(hit_coefs, return_index=True, return_counts=True)
+    order = np.argsort(first, kind="stable")
+    values = [(n - c) * b for c in coefs[order].tolist()]
+    counts = cnts[order].tolist()
     null = n * b
     t = a * 2 * n
     n0 = vs_size - hit_coefs.shape[0]
-    counts = np.ones(values.shape[0], dtype=np.int64)
     if n0 > 0:
-        values = np.concatenate([values, np.array([null], dtype=dtype)])
-        counts = np.concatenate([counts, [n0]])
-    ans, _ = respond(kind, values, counts, None, null, t, None)
-    kept = int(counts[np.abs(values - ans) <= t].sum())
+        values.append(null)
+        counts.append(n0)
+    ans, _ = respond(kind, np.array(values), np.array(counts, dtype=np.int64), None, null, t, None)
+    kept = sum(c for v, c in zip(values, counts) if abs(v - ans) <= t)
     return vs_size - kept
 
 
@@ -373,11 +380,24 @@ class Greedy(Learner):
         best: tuple = (0, None, None, None)
         n = vs.shape[0]
 
+        spans: dict[tuple[int, ...], np.ndarray] = {}
+        ta, tb = alpha.numerator, alpha.denominator
+        null_kind = kind == "null"
+
         def consider(pat: QueryPattern, a: int, dirs: list[int]) -> None:
             nonlocal best
-            real = a ^ _span(dirs[: pat.k])[pat.support]
-            member = in_vs[real]
-            removed = _simulate_removed(kind, n, pat.coefficients[member], pat.k, alpha)
+            key = tuple(dirs)
+            if key not in spans:  # the span of dirs[:k] is the first 2^k entries of the span of dirs
+                spans[key] = _span(dirs)
+            m = 1 << pat.k
+            t = ta * 2 * m
+            if fits_int64(4 * (2 * m * tb + t)):
+                # values (m - c) b <= 2 m b and the window 2t: int64 is exact (the kernel)
+                removed = int(GK.simulate_removed(in_vs, spans[key], np.int64(a), pat.support, pat.coefficients,
+                                                  np.int64(n), np.int64(m), np.int64(tb), np.int64(t), null_kind))
+            else:  # a tiny tolerance: Python ints
+                real = a ^ spans[key][:m][pat.support]
+                removed = _simulate_removed(kind, n, pat.coefficients[in_vs[real]], pat.k, alpha)
             if removed > best[0]:
                 best = (removed, pat, a, dirs)
 
@@ -411,23 +431,36 @@ def _span(dirs: list[int]) -> np.ndarray:
 
 
 def _independent_differences(vs: np.ndarray, anchor: int, k: int) -> list[int]:
-    """Up to k differences vs[anchor] ^ s (s a candidate, in order after the anchor) independent over GF(2)."""
+    """Up to k differences vs[anchor] ^ s (s a candidate, in order after the anchor) independent over GF(2).
+
+    The first difference in that order outside the span of those chosen before it, k
+    times (the greedy basis of the sequence), by Gaussian elimination: the differences
+    are read in chunks of 64, 128, 256, ... (the k directions are usually among the
+    first few), each chunk reduced by the pivots found so far, one vectorised pass per
+    chosen direction.
+    """
     a = int(vs[anchor])
-    basis: dict[int, int] = {}
-    dirs: list[int] = []
     n = vs.shape[0]
-    for step in range(1, n):
-        v = a ^ int(vs[(anchor + step) % n])
-        r = v
-        while r:
-            p = r.bit_length() - 1
-            if p not in basis:
-                basis[p] = r
-                dirs.append(v)
+    dirs: list[int] = []
+    basis: list[tuple[int, np.int64]] = []  # (pivot bit, reduced vector), in the order chosen
+    pos, size = 1, 64
+    while pos < n and len(dirs) < k:
+        diffs = a ^ vs[(anchor + np.arange(pos, min(n, pos + size))) % n]
+        reduced = diffs.copy()
+        for p, r in basis:
+            reduced[((reduced >> p) & 1).astype(bool)] ^= r
+        start = 0
+        while len(dirs) < k:
+            nz = np.flatnonzero(reduced[start:])
+            if nz.size == 0:
                 break
-            r ^= basis[p]
-        if len(dirs) == k:
-            break
+            i = start + int(nz[0])
+            dirs.append(int(diffs[i]))
+            r = reduced[i]
+            p = int(r).bit_length() - 1
+            basis.append((p, r))
+            reduced[((reduced >> p) & 1).astype(bool)] ^= r  # bit p eliminated: 0 iff in the span
+            start = i + 1
+        pos += size
+        size *= 2
     return dirs
-
-
