@@ -439,7 +439,7 @@ def _mc_exhaustive(d: int, alpha: Fraction, deadline: float | None):
     m = 2 << n
     win = 2 * _thresholds(alpha, 1 << d)
     spec8 = spec.astype(np.int8)       # |spectrum of a half| <= 2^(d-1) <= 16 here: int8 keeps it in cache
-    best_k, best_h = m + 1, None
+    best_k, best_h = m + 1, np.zeros(m, dtype=np.int64)
     for r in reps.tolist():
         if deadline is not None and time.perf_counter() > deadline:
             return None
@@ -672,6 +672,7 @@ def max_eliminations(concept_class: Any, distribution: Any, tolerance: Any, *, a
         # nothing better than the heuristic's query: proven optimal (INFEASIBLE, or it meets the
         # cap), else bounds from the solver's objective bound
         lo = better
+        assert ls_h is not None  # better is set only with the heuristic's h
         witness = StatisticalQuery.from_numerators(_chi_from_h(ls_h, cc.d), 1)
         if status is None or status == cp.INFEASIBLE:
             hi = better
@@ -762,7 +763,8 @@ class SQQueryComplexity:
 
     ``value`` is an int, ``math.inf`` when no query ever makes progress, or None when
     ``status == "bounds"`` (then ``lower``/``upper`` bound it).  ``strategy`` is an optimal
-    :class:`SQStrategy` (None when the value is infinite or unknown).
+    :class:`SQStrategy` when the value is exact; with bounds, the greedy student whose
+    replayed worst case is ``upper`` (None when the value is infinite or none was found).
 
     >>> import finitelearn as fl
     >>> r = fl.sq_query_complexity(fl.paper_teachers(2), fl.uniform(2), "1/8")
@@ -957,16 +959,17 @@ def _greedy_tree(cc: ConceptClass, D: Distribution, alpha: Fraction, deadline: f
             q = StatisticalQuery.from_numerators(_chi_from_h(h.tolist(), d), 1)
             values = oracle.candidate_values(q)
             assert values is not None
-            kids = []
+            kids: list[tuple[tuple[int, ...], SQStrategy]] = []
+            stuck = False
             for i in V:       # the answer v_i + alpha keeps the window [v_i, v_i + 2 alpha] (replay_strategy)
                 kept = tuple(j for j in V if values[i] <= values[j] <= values[i] + 2 * alpha)
                 if kept not in dict(kids):
                     child = node(kept)
                     if child is None:
-                        kids = None
+                        stuck = True
                         break
                     kids.append((kept, child))
-            if kids is not None:
+            if not stuck:
                 out = SQStrategy(V, q, tuple(kids))
         memo[V] = out
         return out
@@ -986,7 +989,10 @@ def sq_query_complexity(concept_class: Any, distribution: Any, tolerance: Any, *
     optimal strategy is replayed through the oracle (:func:`replay_strategy`) before it
     is returned.  Larger classes get ``status="bounds"``: the lower bound
     ceil((m - 1) / r) with r the exact (or upper-bounded) one-query maximum against the
-    max-consistent adversary, and no upper bound (``math.inf``).
+    max-consistent adversary (half of ``time_limit``), and for the class (4.3) under
+    uniform the upper bound of a greedy student (a seeded local search for each version
+    space's query, every answer followed), replayed through the oracle; ``math.inf`` when
+    none is found in time.
 
     ``queries="unit"`` is accepted only for the bounds (the exhaustive game is over
     Boolean queries).
@@ -1024,17 +1030,19 @@ def sq_query_complexity(concept_class: Any, distribution: Any, tolerance: Any, *
     if lower == math.inf:
         return SQQueryComplexity(math.inf, math.inf, math.inf, "optimal", None, "one-query bound ceil((m-1)/r)",
                                  time.perf_counter() - t0)
-    tree, upper, method = None, math.inf, "one-query bound ceil((m-1)/r)"
+    greedy: SQStrategy | None = None
+    upper: int | float = math.inf
+    method = "one-query bound ceil((m-1)/r)"
     if is_paper_class(cc, D):
-        tree = _greedy_tree(cc, D, alpha, None if tl is None else t0 + tl)
-        if tree is not None:
-            upper = replay_strategy(tree, cc, D, alpha)      # the greedy student's exact worst case
+        greedy = _greedy_tree(cc, D, alpha, None if tl is None else t0 + tl)
+        if greedy is not None:
+            upper = replay_strategy(greedy, cc, D, alpha)      # the greedy student's exact worst case
             method += "; upper: a greedy student (local search per version space), replayed"
     if upper < lower:
         raise InvariantViolated(f"a replayed strategy of {upper} queries beats the lower bound {lower}")
     if upper == lower:
-        return SQQueryComplexity(lower, lower, upper, "optimal", tree, method, time.perf_counter() - t0)
-    return SQQueryComplexity(None, lower, upper, "bounds", tree, method, time.perf_counter() - t0)
+        return SQQueryComplexity(lower, lower, upper, "optimal", greedy, method, time.perf_counter() - t0)
+    return SQQueryComplexity(None, lower, upper, "bounds", greedy, method, time.perf_counter() - t0)
 
 
 # --------------------------------------------------------------------------------------
