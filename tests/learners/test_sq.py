@@ -6,6 +6,8 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import finitelearn as fl
 from finitelearn.learners import (
@@ -241,3 +243,91 @@ def test_greedy_family_patterns_by_their_spectra():
         plus = np.asarray(fam[f"majority of {k} (signs +)"].coefficients, dtype=np.int64)
         alt = np.asarray(fam[f"majority of {k} (signs +-)"].coefficients, dtype=np.int64)
         assert sorted(np.abs(plus).tolist()) == sorted(np.abs(alt).tolist()) and not np.array_equal(plus, alt)
+
+
+# -- the greedy student tries every candidate as a block translate's anchor -------------------
+def _window_removal(values, alpha, responder):
+    """Candidates ruled out by the answer of ``responder``, by brute force over the values:
+    null answers the point nearest to 1/2 (E[(chi(x, 0) + chi(x, 1))/2] of an agreement
+    query) within alpha of some candidate; max_consistent keeps the most values within alpha
+    of one answer (a window [v, v + 2 alpha] from a value)."""
+    if responder == "null":
+        answer = min((min(max(Fraction(1, 2), v - alpha), v + alpha) for v in values),
+                     key=lambda A: abs(A - Fraction(1, 2)))
+        return sum(abs(v - answer) > alpha for v in values)
+    return len(values) - max(sum(v <= u <= v + 2 * alpha for u in values) for v in values)
+
+
+def _block_translate_removals(d, masks, alpha, responder, max_k):
+    """For every candidate a as the anchor and every pattern F of the documented family on the
+    block B (the first max_k coordinates on which the candidates differ): the agreement query
+    with h = [chi_a(x) F(x_B) = +1], each candidate's value P(f_S(x) = h(x)) summed over the
+    cube in plain Python, the responder's removal by brute force.  Patterns here: the constant
+    (one parity), majorities of k = 3, 5, ... (signs + and +-), inner products of 2m bits,
+    kept when a coefficient Fhat(J) (summed from the definition) exceeds 2 alpha."""
+    n = 1 << d
+    varying = 0
+    for S in masks:
+        varying |= S ^ masks[0]
+    block = [i for i in range(d) if varying >> i & 1][:max_k]
+    K = len(block)
+
+    def majority(k, signs):
+        return lambda y: 1 if sum(s * (1 - 2 * y[j]) for j, s in enumerate(signs)) > 0 else -1
+
+    patterns = [(0, lambda y: 1)]
+    for k in range(3, K + 1, 2):
+        patterns += [(k, majority(k, [1] * k)), (k, majority(k, [(-1) ** j for j in range(k)]))]
+    for k in range(2, min(K, 8) + 1, 2):
+        patterns.append((k, lambda y: 1 - 2 * (sum(y[j] * y[j + 1] for j in range(0, len(y) - 1, 2)) % 2)))
+
+    def strong(k, F):
+        ys = [[(m >> j) & 1 for j in range(k)] for m in range(1 << k)]
+        return any(abs(Fraction(sum(F(y) * (-1) ** sum(y[j] for j in range(k) if J >> j & 1) for y in ys), 1 << k))
+                   > 2 * alpha for J in range(1 << k))
+
+    out = {}
+    for k, F in patterns:
+        if not strong(k, F):
+            continue
+        for a in masks:
+            h = [int((1 - 2 * par(a, x)) * F([(x >> block[j]) & 1 for j in range(k)]) > 0) for x in range(n)]
+            values = [Fraction(sum(h[x] == par(S, x) for x in range(n)), n) for S in masks]
+            out[(k, F, a)] = _window_removal(values, alpha, responder)
+    return out
+
+
+def _greedy_first_removal(d, masks, alpha, responder, **kw):
+    C = fl.parities(d).subclass(masks)
+    o = fl.StatisticalQueryOracle(C, fl.uniform(d), alpha, responder)
+    Greedy(**kw).learn(o, budget=1)
+    return o.transcript[0].removed
+
+
+def test_greedy_tries_every_candidate_as_the_anchor_when_there_are_few():
+    """Four candidates {0, 4, 6, 7} at d = 3, alpha = 1/16, blocks of 2 coordinates: by brute
+    force only the anchors 4 and 7 (positions 1 and 3) let an inner product of 2 rule out 2
+    against the max-consistent adversary.  While n // max_translates <= 1 every candidate is
+    an anchor, so the first query rules out 2; at max_translates = 2 (step 2: anchors 0 and
+    6) the search misses them, so the example pins the width at n // max_translates = 1."""
+    d, masks, alpha = 3, [0, 4, 6, 7], Fraction(1, 16)
+    removals = _block_translate_removals(d, masks, alpha, "max_consistent", max_k=2)
+    by_anchor = {a: max(r for (_, _, b), r in removals.items() if b == a) for a in masks}
+    assert by_anchor == {0: 1, 4: 2, 6: 1, 7: 2}
+    for m in (3, 4, 512):  # 4 // m <= 1: step 1, every anchor
+        assert _greedy_first_removal(d, masks, alpha, "max_consistent", max_k=2, max_translates=m) == 2
+    for m in (1, 2):  # step 4, 2: anchors {0}, {0, 6}
+        assert _greedy_first_removal(d, masks, alpha, "max_consistent", max_k=2, max_translates=m) < 2
+
+
+@settings(deadline=None, max_examples=25)
+@given(st.integers(3, 4).flatmap(lambda d: st.tuples(
+    st.just(d), st.lists(st.integers(0, (1 << d) - 1), min_size=2, max_size=7, unique=True),
+    st.sampled_from(["1/16", "1/8", "3/16"]), st.sampled_from(["null", "max_consistent"]), st.integers(2, 3))))
+def test_greedy_is_at_least_as_good_as_every_block_translate(args):
+    """With every candidate an anchor and simulated (max_translates, top >= n), the greedy
+    first query rules out at least as many as the best block-translate query, brute-forced."""
+    d, masks, alpha, responder, max_k = args
+    best = max(_block_translate_removals(d, masks, Fraction(alpha), responder, max_k).values(), default=0)
+    n = len(masks)
+    assert _greedy_first_removal(d, masks, alpha, responder, max_k=max_k, max_translates=n, top=n) >= best
