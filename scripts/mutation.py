@@ -215,7 +215,7 @@ def run_module(module: str, args: argparse.Namespace) -> None:
     if base.returncode != 0:
         print(f"{module}: the unmutated tests fail, not mutating:\n{base.stdout[-2000:]}")
         return
-    timeout = args.timeout if args.timeout is not None else max(60.0, round(3 * base_s))
+    timeout = args.timeout if args.timeout is not None else max(120.0, round(3 * base_s))
     cfg = write_config(work, module, timeout, args.no_numba_cache)
     if rerun:
         again = _survivor_ids(session)
@@ -422,7 +422,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("modules", nargs="*", help="modules under finitelearn/ (default: all core)")
     p.add_argument("--cap", type=float, default=None, help="seconds per module (default: none)")
     p.add_argument("--timeout", type=float, default=None,
-                   help="seconds per mutant (default: 3 x the unmutated tests with an empty numba cache, >= 60)")
+                   help="seconds per mutant (default: 3 x the unmutated tests with an empty numba cache, >= 120: a job's first mutant compiles every kernel)")
     p.add_argument("--no-numba-cache", action="store_true",
                    help="an empty numba cache for every mutant (default: one per run, see fresh_numba_cache)")
     p.add_argument("--jobs", type=int, default=1, help="parallel workers per module")
