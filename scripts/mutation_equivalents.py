@@ -17,15 +17,18 @@ _ONE_WORD = ("parity_packed's `full` is only used through `flipped`, which is on
 
 # (module, line before, line after or None for any, why)
 RULES: list[tuple[str, str, str | None, str]] = [
-    ("_kernels/oracle.py", "for k in range(support.shape[0]):", "for k in range(support.shape[ -1]):", _1D),
-    ("_kernels/oracle.py", "out = np.empty(rows.shape[0], dtype=np.int64)", "out = np.empty(rows.shape[ -1], dtype=np.int64)", _1D),
-    ("_kernels/oracle.py", "for r in range(rows.shape[0]):", "for r in range(rows.shape[ -1]):", _1D),
-    ("_kernels/oracle.py", "out = np.empty(masks.shape[0], dtype=np.uint8)", "out = np.empty(masks.shape[ -1], dtype=np.uint8)", _1D),
-    ("_kernels/oracle.py", "for k in range(masks.shape[0]):", "for k in range(masks.shape[ -1]):", _1D),
     ("_kernels/bits.py", "full = (np.uint64(1) << np.uint64(n)) - np.uint64(1)", None, _ONE_WORD),
     ("_kernels/bits.py", "if n < 64:", "if n == 64:", _ONE_WORD),
     ("_kernels/bits.py", "if n < 64:", "if n <= 64:", _ONE_WORD),
 ]
+
+
+# arrays that are one-dimensional by the function's contract, per module: X.shape[0] -> X.shape[-1]
+ONE_D: dict[str, set[str]] = {
+    "_kernels/oracle.py": {"support", "rows", "masks"},
+    "_kernels/bits.py": {"support", "spectrum", "table", "packed", "a"},
+    "_kernels/wht.py": {"a", "src", "values"},
+}
 
 
 def changed(diff: str) -> tuple[str, str]:
@@ -38,6 +41,9 @@ def changed(diff: str) -> tuple[str, str]:
 def equivalent(module: str, diff: str) -> str | None:
     """Why the mutant with this diff of ``module`` is equivalent, or None."""
     before, after = changed(diff)
+    for name in ONE_D.get(module, ()):
+        if f"{name}.shape[0]" in before and after == before.replace(f"{name}.shape[0]", f"{name}.shape[ -1]", 1):
+            return f"{name}: {_1D}"
     for mod, b, a, why in RULES:
         if mod == module and b == before and (a is None or a == after):
             return why
