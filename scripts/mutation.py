@@ -121,7 +121,10 @@ def fresh_numba_cache(work: Path) -> str:
 def test_command(module: str, per_mutant_cache: bool = False) -> str:
     tests = " ".join(MODULES[module])
     doctest = f"finitelearn/{module}"
-    pytest = (f"{sys.executable} -m pytest -x -q -p no:cacheprovider --no-header -o addopts= "
+    # --assert=plain: a failing assert is not explained, so pytest's difflib report of two
+    # long lists (quadratic, seconds per failing example while hypothesis shrinks) does not
+    # turn a killed mutant into a timeout
+    pytest = (f"{sys.executable} -m pytest -x -q -p no:cacheprovider --no-header -o addopts= --assert=plain "
               f"-m 'not slow' --doctest-modules {doctest} {tests}")
     if per_mutant_cache:  # cosmic-ray splits the command with shlex: a shell sets the variable
         return "sh -c " + shlex.quote('NUMBA_CACHE_DIR="$(mktemp -d)" exec ' + pytest)
