@@ -20,6 +20,24 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("_kernels/bits.py", "full = (np.uint64(1) << np.uint64(n)) - np.uint64(1)", None, _ONE_WORD),
     ("_kernels/bits.py", "if n < 64:", "if n == 64:", _ONE_WORD),
     ("_kernels/bits.py", "if n < 64:", "if n <= 64:", _ONE_WORD),
+    ("_kernels/robustness.py", "elif dist[v] == level + 1 and origin[u] < origin[v]:",
+     "elif dist[v] >= level + 1 and origin[u] < origin[v]:",
+     "breadth-first: while level L is expanded every point reached so far is at distance <= L + 1"),
+    ("_kernels/robustness.py", "arg = np.full(n, -1, dtype=np.int64)", None,
+     "the initial fill: arg[t] is assigned for every target t before the kernel returns"),
+    ("_kernels/robustness.py", "best = np.full(n, -1, dtype=np.int64)", None,
+     "the initial fill: best[t] is assigned for every target t before the kernel returns"),
+    ("_kernels/robustness.py", "if p_code == 0:", "if p_code <= 0:",
+     "p_code is 0, 1, 2 or 3 (the callers map p to it); none is negative"),
+    ("_kernels/robustness.py", "if t != 0:", "if t > 0:",
+     "t is |X[i, c] - Y[j, c]| >= 0 here (negated just above; the callers bound the lattice in int64)"),
+    ("_kernels/robustness.py", "if t < 0:", "if t <= 0:", "negating 0 gives 0"),
+    ("_kernels/robustness.py", "if b < 0 or v < b:", "if b <= 0 or v < b:",
+     "b = 0 is never compared again: the loop breaks as soon as a distance 0 is found"),
+    ("_kernels/robustness.py", "if v == 0:", "if v <= 0:", "distances are >= 0"),
+    ("_kernels/robustness.py", "if v == 0:", "if v < 0:",
+     "the break is a shortcut: a later source replaces the best only with a strictly smaller distance, "
+     "and none is below 0"),
 ]
 
 
