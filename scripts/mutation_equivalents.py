@@ -15,11 +15,23 @@ _ONE_WORD = ("parity_packed's `full` is only used through `flipped`, which is on
              "with popcount(high & w) odd; with n <= 64 there is one word, w = 0, so never (the n < 64 "
              "branch is dead code; for n >= 128 `full` stays ~0)")
 
+_DISPATCH = ("the choice between the textbook loop and the blocked kernel: both compute the exact transform "
+             "(each bound to the definition on every length in tests/_kernels/test_wht.py, the blocked one from "
+             "d = 6 = its smallest sub-block, which is what it gets at 64 elements); only the speed differs")
+
 # (module, line before, line after or None for any, why)
 RULES: list[tuple[str, str, str | None, str]] = [
     ("_kernels/bits.py", "full = (np.uint64(1) << np.uint64(n)) - np.uint64(1)", None, _ONE_WORD),
     ("_kernels/bits.py", "if n < 64:", "if n == 64:", _ONE_WORD),
     ("_kernels/bits.py", "if n < 64:", "if n <= 64:", _ONE_WORD),
+    ("_kernels/wht.py", "radix = _radix(bits - 3)", "radix = _radix(bits - 2)",
+     "_sub_block has bits >= 6 (blocked's contract: d >= sub_bits >= 6), so bits - 3 and bits - 2 are both "
+     ">= 3 and _radix gives 8 for both"),
+    ("_kernels/wht.py", "radix = _radix(bits - 3)", "radix = _radix(bits + 3)",
+     "_sub_block has bits >= 6, so bits - 3 and bits + 3 are both >= 3 and _radix gives 8 for both"),
+    ("_kernels/wht.py", "if values.shape[0] < (1 << _SMALL_BITS):", "if values.shape[0] != (1 << _SMALL_BITS):",
+     _DISPATCH),
+    ("_kernels/wht.py", "if a.shape[0] < (1 << _SMALL_BITS):", "if a.shape[0] != (1 << _SMALL_BITS):", _DISPATCH),
     ("_kernels/robustness.py", "elif dist[v] == level + 1 and origin[u] < origin[v]:",
      "elif dist[v] >= level + 1 and origin[u] < origin[v]:",
      "breadth-first: while level L is expanded every point reached so far is at distance <= L + 1"),
