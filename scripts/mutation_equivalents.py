@@ -19,6 +19,10 @@ _DISPATCH = ("the choice between the textbook loop and the blocked kernel: both 
              "(each bound to the definition on every length in tests/_kernels/test_wht.py, the blocked one from "
              "d = 6 = its smallest sub-block, which is what it gets at 64 elements); only the speed differs")
 
+_TUNING = ("a default of the blocked kernel's tuning (sizes of sub-blocks, blocks, chunks): the schedule "
+           "changes, the transform does not (every tuning in tests/_kernels/test_wht.py::TUNINGS, down to "
+           "(6, 6, 6), is bound to the definition); a mutant keeps the default >= 6 where it must be")
+
 # (module, line before, line after or None for any, why)
 RULES: list[tuple[str, str, str | None, str]] = [
     ("_kernels/bits.py", "full = (np.uint64(1) << np.uint64(n)) - np.uint64(1)", None, _ONE_WORD),
@@ -32,6 +36,9 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("_kernels/wht.py", "if values.shape[0] < (1 << _SMALL_BITS):", "if values.shape[0] != (1 << _SMALL_BITS):",
      _DISPATCH),
     ("_kernels/wht.py", "if a.shape[0] < (1 << _SMALL_BITS):", "if a.shape[0] != (1 << _SMALL_BITS):", _DISPATCH),
+    ("_kernels/wht.py", "_CHUNK_BITS = 16  # the whole-array sweeps work in chunks of at most 2^16 elements", None, _TUNING),
+    ("_kernels/wht.py", "_BLOCK_BITS = 18  # blocks of 2^18 elements = 2 MiB: L2 + L3", None, _TUNING),
+    ("_kernels/wht.py", "_SUB_BITS = 12  # sub-blocks of 2^12 elements = 32 KiB (int64/float64): L1", None, _TUNING),
     ("_kernels/robustness.py", "elif dist[v] == level + 1 and origin[u] < origin[v]:",
      "elif dist[v] >= level + 1 and origin[u] < origin[v]:",
      "breadth-first: while level L is expanded every point reached so far is at distance <= L + 1"),
