@@ -23,6 +23,9 @@ _TUNING = ("a default of the blocked kernel's tuning (sizes of sub-blocks, block
            "changes, the transform does not (every tuning in tests/_kernels/test_wht.py::TUNINGS, down to "
            "(6, 6, 6), is bound to the definition); a mutant keeps the default >= 6 where it must be")
 
+_EVEN = ("max|a| * 2^d with 2^d >= 2 (the check runs for n > 1) is even, so it is never 2^63 - 1 (odd): "
+         "'> 2^63 - 1', '>= 2^63 - 1' and '> 2^63 - 2' hold for the same products (_INT64_MAX is used only there)")
+
 # (module, line before, line after or None for any, why)
 RULES: list[tuple[str, str, str | None, str]] = [
     ("_kernels/bits.py", "full = (np.uint64(1) << np.uint64(n)) - np.uint64(1)", None, _ONE_WORD),
@@ -39,6 +42,12 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("_kernels/wht.py", "_CHUNK_BITS = 16  # the whole-array sweeps work in chunks of at most 2^16 elements", None, _TUNING),
     ("_kernels/wht.py", "_BLOCK_BITS = 18  # blocks of 2^18 elements = 2 MiB: L2 + L3", None, _TUNING),
     ("_kernels/wht.py", "_SUB_BITS = 12  # sub-blocks of 2^12 elements = 32 KiB (int64/float64): L1", None, _TUNING),
+    ("fourier.py", "if f.d > 31:  # pragma: no cover - refused by the memory guard first", None,
+     "unreachable: a BooleanFunction on d >= 32 holds a 4 GiB table and integer_spectrum's memory guard "
+     "(10 bytes a point, 40 GiB at d = 32) refuses it before this line"),
+    ("fourier.py", "if lo == np.iinfo(np.int64).min or max(hi, -lo) * n > _INT64_MAX:",
+     "if lo == np.iinfo(np.int64).min or max(hi, -lo) * n >= _INT64_MAX:", _EVEN),
+    ("fourier.py", "_INT64_MAX = 2**63 - 1", "_INT64_MAX = 2**63 - 2", _EVEN),
     ("_kernels/robustness.py", "elif dist[v] == level + 1 and origin[u] < origin[v]:",
      "elif dist[v] >= level + 1 and origin[u] < origin[v]:",
      "breadth-first: while level L is expanded every point reached so far is at distance <= L + 1"),
