@@ -9,6 +9,8 @@ no rule is reported as NOT EXPLAINED; the goal is none.
 
 from __future__ import annotations
 
+import re
+
 _1D = "the array is one-dimensional (the kernel's contract; every caller passes a 1-D array), so shape[-1] is shape[0]"
 
 _ONE_WORD = ("parity_packed's `full` is only used through `flipped`, which is only stored in a word w "
@@ -48,6 +50,14 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("fourier.py", "if lo == np.iinfo(np.int64).min or max(hi, -lo) * n > _INT64_MAX:",
      "if lo == np.iinfo(np.int64).min or max(hi, -lo) * n >= _INT64_MAX:", _EVEN),
     ("fourier.py", "_INT64_MAX = 2**63 - 1", "_INT64_MAX = 2**63 - 2", _EVEN),
+    ("responders.py", "return truth + t if null > truth else truth - t",
+     "return truth + t if null >= truth else truth - t",
+     "null == truth never reaches this line: |null - truth| = 0 <= t returned the null value just above"),
+    ("responders.py", "counts = np.ones(1, dtype=np.int64)", "counts = np.ones( 2, dtype=np.int64)",
+     "one candidate (the teacher): its count scales the only window's count, the answer is the same"),
+    ("responders.py", 'if kind == "truthful":', 'if kind >= "truthful":',
+     "kind is one of the four normalised names (the callers normalise it) and 'truthful' is the greatest "
+     "of them in string order, so only it compares >= 'truthful'"),
     ("_kernels/robustness.py", "elif dist[v] == level + 1 and origin[u] < origin[v]:",
      "elif dist[v] >= level + 1 and origin[u] < origin[v]:",
      "breadth-first: while level L is expanded every point reached so far is at distance <= L + 1"),
@@ -84,9 +94,20 @@ def changed(diff: str) -> tuple[str, str]:
     return (minus[0] if len(minus) == 1 else "", plus[0] if len(plus) == 1 else "")
 
 
+def _annotation_only(before: str, after: str) -> bool:
+    """A signature line (``def ...`` or its ``...) -> T:`` tail) whose mutant changes only | to ^ or &."""
+    signature = before.startswith("def ") or bool(re.match(r"^[\w\s,:.\[\]|=*]*\)\s*->.*:$", before))
+    strip = str.maketrans("", "", "|^&")
+    return signature and before != after and before.translate(strip) == after.translate(strip) \
+        and before.count("|") == after.count("|") + 1
+
+
 def equivalent(module: str, diff: str) -> str | None:
     """Why the mutant with this diff of ``module`` is equivalent, or None."""
     before, after = changed(diff)
+    if _annotation_only(before, after):
+        return ("an operator inside a type annotation: every module has `from __future__ import "
+                "annotations`, so annotations are strings, never evaluated")
     for name in ONE_D.get(module, ()):
         if f"{name}.shape[0]" in before and after == before.replace(f"{name}.shape[0]", f"{name}.shape[ -1]", 1):
             return f"{name}: {_1D}"
