@@ -174,14 +174,15 @@ def prune(session: Path, max_mutants: int | None, seed: int, root: Path) -> tupl
         return len(items), len(kept)
 
 
-def _survivor_ids(session: Path) -> list[str]:
-    """Job ids of the mutants that ran and survived (their tests passed)."""
+def _survivor_ids(session: Path, module: str) -> list[str]:
+    """Job ids of the mutants that ran and survived (their tests passed), less those
+    scripts/mutation_equivalents.py explains as equivalent (no test can kill them)."""
     from cosmic_ray.work_db import WorkDB, use_db
 
     with use_db(str(session), WorkDB.Mode.open) as db:
         return [job_id for job_id, r in db.results
                 if r.worker_outcome.value == "normal" and r.test_outcome is not None
-                and r.test_outcome.value == "survived"]
+                and r.test_outcome.value == "survived" and equivalent(module, r.diff or "") is None]
 
 
 def _forget_results(session: Path, job_ids: list[str]) -> None:
@@ -221,7 +222,7 @@ def run_module(module: str, args: argparse.Namespace) -> None:
     timeout = args.timeout if args.timeout is not None else max(120.0, round(3 * base_s))
     cfg = write_config(work, module, timeout, args.no_numba_cache)
     if rerun:
-        again = _survivor_ids(session)
+        again = _survivor_ids(session, module)
         second = work / "second-pass.json"
         earlier = json.loads(second.read_text()) if second.exists() else []
         second.write_text(json.dumps(sorted(set(earlier) | set(again))))
