@@ -58,6 +58,9 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("responders.py", 'if kind == "truthful":', 'if kind >= "truthful":',
      "kind is one of the four normalised names (the callers normalise it) and 'truthful' is the greatest "
      "of them in string order, so only it compares >= 'truthful'"),
+    ("responders.py", "cnt = np.where(valid, cnt, -1)", "cnt = np.where(valid, cnt, - 0)",
+     "the mark of windows that miss the truth only has to be below every valid window's count, and a "
+     "window holds its own first value (counts >= 1); with no valid window at all every window ties either way"),
     ("_kernels/robustness.py", "elif dist[v] == level + 1 and origin[u] < origin[v]:",
      "elif dist[v] >= level + 1 and origin[u] < origin[v]:",
      "breadth-first: while level L is expanded every point reached so far is at distance <= L + 1"),
