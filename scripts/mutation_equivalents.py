@@ -61,6 +61,9 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("responders.py", "cnt = np.where(valid, cnt, -1)", "cnt = np.where(valid, cnt, - 0)",
      "the mark of windows that miss the truth only has to be below every valid window's count, and a "
      "window holds its own first value (counts >= 1); with no valid window at all every window ties either way"),
+    ("learners/sq.py", 'out.append(QueryPattern.from_table(f"majority of {k} (signs +)", _majority(k, [1] * k)))',
+     'out.append(QueryPattern.from_table(f"majority of {k} (signs +)", _majority(k, [ 2] * k)))',
+     "all weights 2 instead of 1 doubles the sum, whose sign (the majority) is the same"),
     ("_kernels/robustness.py", "elif dist[v] == level + 1 and origin[u] < origin[v]:",
      "elif dist[v] >= level + 1 and origin[u] < origin[v]:",
      "breadth-first: while level L is expanded every point reached so far is at distance <= L + 1"),

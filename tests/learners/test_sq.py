@@ -218,6 +218,9 @@ BAD = [
     (lambda: CandidateTesting().learn(game(3), budget="10"), fl.InvalidType, ["budget='10'"]),
     (lambda: RandomFeatures(seed=1.5).learn(game(3)), fl.InvalidType, ["seed=1.5"]),
     (lambda: Greedy(max_k=0), fl.InvalidArgument, ["max_k"]),
+    (lambda: Greedy(top=0), fl.InvalidArgument, ["top", "(11, 0, 512)", "ints >= 1"]),
+    (lambda: Greedy(max_translates=0), fl.InvalidArgument, ["max_translates", "(11, 4, 0)", "ints >= 1"]),
+    (lambda: Greedy(max_k=0, top=0, max_translates=0), fl.InvalidArgument, ["(0, 0, 0)"]),
     (lambda: make_student("sq-magic"), fl.InvalidArgument, ["name='sq-magic'", "candidate-testing"]),
     (lambda: make_student(3), fl.InvalidType, ["name=3"]),
 ]
@@ -320,6 +323,19 @@ def test_greedy_tries_every_candidate_as_the_anchor_when_there_are_few():
         assert _greedy_first_removal(d, masks, alpha, "max_consistent", max_k=2, max_translates=m) < 2
 
 
+@pytest.mark.parametrize("d, masks, alpha, responder, max_k", [
+    (4, [0, 4, 9], "1/16", "null", 2),  # the block is coordinates 0 and 2 (3 varies too, 1 does not)
+    (3, [0, 4, 6, 7], "1/16", "max_consistent", 2),
+])
+def test_greedy_matches_the_best_block_translate_on_hand_picked_classes(d, masks, alpha, responder, max_k):
+    """Classes where one coordinate below the block does not vary: the block is the first
+    max_k coordinates on which the candidates differ (the docstring), so the best block
+    translate, brute-forced on that block, is within the greedy's reach."""
+    best = max(_block_translate_removals(d, masks, Fraction(alpha), responder, max_k).values())
+    n = len(masks)
+    assert _greedy_first_removal(d, masks, alpha, responder, max_k=max_k, max_translates=n, top=n) >= best >= 1
+
+
 @settings(deadline=None, max_examples=25)
 @given(st.integers(3, 4).flatmap(lambda d: st.tuples(
     st.just(d), st.lists(st.integers(0, (1 << d) - 1), min_size=2, max_size=7, unique=True),
@@ -331,3 +347,14 @@ def test_greedy_is_at_least_as_good_as_every_block_translate(args):
     best = max(_block_translate_removals(d, masks, Fraction(alpha), responder, max_k).values(), default=0)
     n = len(masks)
     assert _greedy_first_removal(d, masks, alpha, responder, max_k=max_k, max_translates=n, top=n) >= best
+
+
+def test_greedy_accepts_the_smallest_settings():
+    """max_k = top = max_translates = 1 is allowed (the refusal is of values below 1) and still
+    identifies: one direction, one translate, one kept per pattern."""
+    g = Greedy(max_k=1, top=1, max_translates=1)
+    assert (g.max_k, g.top, g.max_translates) == (1, 1, 1)
+    o = game(4)
+    r = g.learn(o)
+    assert r.identified and o.version_space_size == 1
+    assert r.queries >= fl.sq_query_lower_bound(2 ** 3, "1/8")
