@@ -64,6 +64,10 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("learners/sq.py", 'out.append(QueryPattern.from_table(f"majority of {k} (signs +)", _majority(k, [1] * k)))',
      'out.append(QueryPattern.from_table(f"majority of {k} (signs +)", _majority(k, [ 2] * k)))',
      "all weights 2 instead of 1 doubles the sum, whose sign (the majority) is the same"),
+    ("learners/sq.py", "dtype = np.int64 if fits_int64(4 * n * b) else object",
+     "dtype = np.int64 if fits_int64( 5 * n * b) else object",
+     "a stricter bound for the int64 route: where it differs the values are summed as Python ints instead, "
+     "exactly the same numbers"),
     ("_kernels/robustness.py", "elif dist[v] == level + 1 and origin[u] < origin[v]:",
      "elif dist[v] >= level + 1 and origin[u] < origin[v]:",
      "breadth-first: while level L is expanded every point reached so far is at distance <= L + 1"),

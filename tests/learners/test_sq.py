@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import finitelearn as fl
+from tests import naive
 from finitelearn.learners import (
     CandidateTesting,
     CoordinateCorrelations,
@@ -358,3 +359,71 @@ def test_greedy_accepts_the_smallest_settings():
     r = g.learn(o)
     assert r.identified and o.version_space_size == 1
     assert r.queries >= fl.sq_query_lower_bound(2 ** 3, "1/8")
+
+
+def test_greedy_family_tables_by_their_definitions():
+    """Each pattern's table, indexed by the block bits y: the majorities sign(sum_j s_j (-1)^(y_j))
+    with s = (1, 1, ...) or alternating (1, -1, 1, ...), the inner product
+    (-1)^(y_0 y_1 + y_2 y_3 + ...), the constant 1; and its spectrum from the definition."""
+    fam = {p.name: p for p in greedy_family(7, "1/128")}
+
+    def table(k, F):
+        return [F([(m >> j) & 1 for j in range(k)]) for m in range(1 << k)]
+
+    want = {"one parity": (0, lambda y: 1)}
+    for k in (3, 5, 7):
+        for signs, tag in (([1] * k, "+"), ([(-1) ** j for j in range(k)], "+-")):
+            want[f"majority of {k} (signs {tag})"] = (
+                k, lambda y, s=signs: 1 if sum(sj * (1 - 2 * yj) for sj, yj in zip(s, y)) > 0 else -1)
+    for k in (2, 4, 6):
+        want[f"inner product of {k}"] = (k, lambda y: (-1) ** sum(y[j] * y[j + 1] for j in range(0, len(y) - 1, 2)))
+    assert sorted(fam) == sorted(want)
+    for name, (k, F) in want.items():
+        t = table(k, F)
+        p = fam[name]
+        assert p.k == k and p.table.tolist() == t, name
+        spec = naive.wht(t)
+        assert p.support.tolist() == [J for J in range(1 << k) if spec[J]]
+        assert p.coefficients.tolist() == [spec[J] for J in range(1 << k) if spec[J]]
+
+
+def test_independent_differences_against_plain_elimination():
+    """Up to k differences vs[anchor] ^ s for the candidates s after the anchor (cyclically, in
+    order), each kept when independent over GF(2) of those kept before: a plain rank test."""
+    from finitelearn.learners.sq import _independent_differences
+
+    def rank(vectors):
+        basis = []
+        for v in vectors:
+            for b in basis:
+                v = min(v, v ^ b)
+            if v:
+                basis.append(v)
+        return len(basis)
+
+    rng = np.random.default_rng(7)
+    for _ in range(60):
+        d = int(rng.integers(2, 7))
+        vs = np.array(sorted(rng.choice(1 << d, size=int(rng.integers(2, min(1 << d, 12) + 1)), replace=False)))
+        anchor = int(rng.integers(0, len(vs)))
+        k = int(rng.integers(1, d + 1))
+        a = int(vs[anchor])
+        want = []
+        for step in range(1, len(vs)):
+            v = a ^ int(vs[(anchor + step) % len(vs)])
+            if len(want) < k and rank(want + [v]) > len(want):
+                want.append(v)
+        assert _independent_differences(vs, anchor, k) == want
+
+
+def test_greedy_predictions_stay_exact_at_a_tolerance_beyond_int64():
+    """alpha = 2^-61: the simulated values (n - c) b reach 2^64 in int64 units, so the greedy
+    must simulate in Python ints; its predictions equal the oracle's removals (which are
+    recounted here from the candidates' exact values)."""
+    alpha = Fraction(1, 2**61)
+    for d in (3, 4):
+        o = game(d, alpha)
+        g = Greedy()
+        r = g.learn(o, budget=3)
+        assert [p for _, p, _ in g.choices] == [a for _, _, a in g.choices] == r.removed
+        assert parseval_ok(o, r, alpha)
