@@ -68,6 +68,10 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "dtype = np.int64 if fits_int64( 5 * n * b) else object",
      "a stricter bound for the int64 route: where it differs the values are summed as Python ints instead, "
      "exactly the same numbers"),
+    ("learners/sq.py", "while k < len(C) and not oracle.in_version_space(k):",
+     "while k <= len(C) and not oracle.in_version_space(k):",
+     "in_version_space(len(C)) is False (a search of the version space's sorted indices, no error), so the "
+     "loop takes one more step to k = len(C) + 1 and the student returns None all the same"),
     ("_kernels/robustness.py", "elif dist[v] == level + 1 and origin[u] < origin[v]:",
      "elif dist[v] >= level + 1 and origin[u] < origin[v]:",
      "breadth-first: while level L is expanded every point reached so far is at distance <= L + 1"),
