@@ -72,6 +72,21 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "while k <= len(C) and not oracle.in_version_space(k):",
      "in_version_space(len(C)) is False (a search of the version space's sorted indices, no error), so the "
      "loop takes one more step to k = len(C) + 1 and the student returns None all the same"),
+    ("learners/membership.py", "varying = int(np.bitwise_or.reduce(masks ^ masks[0]))",
+     "varying = int(np.bitwise_or.reduce(masks ^ masks[ -1]))",
+     "a bit varies in the class iff some member differs there from any one member, the last as well as the first"),
+    ("learners/membership.py", "return fixed, int(masks[0]) & fixed", "return fixed, int(masks[ -1]) & fixed",
+     "the fixed bits are those on which every member agrees: the last member's are the first's"),
+    ("learners/membership.py", 'if stopped != "identified":  # the budget ran out before the d + 1 answers',
+     'if stopped < "identified":  # the budget ran out before the d + 1 answers',
+     "the d + 1 learner stops 'identified' or 'budget' (it always has a next query before the d + 1 answers), "
+     "and 'budget' < 'identified'"),
+    ("learners/membership.py", "self._rng = as_rng(self.seed, allow_none=False)",
+     "self._rng = as_rng(self.seed, allow_none=True)",
+     "the seed was refused at construction if None (as_rng(seed, allow_none=False) in __init__), so None "
+     "never reaches start()"),
+    ("learners/membership.py", "return len(self._basis) == self._unknowns", "return len(self._basis) >= self._unknowns",
+     "the basis holds independent vectors over the unknown coordinates: never more than there are unknowns"),
     ("_kernels/robustness.py", "elif dist[v] == level + 1 and origin[u] < origin[v]:",
      "elif dist[v] >= level + 1 and origin[u] < origin[v]:",
      "breadth-first: while level L is expanded every point reached so far is at distance <= L + 1"),
