@@ -87,6 +87,15 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "never reaches start()"),
     ("learners/membership.py", "return len(self._basis) == self._unknowns", "return len(self._basis) >= self._unknowns",
      "the basis holds independent vectors over the unknown coordinates: never more than there are unknowns"),
+    ("learners/base.py", "if oracle.queries - start >= limit:", "if oracle.queries - start == limit:",
+     "the loop asks one query per pass and checks before each, so the count reaches limit (>= 0) exactly "
+     "and never passes it"),
+    ("learners/base.py", "f\"{'statistical' if self.kind == 'sq' else 'data (membership)'} queries)\",",
+     "f\"{'statistical' if self.kind >= 'sq' else 'data (membership)'} queries)\",",
+     "the kinds are 'sq' and 'membership', and 'membership' < 'sq'"),
+    ("learners/base.py", "return max(b, 0)", "return max(b, -1)",
+     "b is already >= 0: a budget < 0 is refused above and an oracle never answers past its budget "
+     "(oracle.budget - oracle.queries >= 0)"),
     ("_kernels/robustness.py", "elif dist[v] == level + 1 and origin[u] < origin[v]:",
      "elif dist[v] >= level + 1 and origin[u] < origin[v]:",
      "breadth-first: while level L is expanded every point reached so far is at distance <= L + 1"),
