@@ -96,6 +96,14 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("learners/base.py", "return max(b, 0)", "return max(b, -1)",
      "b is already >= 0: a budget < 0 is refused above and an oracle never answers past its budget "
      "(oracle.budget - oracle.queries >= 0)"),
+    ("distributions.py", "if len(w) == domain.size and all(v == 1 for v in w):",
+     "if len(w) == domain.size and all(v <= 1 for v in w):",
+     "every caller of _make passes positive weights (zeros are dropped before: v > 0), so v <= 1 is v == 1"),
+    ("distributions.py", "g = gcd_of(weights) or 1", "g = gcd_of(weights) or 2",
+     "the gcd of positive weights is >= 1; 0 would need all weights 0, refused before _make"),
+    ("distributions.py", "return Distribution._make(X, np.asarray([values], dtype=np.int64), [1])",
+     "return Distribution._make(X, np.asarray([values], dtype=np.int64), [ 2])",
+     "weights are divided by their gcd in _make: one point of weight 2 is one point of weight 1"),
     ("_kernels/robustness.py", "elif dist[v] == level + 1 and origin[u] < origin[v]:",
      "elif dist[v] >= level + 1 and origin[u] < origin[v]:",
      "breadth-first: while level L is expanded every point reached so far is at distance <= L + 1"),
@@ -122,6 +130,7 @@ ONE_D: dict[str, set[str]] = {
     "_kernels/oracle.py": {"support", "rows", "masks"},
     "_kernels/bits.py": {"support", "spectrum", "table", "packed", "a"},
     "_kernels/wht.py": {"a", "src", "values"},
+    "distributions.py": {"self._support"},
 }
 
 

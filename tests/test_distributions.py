@@ -96,3 +96,28 @@ def test_module_attributes_and_deprecated_name():
         assert fl.Distribution.from_distribution(D) is D
     with pytest.warns(DeprecationWarning), pytest.raises(fl.InvalidType, match="D="):
         fl.Distribution.from_distribution([1, 1])
+
+
+def test_expectation_refuses_a_table_of_the_wrong_shape():
+    """One number per point: a longer or shorter array, a 2-D one or a 0-d one is refused."""
+    D = fl.point_masses(2, [1, 3], weights=[1, 2])
+    assert D.expectation(np.array([0, 3, 0, 6])) == Fraction(1 * 3 + 2 * 6, 3)
+    for bad in (np.zeros(5, dtype=np.int64), np.zeros(3, dtype=np.int64), np.zeros((2, 2), dtype=np.int64),
+                np.array(4)):
+        with pytest.raises(fl.InvalidArgument, match="a table of 4 numbers"):
+            D.expectation(bad)
+
+
+def test_a_weight_table_has_at_least_two_entries():
+    """from_weights without a domain reads the cube from the length 2^d, d >= 1."""
+    assert fl.from_weights([1, 3]).pmf((1,)) == Fraction(3, 4)
+    for bad in ([5], [1, 2, 3]):
+        with pytest.raises(fl.InvalidArgument, match="power of two >= 2"):
+            fl.from_weights(bad)
+
+
+def test_point_masses_need_one_weight_per_point():
+    assert fl.point_masses(3, [0, 5], weights=[1, 3]).pmf(5) == Fraction(3, 4)
+    for w in ([1], [1, 2, 3]):
+        with pytest.raises(fl.InvalidArgument, match="one weight per point \\(2 points\\)"):
+            fl.point_masses(3, [0, 5], weights=w)
