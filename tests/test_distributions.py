@@ -121,3 +121,30 @@ def test_point_masses_need_one_weight_per_point():
     for w in ([1], [1, 2, 3]):
         with pytest.raises(fl.InvalidArgument, match="one weight per point \\(2 points\\)"):
             fl.point_masses(3, [0, 5], weights=w)
+
+
+def test_distributions_on_different_cubes_differ():
+    assert fl.uniform(3) != fl.uniform(4) and fl.uniform(3) == fl.uniform(3)
+    assert fl.point_masses(2, [0, 1]) != fl.point_masses(3, [0, 1])
+    assert fl.point_masses(3, [0, 1]) == fl.point_masses(3, [1, 0])
+    assert fl.point_masses(2, range(4)) == fl.uniform(2) != fl.point_masses(2, range(3))
+
+
+def test_the_notebook_table_lists_the_support_with_its_probabilities():
+    """Point k = (x_1, ..., x_d) with x_i bit i - 1 of k (docs/design.md); P(x) = w / total."""
+    from tests import naive
+
+    D = fl.point_masses(2, [1, 3], weights=[1, 2])
+    rows = [f"| {tuple(naive.bits(k, 2))} | {k} | {p} |" for k, p in ((1, "1/3"), (3, "2/3"))]
+    assert D._repr_markdown_() == ("**Distribution(d=2, {1: 1/3, 3: 2/3})**\n\n| x | index | P(x) |\n|---|---|---|\n"
+                                   + "\n".join(rows))
+    rows = [f"| {tuple(naive.bits(k, 1))} | {k} | 1/2 |" for k in (0, 1)]
+    assert fl.uniform(1)._repr_markdown_() == ("**Distribution(uniform on {0,1}^1)**\n\n| x | index | P(x) |\n"
+                                               "|---|---|---|\n" + "\n".join(rows))
+
+
+def test_weights_from_a_generator_with_a_domain():
+    want = fl.from_weights([1, 0, 2, 1])
+    assert fl.Distribution.from_weights(fl.Cube(2), (w for w in [1, 0, 2, 1])) == want
+    assert fl.from_weights((w for w in [1, 0, 2, 1]), domain=fl.Cube(2)) == want
+    assert fl.Distribution.from_weights(fl.Cube(2), np.array([1, 0, 2, 1])) == want
