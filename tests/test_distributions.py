@@ -128,6 +128,10 @@ def test_distributions_on_different_cubes_differ():
     assert fl.point_masses(2, [0, 1]) != fl.point_masses(3, [0, 1])
     assert fl.point_masses(3, [0, 1]) == fl.point_masses(3, [1, 0])
     assert fl.point_masses(2, range(4)) == fl.uniform(2) != fl.point_masses(2, range(3))
+    # the same support with other weights, other support with the same weights
+    assert fl.point_masses(3, [0, 1], [1, 2]) != fl.point_masses(3, [0, 1], [2, 1])
+    assert fl.point_masses(3, [0, 1], [1, 2]) != fl.point_masses(3, [0, 2], [1, 2])
+    assert fl.point_masses(3, [0, 1], [1, 2]) == fl.point_masses(3, [1, 0], [4, 2])
 
 
 def test_the_notebook_table_lists_the_support_with_its_probabilities():
