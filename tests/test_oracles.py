@@ -574,3 +574,17 @@ def test_oracle_options_are_keyword_only():
         fl.MembershipOracle(fl.parity(3, 1), None)
     with pytest.raises(TypeError):
         fl.MembershipOracle(fl.paper_teachers(3), None, 5)
+
+
+def test_a_query_s_denominator_is_refused_exactly_at_two_to_the_62():
+    """Q 2^d = 2 W den 2^d must stay below 2^62 (int64 sums exact): under the uniform
+    distribution on d = 3 (W = 8) den = 2^55 is the first denominator refused."""
+    T = fl.parity(3, {0})
+    for den, ok in ((2**55 - 1, True), (2**55, False)):
+        q = StatisticalQuery.from_table(np.array([[Fraction(1, den), 0]] * 8, dtype=object))
+        o = fl.StatisticalQueryOracle(T, fl.uniform(3), "1/8")
+        if ok:  # chi(x, 0) = 1/den, chi(x, 1) = 0, and T(x) = x_1 is 0 on half the points
+            assert o.exact_value(q) == Fraction(1, 2 * den)
+        else:
+            with pytest.raises(fl.InvalidArgument, match="below 2\\*\\*62"):
+                o.exact_value(q)
