@@ -28,6 +28,8 @@ _TUNING = ("a default of the blocked kernel's tuning (sizes of sub-blocks, block
 _EVEN = ("max|a| * 2^d with 2^d >= 2 (the check runs for n > 1) is even, so it is never 2^63 - 1 (odd): "
          "'> 2^63 - 1', '>= 2^63 - 1' and '> 2^63 - 2' hold for the same products (_INT64_MAX is used only there)")
 
+_DISJOINT = "no number is both < 0 and > 1, so the exclusive or of the two masks is their or"
+
 # (module, line before, line after or None for any, why)
 RULES: list[tuple[str, str, str | None, str]] = [
     ("_kernels/bits.py", "full = (np.uint64(1) << np.uint64(n)) - np.uint64(1)", None, _ONE_WORD),
@@ -104,6 +106,9 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("distributions.py", "return Distribution._make(X, np.asarray([values], dtype=np.int64), [1])",
      "return Distribution._make(X, np.asarray([values], dtype=np.int64), [ 2])",
      "weights are divided by their gcd in _make: one point of weight 2 is one point of weight 1"),
+    ("oracles.py", "if ((ints < 0) | (ints > 1)).any():", "if ((ints < 0) ^ (ints > 1)).any():", _DISJOINT),
+    ("oracles.py", "x, y = (int(v) for v in np.argwhere((ints < 0) | (ints > 1))[0])",
+     "x, y = (int(v) for v in np.argwhere((ints < 0) ^ (ints > 1))[0])", _DISJOINT),
     ("_kernels/robustness.py", "elif dist[v] == level + 1 and origin[u] < origin[v]:",
      "elif dist[v] >= level + 1 and origin[u] < origin[v]:",
      "breadth-first: while level L is expanded every point reached so far is at distance <= L + 1"),
