@@ -30,6 +30,11 @@ _EVEN = ("max|a| * 2^d with 2^d >= 2 (the check runs for n > 1) is even, so it i
 
 _DISJOINT = "no number is both < 0 and > 1, so the exclusive or of the two masks is their or"
 
+_KEY = ("a canonical key of the partition {a, b} (b = V ^ a): the larger works as well as the smaller, "
+        "the same queries are kept")
+_BRANCH = ("which uncovered element the exact cover search branches on: every cover contains a set covering "
+           "any one of them, so the search stays complete (the fewest-sets element is only faster)")
+
 # (module, line before, line after or None for any, why)
 RULES: list[tuple[str, str, str | None, str]] = [
     ("_kernels/bits.py", "full = (np.uint64(1) << np.uint64(n)) - np.uint64(1)", None, _ONE_WORD),
@@ -109,6 +114,19 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("oracles.py", "if ((ints < 0) | (ints > 1)).any():", "if ((ints < 0) ^ (ints > 1)).any():", _DISJOINT),
     ("oracles.py", "x, y = (int(v) for v in np.argwhere((ints < 0) | (ints > 1))[0])",
      "x, y = (int(v) for v in np.argwhere((ints < 0) ^ (ints > 1))[0])", _DISJOINT),
+    ("complexity.py", "iu, ju = np.nonzero(np.triu(ok, 1))", "iu, ju = np.nonzero(np.triu(ok, 0))",
+     "the diagonal adds self-loops, which networkx's find_cliques ignores (documented: 'This algorithm "
+     "ignores self-loops')"),
+    ("complexity.py", "key = a if a < b else b", "key = a if a >= b else b", _KEY),
+    ("complexity.py", "key = a if a < b else b", "key = a if not a < b else b", _KEY),
+    ("complexity.py", "if n_best is None or n_e < n_best:", "if n_best is None or n_e == n_best:", _BRANCH),
+    ("complexity.py", "branch = sorted((t for t in useful if t[1] & e_best), key=lambda t: -t[1].bit_count())",
+     "branch = sorted((t for t in useful if t[1] & e_best), key=lambda t: t[1].bit_count())",
+     "the order in which the branch and bound tries the sets: it finds a smallest cover either way (the "
+     "contract of _min_cover; the teaching sets are checked against brute force for their size and that "
+     "they teach, and no tie-break between smallest covers is promised)"),
+    ("complexity.py", "if room <= 0 or failed.get(left, -1) >= room:", "if room <= 0 or failed.get(left, - 2) >= room:",
+     "room > 0 there (room <= 0 returned first), so any default below 1 never prunes"),
     ("_kernels/robustness.py", "elif dist[v] == level + 1 and origin[u] < origin[v]:",
      "elif dist[v] >= level + 1 and origin[u] < origin[v]:",
      "breadth-first: while level L is expanded every point reached so far is at distance <= L + 1"),

@@ -347,3 +347,22 @@ def test_strategy_run_refuses_a_teacher_on_another_cube():
         with pytest.raises(fl.DomainMismatch, match=f"the strategy is on d=3 and the teacher on d={d}"):
             tree.run(fl.parity(d, 1))
     assert tree.run(fl.parity(3, {0, 2})) == (2, [2, 4])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 6).flatmap(lambda m: st.tuples(
+    st.just(m), st.lists(st.integers(0, 2**m - 1), min_size=1, max_size=12))))
+def test_distinct_partitions_one_point_per_nontrivial_split(args):
+    """A point's column (bit i: member i labels it 1) splits the class; the helper keeps the
+    first point of each split {c, complement} that is not trivial (c = 0 or all members)."""
+    from finitelearn.complexity import _distinct_partitions
+
+    m, cols = args
+    full = 2**m - 1
+    want, seen = [], set()
+    for x, c in enumerate(cols):
+        split = frozenset({c, full ^ c})
+        if c not in (0, full) and split not in seen:
+            seen.add(split)
+            want.append((x, c))
+    assert _distinct_partitions(cols, full) == want
