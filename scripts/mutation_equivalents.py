@@ -127,6 +127,7 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "they teach, and no tie-break between smallest covers is promised)"),
     ("complexity.py", "if room <= 0 or failed.get(left, -1) >= room:", "if room <= 0 or failed.get(left, - 2) >= room:",
      "room > 0 there (room <= 0 returned first), so any default below 1 never prunes"),
+    ("complexity.py", "if universe == 0:", "if universe <= 0:", "universe is a bit mask of members, never negative"),
     ("_kernels/robustness.py", "elif dist[v] == level + 1 and origin[u] < origin[v]:",
      "elif dist[v] >= level + 1 and origin[u] < origin[v]:",
      "breadth-first: while level L is expanded every point reached so far is at distance <= L + 1"),

@@ -366,3 +366,13 @@ def test_distinct_partitions_one_point_per_nontrivial_split(args):
             seen.add(split)
             want.append((x, c))
     assert _distinct_partitions(cols, full) == want
+
+
+def test_nonadaptive_optimum_that_halves_exactly_where_the_greedy_does_not():
+    """Four members on d = 2; point 0 splits them 1 | 3, points 1 and 2 split them 2 | 2 and
+    together separate all four, point 3 labels them all 0.  The greedy set (first query of the most blocks: point 0, a tie) needs
+    3 points; the optimum is the perfect halving {1, 2}: 2 = log2 4, by brute force too."""
+    tables = [[1, 1, 1, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 0]]
+    r = fl.membership_query_complexity(tables, nonadaptive=True)
+    assert r.nonadaptive == naive_nonadaptive(tables) == 2
+    assert sorted(r.nonadaptive_points) == [1, 2]
