@@ -6,6 +6,8 @@ Usage::
     python scripts/mutation.py                       # every core module, one after another
     python scripts/mutation.py responders agreement  # some of them
     python scripts/mutation.py --cap 1200 --jobs 2 oracles   # at most 20 minutes, 2 workers
+    python scripts/mutation.py --max-mutants 40 fourier      # a uniform random sample (--seed)
+    python scripts/mutation.py --rerun-survivors fourier     # after new tests: the survivors again
     python scripts/mutation.py --report              # only rewrite the report from the sessions
 
 Why cosmic-ray and not mutmut 3: mutmut 3 mutates through trampolines and skips every
@@ -27,9 +29,18 @@ an equivalent mutant every time), and so is every mutant of a decorator line (``
 -> ``False``, ``parallel=True`` -> ``False``: compile options, the same values), and so are
 the variable replacer and inserter, which draw at random. ``--max-mutants N --seed S`` runs a uniform random sample of N mutants.
 
+numba: nothing compiled is reused across runs (no ``__pycache__`` is copied, each run and
+each job has an empty ``NUMBA_CACHE_DIR``; see :func:`fresh_numba_cache`), so every kernel
+mutant is compiled and tested through its compiled path.  The per-mutant timeout is 3 x the
+unmutated tests with an empty cache (at least 120 s); ``--assert=plain`` keeps pytest from
+spending minutes on the difflib report of a failing comparison of long lists.
+
 The report (``mutation-report.md`` and ``mutation-report.json`` at the repository root,
-gitignored) gives per module: mutants, killed, survived, timeouts, not run, the score
-killed / (killed + survived) over the mutants that ran, and every survivor as a diff.
+gitignored) gives per module: mutants, not sampled, run, killed (on the second pass,
+by the timeout), survived, equivalent, not run, the score killed / (killed + survived)
+over the mutants that ran and the score without the equivalent mutants; every survivor
+as a diff with the reason it is equivalent (``scripts/mutation_equivalents.py``) or NOT
+EXPLAINED, and every timeout.  The sessions are copied to ``mutation-sessions/``.
 """
 
 from __future__ import annotations
