@@ -376,3 +376,48 @@ def test_nonadaptive_optimum_that_halves_exactly_where_the_greedy_does_not():
     r = fl.membership_query_complexity(tables, nonadaptive=True)
     assert r.nonadaptive == naive_nonadaptive(tables) == 2
     assert sorted(r.nonadaptive_points) == [1, 2]
+
+
+def _smallest_cover_size(universe, sets):
+    for r in range(len(sets) + 1):
+        for c in itertools.combinations([s for _, s in sets], r):
+            acc = 0
+            for s in c:
+                acc |= s
+            if acc == universe:
+                return r
+    return None
+
+
+def test_min_cover_on_a_set_system_where_the_memo_must_not_prune():
+    """The exact cover search remembers states searched in vain; a state from which a better
+    cover WAS found must not be remembered as such (it is reached again later with fewer
+    sets chosen).  Here 4 sets cover the 9 elements (brute force); a memo of the states from
+    which a cover was found returns 5 (found by a random search against that mutant)."""
+    from finitelearn.complexity import _min_cover
+
+    sets = [(0, 322), (1, 32), (2, 64), (3, 200), (4, 8), (5, 265), (6, 128), (7, 72), (8, 18), (9, 96),
+            (10, 68), (11, 196), (12, 144), (13, 1)]
+    got = _min_cover(511, sets, [10**7])
+    acc = 0
+    for x in got:
+        acc |= dict(sets)[x]
+    assert acc == 511 and len(got) == _smallest_cover_size(511, sets) == 4
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(4, 9).flatmap(lambda u: st.tuples(
+    st.just(u), st.lists(st.integers(1, 2**u - 1), min_size=1, max_size=12))))
+def test_min_cover_is_a_smallest_cover(args):
+    from finitelearn.complexity import _min_cover
+
+    u, masks = args
+    universe = 0
+    for s in masks:
+        universe |= s
+    sets = list(enumerate(masks))
+    got = _min_cover(universe, sets, [10**7])
+    acc = 0
+    for x in got:
+        acc |= masks[x]
+    assert acc == universe and len(got) == _smallest_cover_size(universe, sets)
