@@ -213,9 +213,14 @@ def run_module(module: str, args: argparse.Namespace) -> None:
             print(f"{module}: no session to rerun in {work}")
             return
         keep = work.parent / f"{slug(module)}.session.sqlite"
+        keep2 = work.parent / f"{slug(module)}.second-pass.json"
         shutil.copy(session, keep)
+        if (work / "second-pass.json").exists():
+            shutil.copy(work / "second-pass.json", keep2)
         copy_tree(work)  # the tests as they are now, the module's source as before
         shutil.move(keep, session)
+        if keep2.exists():
+            shutil.move(keep2, work / "second-pass.json")
     else:
         copy_tree(work)
     env = dict(os.environ, CI="true", HYPOTHESIS_PROFILE="ci", PYTHONPATH=str(work),
