@@ -6,6 +6,8 @@ Usage::
     python scripts/mutation.py                       # every core module, one after another
     python scripts/mutation.py responders agreement  # some of them
     python scripts/mutation.py --cap 1200 --jobs 2 oracles   # at most 20 minutes, 2 workers
+    python scripts/mutation.py --max-mutants 40 fourier      # a uniform random sample (--seed)
+    python scripts/mutation.py --rerun-survivors fourier     # after new tests: the survivors again
     python scripts/mutation.py --report              # only rewrite the report from the sessions
 
 Why cosmic-ray and not mutmut 3: mutmut 3 mutates through trampolines and skips every
@@ -23,12 +25,22 @@ The operators are cosmic-ray's core set less the ones that only make noise: bina
 operators are replaced by their natural neighbours (``+`` by ``-``, ``<<`` by ``>>``,
 ``&`` by ``|`` ...) instead of all 132 pairs; comparisons by the other orderings, not by
 ``is``; ``RemoveDecorator`` is left out (removing ``@njit`` runs the same code in Python:
-an equivalent mutant every time) and so are the variable replacer and inserter, which
-draw at random. ``--max-mutants N --seed S`` runs a uniform random sample of N mutants.
+an equivalent mutant every time), and so is every mutant of a decorator line (``cache=True``
+-> ``False``, ``parallel=True`` -> ``False``: compile options, the same values), and so are
+the variable replacer and inserter, which draw at random. ``--max-mutants N --seed S`` runs a uniform random sample of N mutants.
+
+numba: nothing compiled is reused across runs (no ``__pycache__`` is copied, each run and
+each job has an empty ``NUMBA_CACHE_DIR``; see :func:`fresh_numba_cache`), so every kernel
+mutant is compiled and tested through its compiled path.  The per-mutant timeout is 3 x the
+unmutated tests with an empty cache (at least 120 s); ``--assert=plain`` keeps pytest from
+spending minutes on the difflib report of a failing comparison of long lists.
 
 The report (``mutation-report.md`` and ``mutation-report.json`` at the repository root,
-gitignored) gives per module: mutants, killed, survived, timeouts, not run, the score
-killed / (killed + survived) over the mutants that ran, and every survivor as a diff.
+gitignored) gives per module: mutants, not sampled, run, killed (on the second pass,
+by the timeout), survived, equivalent, not run, the score killed / (killed + survived)
+over the mutants that ran and the score without the equivalent mutants; every survivor
+as a diff with the reason it is equivalent (``scripts/mutation_equivalents.py``) or NOT
+EXPLAINED, and every timeout.  The sessions are copied to ``mutation-sessions/``.
 """
 
 from __future__ import annotations
@@ -39,13 +51,18 @@ import os
 import random
 import re
 import shutil
+import shlex
 import signal
 import subprocess
+import sqlite3
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from mutation_equivalents import equivalent  # noqa: E402  (the survivors explained as equivalent)
 
 # module (relative to finitelearn/) -> the tests that bind it, fastest first
 MODULES: dict[str, list[str]] = {
@@ -54,9 +71,9 @@ MODULES: dict[str, list[str]] = {
     "_kernels/oracle.py": ["tests/_kernels/test_oracle.py", "tests/test_oracles.py"],
     "_kernels/robustness.py": ["tests/_kernels/test_robustness.py", "tests/test_robustness.py"],
     "distributions.py": ["tests/test_distributions.py", "tests/test_agreement.py",
-                         "tests/test_errors.py", "tests/test_deprecated.py"],
-    "agreement.py": ["tests/test_agreement.py"],
-    "fourier.py": ["tests/test_fourier.py"],
+                         "tests/test_errors.py", "tests/test_deprecated.py", "tests/test_exactness.py"],
+    "agreement.py": ["tests/test_agreement.py", "tests/test_exactness.py"],
+    "fourier.py": ["tests/test_fourier.py", "tests/test_exactness.py"],
     "responders.py": ["tests/test_responders.py", "tests/test_oracles.py"],
     "oracles.py": ["tests/test_oracles.py", "tests/test_responders.py", "tests/learners"],
     "learners/base.py": ["tests/learners"],
@@ -85,6 +102,10 @@ def operator_kept(name: str) -> bool:
     return op not in {"RemoveDecorator", "VariableReplacer", "VariableInserter"}
 
 
+OPERATOR_LEFT_OUT = "operator left out by scripts/mutation.py"
+NOT_SAMPLED = "not in the sample (--max-mutants)"
+
+
 def slug(module: str) -> str:
     return module.removesuffix(".py").replace("/", ".")
 
@@ -94,81 +115,154 @@ def copy_tree(dest: Path) -> None:
     if dest.exists():
         shutil.rmtree(dest)
     shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(
-        ".git", "mutants", ".hypothesis", ".pytest_cache", "mutation-report*", "*.egg-info"))
+        ".git", "mutants", ".hypothesis", ".pytest_cache", "mutation-report*", "*.egg-info",
+        "mutation-sessions", "__pycache__"))  # no stale bytecode or numba cache (*.nbi, *.nbc)
 
 
-def test_command(module: str) -> str:
+def fresh_numba_cache(work: Path) -> str:
+    """A new, empty NUMBA_CACHE_DIR for one run: numba compiles every kernel it meets from
+    the source on disk.  Within a run the cache is shared by the mutants, which is safe:
+    numba keys a cache entry on its source file's (mtime, size), and cosmic-ray rewrites the
+    file for each mutant and restores it after, so a kernel of another mutant (or of the
+    unmutated file) is never loaded for a mutated file.  ``--no-numba-cache`` takes a new
+    folder for every mutant instead (slower: every kernel is compiled every time)."""
+    return tempfile.mkdtemp(prefix="numba-cache-", dir=work.parent)
+
+
+def test_command(module: str, per_mutant_cache: bool = False) -> str:
     tests = " ".join(MODULES[module])
     doctest = f"finitelearn/{module}"
-    return (f"{sys.executable} -m pytest -x -q -p no:cacheprovider --no-header -o addopts= "
-            f"-m 'not slow' --doctest-modules {doctest} {tests}")
+    # --assert=plain: a failing assert is not explained, so pytest's difflib report of two
+    # long lists (quadratic, seconds per failing example while hypothesis shrinks) does not
+    # turn a killed mutant into a timeout
+    pytest = (f"{sys.executable} -m pytest -x -q -p no:cacheprovider --no-header -o addopts= --assert=plain "
+              f"-m 'not slow' --doctest-modules {doctest} {tests}")
+    if per_mutant_cache:  # cosmic-ray splits the command with shlex: a shell sets the variable
+        return "sh -c " + shlex.quote('NUMBA_CACHE_DIR="$(mktemp -d)" exec ' + pytest)
+    return pytest
 
 
-def write_config(work: Path, module: str, timeout: float) -> Path:
+def write_config(work: Path, module: str, timeout: float, per_mutant_cache: bool = False) -> Path:
     cfg = work / "cosmic-ray.toml"
     cfg.write_text(
         "[cosmic-ray]\n"
         f'module-path = "finitelearn/{module}"\n'
         f"timeout = {timeout}\n"
         "excluded-modules = []\n"
-        f"test-command = {json.dumps(test_command(module))}\n\n"
+        f"test-command = {json.dumps(test_command(module, per_mutant_cache))}\n\n"
         "[cosmic-ray.distributor]\n"
         'name = "local"\n'
     )
     return cfg
 
 
-def prune(session: Path, max_mutants: int | None, seed: int,
-          only: set[tuple[str, int]] | None = None) -> tuple[int, int]:
-    """Skip the operators left out and, with max_mutants, all but a random sample; with
-    ``only``, all but those (operator, occurrence) pairs (the survivors of an earlier run)."""
+def prune(session: Path, max_mutants: int | None, seed: int, root: Path) -> tuple[int, int]:
+    """Skip the operators left out and, with max_mutants, all but a uniform random sample."""
     from cosmic_ray.work_db import WorkDB, use_db
     from cosmic_ray.work_item import WorkerOutcome, WorkResult
 
     with use_db(str(session), WorkDB.Mode.open) as db:
         items = list(db.pending_work_items)
-        kept = [it for it in items if all(operator_kept(m.operator_name) for m in it.mutations)]
-        if only is not None:
-            kept = [it for it in kept if (it.mutations[0].operator_name, it.mutations[0].occurrence) in only]
-        left_out = [it.job_id for it in items if it not in kept]
+        src = {}
+
+        def on_decorator(m) -> bool:  # @njit(cache=..., parallel=...): compile options only
+            path = root / m.module_path  # relative to the copy cosmic-ray ran in
+            if path not in src:
+                src[path] = path.read_text().splitlines()
+            return src[path][m.start_pos[0] - 1].lstrip().startswith("@")
+
+        kept = [it for it in items if all(operator_kept(m.operator_name) and not on_decorator(m)
+                                          for m in it.mutations)]
+        noise = [it.job_id for it in items if it not in kept]
+        unsampled = []
         if max_mutants is not None and len(kept) > max_mutants:
             sample = set(it.job_id for it in random.Random(seed).sample(kept, max_mutants))
-            left_out += [it.job_id for it in kept if it.job_id not in sample]
+            unsampled = [it.job_id for it in kept if it.job_id not in sample]
             kept = [it for it in kept if it.job_id in sample]
-        if left_out:
-            db.set_multiple_results(left_out, WorkResult(output="left out by scripts/mutation.py",
-                                                         worker_outcome=WorkerOutcome.SKIPPED))
+        for ids, why in ((noise, OPERATOR_LEFT_OUT), (unsampled, NOT_SAMPLED)):
+            if ids:
+                db.set_multiple_results(ids, WorkResult(output=why, worker_outcome=WorkerOutcome.SKIPPED))
         return len(items), len(kept)
+
+
+def _survivor_ids(session: Path, module: str) -> list[str]:
+    """Job ids of the mutants that ran and survived (their tests passed), less those
+    scripts/mutation_equivalents.py explains as equivalent (no test can kill them)."""
+    from cosmic_ray.work_db import WorkDB, use_db
+
+    with use_db(str(session), WorkDB.Mode.open) as db:
+        return [job_id for job_id, r in db.results
+                if r.worker_outcome.value == "normal" and r.test_outcome is not None
+                and r.test_outcome.value == "survived" and equivalent(module, r.diff or "") is None]
+
+
+def _forget_results(session: Path, job_ids: list[str]) -> None:
+    """Make these mutants pending again (cosmic-ray runs the mutants without a result)."""
+    con = sqlite3.connect(session)
+    with con:
+        con.executemany("DELETE FROM work_results WHERE job_id = ?", [(j,) for j in job_ids])
+    con.close()
 
 
 def run_module(module: str, args: argparse.Namespace) -> None:
     work = Path(args.work) / slug(module)
-    copy_tree(work)
-    cfg = write_config(work, module, args.timeout)
     session = work / "session.sqlite"
+    rerun = args.rerun_survivors
+    if rerun:
+        if not session.exists():
+            print(f"{module}: no session to rerun in {work}")
+            return
+        keep = work.parent / f"{slug(module)}.session.sqlite"
+        keep2 = work.parent / f"{slug(module)}.second-pass.json"
+        shutil.copy(session, keep)
+        if (work / "second-pass.json").exists():
+            shutil.copy(work / "second-pass.json", keep2)
+        copy_tree(work)  # the tests as they are now, the module's source as before
+        shutil.move(keep, session)
+        if keep2.exists():
+            shutil.move(keep2, work / "second-pass.json")
+    else:
+        copy_tree(work)
     env = dict(os.environ, CI="true", HYPOTHESIS_PROFILE="ci", PYTHONPATH=str(work),
-               NUMBA_NUM_THREADS="1")
+               NUMBA_NUM_THREADS="1", NUMBA_CACHE_DIR=fresh_numba_cache(work))
     env.pop("NUMBA_DISABLE_JIT", None)
+    # the unmutated tests must pass; timed with an empty numba cache, which is what a mutant
+    # of a kernel module costs (its kernels recompiled), so the timeout can be set from it
+    t0 = time.monotonic()
     base = subprocess.run(test_command(module), shell=True, cwd=work, env=env,
                           capture_output=True, text=True)
+    base_s = time.monotonic() - t0
     if base.returncode != 0:
         print(f"{module}: the unmutated tests fail, not mutating:\n{base.stdout[-2000:]}")
         return
-    subprocess.run(["cosmic-ray", "init", str(cfg), str(session)], cwd=work, env=env, check=True)
-    only = None
-    if args.survivors_of:
-        rows = json.loads(Path(args.survivors_of).read_text())
-        only = {(x["operator"], x["occurrence"]) for r in rows if r["module"] == f"finitelearn/{module}"
-                for x in r["survivors"]}
-    total, kept = prune(session, None if only is not None else args.max_mutants, args.seed, only)
-    print(f"{module}: {total} mutants, {kept} to run", flush=True)
+    timeout = args.timeout if args.timeout is not None else max(120.0, round(3 * base_s))
+    cfg = write_config(work, module, timeout, args.no_numba_cache)
+    if rerun:
+        again = _survivor_ids(session, module)
+        second = work / "second-pass.json"
+        earlier = json.loads(second.read_text()) if second.exists() else []
+        second.write_text(json.dumps(sorted(set(earlier) | set(again))))
+        _forget_results(session, again)
+        print(f"{module}: {len(again)} survivors to run again (tests {base_s:.0f} s, timeout {timeout:.0f} s)",
+              flush=True)
+    else:
+        subprocess.run(["cosmic-ray", "init", str(cfg), str(session)], cwd=work, env=env, check=True,
+                       stdout=subprocess.DEVNULL)
+        total, kept = prune(session, args.max_mutants, args.seed, work)
+        print(f"{module}: {total} mutants, {kept} to run (tests {base_s:.0f} s, timeout {timeout:.0f} s)",
+              flush=True)
     start = time.monotonic()
     # --jobs workers, each with its own copy of the tree (cosmic-ray writes into the file)
     if args.jobs > 1:
-        _exec_parallel(module, work, cfg, session, env, args)
+        _exec_parallel(module, work, cfg, session, env, args, timeout)
     else:
         _exec(["cosmic-ray", "exec", str(cfg), str(session)], work, env, args.cap)
     print(f"{module}: ran for {time.monotonic() - start:.0f} s", flush=True)
+    keep_dir = ROOT / "mutation-sessions"
+    keep_dir.mkdir(exist_ok=True)
+    shutil.copy(session, keep_dir / f"{slug(module)}.sqlite")
+    if (work / "second-pass.json").exists():
+        shutil.copy(work / "second-pass.json", keep_dir / f"{slug(module)}.second-pass.json")
 
 
 def _descendants(pid: int) -> list[int]:
@@ -211,7 +305,7 @@ def _exec(cmd: list[str], cwd: Path, env: dict, cap: float | None) -> None:
         _stop(proc)  # the copy may be left mutated: it is scratch, copied anew on each run
 
 
-def _exec_parallel(module, work, cfg, session, env, args) -> None:
+def _exec_parallel(module, work, cfg, session, env, args, timeout) -> None:
     """Split the pending mutants over --jobs copies of the tree, one session each."""
     from cosmic_ray.work_db import WorkDB, use_db
     from cosmic_ray.work_item import WorkerOutcome, WorkResult
@@ -229,10 +323,11 @@ def _exec_parallel(module, work, cfg, session, env, args) -> None:
             if others:
                 db.set_multiple_results(others, WorkResult(output="another job",
                                                            worker_outcome=WorkerOutcome.SKIPPED))
-        wcfg = write_config(wj, module, args.timeout)
+        wcfg = write_config(wj, module, timeout, args.no_numba_cache)
         procs.append((wj, subprocess.Popen(
             ["cosmic-ray", "exec", str(wcfg), str(wj / "session.sqlite")], cwd=wj,
-            env=dict(env, PYTHONPATH=str(wj)), start_new_session=True,
+            env=dict(env, PYTHONPATH=str(wj), NUMBA_CACHE_DIR=fresh_numba_cache(work)),
+            start_new_session=True,
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)))
     deadline = None if args.cap is None else time.monotonic() + args.cap
     for _, p in procs:
@@ -255,69 +350,107 @@ def collect(module: str, work_root: Path) -> dict | None:
     session = work_root / slug(module) / "session.sqlite"
     if not session.exists():
         return None
-    counts = {"mutants": 0, "killed": 0, "survived": 0, "timeout": 0, "incompetent": 0,
-              "left_out": 0, "not_run": 0}
-    survivors = []
+    second = work_root / slug(module) / "second-pass.json"
+    second_ids = set(json.loads(second.read_text())) if second.exists() else set()
+    counts = {"mutants": 0, "sampled_out": 0, "killed": 0, "killed_2nd": 0, "survived": 0, "equivalent": 0,
+              "timeout": 0, "incompetent": 0, "not_run": 0}
+    survivors, timeouts = [], []
     with use_db(str(session), WorkDB.Mode.open) as db:
         results = dict(db.results)
         for item in db.work_items:
-            counts["mutants"] += 1
             r = results.get(item.job_id)
+            if r is not None and r.worker_outcome.value == "skipped" and r.output != NOT_SAMPLED:
+                continue  # an operator left out (or, in a job's copy, another job's mutant)
+            counts["mutants"] += 1
             if r is None:
                 counts["not_run"] += 1
                 continue
             outcome = r.worker_outcome.value
             if outcome == "skipped":
-                counts["left_out"] += 1
+                counts["sampled_out"] += 1
             elif outcome in ("abnormal", "exception", "no-test"):
                 counts["incompetent"] += 1  # the worker itself failed: not a test's verdict
             elif r.test_outcome is not None and r.test_outcome.value == "killed":
                 counts["killed"] += 1  # a failing test, or the per-mutant timeout
                 counts["timeout"] += r.output == "timeout"
+                if r.output == "timeout":
+                    timeouts.append({"job_id": item.job_id, "line": item.mutations[0].start_pos[0],
+                                     "diff": r.diff})
+                counts["killed_2nd"] += item.job_id in second_ids
             elif r.test_outcome is not None and r.test_outcome.value == "incompetent":
                 counts["incompetent"] += 1
             else:
                 counts["survived"] += 1
                 m = item.mutations[0]
+                why = equivalent(module, r.diff or "")
+                counts["equivalent"] += why is not None
                 survivors.append({"job_id": item.job_id, "operator": m.operator_name,
                                   "occurrence": m.occurrence, "line": m.start_pos[0],
-                                  "diff": r.diff})
+                                  "diff": r.diff, "equivalent": why})
     ran = counts["killed"] + counts["survived"]
     counts["score"] = None if ran == 0 else round(counts["killed"] / ran, 4)
-    return {"module": f"finitelearn/{module}", **counts, "survivors": survivors}
+    real = ran - counts["equivalent"]
+    counts["score_without_equivalents"] = None if real == 0 else round(counts["killed"] / real, 4)
+    return {"module": f"finitelearn/{module}", **counts, "survivors": survivors, "timeouts": timeouts}
+
+
+def _changed_lines(diff: str) -> str:
+    return "\n".join(line for line in diff.splitlines()
+                     if line[:1] in "+-" and not line.startswith(("+++", "---")))
 
 
 def write_report(modules: list[str], work_root: Path, out: Path) -> None:
     rows = [r for m in modules if (r := collect(m, work_root)) is not None]
     out.with_suffix(".json").write_text(json.dumps(rows, indent=1))
     lines = ["# Mutation report (cosmic-ray, scripts/mutation.py)", "",
-             "| module | mutants | run | killed | survived | timeouts | not run | score |",
-             "|---|---|---|---|---|---|---|---|"]
+             "mutants: of the operators kept; ran: killed + survived (+ incompetent); "
+             "killed 2nd: of the killed, killed only when the first pass's survivors ran again "
+             "with new tests; timeouts: of the killed, by the per-mutant timeout; score: killed / "
+             "(killed + survived).", "",
+             "| module | mutants | not sampled | ran | killed | killed 2nd | timeouts | survived "
+             "| equivalent | not run | score | without equivalents |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+
+    def pct(x):
+        return "-" if x is None else f"{100 * x:.1f}%"
+
     for r in rows:
         run = r["killed"] + r["survived"] + r["incompetent"]
-        score = "-" if r["score"] is None else f"{100 * r['score']:.1f}%"
-        lines.append(f"| {r['module']} | {r['mutants'] - r['left_out']} | {run} | {r['killed']} | "
-                     f"{r['survived']} | {r['timeout']} | {r['not_run']} | {score} |")
+        lines.append(f"| {r['module']} | {r['mutants']} | {r['sampled_out']} | {run} | {r['killed']} | "
+                     f"{r['killed_2nd']} | {r['timeout']} | {r['survived']} | {r['equivalent']} | "
+                     f"{r['not_run']} | {pct(r['score'])} | {pct(r['score_without_equivalents'])} |")
+    n_table = len(lines)
     for r in rows:
         if r["survivors"]:
             lines += ["", f"## Survivors in {r['module']}", ""]
             for s in r["survivors"]:
-                lines += [f"- line {s['line']}, {s['operator']}", "", "```diff",
-                          (s["diff"] or "").strip(), "```", ""]
+                why = f"equivalent: {s['equivalent']}" if s["equivalent"] else "NOT EXPLAINED"
+                lines += [f"- line {s['line']}, {s['operator']} (occurrence {s['occurrence']}): {why}", "",
+                          "```diff", _changed_lines(s["diff"] or ""), "```", ""]
+    for r in rows:
+        if r["timeouts"]:
+            lines += ["", f"## Killed by the timeout in {r['module']} (judge each: a loop that never ends, "
+                          "or a slow machine)", ""]
+            for s in r["timeouts"]:
+                lines += [f"- line {s['line']}", "", "```diff", _changed_lines(s["diff"] or ""), "```", ""]
     out.with_suffix(".md").write_text("\n".join(lines) + "\n")
-    print("\n".join(lines[:4 + len(rows)]))
+    print("\n".join(lines[4:n_table]), flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("modules", nargs="*", help="modules under finitelearn/ (default: all core)")
     p.add_argument("--cap", type=float, default=None, help="seconds per module (default: none)")
-    p.add_argument("--timeout", type=float, default=120.0, help="seconds per mutant")
+    p.add_argument("--timeout", type=float, default=None,
+                   help="seconds per mutant (default: 3 x the unmutated tests with an empty numba cache, >= 120: a job's first mutant compiles every kernel)")
+    p.add_argument("--no-numba-cache", action="store_true",
+                   help="an empty numba cache for every mutant (default: one per run, see fresh_numba_cache)")
     p.add_argument("--jobs", type=int, default=1, help="parallel workers per module")
     p.add_argument("--max-mutants", type=int, default=None, help="run a random sample")
     p.add_argument("--seed", type=int, default=0, help="seed of the sample")
-    p.add_argument("--survivors-of", default=None,
-                   help="a report JSON: run again only its survivors (after new tests; the source unchanged)")
+    p.add_argument("--rerun-survivors", action="store_true",
+                   help="run the survivors of the modules' sessions again with the tests as they are now "
+                        "(the source unchanged); the report counts them as killed on the second pass")
     p.add_argument("--work", default="/tmp/finitelearn-mutation", help="scratch folder")
     p.add_argument("--report", action="store_true", help="only write the report")
     p.add_argument("--out", default=str(ROOT / "mutation-report"),

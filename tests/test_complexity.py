@@ -347,3 +347,77 @@ def test_strategy_run_refuses_a_teacher_on_another_cube():
         with pytest.raises(fl.DomainMismatch, match=f"the strategy is on d=3 and the teacher on d={d}"):
             tree.run(fl.parity(d, 1))
     assert tree.run(fl.parity(3, {0, 2})) == (2, [2, 4])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 6).flatmap(lambda m: st.tuples(
+    st.just(m), st.lists(st.integers(0, 2**m - 1), min_size=1, max_size=12))))
+def test_distinct_partitions_one_point_per_nontrivial_split(args):
+    """A point's column (bit i: member i labels it 1) splits the class; the helper keeps the
+    first point of each split {c, complement} that is not trivial (c = 0 or all members)."""
+    from finitelearn.complexity import _distinct_partitions
+
+    m, cols = args
+    full = 2**m - 1
+    want, seen = [], set()
+    for x, c in enumerate(cols):
+        split = frozenset({c, full ^ c})
+        if c not in (0, full) and split not in seen:
+            seen.add(split)
+            want.append((x, c))
+    assert _distinct_partitions(cols, full) == want
+
+
+def test_nonadaptive_optimum_that_halves_exactly_where_the_greedy_does_not():
+    """Four members on d = 2; point 0 splits them 1 | 3, points 1 and 2 split them 2 | 2 and
+    together separate all four, point 3 labels them all 0.  The greedy set (first query of the most blocks: point 0, a tie) needs
+    3 points; the optimum is the perfect halving {1, 2}: 2 = log2 4, by brute force too."""
+    tables = [[1, 1, 1, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 0]]
+    r = fl.membership_query_complexity(tables, nonadaptive=True)
+    assert r.nonadaptive == naive_nonadaptive(tables) == 2
+    assert sorted(r.nonadaptive_points) == [1, 2]
+
+
+def _smallest_cover_size(universe, sets):
+    for r in range(len(sets) + 1):
+        for c in itertools.combinations([s for _, s in sets], r):
+            acc = 0
+            for s in c:
+                acc |= s
+            if acc == universe:
+                return r
+    return None
+
+
+def test_min_cover_on_a_set_system_where_the_memo_must_not_prune():
+    """The exact cover search remembers states searched in vain; a state from which a better
+    cover WAS found must not be remembered as such (it is reached again later with fewer
+    sets chosen).  Here 4 sets cover the 9 elements (brute force); a memo of the states from
+    which a cover was found returns 5 (found by a random search against that mutant)."""
+    from finitelearn.complexity import _min_cover
+
+    sets = [(0, 322), (1, 32), (2, 64), (3, 200), (4, 8), (5, 265), (6, 128), (7, 72), (8, 18), (9, 96),
+            (10, 68), (11, 196), (12, 144), (13, 1)]
+    got = _min_cover(511, sets, [10**7])
+    acc = 0
+    for x in got:
+        acc |= dict(sets)[x]
+    assert acc == 511 and len(got) == _smallest_cover_size(511, sets) == 4
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(4, 9).flatmap(lambda u: st.tuples(
+    st.just(u), st.lists(st.integers(1, 2**u - 1), min_size=1, max_size=12))))
+def test_min_cover_is_a_smallest_cover(args):
+    from finitelearn.complexity import _min_cover
+
+    u, masks = args
+    universe = 0
+    for s in masks:
+        universe |= s
+    sets = list(enumerate(masks))
+    got = _min_cover(universe, sets, [10**7])
+    acc = 0
+    for x in got:
+        acc |= masks[x]
+    assert acc == universe and len(got) == _smallest_cover_size(universe, sets)

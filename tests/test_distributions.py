@@ -96,3 +96,59 @@ def test_module_attributes_and_deprecated_name():
         assert fl.Distribution.from_distribution(D) is D
     with pytest.warns(DeprecationWarning), pytest.raises(fl.InvalidType, match="D="):
         fl.Distribution.from_distribution([1, 1])
+
+
+def test_expectation_refuses_a_table_of_the_wrong_shape():
+    """One number per point: a longer or shorter array, a 2-D one or a 0-d one is refused."""
+    D = fl.point_masses(2, [1, 3], weights=[1, 2])
+    assert D.expectation(np.array([0, 3, 0, 6])) == Fraction(1 * 3 + 2 * 6, 3)
+    for bad in (np.zeros(5, dtype=np.int64), np.zeros(3, dtype=np.int64), np.zeros((2, 2), dtype=np.int64),
+                np.array(4)):
+        with pytest.raises(fl.InvalidArgument, match="a table of 4 numbers"):
+            D.expectation(bad)
+
+
+def test_a_weight_table_has_at_least_two_entries():
+    """from_weights without a domain reads the cube from the length 2^d, d >= 1."""
+    assert fl.from_weights([1, 3]).pmf((1,)) == Fraction(3, 4)
+    for bad in ([5], [1, 2, 3]):
+        with pytest.raises(fl.InvalidArgument, match="power of two >= 2"):
+            fl.from_weights(bad)
+
+
+def test_point_masses_need_one_weight_per_point():
+    assert fl.point_masses(3, [0, 5], weights=[1, 3]).pmf(5) == Fraction(3, 4)
+    for w in ([1], [1, 2, 3]):
+        with pytest.raises(fl.InvalidArgument, match="one weight per point \\(2 points\\)"):
+            fl.point_masses(3, [0, 5], weights=w)
+
+
+def test_distributions_on_different_cubes_differ():
+    assert fl.uniform(3) != fl.uniform(4) and fl.uniform(3) == fl.uniform(3)
+    assert fl.point_masses(2, [0, 1]) != fl.point_masses(3, [0, 1])
+    assert fl.point_masses(3, [0, 1]) == fl.point_masses(3, [1, 0])
+    assert fl.point_masses(2, range(4)) == fl.uniform(2) != fl.point_masses(2, range(3))
+    # the same support with other weights, other support with the same weights
+    assert fl.point_masses(3, [0, 1], [1, 2]) != fl.point_masses(3, [0, 1], [2, 1])
+    assert fl.point_masses(3, [0, 1], [1, 2]) != fl.point_masses(3, [0, 2], [1, 2])
+    assert fl.point_masses(3, [0, 1], [1, 2]) == fl.point_masses(3, [1, 0], [4, 2])
+
+
+def test_the_notebook_table_lists_the_support_with_its_probabilities():
+    """Point k = (x_1, ..., x_d) with x_i bit i - 1 of k (docs/design.md); P(x) = w / total."""
+    from tests import naive
+
+    D = fl.point_masses(2, [1, 3], weights=[1, 2])
+    rows = [f"| {tuple(naive.bits(k, 2))} | {k} | {p} |" for k, p in ((1, "1/3"), (3, "2/3"))]
+    assert D._repr_markdown_() == ("**Distribution(d=2, {1: 1/3, 3: 2/3})**\n\n| x | index | P(x) |\n|---|---|---|\n"
+                                   + "\n".join(rows))
+    rows = [f"| {tuple(naive.bits(k, 1))} | {k} | 1/2 |" for k in (0, 1)]
+    assert fl.uniform(1)._repr_markdown_() == ("**Distribution(uniform on {0,1}^1)**\n\n| x | index | P(x) |\n"
+                                               "|---|---|---|\n" + "\n".join(rows))
+
+
+def test_weights_from_a_generator_with_a_domain():
+    want = fl.from_weights([1, 0, 2, 1])
+    assert fl.Distribution.from_weights(fl.Cube(2), (w for w in [1, 0, 2, 1])) == want
+    assert fl.from_weights((w for w in [1, 0, 2, 1]), domain=fl.Cube(2)) == want
+    assert fl.Distribution.from_weights(fl.Cube(2), np.array([1, 0, 2, 1])) == want

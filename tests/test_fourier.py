@@ -152,3 +152,58 @@ def test_noise_stability_rho_is_in_minus_one_one():
     for rho in ("-3/2", -2, "3/2", 2):
         with pytest.raises(fl.InvalidArgument, match="rho="):
             fl.noise_stability(f, rho)
+
+
+# -- the memory guards, pinned at their boundaries (FINITELEARN_MEMORY_LIMIT caps what is available)
+def test_walsh_hadamard_needs_the_result_and_for_a_strided_input_a_copy(monkeypatch):
+    """A contiguous int64 input of n entries needs 8n bytes more (the result), a strided one
+    16n (the result and a contiguous copy): allowed at exactly that, refused one byte short."""
+    n = 1 << 10
+    x = np.arange(n, dtype=np.int64) % 7 - 3
+    strided = np.repeat(x, 2)[::2]
+    assert not strided.flags.c_contiguous and np.array_equal(strided, x)
+    want = np.array(naive.wht_butterfly(x))
+    for values, need in ((x, 8 * n), (strided, 16 * n)):
+        monkeypatch.setenv("FINITELEARN_MEMORY_LIMIT", str(need))
+        assert np.array_equal(fl.walsh_hadamard(values), want)
+        monkeypatch.setenv("FINITELEARN_MEMORY_LIMIT", str(need - 1))
+        with pytest.raises(fl.TooLarge, match="values is too large"):
+            fl.walsh_hadamard(values)
+
+
+def test_the_spectrum_and_coefficient_guards_are_pinned(monkeypatch):
+    """integer_spectrum: 10 bytes a point (the byte table, the int64 spectrum);
+    fourier_coefficients: 18 bytes a point, and with exact=True 120 bytes a Fraction."""
+    d = 10
+    f = fl.BooleanFunction.from_truth_table([int(c) for c in format(0x5A3C, "016b")] * 64)  # d = 10, not a parity
+    n = 1 << d
+    want = naive.fourier(f.truth_table.tolist())
+    cases = [(lambda: fl.integer_spectrum(f).tolist() == [c * n for c in want], 10 * n, "f.d=10"),
+             (lambda: fl.fourier_coefficients(f).tolist() == [float(c) for c in want], 18 * n, "f.d=10"),
+             (lambda: list(fl.fourier_coefficients(f, exact=True)) == want, 120 * n, "120 bytes")]
+    for call, need, words in cases:
+        monkeypatch.setenv("FINITELEARN_MEMORY_LIMIT", str(need))
+        assert call()
+        monkeypatch.setenv("FINITELEARN_MEMORY_LIMIT", str(need - 1))
+        with pytest.raises(fl.TooLarge, match=words):
+            call()
+
+
+def test_walsh_hadamard_refuses_a_two_dimensional_array():
+    with pytest.raises(fl.InvalidArgument, match="one-dimensional"):
+        fl.walsh_hadamard(np.zeros((4, 4), dtype=np.int64))
+    with pytest.raises(fl.InvalidArgument, match="one-dimensional"):
+        fl.walsh_hadamard(np.zeros((), dtype=np.int64))
+
+
+def test_walsh_hadamard_is_single_threaded_unless_asked(monkeypatch):
+    """threads > 1 is opt-in (the docstring): the kernel is called with threads=1 by default."""
+    import finitelearn.fourier as F
+
+    seen = []
+    real = F.wht_copy
+    monkeypatch.setattr(F, "wht_copy", lambda values, threads: seen.append(threads) or real(values, threads=threads))
+    x = np.arange(1 << 12, dtype=np.int64)
+    fl.walsh_hadamard(x)
+    fl.walsh_hadamard(x, threads=2)
+    assert seen == [1, 2]

@@ -574,3 +574,56 @@ def test_oracle_options_are_keyword_only():
         fl.MembershipOracle(fl.parity(3, 1), None)
     with pytest.raises(TypeError):
         fl.MembershipOracle(fl.paper_teachers(3), None, 5)
+
+
+def test_a_query_s_denominator_is_refused_exactly_at_two_to_the_62():
+    """Q 2^d = 2 W den 2^d must stay below 2^62 (int64 sums exact): under the uniform
+    distribution on d = 3 (W = 8) den = 2^55 is the first denominator refused."""
+    T = fl.parity(3, {0})
+    for den, ok in ((2**55 - 1, True), (2**55, False)):
+        q = StatisticalQuery.from_table(np.array([[Fraction(1, den), 0]] * 8, dtype=object))
+        o = fl.StatisticalQueryOracle(T, fl.uniform(3), "1/8")
+        if ok:  # chi(x, 0) = 1/den, chi(x, 1) = 0, and T(x) = x_1 is 0 on half the points
+            assert o.exact_value(q) == Fraction(1, 2 * den)
+        else:
+            with pytest.raises(fl.InvalidArgument, match="below 2\\*\\*62"):
+                o.exact_value(q)
+
+
+@pytest.mark.parametrize("uniform, per_point", [(True, 80), (False, 96)])
+def test_the_class_values_memory_estimate_is_pinned(monkeypatch, uniform, per_point):
+    """A general query against a parity class goes through one WHT of the query's columns:
+    80 bytes a point under the uniform distribution, 96 with weights (tests/test_memory.py
+    measures them); allowed at exactly that, refused one byte short."""
+    d = 10
+    n = 1 << d
+    rng = np.random.default_rng(5)
+    chi = [(Fraction(int(a), 3), Fraction(int(b), 3)) for a, b in rng.integers(0, 4, size=(n, 2))]
+    q = as_query(chi)
+    D = fl.uniform(d) if uniform else fl.from_weights(rng.integers(1, 4, size=n).tolist())
+    masks = [0, 5, 513]
+    C = fl.parities(d).subclass(masks)
+    for limit, ok in ((per_point * n, True), (per_point * n - 1, False)):
+        monkeypatch.setenv("FINITELEARN_MEMORY_LIMIT", str(limit))
+        game = fl.StatisticalQueryOracle(C, D, "1/8", responder="null")
+        if ok:
+            assert game.candidate_values(q).tolist() == [plain_value(chi, [par(S, x) for x in range(n)], D)
+                                                         for S in masks]
+        else:
+            with pytest.raises(fl.TooLarge, match=f"{per_point:g} byte"):
+                game.candidate_values(q)
+
+
+def test_a_parity_query_names_its_set():
+    q = StatisticalQuery.parity_feature(5, 0b10011)
+    assert repr(q) == "StatisticalQuery(feature of f_S, S=[0, 1, 4] (0-based), d=5)"
+    assert repr(StatisticalQuery.parity_feature(5, 0)) == "StatisticalQuery(feature of f_S, S=[] (0-based), d=5)"
+
+
+def test_in_version_space_past_the_last_member_is_false():
+    C = fl.paper_teachers(3)  # masks 1, 3, 5, 7
+    o = fl.StatisticalQueryOracle(C, fl.uniform(3), "1/16", "null")
+    assert [o.in_version_space(k) for k in range(5)] == [True, True, True, True, False]
+    o.feature_query(fl.parity(3, {0, 1, 2}))  # E[f_7 f_S] = 1/2 for S = 7, 1/4 else: f_7 ruled out at 1/16
+    assert o.version_space_indices().tolist() == [0, 1, 2]
+    assert [o.in_version_space(k) for k in range(5)] == [True, True, True, False, False]

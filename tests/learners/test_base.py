@@ -159,3 +159,33 @@ def test_the_wrong_oracle_is_named_with_the_kind_of_query():
         PaperLearner().learn(sq)
     with pytest.raises(fl.InvalidType, match=r"a StatisticalQueryOracle \(the .* student asks statistical queries\)"):
         CandidateTesting().learn(fl.MembershipOracle(fl.parity(3, 1)))
+
+
+def test_the_result_in_a_notebook_lists_each_query_from_one():
+    """Candidate testing against the null responder at d = 3 rules out one of the 4 teachers
+    per query (Section 4.1), so after query k there are 4 - k left."""
+    o = fl.StatisticalQueryOracle(fl.paper_teachers(3), fl.uniform(3), "1/8", "null")
+    r = fl.learners.CandidateTesting().learn(o)
+    assert r._repr_markdown_() == (
+        "**candidate-testing** (sq queries): 3 queries, identified (stopped: identified)\n\n"
+        "| query | teachers left | ruled out |\n|---|---|---|\n"
+        + "\n".join(f"| {k} | {4 - k} | 1 |" for k in (1, 2, 3)))
+
+
+def test_an_oracle_s_remaining_budget_bounds_the_student():
+    """An oracle with budget 5 that has answered 3 queries leaves the student 2: it stops
+    with 'budget' after 2 (not 5 + 3 = 8, and no QueryBudgetExceeded)."""
+    o = fl.StatisticalQueryOracle(fl.paper_teachers(6), fl.uniform(6), "1/8", "null", budget=5)
+    for S in (1, 3, 5):
+        o.feature_query(fl.parity(6, S))
+    r = fl.learners.CandidateTesting().learn(o)
+    assert r.queries == 2 and r.stopped == "budget" and o.queries == 5
+    # a student that started on a spent oracle asks nothing
+    r = fl.learners.CandidateTesting().learn(o)
+    assert r.queries == 0 and r.stopped == "budget" and r.removed == [] and r.max_removed == 0
+
+
+def test_max_removed_is_zero_without_queries():
+    C = fl.parities(3).subclass([6])
+    r = fl.learners.GF2Elimination(seed=0).learn(fl.MembershipOracle(C[0], concept_class=C))
+    assert r.queries == 0 and r.removed == [] and r.max_removed == 0

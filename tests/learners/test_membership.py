@@ -192,3 +192,14 @@ def test_gf2_elimination_on_a_class_with_a_coordinate_known_to_be_out(seed):
         assert r.identified and r.hypothesis == T and r.subset == int(C.masks[k])
         free = [int(e.query) & 0b11010 for e in o.transcript]
         assert plain_rank(free) == 3 and plain_rank(free[:-1]) < 3
+
+
+@pytest.mark.parametrize("mask", [0, 5, 15])
+def test_gf2_elimination_on_a_class_of_one_member_asks_nothing(mask):
+    """Every coordinate of S is known from a one-member class (no bit varies), so there is
+    nothing to solve for: identified with no query, the member's own mask."""
+    d = 4
+    C = fl.parities(d).subclass([mask])
+    o = fl.MembershipOracle(C[0], concept_class=C)
+    r = GF2Elimination(seed=3).learn(o)
+    assert r.identified and r.queries == 0 and r.subset == mask and o.queries == 0

@@ -6,8 +6,11 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import finitelearn as fl
+from tests import naive
 from finitelearn.learners import (
     CandidateTesting,
     CoordinateCorrelations,
@@ -216,6 +219,9 @@ BAD = [
     (lambda: CandidateTesting().learn(game(3), budget="10"), fl.InvalidType, ["budget='10'"]),
     (lambda: RandomFeatures(seed=1.5).learn(game(3)), fl.InvalidType, ["seed=1.5"]),
     (lambda: Greedy(max_k=0), fl.InvalidArgument, ["max_k"]),
+    (lambda: Greedy(top=0), fl.InvalidArgument, ["top", "(11, 0, 512)", "ints >= 1"]),
+    (lambda: Greedy(max_translates=0), fl.InvalidArgument, ["max_translates", "(11, 4, 0)", "ints >= 1"]),
+    (lambda: Greedy(max_k=0, top=0, max_translates=0), fl.InvalidArgument, ["(0, 0, 0)"]),
     (lambda: make_student("sq-magic"), fl.InvalidArgument, ["name='sq-magic'", "candidate-testing"]),
     (lambda: make_student(3), fl.InvalidType, ["name=3"]),
 ]
@@ -241,3 +247,183 @@ def test_greedy_family_patterns_by_their_spectra():
         plus = np.asarray(fam[f"majority of {k} (signs +)"].coefficients, dtype=np.int64)
         alt = np.asarray(fam[f"majority of {k} (signs +-)"].coefficients, dtype=np.int64)
         assert sorted(np.abs(plus).tolist()) == sorted(np.abs(alt).tolist()) and not np.array_equal(plus, alt)
+
+
+# -- the greedy student tries every candidate as a block translate's anchor -------------------
+def _window_removal(values, alpha, responder):
+    """Candidates ruled out by the answer of ``responder``, by brute force over the values:
+    null answers the point nearest to 1/2 (E[(chi(x, 0) + chi(x, 1))/2] of an agreement
+    query) within alpha of some candidate; max_consistent keeps the most values within alpha
+    of one answer (a window [v, v + 2 alpha] from a value)."""
+    if responder == "null":
+        answer = min((min(max(Fraction(1, 2), v - alpha), v + alpha) for v in values),
+                     key=lambda A: abs(A - Fraction(1, 2)))
+        return sum(abs(v - answer) > alpha for v in values)
+    return len(values) - max(sum(v <= u <= v + 2 * alpha for u in values) for v in values)
+
+
+def _block_translate_removals(d, masks, alpha, responder, max_k):
+    """For every candidate a as the anchor and every pattern F of the documented family on the
+    block B (the first max_k coordinates on which the candidates differ): the agreement query
+    with h = [chi_a(x) F(x_B) = +1], each candidate's value P(f_S(x) = h(x)) summed over the
+    cube in plain Python, the responder's removal by brute force.  Patterns here: the constant
+    (one parity), majorities of k = 3, 5, ... (signs + and +-), inner products of 2m bits,
+    kept when a coefficient Fhat(J) (summed from the definition) exceeds 2 alpha."""
+    n = 1 << d
+    varying = 0
+    for S in masks:
+        varying |= S ^ masks[0]
+    block = [i for i in range(d) if varying >> i & 1][:max_k]
+    K = len(block)
+
+    def majority(k, signs):
+        return lambda y: 1 if sum(s * (1 - 2 * y[j]) for j, s in enumerate(signs)) > 0 else -1
+
+    patterns = [(0, lambda y: 1)]
+    for k in range(3, K + 1, 2):
+        patterns += [(k, majority(k, [1] * k)), (k, majority(k, [(-1) ** j for j in range(k)]))]
+    for k in range(2, min(K, 8) + 1, 2):
+        patterns.append((k, lambda y: 1 - 2 * (sum(y[j] * y[j + 1] for j in range(0, len(y) - 1, 2)) % 2)))
+
+    def strong(k, F):
+        ys = [[(m >> j) & 1 for j in range(k)] for m in range(1 << k)]
+        return any(abs(Fraction(sum(F(y) * (-1) ** sum(y[j] for j in range(k) if J >> j & 1) for y in ys), 1 << k))
+                   > 2 * alpha for J in range(1 << k))
+
+    out = {}
+    for k, F in patterns:
+        if not strong(k, F):
+            continue
+        for a in masks:
+            h = [int((1 - 2 * par(a, x)) * F([(x >> block[j]) & 1 for j in range(k)]) > 0) for x in range(n)]
+            values = [Fraction(sum(h[x] == par(S, x) for x in range(n)), n) for S in masks]
+            out[(k, F, a)] = _window_removal(values, alpha, responder)
+    return out
+
+
+def _greedy_first_removal(d, masks, alpha, responder, **kw):
+    C = fl.parities(d).subclass(masks)
+    o = fl.StatisticalQueryOracle(C, fl.uniform(d), alpha, responder)
+    Greedy(**kw).learn(o, budget=1)
+    return o.transcript[0].removed
+
+
+def test_greedy_tries_every_candidate_as_the_anchor_when_there_are_few():
+    """Four candidates {0, 4, 6, 7} at d = 3, alpha = 1/16, blocks of 2 coordinates: by brute
+    force only the anchors 4 and 7 (positions 1 and 3) let an inner product of 2 rule out 2
+    against the max-consistent adversary.  While n // max_translates <= 1 every candidate is
+    an anchor, so the first query rules out 2; at max_translates = 2 (step 2: anchors 0 and
+    6) the search misses them, so the example pins the width at n // max_translates = 1."""
+    d, masks, alpha = 3, [0, 4, 6, 7], Fraction(1, 16)
+    removals = _block_translate_removals(d, masks, alpha, "max_consistent", max_k=2)
+    by_anchor = {a: max(r for (_, _, b), r in removals.items() if b == a) for a in masks}
+    assert by_anchor == {0: 1, 4: 2, 6: 1, 7: 2}
+    for m in (3, 4, 512):  # 4 // m <= 1: step 1, every anchor
+        assert _greedy_first_removal(d, masks, alpha, "max_consistent", max_k=2, max_translates=m) == 2
+    for m in (1, 2):  # step 4, 2: anchors {0}, {0, 6}
+        assert _greedy_first_removal(d, masks, alpha, "max_consistent", max_k=2, max_translates=m) < 2
+
+
+@pytest.mark.parametrize("d, masks, alpha, responder, max_k", [
+    (4, [0, 4, 9], "1/16", "null", 2),  # the block is coordinates 0 and 2 (3 varies too, 1 does not)
+    (3, [0, 4, 6, 7], "1/16", "max_consistent", 2),
+])
+def test_greedy_matches_the_best_block_translate_on_hand_picked_classes(d, masks, alpha, responder, max_k):
+    """Classes where one coordinate below the block does not vary: the block is the first
+    max_k coordinates on which the candidates differ (the docstring), so the best block
+    translate, brute-forced on that block, is within the greedy's reach."""
+    best = max(_block_translate_removals(d, masks, Fraction(alpha), responder, max_k).values())
+    n = len(masks)
+    assert _greedy_first_removal(d, masks, alpha, responder, max_k=max_k, max_translates=n, top=n) >= best >= 1
+
+
+@settings(deadline=None, max_examples=25)
+@given(st.integers(3, 4).flatmap(lambda d: st.tuples(
+    st.just(d), st.lists(st.integers(0, (1 << d) - 1), min_size=2, max_size=7, unique=True),
+    st.sampled_from(["1/16", "1/8", "3/16"]), st.sampled_from(["null", "max_consistent"]), st.integers(2, 3))))
+def test_greedy_is_at_least_as_good_as_every_block_translate(args):
+    """With every candidate an anchor and simulated (max_translates, top >= n), the greedy
+    first query rules out at least as many as the best block-translate query, brute-forced."""
+    d, masks, alpha, responder, max_k = args
+    best = max(_block_translate_removals(d, masks, Fraction(alpha), responder, max_k).values(), default=0)
+    n = len(masks)
+    assert _greedy_first_removal(d, masks, alpha, responder, max_k=max_k, max_translates=n, top=n) >= best
+
+
+def test_greedy_accepts_the_smallest_settings():
+    """max_k = top = max_translates = 1 is allowed (the refusal is of values below 1) and still
+    identifies: one direction, one translate, one kept per pattern."""
+    g = Greedy(max_k=1, top=1, max_translates=1)
+    assert (g.max_k, g.top, g.max_translates) == (1, 1, 1)
+    o = game(4)
+    r = g.learn(o)
+    assert r.identified and o.version_space_size == 1
+    assert r.queries >= fl.sq_query_lower_bound(2 ** 3, "1/8")
+
+
+def test_greedy_family_tables_by_their_definitions():
+    """Each pattern's table, indexed by the block bits y: the majorities sign(sum_j s_j (-1)^(y_j))
+    with s = (1, 1, ...) or alternating (1, -1, 1, ...), the inner product
+    (-1)^(y_0 y_1 + y_2 y_3 + ...), the constant 1; and its spectrum from the definition."""
+    fam = {p.name: p for p in greedy_family(7, "1/128")}
+
+    def table(k, F):
+        return [F([(m >> j) & 1 for j in range(k)]) for m in range(1 << k)]
+
+    want = {"one parity": (0, lambda y: 1)}
+    for k in (3, 5, 7):
+        for signs, tag in (([1] * k, "+"), ([(-1) ** j for j in range(k)], "+-")):
+            want[f"majority of {k} (signs {tag})"] = (
+                k, lambda y, s=signs: 1 if sum(sj * (1 - 2 * yj) for sj, yj in zip(s, y)) > 0 else -1)
+    for k in (2, 4, 6):
+        want[f"inner product of {k}"] = (k, lambda y: (-1) ** sum(y[j] * y[j + 1] for j in range(0, len(y) - 1, 2)))
+    assert sorted(fam) == sorted(want)
+    for name, (k, F) in want.items():
+        t = table(k, F)
+        p = fam[name]
+        assert p.k == k and p.table.tolist() == t, name
+        spec = naive.wht(t)
+        assert p.support.tolist() == [J for J in range(1 << k) if spec[J]]
+        assert p.coefficients.tolist() == [spec[J] for J in range(1 << k) if spec[J]]
+
+
+def test_independent_differences_against_plain_elimination():
+    """Up to k differences vs[anchor] ^ s for the candidates s after the anchor (cyclically, in
+    order), each kept when independent over GF(2) of those kept before: a plain rank test."""
+    from finitelearn.learners.sq import _independent_differences
+
+    def rank(vectors):
+        basis = []
+        for v in vectors:
+            for b in basis:
+                v = min(v, v ^ b)
+            if v:
+                basis.append(v)
+        return len(basis)
+
+    rng = np.random.default_rng(7)
+    for _ in range(60):
+        d = int(rng.integers(2, 7))
+        vs = np.array(sorted(rng.choice(1 << d, size=int(rng.integers(2, min(1 << d, 12) + 1)), replace=False)))
+        anchor = int(rng.integers(0, len(vs)))
+        k = int(rng.integers(1, d + 1))
+        a = int(vs[anchor])
+        want = []
+        for step in range(1, len(vs)):
+            v = a ^ int(vs[(anchor + step) % len(vs)])
+            if len(want) < k and rank(want + [v]) > len(want):
+                want.append(v)
+        assert _independent_differences(vs, anchor, k) == want
+
+
+def test_greedy_predictions_stay_exact_at_a_tolerance_beyond_int64():
+    """alpha = 2^-61: the simulated values (n - c) b reach 2^64 in int64 units, so the greedy
+    must simulate in Python ints; its predictions equal the oracle's removals (which are
+    recounted here from the candidates' exact values)."""
+    alpha = Fraction(1, 2**61)
+    for d in (3, 4):
+        o = game(d, alpha)
+        g = Greedy()
+        r = g.learn(o, budget=3)
+        assert [p for _, p, _ in g.choices] == [a for _, _, a in g.choices] == r.removed
+        assert parseval_ok(o, r, alpha)

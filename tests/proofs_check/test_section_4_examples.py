@@ -32,7 +32,9 @@ def test_sq_vs_membership_table(monkeypatch):
     rows = {row["d"]: row for row in r.details["table"]}
     assert rows[10]["sq_1/d"] == -(-(2**9 - 1) // 24)          # r = ceil(100/4) - 1 = 24
     assert rows[5]["optimal_membership"] == 4 and rows[5]["paper_membership"] == 6
-    assert r.details["sq_exceeds_d_plus_1_from"] == {"1/d": 9, "1/d^2": 22, "1/d^3": 35}
+    assert r.details["sq_exceeds_d_plus_1_from"] == {name: crossing_from(k) for name, k in
+                                                     (("1/d", 1), ("1/d^2", 2), ("1/d^3", 3))}
+    assert r.details["sq_exceeds_d_plus_1_from"] == {"1/d": 9, "1/d^2": 22, "1/d^3": 35}  # as derived below
     # a feature query moves E[hT] by at most 1/4 (|E[h chi_S]| <= 1/2): nothing is removed at alpha = 1/4
     assert rows[4]["max_removed_1/d"] == 0
     assert rows[4]["max_removed_1/d^2"] <= (16**2 - 1) // 4
@@ -43,6 +45,34 @@ def test_sq_vs_membership_table(monkeypatch):
 
     monkeypatch.setattr(fl, "sq_query_lower_bound", wrong_constant)
     assert sq_vs_membership.check(d_max=10)[0].verdict == REFUTED
+
+
+def crossing_from(k, d_max=400):
+    """The d from which the Parseval bound for N = 2^(d-1) teachers at alpha = 1/d^k exceeds
+    d + 1 for good, in integers and without the library: a query removes at most
+    r = floor((d^2k - 1)/4) teachers (|ghat|/2 > 1/q for fewer than q^2/4 of them), and
+    ceil((N - 1)/r) > d + 1 iff N - 1 > (d + 1) r.  The condition is checked on every d up to
+    d_max; past it, it holds for good: from d to d + 1 the left side more than doubles
+    (2^d - 1 = 2 (2^(d-1) - 1) + 1), the right side grows by at most
+    (d + 2)(d + 1)^2k / ((d + 1) d^2k) < 2 (checked at d_max, and it decreases in d)."""
+    def holds(d):
+        return 2 ** (d - 1) - 1 > (d + 1) * ((d ** (2 * k) - 1) // 4)
+
+    failing = [d for d in range(2, d_max + 1) if not holds(d)]
+    assert (d_max + 2) * (d_max + 1) ** (2 * k) < 2 * (d_max + 1) * d_max ** (2 * k)
+    return failing[-1] + 1
+
+
+def test_the_crossings_against_the_real_root():
+    """The crossings of crossing_from against sympy: d0 - 1 < x_k < d0 for the largest real
+    root x_k of 2^(x-1) = (x + 1) x^2k / 4 (the integer condition without the floors)."""
+    import sympy
+
+    x = sympy.symbols("x", positive=True)
+    for k, guess in ((1, 9), (2, 21), (3, 35)):
+        root = sympy.nsolve(2 ** (x - 1) - (x + 1) * x ** (2 * k) / 4, x, guess)
+        d0 = crossing_from(k)
+        assert d0 - 1 < root < d0, (k, root, d0)
 
 
 def test_sq_closed_form_by_hand():

@@ -1,0 +1,202 @@
+"""The surviving mutants of scripts/mutation.py that are equivalent, each with the reason.
+
+A rule names a module (relative to finitelearn/), the line a mutant changes and the line it
+becomes (both stripped, as in cosmic-ray's diff; ``None`` for any mutant of that line), and
+why no test can tell them apart: the program computes the same values for every input its
+callers can pass.  A survivor matching
+no rule is reported as NOT EXPLAINED; the goal is none.
+"""
+
+from __future__ import annotations
+
+import re
+
+_1D = "the array is one-dimensional (the kernel's contract; every caller passes a 1-D array), so shape[-1] is shape[0]"
+
+_ONE_WORD = ("parity_packed's `full` is only used through `flipped`, which is only stored in a word w "
+             "with popcount(high & w) odd; with n <= 64 there is one word, w = 0, so never (the n < 64 "
+             "branch is dead code; for n >= 128 `full` stays ~0)")
+
+_DISPATCH = ("the choice between the textbook loop and the blocked kernel: both compute the exact transform "
+             "(each bound to the definition on every length in tests/_kernels/test_wht.py, the blocked one from "
+             "d = 6 = its smallest sub-block, which is what it gets at 64 elements); only the speed differs")
+
+_TUNING = ("a default of the blocked kernel's tuning (sizes of sub-blocks, blocks, chunks): the schedule "
+           "changes, the transform does not (every tuning in tests/_kernels/test_wht.py::TUNINGS, down to "
+           "(6, 6, 6), is bound to the definition); a mutant keeps the default >= 6 where it must be")
+
+_EVEN = ("max|a| * 2^d with 2^d >= 2 (the check runs for n > 1) is even, so it is never 2^63 - 1 (odd): "
+         "'> 2^63 - 1', '>= 2^63 - 1' and '> 2^63 - 2' hold for the same products (_INT64_MAX is used only there)")
+
+_DISJOINT = "no number is both < 0 and > 1, so the exclusive or of the two masks is their or"
+
+_KEY = ("a canonical key of the partition {a, b} (b = V ^ a): the larger works as well as the smaller, "
+        "the same queries are kept")
+_BRANCH = ("which uncovered element the exact cover search branches on: every cover contains a set covering "
+           "any one of them, so the search stays complete (the fewest-sets element is only faster)")
+
+# (module, line before, line after or None for any, why)
+RULES: list[tuple[str, str, str | None, str]] = [
+    ("_kernels/bits.py", "full = (np.uint64(1) << np.uint64(n)) - np.uint64(1)", None, _ONE_WORD),
+    ("_kernels/bits.py", "if n < 64:", "if n == 64:", _ONE_WORD),
+    ("_kernels/bits.py", "if n < 64:", "if n <= 64:", _ONE_WORD),
+    ("_kernels/wht.py", "radix = _radix(bits - 3)", "radix = _radix(bits - 2)",
+     "_sub_block has bits >= 6 (blocked's contract: d >= sub_bits >= 6), so bits - 3 and bits - 2 are both "
+     ">= 3 and _radix gives 8 for both"),
+    ("_kernels/wht.py", "radix = _radix(bits - 3)", "radix = _radix(bits + 3)",
+     "_sub_block has bits >= 6, so bits - 3 and bits + 3 are both >= 3 and _radix gives 8 for both"),
+    ("_kernels/wht.py", "if values.shape[0] < (1 << _SMALL_BITS):", "if values.shape[0] != (1 << _SMALL_BITS):",
+     _DISPATCH),
+    ("_kernels/wht.py", "if a.shape[0] < (1 << _SMALL_BITS):", "if a.shape[0] != (1 << _SMALL_BITS):", _DISPATCH),
+    ("_kernels/wht.py", "_CHUNK_BITS = 16  # the whole-array sweeps work in chunks of at most 2^16 elements", None, _TUNING),
+    ("_kernels/wht.py", "_BLOCK_BITS = 18  # blocks of 2^18 elements = 2 MiB: L2 + L3", None, _TUNING),
+    ("_kernels/wht.py", "_SUB_BITS = 12  # sub-blocks of 2^12 elements = 32 KiB (int64/float64): L1", None, _TUNING),
+    ("fourier.py", "if f.d > 31:  # pragma: no cover - refused by the memory guard first", None,
+     "unreachable: a BooleanFunction on d >= 32 holds a 4 GiB table and integer_spectrum's memory guard "
+     "(10 bytes a point, 40 GiB at d = 32) refuses it before this line"),
+    ("fourier.py", "if lo == np.iinfo(np.int64).min or max(hi, -lo) * n > _INT64_MAX:",
+     "if lo == np.iinfo(np.int64).min or max(hi, -lo) * n >= _INT64_MAX:", _EVEN),
+    ("fourier.py", "_INT64_MAX = 2**63 - 1", "_INT64_MAX = 2**63 - 2", _EVEN),
+    ("responders.py", "return truth + t if null > truth else truth - t",
+     "return truth + t if null >= truth else truth - t",
+     "null == truth never reaches this line: |null - truth| = 0 <= t returned the null value just above"),
+    ("responders.py", "counts = np.ones(1, dtype=np.int64)", "counts = np.ones( 2, dtype=np.int64)",
+     "one candidate (the teacher): its count scales the only window's count, the answer is the same"),
+    ("responders.py", 'if kind == "truthful":', 'if kind >= "truthful":',
+     "kind is one of the four normalised names (the callers normalise it) and 'truthful' is the greatest "
+     "of them in string order, so only it compares >= 'truthful'"),
+    ("responders.py", "cnt = np.where(valid, cnt, -1)", "cnt = np.where(valid, cnt, - 0)",
+     "the mark of windows that miss the truth only has to be below every valid window's count, and a "
+     "window holds its own first value (counts >= 1); with no valid window at all every window ties either way"),
+    ("learners/sq.py", 'out.append(QueryPattern.from_table(f"majority of {k} (signs +)", _majority(k, [1] * k)))',
+     'out.append(QueryPattern.from_table(f"majority of {k} (signs +)", _majority(k, [ 2] * k)))',
+     "all weights 2 instead of 1 doubles the sum, whose sign (the majority) is the same"),
+    ("learners/sq.py", "dtype = np.int64 if fits_int64(4 * n * b) else object",
+     "dtype = np.int64 if fits_int64( 5 * n * b) else object",
+     "a stricter bound for the int64 route: where it differs the values are summed as Python ints instead, "
+     "exactly the same numbers"),
+    ("learners/sq.py", "while k < len(C) and not oracle.in_version_space(k):",
+     "while k <= len(C) and not oracle.in_version_space(k):",
+     "in_version_space(len(C)) is False (a search of the version space's sorted indices, no error), so the "
+     "loop takes one more step to k = len(C) + 1 and the student returns None all the same"),
+    ("learners/membership.py", "varying = int(np.bitwise_or.reduce(masks ^ masks[0]))",
+     "varying = int(np.bitwise_or.reduce(masks ^ masks[ -1]))",
+     "a bit varies in the class iff some member differs there from any one member, the last as well as the first"),
+    ("learners/membership.py", "return fixed, int(masks[0]) & fixed", "return fixed, int(masks[ -1]) & fixed",
+     "the fixed bits are those on which every member agrees: the last member's are the first's"),
+    ("learners/membership.py", 'if stopped != "identified":  # the budget ran out before the d + 1 answers',
+     'if stopped < "identified":  # the budget ran out before the d + 1 answers',
+     "the d + 1 learner stops 'identified' or 'budget' (it always has a next query before the d + 1 answers), "
+     "and 'budget' < 'identified'"),
+    ("learners/membership.py", "self._rng = as_rng(self.seed, allow_none=False)",
+     "self._rng = as_rng(self.seed, allow_none=True)",
+     "the seed was refused at construction if None (as_rng(seed, allow_none=False) in __init__), so None "
+     "never reaches start()"),
+    ("learners/membership.py", "return len(self._basis) == self._unknowns", "return len(self._basis) >= self._unknowns",
+     "the basis holds independent vectors over the unknown coordinates: never more than there are unknowns"),
+    ("learners/base.py", "if oracle.queries - start >= limit:", "if oracle.queries - start == limit:",
+     "the loop asks one query per pass and checks before each, so the count reaches limit (>= 0) exactly "
+     "and never passes it"),
+    ("learners/base.py", "f\"{'statistical' if self.kind == 'sq' else 'data (membership)'} queries)\",",
+     "f\"{'statistical' if self.kind >= 'sq' else 'data (membership)'} queries)\",",
+     "the kinds are 'sq' and 'membership', and 'membership' < 'sq'"),
+    ("learners/base.py", "return max(b, 0)", "return max(b, -1)",
+     "b is already >= 0: a budget < 0 is refused above and an oracle never answers past its budget "
+     "(oracle.budget - oracle.queries >= 0)"),
+    ("distributions.py", "if len(w) == domain.size and all(v == 1 for v in w):",
+     "if len(w) == domain.size and all(v <= 1 for v in w):",
+     "every caller of _make passes positive weights (zeros are dropped before: v > 0), so v <= 1 is v == 1"),
+    ("distributions.py", "g = gcd_of(weights) or 1", "g = gcd_of(weights) or 2",
+     "the gcd of positive weights is >= 1; 0 would need all weights 0, refused before _make"),
+    ("distributions.py", "return Distribution._make(X, np.asarray([values], dtype=np.int64), [1])",
+     "return Distribution._make(X, np.asarray([values], dtype=np.int64), [ 2])",
+     "weights are divided by their gcd in _make: one point of weight 2 is one point of weight 1"),
+    ("oracles.py", "if ((ints < 0) | (ints > 1)).any():", "if ((ints < 0) ^ (ints > 1)).any():", _DISJOINT),
+    ("oracles.py", "x, y = (int(v) for v in np.argwhere((ints < 0) | (ints > 1))[0])",
+     "x, y = (int(v) for v in np.argwhere((ints < 0) ^ (ints > 1))[0])", _DISJOINT),
+    ("complexity.py", "iu, ju = np.nonzero(np.triu(ok, 1))", "iu, ju = np.nonzero(np.triu(ok, 0))",
+     "the diagonal adds self-loops, which networkx's find_cliques ignores (documented: 'This algorithm "
+     "ignores self-loops')"),
+    ("complexity.py", "key = a if a < b else b", "key = a if a >= b else b", _KEY),
+    ("complexity.py", "key = a if a < b else b", "key = a if not a < b else b", _KEY),
+    ("complexity.py", "if n_best is None or n_e < n_best:", "if n_best is None or n_e == n_best:", _BRANCH),
+    ("complexity.py", "branch = sorted((t for t in useful if t[1] & e_best), key=lambda t: -t[1].bit_count())",
+     "branch = sorted((t for t in useful if t[1] & e_best), key=lambda t: t[1].bit_count())",
+     "the order in which the branch and bound tries the sets: it finds a smallest cover either way (the "
+     "contract of _min_cover; the teaching sets are checked against brute force for their size and that "
+     "they teach, and no tie-break between smallest covers is promised)"),
+    ("complexity.py", "if room <= 0 or failed.get(left, -1) >= room:", "if room <= 0 or failed.get(left, - 2) >= room:",
+     "room > 0 there (room <= 0 returned first), so any default below 1 never prunes"),
+    ("complexity.py", "if universe == 0:", "if universe <= 0:", "universe is a bit mask of members, never negative"),
+    ("_kernels/bits.py", "for j in range(min(n, 64)):", "for j in range(min(n, 65)):",
+     "j = 64 (only when n > 64) tests low & 64 with low = mask & 63: never set, no bit is added"),
+    ("_kernels/wht.py", "if threaded and (n >> uint64(b0)) < uint64(2):", "if threaded and (n << uint64(b0)) < uint64(2):",
+     "the tile is the block instead of the sub-block when the array is one block: a schedule choice (the "
+     "serial kernel always tiles by blocks, bound to the definition), less work to share, the same transform"),
+    ("_kernels/wht.py", "hi = a[0]", "hi = a[ -1]", "the running maximum may start from any entry of a"),
+    ("_kernels/wht.py", "lo = a[0]", "lo = a[ -1]", "the running minimum may start from any entry of a"),
+    ("_kernels/robustness.py", "break", "continue",
+     "both breaks are shortcuts: in nearest_source after a distance 0 (no later source is strictly "
+     "nearer), in within_of_sources after out[t] = True (later sources set it True again)"),
+    ("_kernels/robustness.py", "for j in range(sources.shape[0]):", "for j in range(sources.shape[ -1]):",
+     "hamming_transform's sources are a 1-D array of point indices (nearest_source's 2-D sources loop over s)"),
+    ("_kernels/robustness.py", "while start < end:", "while start != end:",
+     "start = stop <= end after every level (the queue only grows), so start < end iff start != end"),
+    ("_kernels/robustness.py", "elif dist[v] == level + 1 and origin[u] < origin[v]:",
+     "elif dist[v] >= level + 1 and origin[u] < origin[v]:",
+     "breadth-first: while level L is expanded every point reached so far is at distance <= L + 1"),
+    ("_kernels/robustness.py", "arg = np.full(n, -1, dtype=np.int64)", None,
+     "the initial fill: arg[t] is assigned for every target t before the kernel returns"),
+    ("_kernels/robustness.py", "best = np.full(n, -1, dtype=np.int64)", None,
+     "the initial fill: best[t] is assigned for every target t before the kernel returns"),
+    ("_kernels/robustness.py", "if p_code == 0:", "if p_code <= 0:",
+     "p_code is 0, 1, 2 or 3 (the callers map p to it); none is negative"),
+    ("_kernels/robustness.py", "if t != 0:", "if t > 0:",
+     "t is |X[i, c] - Y[j, c]| >= 0 here (negated just above; the callers bound the lattice in int64)"),
+    ("_kernels/robustness.py", "if t < 0:", "if t <= 0:", "negating 0 gives 0"),
+    ("_kernels/robustness.py", "if b < 0 or v < b:", "if b <= 0 or v < b:",
+     "b = 0 is never compared again: the loop breaks as soon as a distance 0 is found"),
+    ("_kernels/robustness.py", "if v == 0:", "if v <= 0:", "distances are >= 0"),
+    ("_kernels/robustness.py", "if v == 0:", "if v < 0:",
+     "the break is a shortcut: a later source replaces the best only with a strictly smaller distance, "
+     "and none is below 0"),
+]
+
+
+# arrays that are one-dimensional by the function's contract, per module: X.shape[0] -> X.shape[-1]
+ONE_D: dict[str, set[str]] = {
+    "_kernels/oracle.py": {"support", "rows", "masks"},
+    "_kernels/bits.py": {"support", "spectrum", "table", "packed", "a"},
+    "_kernels/wht.py": {"a", "src", "values"},
+    "distributions.py": {"self._support"},
+}
+
+
+def changed(diff: str) -> tuple[str, str]:
+    """The (removed, added) line of a one-line mutant's diff, stripped."""
+    minus = [line[1:].strip() for line in diff.splitlines() if line.startswith("-") and not line.startswith("---")]
+    plus = [line[1:].strip() for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++")]
+    return (minus[0] if len(minus) == 1 else "", plus[0] if len(plus) == 1 else "")
+
+
+def _annotation_only(before: str, after: str) -> bool:
+    """A signature line (``def ...`` or its ``...) -> T:`` tail) whose mutant changes only | to ^ or &."""
+    signature = before.startswith("def ") or bool(re.match(r"^[\w\s,:.\[\]|=*]*\)\s*->.*:$", before))
+    strip = str.maketrans("", "", "|^&")
+    return signature and before != after and before.translate(strip) == after.translate(strip) \
+        and before.count("|") == after.count("|") + 1
+
+
+def equivalent(module: str, diff: str) -> str | None:
+    """Why the mutant with this diff of ``module`` is equivalent, or None."""
+    before, after = changed(diff)
+    if _annotation_only(before, after):
+        return ("an operator inside a type annotation: every module has `from __future__ import "
+                "annotations`, so annotations are strings, never evaluated")
+    for name in ONE_D.get(module, ()):
+        if f"{name}.shape[0]" in before and after == before.replace(f"{name}.shape[0]", f"{name}.shape[ -1]", 1):
+            return f"{name}: {_1D}"
+    for mod, b, a, why in RULES:
+        if mod == module and b == before and (a is None or a == after):
+            return why
+    return None
