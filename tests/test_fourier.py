@@ -172,13 +172,15 @@ def test_walsh_hadamard_needs_the_result_and_for_a_strided_input_a_copy(monkeypa
 
 
 def test_the_spectrum_and_coefficient_guards_are_pinned(monkeypatch):
-    """integer_spectrum: 10 bytes a point (the byte table, the int64 spectrum);
-    fourier_coefficients: 18 bytes a point, and with exact=True 120 bytes a Fraction."""
+    """integer_spectrum: 2 + itemsize bytes a point (the byte and packed tables, the spectrum in
+    the narrowest type its bound 2^d allows: int16 at d = 10); fourier_coefficients: 18 bytes a
+    point, and with exact=True 120 bytes a Fraction."""
     d = 10
     f = fl.BooleanFunction.from_truth_table([int(c) for c in format(0x5A3C, "016b")] * 64)  # d = 10, not a parity
     n = 1 << d
     want = naive.fourier(f.truth_table.tolist())
-    cases = [(lambda: fl.integer_spectrum(f).tolist() == [c * n for c in want], 10 * n, "f.d=10"),
+    assert n < 2**15 and fl.integer_spectrum(f).dtype == np.int16   # |f^(S)| * 2^d <= 2^10 fits int16
+    cases = [(lambda: fl.integer_spectrum(f).tolist() == [c * n for c in want], (2 + 2) * n, "f.d=10"),
              (lambda: fl.fourier_coefficients(f).tolist() == [float(c) for c in want], 18 * n, "f.d=10"),
              (lambda: list(fl.fourier_coefficients(f, exact=True)) == want, 120 * n, "120 bytes")]
     for call, need, words in cases:
@@ -198,11 +200,11 @@ def test_walsh_hadamard_refuses_a_two_dimensional_array():
 
 def test_walsh_hadamard_is_single_threaded_unless_asked(monkeypatch):
     """threads > 1 is opt-in (the docstring): the kernel is called with threads=1 by default."""
-    import finitelearn.fourier as F
+    from finitelearn._kernels import wht as W
 
     seen = []
-    real = F.wht_copy
-    monkeypatch.setattr(F, "wht_copy", lambda values, threads: seen.append(threads) or real(values, threads=threads))
+    real = W.wht_copy
+    monkeypatch.setattr(W, "wht_copy", lambda values, threads: seen.append(threads) or real(values, threads=threads))
     x = np.arange(1 << 12, dtype=np.int64)
     fl.walsh_hadamard(x)
     fl.walsh_hadamard(x, threads=2)
