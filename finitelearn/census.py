@@ -24,6 +24,7 @@ Examples
 from __future__ import annotations
 
 import inspect
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ._kernels import census as KC
@@ -105,12 +106,26 @@ def resilient(k: Any) -> Predicate:
     return Predicate(KC.resilient, k, f"resilient of order {k}")
 
 
+class _Shipped(Mapping):
+    """The shipped predicates by name, their kernels looked up on first use (so that
+    ``import finitelearn`` does not import numba)."""
+
+    _names = ("balanced", "monotone", "bent")
+
+    def __getitem__(self, name: str) -> Predicate:
+        if name not in self._names:
+            raise KeyError(name)
+        return Predicate(getattr(KC, name), 0, name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
 #: The predicates shipped, by name.
-PREDICATES = {
-    "balanced": Predicate(KC.balanced, 0, "balanced"),
-    "monotone": Predicate(KC.monotone, 0, "monotone"),
-    "bent": Predicate(KC.bent, 0, "bent"),
-}
+PREDICATES: Mapping[str, Predicate] = _Shipped()
 
 
 def _wrap_two(pred: Any) -> Any:

@@ -60,7 +60,7 @@ from typing import Any
 
 import numpy as np
 
-from ._kernels.sq import least_max_window
+from ._kernels import sq as SK
 from .bounds import check_tolerance, parseval_removal_bound
 from .classes import ConceptClass
 from .distributions import Distribution
@@ -443,7 +443,7 @@ def _mc_exhaustive(d: int, alpha: Fraction, deadline: float | None):
     for r in reps.tolist():
         if deadline is not None and time.perf_counter() > deadline:
             return None
-        k, row = least_max_window(spec8[r], spec8, win, best_k)
+        k, row = SK.least_max_window(spec8[r], spec8, win, best_k)
         if row >= 0:
             best_k, best_h = int(k), np.concatenate([allh[r], allh[row]]).astype(np.int64)
     return best_k, best_h.tolist()

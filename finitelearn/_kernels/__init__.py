@@ -39,7 +39,7 @@ import importlib.util
 import sys
 from types import ModuleType
 
-__all__ = ["bits", "greedy", "oracle", "robustness", "wht"]
+__all__ = ["bits", "census", "greedy", "lazy", "oracle", "robustness", "sq", "sq_search", "wht"]
 
 
 def _lazy(name: str) -> ModuleType:
@@ -58,7 +58,11 @@ def _lazy(name: str) -> ModuleType:
 
 
 bits = _lazy("bits")
+census = _lazy("census")
 greedy = _lazy("greedy")
+lazy = _lazy("lazy")
 oracle = _lazy("oracle")
 robustness = _lazy("robustness")
+sq = _lazy("sq")
+sq_search = _lazy("sq_search")
 wht = _lazy("wht")
