@@ -423,18 +423,24 @@ def _run(ds: list[int], tol: Tolerance, names: list[str], responder: str, budget
                 per_d[d] = _Dimension.compute(d, alphas[d])
             rec = _run_one(per_d[d], name, tol.text, responder, budget, seed)
             results.append(rec)
-            if store is not None:
-                row = asdict(rec)
-                row["budget_spec"] = budget_spec
-                store.add(row)
-            if on_record is not None:
-                on_record(rec)
-            if bar is not None:
-                bar.update(1)
+            _deliver(rec, store, budget_spec, on_record, bar)
     finally:
         if bar is not None:
             bar.close()
     return ScalingRecords(results)
+
+
+def _deliver(rec: ScalingRecord, store: Any, budget_spec: str,
+             on_record: Callable[[ScalingRecord], None] | None, bar: Any) -> None:
+    """A finished record: written to the store at once (so Ctrl-C loses nothing), passed on, counted."""
+    if store is not None:
+        row = asdict(rec)
+        row["budget_spec"] = budget_spec
+        store.add(row)
+    if on_record is not None:
+        on_record(rec)
+    if bar is not None:
+        bar.update(1)
 
 
 def _record_task(d: int, alpha: Fraction, name: str, tol_text: str, responder: str, budget: int | None,
@@ -463,15 +469,9 @@ def _run_on_cluster(engine: DaskEngine, pairs: list[tuple[int, str]], done: dict
     try:
         for i, rec in finished:
             by_pair[todo[i]] = rec
-            if store is not None:
-                row = asdict(rec)
-                row["budget_spec"] = budget_spec
-                store.add(row)
-            if on_record is not None:
-                on_record(rec)
             if bar is not None:
                 bar.set_postfix_str(f"d={rec.d} {rec.student}")
-                bar.update(1)
+            _deliver(rec, store, budget_spec, on_record, bar)
     finally:
         finished.close()  # on Ctrl-C: cancels the tasks not finished (the finished ones are on disk)
     return ScalingRecords([by_pair[p] for p in pairs])

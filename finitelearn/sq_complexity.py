@@ -471,24 +471,42 @@ def _local_search(d: int, alpha: Fraction, answer: str, require: bool, restarts:
         srt = np.sort(spec)
         return nn - int((np.searchsorted(srt, srt + 2 * K0, side="right") - ar).max())
 
-    rng = np.random.default_rng(seed)
-    best, best_h = 0, np.zeros(nn, dtype=np.int64)
-    for _ in range(restarts):
-        h = rng.integers(-2, 3, nn)
-        v, temp = value(h), 2.0
+    cost, h = _anneal(lambda h: (-value(h),), (0,), nn, np.random.default_rng(seed), restarts, steps,
+                      temp0=2.0, decay=0.999)
+    return -cost[0], (np.zeros(nn, dtype=np.int64) if h is None else h).tolist()
+
+
+def _anneal(cost: Any, start: tuple, nn: int, rng: np.random.Generator, restarts: int, steps: int, *,
+            temp0: float, decay: float, first: np.ndarray | None = None,
+            good_enough: Any = None) -> tuple[tuple, np.ndarray | None]:
+    """Simulated annealing over h: {0,1}^(d-1) -> {-2..2}, minimising the tuple ``cost(h)``.
+
+    One coordinate is redrawn per step; a worse h is accepted with probability
+    exp(-(rise of cost[0]) / temperature).  ``first`` is the first restart's start (random
+    otherwise); ``good_enough(best)`` stops early.  Returns the best cost below ``start``
+    and its h, or (``start``, None) when nothing beat it.
+    """
+    best, best_h = start, None
+    for t in range(restarts):
+        h = first.copy() if (t == 0 and first is not None) else rng.integers(-2, 3, nn)
+        v, temp = cost(h), temp0
+        if v < best:
+            best, best_h = v, h.copy()
         for _ in range(steps):
             x = int(rng.integers(nn))
             old = h[x]
             h[x] = rng.integers(-2, 3)
-            v2 = value(h)
-            if v2 >= v or rng.random() < math.exp((v2 - v) / temp):
+            v2 = cost(h)
+            if v2 <= v or rng.random() < math.exp((v[0] - v2[0]) / temp):
                 v = v2
-                if v > best:
+                if v < best:
                     best, best_h = v, h.copy()
             else:
                 h[x] = old
-            temp = max(0.05, temp * 0.999)
-    return best, best_h.tolist()
+            temp = max(0.05, temp * decay)
+        if good_enough is not None and good_enough(best):
+            break
+    return best, best_h
 
 
 # g(0, x') - g(1, x') = h(x'), g in {-1, 0, 1}; g -> (chi(x,0), chi(x,1))
@@ -922,29 +940,11 @@ def _greedy_tree(cc: ConceptClass, D: Distribution, alpha: Fraction, deadline: f
 
     def best_query(V: tuple[int, ...]) -> np.ndarray | None:
         rows = sp[list(V)]
-        best, best_h = (len(V), 0), None
-        for t in range(restarts):
-            # the first start correlates with one member (2 chi_S'): it splits that member off
-            # whenever 2^d > 2 alpha-window, so progress is never missed for want of a start
-            h = 2 * Hm[rows[0]].copy() if t == 0 else rng.integers(-2, 3, nn)
-            v, temp = score(h, rows), 1.0
-            if v < best:
-                best, best_h = v, h.copy()
-            for _ in range(steps):
-                x = int(rng.integers(nn))
-                old = h[x]
-                h[x] = rng.integers(-2, 3)
-                v2 = score(h, rows)
-                if v2 <= v or rng.random() < math.exp((v[0] - v2[0]) / temp):
-                    v = v2
-                    if v < best:
-                        best, best_h = v, h.copy()
-                else:
-                    h[x] = old
-                temp = max(0.05, temp * 0.998)
-            if best[0] == 1:
-                break
-        return best_h
+        # the first start correlates with one member (2 chi_S'): it splits that member off
+        # whenever 2^d > 2 alpha-window, so progress is never missed for want of a start
+        _, h = _anneal(lambda h: score(h, rows), (len(V), 0), nn, rng, restarts, steps, temp0=1.0, decay=0.998,
+                       first=2 * Hm[rows[0]], good_enough=lambda best: best[0] == 1)
+        return h
 
     def node(V: tuple[int, ...]) -> SQStrategy | None:
         if len(V) == 1:
