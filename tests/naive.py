@@ -402,19 +402,22 @@ def least_max_window(A, rows, win, start):
     return best, best_row
 
 
-def simulate_removed(in_vs, span, a, support, coefficients, vs_size, n, b, t, null_kind):
-    """Twin of ``_kernels.greedy.simulate_removed``: every candidate's value listed in hit order
-    (the members not hit at the null value, last), answered by ``finitelearn.responders.respond``
-    (the public Python responders), and the candidates outside the answer's window counted."""
+def simulate_removed(pos, span, a, support, coefficients, vs_size, n, b, t, null_kind):
+    """Twin of ``_kernels.greedy.simulate_removed``: every candidate's value listed in the version
+    space's order (``pos``: each member's position; the members not hit at the null value,
+    last), answered by ``finitelearn.responders.respond`` (the public Python responders), and
+    the candidates outside the answer's window counted."""
     import numpy as np
 
     from finitelearn.responders import respond
 
-    values, counts = [], []
+    hits = []
     for j, J in enumerate(_ints(support)):
-        if bool(in_vs[int(a) ^ int(span[J])]):
-            values.append((int(n) - int(coefficients[j])) * int(b))
-            counts.append(1)
+        p = int(pos[int(a) ^ int(span[J])])
+        if p >= 0:
+            hits.append((p, (int(n) - int(coefficients[j])) * int(b)))
+    values = [v for _, v in sorted(hits)]
+    counts = [1] * len(values)
     rest = int(vs_size) - len(values)
     null = int(n) * int(b)
     if rest > 0:
@@ -424,3 +427,56 @@ def simulate_removed(in_vs, span, a, support, coefficients, vs_size, n, b, t, nu
     ans, _ = respond(kind, np.array(values, dtype=object), np.array(counts, dtype=np.int64), None, null, int(t), None)
     kept = sum(c for v, c in zip(values, counts) if abs(v - ans) <= int(t))
     return int(vs_size) - kept
+
+
+def greedy_query_table(d, dirs, a, table):
+    """Twin of ``_kernels.greedy.query_table``: h(x) = [chi_a(x) F(<v_1, x>, ..., <v_k, x>) > 0], point by point."""
+    out = []
+    for x in range(1 << d):
+        y = sum((bin(v & x).count("1") % 2) << j for j, v in enumerate(dirs))
+        g = (-1) ** (bin(a & x).count("1") % 2) * table[y]
+        out.append(1 if g > 0 else 0)
+    return out
+
+
+def independent_differences(vs, anchor, k):
+    """Twin of ``_kernels.greedy.independent_differences``: a difference is chosen when the span
+    (every xor of a subset) of those chosen before does not contain it."""
+    a = vs[anchor]
+    chosen = []
+    for i in range(1, len(vs)):
+        if len(chosen) == k:
+            break
+        v = a ^ vs[(anchor + i) % len(vs)]
+        span = {0}
+        for c in chosen:
+            span |= {s ^ c for s in span}
+        if v not in span:
+            chosen.append(v)
+    return chosen
+
+
+def group_values(values, counts):
+    """Twin of ``_kernels.responders.group_dense``: the distinct values ascending, with summed counts."""
+    total = {}
+    for v, c in zip(values, counts):
+        total[v] = total.get(v, 0) + c
+    keys = sorted(total)
+    return keys, [total[k] for k in keys]
+
+
+def best_window(values, counts, t, null, truth=None):
+    """Twin of ``_kernels.responders.best_window``, by its definition over answers: every integer
+    answer A (within t of ``truth`` when given) in a range covering the values, ``null`` and
+    ``truth``; the most candidates with |v - A| <= t, then the nearest to ``null``, then the
+    smaller A.  Returns (A, kept)."""
+    pts = list(values) + [null] + ([] if truth is None else [truth])
+    best = None
+    for A in range(min(pts) - t - 1, max(pts) + t + 2):
+        if truth is not None and abs(A - truth) > t:
+            continue
+        kept = sum(c for v, c in zip(values, counts) if abs(v - A) <= t)
+        key = (-kept, abs(A - null), A)
+        if best is None or key < best:
+            best = key
+    return best[2], -best[0]

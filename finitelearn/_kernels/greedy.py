@@ -9,6 +9,11 @@ no temporary arrays of the version space's size.  The caller (``learners/sq.py``
 that every number stays below 2^62 (values (2^k - c) b, the window 2t) and otherwise
 uses its Python-int path.  The plain twin is ``tests/naive.py``'s ``simulate_removed``,
 built on :func:`finitelearn.responders.respond`.
+
+``independent_differences`` picks the student's free directions (the greedy GF(2) basis of
+the differences to an anchor) and ``query_table`` writes the truth table of the query it
+asks; their twins in ``tests/naive.py`` are the definitions, by sets of spans and bit by
+bit.
 """
 
 from __future__ import annotations
@@ -16,16 +21,17 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["simulate_removed"]
+__all__ = ["independent_differences", "query_table", "simulate_removed"]
 
 
 @njit(cache=True)
-def simulate_removed(in_vs, span, a, support, coefficients, vs_size, n, b, t, null_kind):
+def simulate_removed(pos, span, a, support, coefficients, vs_size, n, b, t, null_kind):
     """Candidates ruled out by the answer of the ``null`` (``null_kind``) or ``max_consistent`` adversary.
 
-    Parameters (all int64 but ``in_vs``, a bool array over the masks 0..2^d - 1)
+    Parameters (all int64)
     ----------
-    in_vs : the version space as a membership table.
+    pos : over the masks 0..2^d - 1, each member's position in the version space (the
+        oracle's order), -1 for a mask outside it.
     span : v_J for every J (span[J] = xor of the directions in J).
     a : the anchor (a candidate mask).
     support, coefficients : the J with Fhat(J) != 0 and 2^k Fhat(J) (in [-n, n], never 0).
@@ -34,26 +40,25 @@ def simulate_removed(in_vs, span, a, support, coefficients, vs_size, n, b, t, nu
 
     The value of a hit with coefficient c is (n - c) b, in units of 1/(2 n b); the null
     value is n b (c = 0, which no hit has).  The null responder answers the null value when
-    a value is within t of it, else the value nearest to it moved t towards it (the first
-    hit's on a tie, as :func:`finitelearn.responders.null_answer` reads them in hit
-    order); the max-consistent one the window [v, v + 2t] holding the most candidates,
-    nearest to the null value, the lowest on a tie (:func:`max_consistent_answer`).
+    a value is within t of it, else the value nearest to it moved t towards it (on a tie
+    the value of the member first in the version space, as
+    :func:`finitelearn.responders.null_answer` reads the oracle's values in that order);
+    the max-consistent one the window [v, v + 2t] holding the most candidates, nearest to the null value, the lowest on a tie (:func:`max_consistent_answer`).
     """
     m = 2 * n + 1
     count = np.zeros(m, np.int64)
     first = np.full(m, -1, np.int64)
     hits = 0
     for j in range(support.shape[0]):
-        if in_vs[a ^ span[support[j]]]:
+        p = pos[a ^ span[support[j]]]
+        if p >= 0:
             c = coefficients[j] + n
-            if count[c] == 0:
-                first[c] = j
+            if count[c] == 0 or p < first[c]:
+                first[c] = p
             count[c] += 1
             hits += 1
     rest = vs_size - hits
     count[n] += rest  # the null value's group (c = 0)
-    if rest > 0:
-        first[n] = support.shape[0]  # after every hit
     null = n * b
     if null_kind:
         ans = null
@@ -104,3 +109,68 @@ def simulate_removed(in_vs, span, a, support, coefficients, vs_size, n, b, t, nu
         if count[c] and abs((2 * n - c) * b - ans) <= t:
             kept += count[c]
     return vs_size - kept
+
+
+@njit(cache=True)
+def independent_differences(vs, anchor, k):
+    """Up to k differences vs[anchor] ^ vs[(anchor + i) % n], i = 1, 2, ..., independent over GF(2).
+
+    Each difference outside the span of those chosen before it is chosen (the greedy
+    basis of that sequence, which does not depend on how membership in the span is
+    decided), until k are chosen or the sequence ends.  The span test reduces by a basis
+    kept in row-echelon form by leading bit (64 slots: masks are below 2^62).  Returns
+    the chosen differences, in order, as an int64 array.
+    """
+    n = vs.shape[0]
+    a = vs[anchor]
+    out = np.empty(min(k, 64), np.int64)
+    pivot = np.zeros(64, np.int64)  # pivot[p]: a reduced basis vector whose leading bit is p, or 0
+    found = 0
+    i = 1
+    while i < n and found < out.shape[0]:
+        diff = a ^ vs[(anchor + i) % n]
+        r = diff
+        p = 63
+        while r != 0 and p >= 0:
+            if (r >> p) & 1:
+                if pivot[p] == 0:
+                    break
+                r ^= pivot[p]
+            p -= 1
+        if r != 0:
+            pivot[p] = r
+            out[found] = diff
+            found += 1
+        i += 1
+    return out[:found]
+
+
+@njit(cache=True)
+def query_table(d, dirs, a, table):
+    """Truth table of h with (-1)^(1 - h(x)) = chi_a(x) F(<v_1, x>, ..., <v_k, x>), i.e. h(x) = [g(x) > 0].
+
+    ``dirs`` holds v_1..v_k (int64 masks), ``table`` F's values (int64, +-1, indexed by
+    y = sum_j <v_j, x> 2^(j-1)).  y and the parity <a, x> are linear in x over GF(2), so
+    both are built bit by bit of x (y(x | 2^i) = y(x) ^ y(2^i)): O(2^d), no popcounts.
+    """
+    n = 1 << d
+    y = np.empty(n, np.int64)
+    s = np.empty(n, np.uint8)
+    y[0] = 0
+    s[0] = 0
+    for i in range(d):
+        yi = 0
+        for j in range(dirs.shape[0]):
+            yi |= ((dirs[j] >> i) & 1) << j
+        si = (a >> i) & 1
+        h = 1 << i
+        for x in range(h):
+            y[x | h] = y[x] ^ yi
+            s[x | h] = s[x] ^ si
+    out = np.empty(n, np.uint8)
+    for x in range(n):
+        g = table[y[x]]
+        if s[x]:
+            g = -g
+        out[x] = 1 if g > 0 else 0
+    return out

@@ -128,9 +128,9 @@ class RandomFeatures(Learner):
     --------
     >>> import finitelearn as fl
     >>> C = fl.paper_teachers(3)
-    >>> r = RandomFeatures(seed=3).learn(fl.StatisticalQueryOracle(C[2], fl.uniform(3), "1/8", concept_class=C))
-    >>> r.identified, r.subset
-    (True, 5)
+    >>> r = RandomFeatures(seed=5).learn(fl.StatisticalQueryOracle(C[2], fl.uniform(3), "1/8", concept_class=C))
+    >>> r.identified, r.subset, r.queries
+    (True, 5, 4)
     """
 
     name = "random-features"
@@ -144,7 +144,10 @@ class RandomFeatures(Learner):
         self._rng = _seed(self.seed)
 
     def next_query(self, oracle: Any) -> StatisticalQuery:
-        table = self._rng.integers(0, 2, size=1 << oracle.d, dtype=np.uint8)
+        # uniform i.i.d. bits: the bits of uniform random bytes (8 per byte, 8x fewer draws
+        # than one integer per point)
+        n = 1 << oracle.d
+        table = np.unpackbits(np.frombuffer(self._rng.bytes((n + 7) // 8), dtype=np.uint8), count=n)
         return StatisticalQuery.feature(BooleanFunction.from_truth_table(table))
 
 
@@ -259,7 +262,8 @@ def _family(kmax: int, alpha: Fraction) -> list[QueryPattern]:
 def _simulate_removed(kind: str, vs_size: int, hit_coefs: np.ndarray, k: int, alpha: Fraction) -> int:
     """Candidates the adversary ``kind`` rules out: values 1/2 - c/2^(k+1) for the hits, 1/2 for the rest.
 
-    The hits are grouped by coefficient first (a pattern has few distinct coefficients,
+    ``hit_coefs`` lists the hits in the version space's order (the null responder's tie
+    goes to the member first in it, as the oracle's).  The hits are grouped by coefficient first (a pattern has few distinct coefficients,
     so the responder sees a handful of values with multiplicities, which gives the same
     answer: the groups keep the order of their first hit, the null value comes last).
     Values are exact Python ints (numerators over 2^(k+1) b) whatever the tolerance.
@@ -343,8 +347,7 @@ class Greedy(Learner):
             raise fail("oracle", oracle, "a parity class under the uniform distribution (the greedy family "
                                          "is built from the Fourier spectrum of parities)")
         self._adversary = oracle.responder if oracle.responder in ADVERSARIAL_RESPONDERS else "max_consistent"
-        self._x = np.arange(1 << oracle.d, dtype=np.int64)
-        self._in_vs = np.zeros(1 << oracle.d, dtype=bool)
+        self._pos = np.full(1 << oracle.d, -1, dtype=np.int64)  # mask -> position in the version space
         self._families: dict[int, list[QueryPattern]] = {}
         self._predicted = 0
         self._pattern = ""
@@ -353,29 +356,24 @@ class Greedy(Learner):
     def next_query(self, oracle: Any) -> StatisticalQuery | None:
         alpha = oracle.tolerance
         vs = oracle.version_space_masks()
-        self._in_vs[:] = False
-        self._in_vs[vs] = True
+        self._pos[:] = -1
+        self._pos[vs] = np.arange(vs.shape[0], dtype=np.int64)
         varying = int(np.bitwise_or.reduce(vs ^ vs[0]))
         block = [1 << i for i in range(oracle.d) if (varying >> i) & 1][: self.max_k]
         kfam = min(bin(varying).count("1"), self.max_k)
         if kfam not in self._families:
             self._families[kfam] = _family(kfam, alpha)
-        removed, pat, a, dirs = self._best(self._families[kfam], vs, self._in_vs, block, self._adversary, alpha)
+        removed, pat, a, dirs = self._best(self._families[kfam], vs, self._pos, block, self._adversary, alpha)
         if pat is None:
             return None
-        x = self._x
-        y = np.zeros(x.shape[0], dtype=np.int64)
-        for j, v in enumerate(dirs[: pat.k]):
-            y |= (np.bitwise_count(x & v).astype(np.int64) & 1) << j
-        chi_a = 1 - 2 * (np.bitwise_count(x & a).astype(np.int64) & 1)
-        g = chi_a * pat.table[y]
+        table = GK.query_table(oracle.d, np.array(dirs[: pat.k], dtype=np.int64), np.int64(a), pat.table)
         self._pattern, self._predicted = pat.name, removed
-        return StatisticalQuery.agreement(BooleanFunction.from_truth_table((g > 0).astype(np.uint8)))
+        return StatisticalQuery.agreement(BooleanFunction.from_truth_table(table))
 
     def observe(self, oracle: Any, query: Any, answer: Any) -> None:
         self.choices.append((self._pattern, self._predicted, oracle.transcript[-1].removed))
 
-    def _best(self, family: list[QueryPattern], vs: np.ndarray, in_vs: np.ndarray, block: list[int],
+    def _best(self, family: list[QueryPattern], vs: np.ndarray, pos: np.ndarray, block: list[int],
               kind: str, alpha: Fraction) -> tuple:
         best: tuple = (0, None, None, None)
         n = vs.shape[0]
@@ -393,11 +391,13 @@ class Greedy(Learner):
             t = ta * 2 * m
             if fits_int64(4 * (2 * m * tb + t)):
                 # values (m - c) b <= 2 m b and the window 2t: int64 is exact (the kernel)
-                removed = int(GK.simulate_removed(in_vs, spans[key], np.int64(a), pat.support, pat.coefficients,
+                removed = int(GK.simulate_removed(pos, spans[key], np.int64(a), pat.support, pat.coefficients,
                                                   np.int64(n), np.int64(m), np.int64(tb), np.int64(t), null_kind))
             else:  # a tiny tolerance: Python ints
-                real = a ^ spans[key][:m][pat.support]
-                removed = _simulate_removed(kind, n, pat.coefficients[in_vs[real]], pat.k, alpha)
+                p = pos[a ^ spans[key][:m][pat.support]]
+                hit = p >= 0
+                order = np.argsort(p[hit], kind="stable")  # the hits in the version space's order
+                removed = _simulate_removed(kind, n, pat.coefficients[hit][order], pat.k, alpha)
             if removed > best[0]:
                 best = (removed, pat, a, dirs)
 
@@ -415,7 +415,7 @@ class Greedy(Learner):
             if pat.k > len(block):
                 continue
             strong_real = _span(block[: pat.k])[pat.strong(alpha)]
-            hits = in_vs[translates[:, None] ^ strong_real[None, :]].sum(axis=1)
+            hits = (pos[translates[:, None] ^ strong_real[None, :]] >= 0).sum(axis=1)
             for j in np.argsort(-hits, kind="stable")[: self.top].tolist():
                 if hits[j] > best[0]:  # the adversary never rules out more than the strong hits
                     consider(pat, int(translates[j]), block)
@@ -434,33 +434,7 @@ def _independent_differences(vs: np.ndarray, anchor: int, k: int) -> list[int]:
     """Up to k differences vs[anchor] ^ s (s a candidate, in order after the anchor) independent over GF(2).
 
     The first difference in that order outside the span of those chosen before it, k
-    times (the greedy basis of the sequence), by Gaussian elimination: the differences
-    are read in chunks of 64, 128, 256, ... (the k directions are usually among the
-    first few), each chunk reduced by the pivots found so far, one vectorised pass per
-    chosen direction.
+    times (the greedy basis of the sequence): the kernel
+    ``_kernels.greedy.independent_differences``, one pass that stops at the k-th.
     """
-    a = int(vs[anchor])
-    n = vs.shape[0]
-    dirs: list[int] = []
-    basis: list[tuple[int, np.int64]] = []  # (pivot bit, reduced vector), in the order chosen
-    pos, size = 1, 64
-    while pos < n and len(dirs) < k:
-        diffs = a ^ vs[(anchor + np.arange(pos, min(n, pos + size))) % n]
-        reduced = diffs.copy()
-        for p, r in basis:
-            reduced[((reduced >> p) & 1).astype(bool)] ^= r
-        start = 0
-        while len(dirs) < k:
-            nz = np.flatnonzero(reduced[start:])
-            if nz.size == 0:
-                break
-            i = start + int(nz[0])
-            dirs.append(int(diffs[i]))
-            r = reduced[i]
-            p = int(r).bit_length() - 1
-            basis.append((p, r))
-            reduced[((reduced >> p) & 1).astype(bool)] ^= r  # bit p eliminated: 0 iff in the span
-            start = i + 1
-        pos += size
-        size *= 2
-    return dirs
+    return [int(v) for v in GK.independent_differences(vs, np.int64(anchor), np.int64(k)).tolist()]
