@@ -51,6 +51,7 @@ from typing import Any
 
 import numpy as np
 
+from ._kernels import responders as RK
 from .validation import fail, fail_type
 
 __all__ = [
@@ -187,6 +188,17 @@ def max_consistent_answer(values: Any, counts: Any, t: int, null: int, truth: in
     if values.shape[0] <= _SMALL:
         return _max_consistent_small([int(x) for x in values.tolist()], [int(x) for x in counts.tolist()],
                                      int(t), int(null), None if truth is None else int(truth))
+    if values.dtype == np.int64 and values.shape[0]:
+        lo, hi = int(values.min()), int(values.max())
+        room = _INT64_SAFE >> 2  # v + 2t, v - t and the distances stay far inside int64
+        if max(-lo, hi, abs(int(null)), int(t), 0 if truth is None else abs(int(truth))) < room:
+            if hi - lo <= 4 * values.shape[0]:
+                v, c = RK.group_dense(values, counts, np.int64(lo), np.int64(hi - lo + 1))
+            else:
+                v, c = _grouped(values, counts)
+            ans, kept = RK.best_window(v, c, np.int64(t), np.int64(null), np.int64(0 if truth is None else truth),
+                                       truth is not None)
+            return int(ans), int(kept)
     v, c = _grouped(values, counts)
     cum = np.concatenate([[0], np.cumsum(c)])
     j = np.searchsorted(v, v + 2 * t, side="right")

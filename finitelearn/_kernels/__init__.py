@@ -6,6 +6,7 @@
     wht         the Walsh-Hadamard transform (one blocked kernel, threads a parameter)
     greedy      the greedy SQ student's simulated adversary (one candidate query)
     oracle      the exact sums behind the statistical-query and membership oracles
+    responders  the max-consistent responder's grouping and window scan
     robustness  integer l_p distances between lattice points
 
 Use them as ``from finitelearn._kernels import bits as K`` (or ``wht``, ``oracle``,
@@ -39,7 +40,7 @@ import importlib.util
 import sys
 from types import ModuleType
 
-__all__ = ["bits", "census", "greedy", "lazy", "oracle", "robustness", "sq", "sq_search", "wht"]
+__all__ = ["bits", "census", "greedy", "lazy", "oracle", "responders", "robustness", "sq", "sq_search", "wht"]
 
 
 def _lazy(name: str) -> ModuleType:
@@ -62,6 +63,7 @@ census = _lazy("census")
 greedy = _lazy("greedy")
 lazy = _lazy("lazy")
 oracle = _lazy("oracle")
+responders = _lazy("responders")
 robustness = _lazy("robustness")
 sq = _lazy("sq")
 sq_search = _lazy("sq_search")
