@@ -50,6 +50,9 @@ def parity_mask_of(f: BooleanFunction) -> int | None:
     ks = np.left_shift(1, np.arange(f.d, dtype=np.uint64))
     bits = (packed[(ks >> np.uint64(6)).astype(np.int64)] >> (ks & np.uint64(63))) & np.uint64(1)
     mask = int((bits.astype(np.int64) << np.arange(f.d, dtype=np.int64)).sum())
+    # f_S has 2^(d-1) ones (none for S = {}): a cheap count rules out almost every other f
+    if int(K.count_ones_packed(packed)) != (0 if mask == 0 else 1 << (f.d - 1)):
+        return None
     if np.array_equal(packed, K.parity_packed(f.d, mask)):
         return mask
     return None
@@ -145,8 +148,14 @@ class ConceptClass:
         if self._tables is None:
             assert self._masks is not None  # a class has its tables or its masks (tables built from them here)
             check_memory(self._d, bytes_per_point=len(self), name="d (x class size)")
-            rows = [K.unpack_table(K.parity_packed(self._d, int(m)), 1 << self._d) for m in self._masks]
-            self._tables = read_only(np.stack(rows))
+            # f_S(x) is linear in x over GF(2): f_S(x + e_i) = f_S(x) ^ [i in S], so column block
+            # [2^i, 2^(i+1)) is block [0, 2^i) xor bit i of every mask (d passes, no per-member loop)
+            masks = self._masks
+            out = np.zeros((masks.shape[0], 1 << self._d), dtype=np.uint8)
+            for i in range(self._d):
+                h = 1 << i
+                np.bitwise_xor(out[:, :h], ((masks >> i) & 1).astype(np.uint8)[:, None], out=out[:, h:2 * h])
+            self._tables = read_only(out)
         return self._tables
 
     def subsets(self) -> list[frozenset[int]]:

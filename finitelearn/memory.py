@@ -155,7 +155,9 @@ def check_memory(d: int, bytes_per_point: float = 1.0, tables: int = 1, name: st
     10
     """
     d = check_dimension(d, name)
-    bpp = _check_bytes_per_point(bytes_per_point)
+    # plain positive ints (every internal caller) need no Fraction: this runs on every query
+    bpp = bytes_per_point if type(bytes_per_point) is int and bytes_per_point > 0 else \
+        _check_bytes_per_point(bytes_per_point)
     tables = check_int(tables, "tables")
     if tables < 1:
         raise fail("tables", tables, "an int >= 1")

@@ -862,12 +862,17 @@ class StatisticalQueryOracle(_Oracle):
                 # columns: h^(S) = (2^d [S = 0] - F^(S))/2, and (2h - 1)^ = -F^
                 n = 1 << self._d
                 spec = integer_spectrum(h)
-                f0 = int(spec[0])
                 F = spec[masks].astype(np.int64)
                 if q.kind == "feature":
-                    base = (n - f0) // 2  # sum_x h(x)
-                    return np.int64(base) - (np.where(masks == 0, n, 0) - F) // 2
-                return np.int64(n) + F  # base sum_x (1 - h + h) = 2^d, minus -F^
+                    # sum_x h(x) - h^(S) = (n - F^(0))/2 - (n [S = 0] - F^(S))/2; every F^(S) has
+                    # the parity of n (a sum of n terms +-1), so the halving is exact
+                    F += n - int(spec[0])
+                    if masks.shape[0] and int(masks.min()) == 0:
+                        F[masks == 0] -= n
+                    F >>= 1
+                    return F
+                F += n  # base sum_x (1 - h + h) = 2^d, minus -F^
+                return F
             num0, num1 = self._tabs(q)
             if self._D.is_uniform:
                 base = int(num0.sum() + num1.sum())
@@ -907,6 +912,13 @@ class StatisticalQueryOracle(_Oracle):
             if q.kind == "feature":
                 return 0 if q.parity_mask == 0 else n // 2
             return n
+        if self._D.is_uniform and q.kind in ("feature", "agreement"):
+            # chi(x, 0) + chi(x, 1) is h(x) (feature) or 1 (agreement): no columns built
+            if q.kind == "agreement":
+                return 1 << self._d
+            h = q.feature_function
+            assert h is not None  # feature queries carry their feature
+            return int(np.count_nonzero(h.truth_table))
         num0, num1 = self._tabs(q)
         if self._D.is_uniform:
             return int(num0.sum() + num1.sum())
@@ -1010,11 +1022,14 @@ class StatisticalQueryOracle(_Oracle):
         if values_u is not None:
             if scale != 1:  # a noisy answer on a finer grid: compare as exact Python ints
                 values_u = values_u.astype(object)
-            keep = np.abs(values_u * scale - ans_num) <= t * scale
             n_before = self._vs_size
             if groups is not None:
+                keep = np.abs(values_u * scale - ans_num) <= t * scale
                 self._rule_out_groups(groups, keep.tolist())
-            else:
+            elif not (scale == 1 and values_u.dtype == np.int64
+                      and ans_num - t <= int(values_u.min()) and int(values_u.max()) <= ans_num + t):
+                # (otherwise every value is within t of the answer: nobody is ruled out, no mask built)
+                keep = np.abs(values_u * scale - ans_num) <= t * scale
                 vs = self._vs
                 assert vs is not None  # values_u was computed on the version space
                 self._vs = vs[keep]

@@ -282,6 +282,9 @@ class RecordStore:
     def __init__(self, out_dir: Any) -> None:
         self.path = check_out_dir(out_dir)
         self._lock: FileLock | None = None
+        # the records as this store last wrote them, with the JSON file's stat then: while the
+        # file is unchanged (no other process wrote it) they are not read and validated again
+        self._mine: tuple[tuple[int, int, int], list[dict]] | None = None
 
     def _locked(self) -> FileLock:
         if self._lock is None:
@@ -309,8 +312,27 @@ class RecordStore:
             os.fsync(fh.fileno())
         os.replace(tmp, self.path / name)
 
+    def _stat(self) -> tuple[int, int, int] | None:
+        try:
+            st = (self.path / JSON_NAME).stat()
+        except FileNotFoundError:
+            return None
+        return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+    def _current(self) -> list[dict]:
+        """The records on disk (under the lock): this store's own last write when the file is unchanged."""
+        if self._mine is not None and self._mine[0] == self._stat():
+            return [dict(r) for r in self._mine[1]]
+        return read_records(self.path)
+
     def _write_all(self, records: list[dict]) -> None:
-        self._replace(JSON_NAME, lambda fh: json.dump({"records": records}, fh, indent=1))
+        # one record per line, each by json's C encoder (indent= would use its pure-Python one)
+        def write_json(fh: Any) -> None:
+            fh.write('{"records": [\n')
+            fh.write(",\n".join(json.dumps(r) for r in records))
+            fh.write("\n]}\n")
+
+        self._replace(JSON_NAME, write_json)
 
         def write_csv(fh: Any) -> None:
             w = csv.DictWriter(fh, fieldnames=CSV_FIELDS + ["budget_spec"], extrasaction="ignore")
@@ -319,6 +341,8 @@ class RecordStore:
                 w.writerow(r)
 
         self._replace(CSV_NAME, write_csv, newline="")
+        stat = self._stat()
+        self._mine = None if stat is None else (stat, [dict(r) for r in records])
 
     def update(self, change: Callable[[list[dict]], list[dict]]) -> list[dict]:
         """Under the lock: read the records, apply ``change``, write JSON and CSV; return them.
@@ -334,7 +358,7 @@ class RecordStore:
         [3]
         """
         with self._locked():
-            records = change(read_records(self.path))
+            records = change(self._current())
             self._write_all(records)
             return records
 

@@ -58,3 +58,15 @@ def test_index_builds_no_member_of_a_parity_class(monkeypatch):
     monkeypatch.setattr(type(C), "__getitem__", lambda self, k: pytest.fail("a member was built"))
     assert C.index(fl.parity(12, {0, 5})) == int(np.flatnonzero(C.masks == 0b100001)[0])
     assert fl.parity(12, {1}) not in C
+
+
+@pytest.mark.parametrize("d", [1, 2, 3, 5, 7])
+def test_parity_class_tables_against_the_definition(d):
+    """The tables a parity class builds from its masks are f_S(x) = sum_{i in S} x_i mod 2, point by point."""
+    from tests import naive
+
+    for C in (fl.parities(d), fl.paper_teachers(d)):
+        T = C.tables
+        assert T.dtype == np.uint8 and T.shape == (len(C), 1 << d) and not T.flags.writeable
+        for row, S in zip(T.tolist(), C.subsets()):
+            assert row == naive.parity_table(d, sorted(S))
