@@ -192,7 +192,7 @@ def max_consistent_answer(values: Any, counts: Any, t: int, null: int, truth: in
         lo, hi = int(values.min()), int(values.max())
         room = _INT64_SAFE >> 2  # v + 2t, v - t and the distances stay far inside int64
         if max(-lo, hi, abs(int(null)), int(t), 0 if truth is None else abs(int(truth))) < room:
-            if hi - lo <= 4 * values.shape[0]:
+            if hi - lo <= 16 * values.shape[0]:  # counting beats sorting (measured up to 16 n)
                 v, c = RK.group_dense(values, counts, np.int64(lo), np.int64(hi - lo + 1))
             else:
                 v, c = _grouped(values, counts)

@@ -349,6 +349,7 @@ class Greedy(Learner):
         self._adversary = oracle.responder if oracle.responder in ADVERSARIAL_RESPONDERS else "max_consistent"
         self._pos = np.full(1 << oracle.d, -1, dtype=np.int64)  # mask -> position in the version space
         self._families: dict[int, list[QueryPattern]] = {}
+        self._strong: dict[str, np.ndarray] = {}  # pattern name -> its strong J at the oracle's tolerance
         self._predicted = 0
         self._pattern = ""
         self.choices = []
@@ -381,20 +382,22 @@ class Greedy(Learner):
         spans: dict[tuple[int, ...], np.ndarray] = {}
         ta, tb = alpha.numerator, alpha.denominator
         null_kind = kind == "null"
+        n64, tb64 = np.int64(n), np.int64(tb)
 
         def consider(pat: QueryPattern, a: int, dirs: list[int]) -> None:
             nonlocal best
             key = tuple(dirs)
-            if key not in spans:  # the span of dirs[:k] is the first 2^k entries of the span of dirs
-                spans[key] = _span(dirs)
+            span = spans.get(key)
+            if span is None:  # the span of dirs[:k] is the first 2^k entries of the span of dirs
+                span = spans[key] = _span(dirs)
             m = 1 << pat.k
             t = ta * 2 * m
             if fits_int64(4 * (2 * m * tb + t)):
                 # values (m - c) b <= 2 m b and the window 2t: int64 is exact (the kernel)
-                removed = int(GK.simulate_removed(pos, spans[key], np.int64(a), pat.support, pat.coefficients,
-                                                  np.int64(n), np.int64(m), np.int64(tb), np.int64(t), null_kind))
+                removed = int(GK.simulate_removed(pos, span, np.int64(a), pat.support, pat.coefficients,
+                                                  n64, np.int64(m), tb64, np.int64(t), null_kind))
             else:  # a tiny tolerance: Python ints
-                p = pos[a ^ spans[key][:m][pat.support]]
+                p = pos[a ^ span[:m][pat.support]]
                 hit = p >= 0
                 order = np.argsort(p[hit], kind="stable")  # the hits in the version space's order
                 removed = _simulate_removed(kind, n, pat.coefficients[hit][order], pat.k, alpha)
@@ -411,10 +414,14 @@ class Greedy(Learner):
         # block translates
         step = max(1, n // self.max_translates)
         translates = vs[::step]
+        block_span = spans.setdefault(tuple(block), _span(block))  # block[:k]'s span: its first 2^k entries
         for pat in family:
             if pat.k > len(block):
                 continue
-            strong_real = _span(block[: pat.k])[pat.strong(alpha)]
+            strong = self._strong.get(pat.name)
+            if strong is None:
+                strong = self._strong[pat.name] = pat.strong(alpha)
+            strong_real = block_span[strong]
             hits = (pos[translates[:, None] ^ strong_real[None, :]] >= 0).sum(axis=1)
             for j in np.argsort(-hits, kind="stable")[: self.top].tolist():
                 if hits[j] > best[0]:  # the adversary never rules out more than the strong hits
