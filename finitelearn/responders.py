@@ -188,7 +188,7 @@ def max_consistent_answer(values: Any, counts: Any, t: int, null: int, truth: in
     if values.shape[0] <= _SMALL:
         return _max_consistent_small([int(x) for x in values.tolist()], [int(x) for x in counts.tolist()],
                                      int(t), int(null), None if truth is None else int(truth))
-    if values.dtype == np.int64 and values.shape[0]:
+    if values.dtype == np.int64 and values.shape[0] > _KERNEL_MIN:
         lo, hi = int(values.min()), int(values.max())
         room = _INT64_SAFE >> 2  # v + 2t, v - t and the distances stay far inside int64
         if max(-lo, hi, abs(int(null)), int(t), 0 if truth is None else abs(int(truth))) < room:
@@ -220,6 +220,10 @@ def max_consistent_answer(values: Any, counts: Any, t: int, null: int, truth: in
 
 
 _SMALL = 24  # up to this many values the windows are scanned in plain Python (numpy's per-call cost dominates)
+# above this many values the kernels of _kernels/responders.py group and scan (the version spaces
+# of the scaling run at d >= 13); below it numpy's passes cost little, and the demo (d <= 12)
+# compiles two kernels fewer on a fresh install
+_KERNEL_MIN = 2048
 
 
 def _grouped(values: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -231,7 +235,7 @@ def _grouped(values: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.nda
     their number (the exact values of one query over many candidates are: a few integers
     apart) are counted in O(n) instead of sorted.
     """
-    if values.dtype == np.int64 and values.shape[0]:
+    if values.dtype == np.int64 and values.shape[0] > _KERNEL_MIN:
         lo, hi = int(values.min()), int(values.max())
         if hi - lo <= 4 * values.shape[0]:
             if (counts == 1).all():

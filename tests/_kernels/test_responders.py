@@ -3,8 +3,9 @@
 ``naive.group_values`` sums counts per distinct value in a dict; ``naive.best_window`` tries
 every integer answer (the responder's definition, not its windows).  Compared on every
 small input and on hypothesis-drawn ones, and through the public
-:func:`finitelearn.responders.max_consistent_answer`, whose kernel path is taken for
-more than 24 values.
+:func:`finitelearn.responders.max_consistent_answer` on 25..80 values, with its kernel
+threshold (``_KERNEL_MIN``, 2048 values) lowered so that both its kernel and its numpy
+paths run.
 """
 
 from __future__ import annotations
@@ -66,10 +67,12 @@ def test_best_window_hypothesis(data):
     assert kernel_answer(values, counts, t, null, truth) == naive.best_window(values, counts, t, null, truth)
 
 
-@settings(deadline=None, max_examples=150)
-@given(st.data())
-def test_public_answer_on_many_values(data):
-    # more than 24 values: the public function groups (dense or sorted) and scans with the kernels
+@pytest.mark.parametrize("kernel_min", [24, 100])  # the kernels' path and numpy's
+@settings(deadline=None, max_examples=100)
+@given(data=st.data())
+def test_public_answer_on_many_values(kernel_min, data):
+    # 25..80 values: past the plain-Python scan; above kernel_min the kernels group (dense or
+    # sorted) and scan, below it numpy's passes do
     n = data.draw(st.integers(25, 80), label="n")
     spread = data.draw(st.sampled_from([10, 100, 10**6, 10**15]), label="spread")  # dense and sorted grouping
     values = data.draw(st.lists(st.integers(-spread, spread), min_size=n, max_size=n), label="values")
@@ -77,7 +80,13 @@ def test_public_answer_on_many_values(data):
     t = data.draw(st.integers(0, 3 * spread), label="t")
     null = data.draw(st.integers(-2 * spread, 2 * spread), label="null")
     truth = data.draw(st.one_of(st.none(), st.sampled_from(values)), label="truth")
-    got = max_consistent_answer(i64(values), i64(counts), t, null, truth)
+    from finitelearn import responders
+
+    old, responders._KERNEL_MIN = responders._KERNEL_MIN, kernel_min
+    try:
+        got = max_consistent_answer(i64(values), i64(counts), t, null, truth)
+    finally:
+        responders._KERNEL_MIN = old
     # the definition, over the candidate answers that can be best: window ends v - t, v + t and null
     answers = {null} | {v - t for v in values} | {v + t for v in values}
     if truth is not None:
