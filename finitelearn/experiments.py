@@ -396,7 +396,6 @@ def _run(ds: list[int], tol: Tolerance, names: list[str], responder: str, budget
             store.drop(this_run)
     pairs = [(d, s) for d in ds for s in names]
     per_d: dict[int, _Dimension] = {}
-    results: list[ScalingRecord] = []
     bar = None
     if progress:
         from tqdm.auto import tqdm
@@ -409,11 +408,31 @@ def _run(ds: list[int], tol: Tolerance, names: list[str], responder: str, budget
         finally:
             if bar is not None:
                 bar.close()
+    # The exact one-query bounds (CP-SAT at d <= SHARPEST_D_MAX, about a second each) are
+    # solved in a thread while the larger d run (the solver releases the GIL), and those
+    # records come last; the records are returned in the order of `pairs` all the same.
+    todo = [(d, s) for d, s in pairs if (d, s, tol.text, responder, budget_spec, seed) not in done]
+    exact_ds = sorted({d for d, s in todo if d <= SHARPEST_D_MAX and STUDENTS[s].kind == "sq"})
+    executor = None
+    sharp: dict[int, Any] = {}
+    if exact_ds and any(d > SHARPEST_D_MAX for d, _ in todo):
+        from concurrent.futures import ThreadPoolExecutor
+
+        from . import _kernels
+
+        _kernels.load_all()  # before a second thread reads a lazily loaded kernel module
+        executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="finitelearn-sharpest-bound")
+        sharp = {d: executor.submit(sharpest_sq_bound, d, alphas[d], responder) for d in exact_ds}
+        order = sorted(range(len(pairs)), key=lambda i: pairs[i][0] in sharp)  # stable: d order otherwise kept
+    else:
+        order = list(range(len(pairs)))
+    by_index: dict[int, ScalingRecord] = {}
     try:
-        for d, name in pairs:
+        for i in order:
+            d, name = pairs[i]
             key = (d, name, tol.text, responder, budget_spec, seed)
             if key in done:
-                results.append(_from_dict(done[key]))
+                by_index[i] = _from_dict(done[key])
                 if bar is not None:
                     bar.update(1)
                 continue
@@ -421,13 +440,28 @@ def _run(ds: list[int], tol: Tolerance, names: list[str], responder: str, budget
                 bar.set_postfix_str(f"d={d} {name}")
             if d not in per_d:
                 per_d[d] = _Dimension.compute(d, alphas[d])
-            rec = _run_one(per_d[d], name, tol.text, responder, budget, seed)
-            results.append(rec)
+            bound = sharp[d].result() if d in sharp and STUDENTS[name].kind == "sq" else None
+            rec = _run_one(per_d[d], name, tol.text, responder, budget, seed, bound)
+            by_index[i] = rec
             _deliver(rec, store, budget_spec, on_record, bar)
     finally:
+        if executor is not None:
+            executor.shutdown(wait=False, cancel_futures=True)
         if bar is not None:
             bar.close()
-    return ScalingRecords(results)
+    if executor is not None and store is not None:
+        store.update(functools.partial(_in_run_order, {(d, s): i for i, (d, s) in enumerate(pairs)}, this_run))
+    return ScalingRecords([by_index[i] for i in range(len(pairs))])
+
+
+def _in_run_order(position: dict[tuple[int, str], int], this_run: set[tuple], records: list[dict]) -> list[dict]:
+    """``records`` with this run's records, in the slots they hold, put in the run's (d, student) order."""
+    slots = [i for i, r in enumerate(records) if record_key(r) in this_run]
+    mine = sorted((records[i] for i in slots), key=lambda r: position[(r["d"], r["student"])])
+    out = list(records)
+    for i, r in zip(slots, mine):
+        out[i] = r
+    return out
 
 
 def _deliver(rec: ScalingRecord, store: Any, budget_spec: str,
@@ -571,16 +605,20 @@ def _from_dict(r: dict) -> ScalingRecord:
 
 
 def _run_one(dim: _Dimension, name: str, tol_text: str, responder: str, budget: int | None,
-             seed: int) -> ScalingRecord:
+             seed: int, sharpest: tuple[int | None, str] | None = None) -> ScalingRecord:
+    """One record; ``sharpest`` is :func:`sharpest_sq_bound`'s answer when already solved."""
     d, alpha, m = dim.d, dim.alpha, dim.class_size
     C = paper_teachers(d)
     student = make_student(name, seed=seed)
+    if student.kind == "sq" and sharpest is None:
+        sharpest = sharpest_sq_bound(d, alpha, responder)  # (not counted in the student's seconds)
     t0 = time.perf_counter()
     oracle: StatisticalQueryOracle | MembershipOracle
     if student.kind == "sq":
+        assert sharpest is not None
         oracle = StatisticalQueryOracle(C, uniform(d), alpha, responder)
         lb, kind, r_bound = dim.sq_bound, "parseval", dim.removal_bound
-        sharp, sharp_src = sharpest_sq_bound(d, alpha, responder)
+        sharp, sharp_src = sharpest
     else:
         oracle = MembershipOracle(C)
         lb, kind, r_bound = dim.membership_bound, "information-theoretic", None

@@ -197,3 +197,23 @@ def test_corrupt_json_is_refused(tmp_path):
     (tmp_path / "scaling.json").write_text("{not json")
     with pytest.raises(fl.InvalidArgument, match="valid JSON"):
         run_scaling([2], progress=False, out_dir=tmp_path)
+
+
+def test_exact_bounds_solved_in_a_thread_give_the_same_records(tmp_path):
+    """With d beyond SHARPEST_D_MAX in the run, the exact one-query bounds of the small d are solved
+    in a thread while the larger d run, and those records come last: the records (returned and on
+    disk) are in the run's order and carry the bounds a run of the small d alone gives."""
+    from finitelearn.experiments import SHARPEST_D_MAX, sharpest_sq_bound
+
+    ds = [SHARPEST_D_MAX - 1, SHARPEST_D_MAX, SHARPEST_D_MAX + 1]
+    names = ["greedy", "paper-d+1"]
+    recs = run_scaling(ds, "1/8", students=names, out_dir=tmp_path, progress=False)
+    assert [(r.d, r.student) for r in recs] == [(d, s) for d in ds for s in names]
+    on_disk = read_records(tmp_path)
+    assert [(r["d"], r["student"]) for r in on_disk] == [(d, s) for d in ds for s in names]
+    sharpest_sq_bound.cache_clear()
+    alone = run_scaling(ds[:2], "1/8", students=["greedy"], progress=False)
+    for r, a in zip([r for r in recs if r.student == "greedy"], alone):
+        assert (r.d, r.sharpest_lower_bound, r.sharpest_lower_bound_source) == \
+            (a.d, a.sharpest_lower_bound, a.sharpest_lower_bound_source)
+    assert recs[2].sharpest_lower_bound is not None and "one-query maximum" in recs[2].sharpest_lower_bound_source

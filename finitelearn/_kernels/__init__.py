@@ -40,7 +40,7 @@ import importlib.util
 import sys
 from types import ModuleType
 
-__all__ = ["bits", "census", "greedy", "lazy", "oracle", "responders", "robustness", "sq", "sq_search", "wht"]
+__all__ = ["load_all", "bits", "census", "greedy", "lazy", "oracle", "responders", "robustness", "sq", "sq_search", "wht"]
 
 
 def _lazy(name: str) -> ModuleType:
@@ -68,3 +68,14 @@ robustness = _lazy("robustness")
 sq = _lazy("sq")
 sq_search = _lazy("sq_search")
 wht = _lazy("wht")
+
+
+def load_all() -> None:
+    """Execute every kernel module now (imports numba; compiles nothing).
+
+    Call it before threads use kernels: :class:`importlib.util.LazyLoader` is not
+    thread-safe before Python 3.12.3 (gh-114763), so two threads reading a lazy module
+    for the first time at once can see it half executed.
+    """
+    for module in (bits, census, greedy, lazy, oracle, responders, robustness, sq, sq_search, wht):
+        getattr(module, "__doc__")  # any attribute read executes a lazy module
