@@ -304,12 +304,19 @@ class RecordStore:
         with self._locked():
             return read_records(self.path)
 
-    def _replace(self, name: str, write: Callable[[Any], None], newline: str | None = None) -> None:
+    def _replace(self, name: str, write: Callable[[Any], None], newline: str | None = None,
+                 durable: bool = True) -> None:
+        """Write ``name`` through a temporary file and rename it into place (atomic for readers).
+
+        ``durable``: fsync before the rename, so the file survives a power loss, not just a
+        kill (the JSON; the CSV is rebuilt from it on every resume, so it is not synced).
+        """
         tmp = self.path / f"{name}.{os.getpid()}.tmp"
         with tmp.open("w", newline=newline, encoding="utf-8") as fh:
             write(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.replace(tmp, self.path / name)
 
     def _stat(self) -> tuple[int, int, int] | None:
@@ -340,7 +347,7 @@ class RecordStore:
             for r in records:
                 w.writerow(r)
 
-        self._replace(CSV_NAME, write_csv, newline="")
+        self._replace(CSV_NAME, write_csv, newline="", durable=False)
         stat = self._stat()
         self._mine = None if stat is None else (stat, [dict(r) for r in records])
 
