@@ -918,7 +918,7 @@ class StatisticalQueryOracle(_Oracle):
                 return 1 << self._d
             h = q.feature_function
             assert h is not None  # feature queries carry their feature
-            return int(np.count_nonzero(h.truth_table))
+            return h.weight()  # sum_x h(x)
         num0, num1 = self._tabs(q)
         if self._D.is_uniform:
             return int(num0.sum() + num1.sum())
