@@ -627,3 +627,27 @@ def test_in_version_space_past_the_last_member_is_false():
     o.feature_query(fl.parity(3, {0, 1, 2}))  # E[f_7 f_S] = 1/2 for S = 7, 1/4 else: f_7 ruled out at 1/16
     assert o.version_space_indices().tolist() == [0, 1, 2]
     assert [o.in_version_space(k) for k in range(5)] == [True, True, True, False, False]
+
+
+@SETTINGS
+@given(st.integers(1, 7).flatmap(lambda d: st.tuples(
+    st.just(d), st.lists(st.integers(0, 1), min_size=1 << d, max_size=1 << d))))
+def test_feature_and_agreement_queries_of_any_h_against_enumeration(args):
+    """The uniform route of feature/agreement queries (the integer spectrum of h, the null value
+    from h's weight) against plain sums: E[h f_S], P(h = f_S) and their null values E[h]/2, 1/2."""
+    d, table = args
+    n = 1 << d
+    h = fl.BooleanFunction.from_truth_table(table)
+    for C in (fl.parities(d), fl.paper_teachers(d)):
+        game = fl.StatisticalQueryOracle(C, fl.uniform(d), "1/1000", responder="null")
+        for kind in ("feature", "agreement"):
+            q = getattr(fl.StatisticalQuery, kind)(h)
+            want_null = Fraction(sum(table), 2 * n) if kind == "feature" else Fraction(1, 2)
+            assert game.null_value(q) == want_null
+            for S, v in zip(C.subsets(), game.candidate_values(q)):
+                f = [par(sum(1 << i for i in S), x) for x in range(n)]
+                if kind == "feature":
+                    want = Fraction(sum(table[x] * f[x] for x in range(n)), n)
+                else:
+                    want = Fraction(sum(table[x] == f[x] for x in range(n)), n)
+                assert v == want
