@@ -89,6 +89,28 @@ def test_the_store_replaces_a_record_with_the_same_key(tmp_path):
     assert not list((tmp_path / "s").glob("*.tmp"))
 
 
+def test_two_stores_on_one_folder_see_each_others_writes(tmp_path):
+    """A store does not re-read the JSON it wrote itself; any other write (another store, or a
+    hand edit) changes the file and is read again, so no record is lost between writers."""
+    from dataclasses import asdict
+
+    recs = [asdict(r) | {"budget_spec": "default"}
+            for r in fl.run_scaling([2, 3, 4], "1/8", ["paper-d+1"], progress=False)]
+    a, b = RecordStore(tmp_path / "s"), RecordStore(tmp_path / "s")
+    a.add(recs[0])
+    b.add(recs[1])
+    a.add(recs[2])
+    assert [r["d"] for r in read_records(tmp_path / "s")] == [2, 3, 4]
+    text = (tmp_path / "s" / "scaling.json").read_text()
+    (tmp_path / "s" / "scaling.json").write_text(text.replace('"seconds": ', '"seconds": 1', 1))
+    a.add(recs[1] | {"seconds": 0.5})  # a wrote last: only the edit tells it to read again
+    on_disk = read_records(tmp_path / "s")
+    assert [r["d"] for r in on_disk] == [2, 4, 3] and on_disk[-1]["seconds"] == 0.5
+    assert str(on_disk[0]["seconds"]).startswith("1")
+    assert json.loads(text)["records"] == recs  # one record per line, plain JSON
+    assert len(text.splitlines()) == len(recs) + 2
+
+
 def _scaling_cmd(out, students, tolerance="1/8"):
     return [sys.executable, "-m", "finitelearn", "scaling", "--d-min", "2", "--d-max", "9", "--out", str(out),
             "--no-progress", "--no-plot", "--students", students, "--tolerance", tolerance]
