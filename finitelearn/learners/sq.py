@@ -369,10 +369,12 @@ class Greedy(Learner):
             return None
         table = GK.query_table(oracle.d, np.array(dirs[: pat.k], dtype=np.int64), np.int64(a), pat.table)
         self._pattern, self._predicted = pat.name, removed
+        self._size_before = vs.shape[0]
         return StatisticalQuery.agreement(BooleanFunction.from_truth_table(table))
 
     def observe(self, oracle: Any, query: Any, answer: Any) -> None:
-        self.choices.append((self._pattern, self._predicted, oracle.transcript[-1].removed))
+        # what the answer ruled out, from the version space's size (the transcript property copies)
+        self.choices.append((self._pattern, self._predicted, self._size_before - oracle.version_space_size))
 
     def _best(self, family: list[QueryPattern], vs: np.ndarray, pos: np.ndarray, block: list[int],
               kind: str, alpha: Fraction) -> tuple:
