@@ -10,7 +10,10 @@ that every number stays below 2^62 (values (2^k - c) b, the window 2t) and other
 uses its Python-int path.  The plain twin is ``tests/naive.py``'s ``simulate_removed``,
 built on :func:`finitelearn.responders.respond`.
 
-``independent_differences`` picks the student's free directions (the greedy GF(2) basis of
+``best_candidate`` runs one whole step of the student's search (every candidate query it
+weighs, simulated in the order the student weighs them, the first best kept) in one call;
+its reference is the student's own plain loop (``Greedy._best_python``), which it must
+choose exactly as.  ``independent_differences`` picks the student's free directions (the greedy GF(2) basis of
 the differences to an anchor) and ``query_table`` writes the truth table of the query it
 asks; their twins in ``tests/naive.py`` are the definitions, by sets of spans and bit by
 bit.
@@ -21,7 +24,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["independent_differences", "query_table", "simulate_removed"]
+__all__ = ["best_candidate", "independent_differences", "query_table", "simulate_removed"]
 
 
 @njit(cache=True)
@@ -174,3 +177,79 @@ def query_table(d, dirs, a, table):
             g = -g
         out[x] = 1 if g > 0 else 0
     return out
+
+
+@njit(cache=True)
+def _span_of(dirs, k):
+    """v_J = xor of dirs[j] for j in J, for every J of 0..k-1 (length 2^k)."""
+    out = np.zeros(1 << k, np.int64)
+    for j in range(k):
+        h = 1 << j
+        for i in range(h):
+            out[h + i] = out[i] ^ dirs[j]
+    return out
+
+
+@njit(cache=True)
+def best_candidate(pos, vs, anchors, dirs, ndirs, block, nblock, pk, sup_off, sup_cat, coef_cat,
+                   strong_off, strong_cat, translates, top, b, a_num, null_kind):
+    """One step of the greedy student: (removed, pattern, anchor mask, source) of its best query.
+
+    The candidates, in the student's order (a later one replaces the best only when it rules
+    out strictly more):
+
+    1. for each anchor slot s (anchor mask vs[anchors[s]], directions dirs[s, :ndirs[s]]),
+       each pattern p with pk[p] <= ndirs[s];
+    2. for each pattern p with pk[p] <= nblock: the ``top`` translates t of ``translates``
+       with the most strong hits (pos[t ^ v_J] >= 0 for the strong J of p, in
+       strong_cat[strong_off[p]:strong_off[p+1]], over the block's span), ties by position,
+       each weighed only when its hits exceed the best so far (no adversary rules out more).
+
+    Pattern p's support and 2^k Fhat are sup_cat / coef_cat[sup_off[p]:sup_off[p+1]]; the
+    tolerance is a_num / b (the caller checks every value fits int64 with room).  ``source``
+    is the anchor slot of the best query, or -1 for a block translate; pattern -1 when no
+    candidate rules anyone out.
+    """
+    n = vs.shape[0]
+    best = 0
+    best_p = -1
+    best_a = np.int64(0)
+    best_src = -1
+    npat = pk.shape[0]
+    for s in range(anchors.shape[0]):
+        a = vs[anchors[s]]
+        span = _span_of(dirs[s], ndirs[s])
+        for p in range(npat):
+            k = pk[p]
+            if k > ndirs[s]:
+                continue
+            m = np.int64(1) << k
+            removed = simulate_removed(pos, span, a, sup_cat[sup_off[p]:sup_off[p + 1]],
+                                       coef_cat[sup_off[p]:sup_off[p + 1]], n, m, b, a_num * 2 * m, null_kind)
+            if removed > best:
+                best, best_p, best_a, best_src = removed, p, a, s
+    bspan = _span_of(block, nblock)
+    nt = translates.shape[0]
+    hits = np.empty(nt, np.int64)
+    for p in range(npat):
+        k = pk[p]
+        if k > nblock:
+            continue
+        lo, hi = strong_off[p], strong_off[p + 1]
+        for j in range(nt):
+            c = 0
+            t = translates[j]
+            for q in range(lo, hi):
+                if pos[t ^ bspan[strong_cat[q]]] >= 0:
+                    c += 1
+            hits[j] = c
+        order = np.argsort(-hits, kind="mergesort")  # stable: ties by position
+        m = np.int64(1) << k
+        for r in range(min(top, nt)):
+            j = order[r]
+            if hits[j] > best:
+                removed = simulate_removed(pos, bspan, translates[j], sup_cat[sup_off[p]:sup_off[p + 1]],
+                                           coef_cat[sup_off[p]:sup_off[p + 1]], n, m, b, a_num * 2 * m, null_kind)
+                if removed > best:
+                    best, best_p, best_a, best_src = removed, p, translates[j], -1
+    return best, best_p, best_a, best_src

@@ -350,6 +350,7 @@ class Greedy(Learner):
         self._pos = np.full(1 << oracle.d, -1, dtype=np.int64)  # mask -> position in the version space
         self._families: dict[int, list[QueryPattern]] = {}
         self._strong: dict[str, np.ndarray] = {}  # pattern name -> its strong J at the oracle's tolerance
+        self._arrays: dict[tuple[str, ...], tuple] = {}  # a family as the kernel reads it
         self._predicted = 0
         self._pattern = ""
         self.choices = []
@@ -365,11 +366,11 @@ class Greedy(Learner):
         if kfam not in self._families:
             self._families[kfam] = _family(kfam, alpha)
         removed, pat, a, dirs = self._best(self._families[kfam], vs, self._pos, block, self._adversary, alpha)
+        self._size_before = vs.shape[0]
         if pat is None:
             return None
         table = GK.query_table(oracle.d, np.array(dirs[: pat.k], dtype=np.int64), np.int64(a), pat.table)
         self._pattern, self._predicted = pat.name, removed
-        self._size_before = vs.shape[0]
         return StatisticalQuery.agreement(BooleanFunction.from_truth_table(table))
 
     def observe(self, oracle: Any, query: Any, answer: Any) -> None:
@@ -378,6 +379,51 @@ class Greedy(Learner):
 
     def _best(self, family: list[QueryPattern], vs: np.ndarray, pos: np.ndarray, block: list[int],
               kind: str, alpha: Fraction) -> tuple:
+        """(removed, pattern, anchor, directions) of the best query of this step, or (0, None, None, None).
+
+        One kernel call (``_kernels.greedy.best_candidate``) when every simulated value fits
+        int64 with room; at a tinier tolerance the plain loop :meth:`_best_python` in Python
+        ints, which the kernel is tested to choose exactly as.
+        """
+        ta, tb = alpha.numerator, alpha.denominator
+        kmax = max(p.k for p in family)
+        m = 1 << kmax
+        if not fits_int64(4 * (2 * m * tb + ta * 2 * m)):
+            return self._best_python(family, vs, pos, block, kind, alpha)
+        n = vs.shape[0]
+        anchors = sorted({0, n // 3, (2 * n) // 3})
+        dirs = [_independent_differences(vs, i, self.max_k) for i in anchors]
+        D = np.zeros((len(anchors), max(1, self.max_k)), dtype=np.int64)
+        for s, ds in enumerate(dirs):
+            D[s, : len(ds)] = ds
+        arrays = self._family_arrays(family, alpha)
+        step = max(1, n // self.max_translates)
+        removed, p, a, src = GK.best_candidate(
+            pos, vs, np.array(anchors, dtype=np.int64), D, np.array([len(ds) for ds in dirs], dtype=np.int64),
+            np.array(block + [0] * (self.max_k - len(block)), dtype=np.int64), np.int64(len(block)), *arrays,
+            vs[::step], np.int64(self.top), np.int64(tb), np.int64(ta), kind == "null")
+        if p < 0:
+            return (0, None, None, None)
+        return (int(removed), family[int(p)], int(a), dirs[int(src)] if src >= 0 else block)
+
+    def _family_arrays(self, family: list[QueryPattern], alpha: Fraction) -> tuple:
+        """The family as the kernel reads it: k per pattern, supports, coefficients and strong J concatenated."""
+        key = tuple(p.name for p in family)
+        cached = self._arrays.get(key)
+        if cached is None:
+            strong = [self._strong.setdefault(p.name, p.strong(alpha)) for p in family]
+            sup_off = np.cumsum([0] + [p.support.shape[0] for p in family]).astype(np.int64)
+            strong_off = np.cumsum([0] + [s.shape[0] for s in strong]).astype(np.int64)
+            cached = self._arrays[key] = (
+                np.array([p.k for p in family], dtype=np.int64), sup_off,
+                np.concatenate([p.support for p in family]).astype(np.int64),
+                np.concatenate([p.coefficients for p in family]).astype(np.int64),
+                strong_off, np.concatenate(strong).astype(np.int64))
+        return cached
+
+    def _best_python(self, family: list[QueryPattern], vs: np.ndarray, pos: np.ndarray, block: list[int],
+                     kind: str, alpha: Fraction) -> tuple:
+        """:meth:`_best` as a plain loop over the candidates (simulated one by one, exact at any tolerance)."""
         best: tuple = (0, None, None, None)
         n = vs.shape[0]
 

@@ -430,3 +430,29 @@ def test_greedy_predictions_stay_exact_at_a_tolerance_beyond_int64():
         r = g.learn(o, budget=3)
         assert [p for _, p, _ in g.choices] == [a for _, _, a in g.choices] == r.removed
         assert parseval_ok(o, r, alpha)
+
+
+@settings(deadline=None, max_examples=80)
+@given(st.data())
+def test_greedy_step_kernel_chooses_as_the_plain_loop(data):
+    """One step of the greedy search: the kernel (every candidate in one call) returns the same
+    (removed, pattern, anchor, directions) as the plain loop that simulates them one by one."""
+    from finitelearn.learners.sq import _family
+
+    d = data.draw(st.integers(3, 9), label="d")
+    masks = sorted(data.draw(st.sets(st.integers(0, (1 << d) - 1), min_size=2, max_size=60), label="vs"))
+    order = data.draw(st.permutations(masks), label="order")  # the version space in any order
+    vs = np.array(order, dtype=np.int64)
+    alpha = Fraction(data.draw(st.sampled_from(["1/16", "1/8", "3/16", "1/32", "1/5"])))
+    kind = data.draw(st.sampled_from(["null", "max_consistent"]), label="kind")
+    g = Greedy(max_k=data.draw(st.integers(1, 6), label="max_k"), top=data.draw(st.integers(1, 5), label="top"),
+               max_translates=data.draw(st.integers(1, 40), label="max_translates"))
+    g._strong, g._arrays = {}, {}
+    pos = np.full(1 << d, -1, dtype=np.int64)
+    pos[vs] = np.arange(vs.shape[0])
+    varying = int(np.bitwise_or.reduce(vs ^ vs[0]))
+    block = [1 << i for i in range(d) if (varying >> i) & 1][: g.max_k]
+    family = _family(min(bin(varying).count("1"), g.max_k), alpha)
+    fast = g._best(family, vs, pos, block, kind, alpha)
+    plain = g._best_python(family, vs, pos, block, kind, alpha)
+    assert (fast[0], fast[1], fast[2], fast[3]) == (plain[0], plain[1], plain[2], plain[3])
