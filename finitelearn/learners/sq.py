@@ -381,16 +381,17 @@ class Greedy(Learner):
               kind: str, alpha: Fraction) -> tuple:
         """(removed, pattern, anchor, directions) of the best query of this step, or (0, None, None, None).
 
-        One kernel call (``_kernels.greedy.best_candidate``) when every simulated value fits
-        int64 with room; at a tinier tolerance the plain loop :meth:`_best_python` in Python
-        ints, which the kernel is tested to choose exactly as.
+        One kernel call (``_kernels.greedy.best_candidate``) for version spaces of more than
+        ``_KERNEL_MIN`` members when every simulated value fits int64 with room; otherwise
+        the plain loop :meth:`_best_python` (in Python ints at a tinier tolerance), which the
+        kernel is tested to choose exactly as.
         """
         ta, tb = alpha.numerator, alpha.denominator
         kmax = max(p.k for p in family)
         m = 1 << kmax
-        if not fits_int64(4 * (2 * m * tb + ta * 2 * m)):
-            return self._best_python(family, vs, pos, block, kind, alpha)
         n = vs.shape[0]
+        if n <= _KERNEL_MIN or not fits_int64(4 * (2 * m * tb + ta * 2 * m)):
+            return self._best_python(family, vs, pos, block, kind, alpha)
         anchors = sorted({0, n // 3, (2 * n) // 3})
         dirs = [_independent_differences(vs, i, self.max_k) for i in anchors]
         D = np.zeros((len(anchors), max(1, self.max_k)), dtype=np.int64)
@@ -475,6 +476,11 @@ class Greedy(Learner):
                 if hits[j] > best[0]:  # the adversary never rules out more than the strong hits
                     consider(pat, int(translates[j]), block)
         return best
+
+
+#: Above this many candidates a step's search is one kernel call; at most this many (d <= 12:
+#: the demo, which then does not compile it) the plain loop costs under a millisecond a step.
+_KERNEL_MIN = 2048
 
 
 def _span(dirs: list[int]) -> np.ndarray:
