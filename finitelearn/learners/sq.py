@@ -431,7 +431,7 @@ class Greedy(Learner):
         spans: dict[tuple[int, ...], np.ndarray] = {}
         ta, tb = alpha.numerator, alpha.denominator
         null_kind = kind == "null"
-        n64, tb64 = np.int64(n), np.int64(tb)
+        n64 = np.int64(n)
 
         def consider(pat: QueryPattern, a: int, dirs: list[int]) -> None:
             nonlocal best
@@ -444,7 +444,7 @@ class Greedy(Learner):
             if fits_int64(4 * (2 * m * tb + t)):
                 # values (m - c) b <= 2 m b and the window 2t: int64 is exact (the kernel)
                 removed = int(GK.simulate_removed(pos, span, np.int64(a), pat.support, pat.coefficients,
-                                                  n64, np.int64(m), tb64, np.int64(t), null_kind))
+                                                  n64, np.int64(m), np.int64(tb), np.int64(t), null_kind))
             else:  # a tiny tolerance: Python ints
                 p = pos[a ^ span[:m][pat.support]]
                 hit = p >= 0
