@@ -108,3 +108,18 @@ def test_call_accepts_bits_and_index():
 def test_direct_constructor_is_refused():
     with pytest.raises(TypeError, match="from_truth_table"):
         fl.BooleanFunction([0, 1])
+
+
+@pytest.mark.parametrize("d", [1, 2, 3, 6, 7, 16])
+def test_packed_and_truth_table_against_naive_both_ways(d):
+    """The bit-packed form (numpy's little-endian packing, zero-padded to one word below d = 6)
+    against ``naive.pack``, and the byte table rebuilt from the packed form alone: every table at
+    d <= 3, random ones beyond."""
+    rng = np.random.default_rng(d)
+    tables = ([list(t) for t in itertools.product([0, 1], repeat=1 << d)] if d <= 3
+              else [rng.integers(0, 2, 1 << d).tolist() for _ in range(5)])
+    for t in tables:
+        f = fl.BooleanFunction.from_truth_table(t)
+        assert f.packed.dtype == np.uint64 and f.packed.tolist() == naive.pack(t)
+        g = fl.BooleanFunction._from_packed(d, f.packed)
+        assert g.truth_table.dtype == np.uint8 and g.truth_table.tolist() == t
