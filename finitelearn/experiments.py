@@ -409,7 +409,7 @@ def _run(ds: list[int], tol: Tolerance, names: list[str], responder: str, budget
             if bar is not None:
                 bar.close()
     # The exact one-query bounds (CP-SAT at d <= SHARPEST_D_MAX, about a second each) are
-    # solved in a thread while the larger d run (the solver releases the GIL), and those
+    # solved in a thread while the larger d run (CP-SAT searches mostly outside the GIL), and those
     # records come last; the records are returned in the order of `pairs` all the same.
     todo = [(d, s) for d, s in pairs if (d, s, tol.text, responder, budget_spec, seed) not in done]
     exact_ds = sorted({d for d, s in todo if d <= SHARPEST_D_MAX and STUDENTS[s].kind == "sq"})
