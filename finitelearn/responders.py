@@ -189,11 +189,11 @@ def max_consistent_answer(values: Any, counts: Any, t: int, null: int, truth: in
         return _max_consistent_small([int(x) for x in values.tolist()], [int(x) for x in counts.tolist()],
                                      int(t), int(null), None if truth is None else int(truth))
     if values.dtype == np.int64 and values.shape[0] > _KERNEL_MIN:
-        lo, hi = int(values.min()), int(values.max())
+        vmin, vmax = int(values.min()), int(values.max())
         room = _INT64_SAFE >> 2  # v + 2t, v - t and the distances stay far inside int64
-        if max(-lo, hi, abs(int(null)), int(t), 0 if truth is None else abs(int(truth))) < room:
-            if hi - lo <= 16 * values.shape[0]:  # counting beats sorting (measured up to 16 n)
-                v, c = RK.group_dense(values, counts, np.int64(lo), np.int64(hi - lo + 1))
+        if max(-vmin, vmax, abs(int(null)), int(t), 0 if truth is None else abs(int(truth))) < room:
+            if vmax - vmin <= 16 * values.shape[0]:  # counting beats sorting (measured up to 16 n)
+                v, c = RK.group_dense(values, counts, np.int64(vmin), np.int64(vmax - vmin + 1))
             else:
                 v, c = _grouped(values, counts)
             ans, kept = RK.best_window(v, c, np.int64(t), np.int64(null), np.int64(0 if truth is None else truth),
