@@ -5,7 +5,8 @@ in int64 with no fastmath; the wrappers check the overflow bounds.  Each kernel 
 plain twin in ``tests/naive.py`` that the tests bind it to.
 
 Bit-packed tables: a Boolean function on {0,1}^d is also stored as ``max(1, 2^d/64)``
-uint64 words, bit j of word w being f(64 w + j); for d < 6 the unused high bits are 0.
+uint64 words, bit j of word w being f(64 w + j); for d < 6 the unused high bits are 0
+(packing and unpacking are numpy's, in finitelearn.functions: faster than a loop here).
 """
 
 from __future__ import annotations
@@ -17,8 +18,6 @@ from numba.extending import intrinsic
 
 __all__ = [
     "popcount64",
-    "pack_table",
-    "unpack_table",
     "parity_packed",
     "popcount_table",
     "count_ones_packed",
@@ -59,33 +58,6 @@ else:
     def popcount64(x):
         """Number of set bits of a uint64."""
         return _ctpop(np.uint64(x))
-
-
-@njit(cache=True)
-def pack_table(table):
-    """uint8 truth table (length 2^d) -> uint64 words (bit j of word w = entry 64w+j)."""
-    n = table.shape[0]
-    nwords = max(1, n // 64)
-    out = np.zeros(nwords, dtype=np.uint64)
-    # one word from 64 entries, branch-free (a 0/1 table is random data: a branch per
-    # entry mispredicts half the time; measured 8.4 -> under 1 ns per entry at d = 16)
-    for w in range(nwords):
-        base = w * 64
-        m = min(64, n - base)
-        acc = np.uint64(0)
-        for j in range(m):
-            acc |= np.uint64(table[base + j] != 0) << np.uint64(j)
-        out[w] = acc
-    return out
-
-
-@njit(cache=True)
-def unpack_table(packed, n):
-    """uint64 words -> uint8 truth table of length n."""
-    out = np.empty(n, dtype=np.uint8)
-    for k in range(n):
-        out[k] = np.uint8((packed[k >> 6] >> np.uint64(k & 63)) & np.uint64(1))
-    return out
 
 
 @njit(cache=True)
