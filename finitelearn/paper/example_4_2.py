@@ -536,14 +536,21 @@ def _fresh(n: int, distribution: str, rng: np.random.Generator, size: int) -> tu
     return shapes.generate(n, distribution, rng, size=size)
 
 
+#: Images per forward pass when evaluating.  The logits do not depend on it (measured:
+#: bit-identical for 50, 100 and 500); 50 keeps the largest activation (the first
+#: convolution's, 50 x 16 x 100 x 100 float32 = 32 MB) as small as in a training step,
+#: where 500 allocated 320 MB per activation and per pass.
+_EVAL_BATCH = 50
+
+
 def _accuracy(torch: Any, net: Any, images: np.ndarray, labels: np.ndarray) -> float:
     net.eval()
     correct = 0
-    with torch.no_grad():
-        for start in range(0, len(labels), 500):
-            x = torch.from_numpy(images[start:start + 500]).unsqueeze(1)
+    with torch.inference_mode():
+        for start in range(0, len(labels), _EVAL_BATCH):
+            x = torch.from_numpy(images[start:start + _EVAL_BATCH]).unsqueeze(1)
             pred = net(x).argmax(dim=1).numpy()
-            correct += int((pred == labels[start:start + 500]).sum())
+            correct += int((pred == labels[start:start + _EVAL_BATCH]).sum())
     net.train()
     return correct / len(labels)
 

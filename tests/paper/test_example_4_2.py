@@ -259,3 +259,19 @@ def test_full_run_reproduces_figure_4_3(tmp_path):
     assert plain["final_test_accuracy"] > 0.95 and plain["final_adversarial_accuracy"] < 0.1
     assert filt["final_test_accuracy"] > 0.8
     assert abs(filt["final_adversarial_accuracy"] - filt["final_test_accuracy"]) < 0.1
+
+
+def test_accuracy_counts_the_correct_labels_in_any_batching(monkeypatch):
+    """_accuracy evaluates in batches of _EVAL_BATCH in inference mode; the logits, hence
+    the count, are those of one forward pass over all the images."""
+    torch = pytest.importorskip("torch")
+    torch.manual_seed(0)
+    net = build_student(False, channels=(2, 4, 4))
+    images, labels = generate(23, "mu", seed=1, size=32)
+    with torch.no_grad():
+        pred = net(torch.from_numpy(images).unsqueeze(1)).argmax(dim=1).numpy()
+    expected = int((pred == labels).sum()) / 23
+    for batch in (1, 5, 50):
+        monkeypatch.setattr(ex, "_EVAL_BATCH", batch)
+        assert ex._accuracy(torch, net, images, labels) == expected
+    assert net.training  # left in training mode
