@@ -8,6 +8,7 @@ and runs only when selected with ``-m slow``.
 
 from __future__ import annotations
 
+import os
 import sys
 
 import numpy as np
@@ -275,3 +276,48 @@ def test_accuracy_counts_the_correct_labels_in_any_batching(monkeypatch):
         monkeypatch.setattr(ex, "_EVAL_BATCH", batch)
         assert ex._accuracy(torch, net, images, labels) == expected
     assert net.training  # left in training mode
+
+
+def test_freed_memory_is_kept_while_training_and_given_back_after():
+    """Inside _freed_memory_kept (glibc) the activations and gradients of a training step,
+    freed and allocated again, come from memory the process kept, not from fresh pages
+    (each a page fault); on leaving, the memory kept is given back to the system."""
+    import resource
+
+    torch = pytest.importorskip("torch")
+    if ex._glibc() is None:
+        pytest.skip("glibc only")
+    torch.manual_seed(0)
+    net = build_student(False)
+    optimiser = torch.optim.Adam(net.parameters())
+    x = torch.from_numpy(generate(50, "mu", seed=0)[0]).unsqueeze(1)
+    y = torch.zeros(50, dtype=torch.int64)
+
+    def faults_of_steps(k):
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+        for _ in range(k):
+            optimiser.zero_grad()
+            torch.nn.functional.cross_entropy(net(x), y).backward()
+            optimiser.step()
+        return resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
+
+    def resident_mib():
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+    pages = 50 * 16 * 100 * 100 * 4 // os.sysconf("SC_PAGE_SIZE")  # the first activation
+    old_threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        faults_of_steps(2)
+        assert faults_of_steps(3) > pages  # blocks mmap'ed afresh and faulted in again
+        with ex._freed_memory_kept():
+            with ex._freed_memory_kept():  # nested: the outer block restores
+                pass
+            faults_of_steps(3)  # the heap grows to its peak
+            assert faults_of_steps(3) < pages // 10
+            kept = resident_mib()
+        assert ex._keep_depth == 0
+        assert resident_mib() < kept - 50  # trimmed: the activations' memory given back
+    finally:
+        torch.set_num_threads(old_threads)
