@@ -321,3 +321,60 @@ def test_freed_memory_is_kept_while_training_and_given_back_after():
         assert resident_mib() < kept - 50  # trimmed: the activations' memory given back
     finally:
         torch.set_num_threads(old_threads)
+
+
+@pytest.mark.parametrize("kernel, stride", [(2, 2), (3, 1)])
+def test_fast_max_pool_is_max_pool2d_bit_for_bit(kernel, stride):
+    """The students' MaxPool2d (fast paths for 2 x 2 / 2 and 3 x 3 / 1) gives torch's
+    values and, for 2 x 2, torch's gradient (to the first maximum of each window), ties
+    and odd sizes included."""
+    torch = pytest.importorskip("torch")
+    from finitelearn.paper._fast_pool import MaxPool2d
+
+    gen = torch.Generator().manual_seed(0)
+    pool = MaxPool2d(kernel, stride)
+    assert isinstance(pool, torch.nn.MaxPool2d)
+    for trial in range(60):
+        h, w = (int(v) for v in torch.randint(3, 12, (2,), generator=gen))
+        x = torch.randn(2, 3, h, w, generator=gen)
+        if trial % 2:  # few distinct values: many ties
+            x = torch.randint(-2, 3, (2, 3, h, w), generator=gen).float() / 2
+        xa, xb = x.clone().requires_grad_(True), x.clone().requires_grad_(True)
+        ya, yb = pool(xa), torch.nn.functional.max_pool2d(xb, kernel, stride)
+        assert torch.equal(ya, yb)
+        g = torch.randn(ya.shape, generator=gen)
+        ya.backward(g)
+        yb.backward(g)
+        assert torch.equal(xa.grad, xb.grad)
+        with torch.no_grad():
+            assert torch.equal(pool(x), yb)
+        assert torch.equal(pool(x.transpose(2, 3)), torch.nn.functional.max_pool2d(
+            x.transpose(2, 3), kernel, stride))  # not contiguous: torch's own kernel
+    padded = MaxPool2d(2, padding=1)
+    assert torch.equal(padded(x), torch.nn.functional.max_pool2d(x, 2, padding=1))
+
+
+def test_training_with_the_fast_pool_is_training_with_torchs(monkeypatch):
+    """The same records, bit for bit, as students built with torch.nn.MaxPool2d."""
+    torch = pytest.importorskip("torch")
+    kwargs = dict(epochs=2, n_train=40, batch_size=10, eval_every=2, n_eval=30, size=48,
+                  channels=(4, 4, 4), num_threads=1, seed=3)
+    fast = [train_student(f, **kwargs) for f in (False, True)]
+    original = ex.build_student
+
+    def with_torchs_pool(filtered, channels, kernel_size):
+        net = original(filtered, channels, kernel_size)
+        for i, m in enumerate(net):
+            if isinstance(m, torch.nn.MaxPool2d):
+                net[i] = torch.nn.MaxPool2d(m.kernel_size, m.stride)
+        assert all(type(m) is not type(original(False)[2]) for m in net)
+        return net
+
+    monkeypatch.setattr(ex, "build_student", with_torchs_pool)
+    slow = [train_student(f, **kwargs) for f in (False, True)]
+
+    def strip(rs):
+        return [(r.step, r.train_loss, r.test_accuracy, r.adversarial_accuracy) for r in rs]
+
+    for a, b in zip(fast, slow):
+        assert strip(a)[1:] == strip(b)[1:] and strip(a)[0][2:] == strip(b)[0][2:]
