@@ -248,7 +248,14 @@ def test_cli_example_4_2_small(tmp_path, capsys):
     rows = read_records(tmp_path / "example_4_2_plain.csv")
     assert [r.step for r in rows] == [0, 1]
     assert data["students"]["plain"]["final_test_accuracy"] == rows[-1].test_accuracy
+    assert data["parallel"] is (ex._usable_cpus() >= 2)  # the default
     assert "plain" in capsys.readouterr().out
+    assert main(["example", "4.2", "--epochs", "1", "--n-train", "50", "--seed", "3",
+                 "--channels", "2,4,4", "--threads", "1", "--sequential",
+                 "--out", str(tmp_path / "seq")]) == 0
+    seq = json.loads((tmp_path / "seq" / "example_4_2.json").read_text())
+    assert seq["parallel"] is False
+    assert seq["students"]["plain"]["final_test_accuracy"] == rows[-1].test_accuracy
 
 
 @pytest.mark.slow
@@ -378,3 +385,25 @@ def test_training_with_the_fast_pool_is_training_with_torchs(monkeypatch):
 
     for a, b in zip(fast, slow):
         assert strip(a)[1:] == strip(b)[1:] and strip(a)[0][2:] == strip(b)[0][2:]
+
+
+def test_run_in_parallel_writes_what_run_in_sequence_writes(tmp_path):
+    """The students trained at the same time (a process each) give the records they give
+    one after the other in this process."""
+    pytest.importorskip("torch")
+    kwargs = dict(epochs=1, n_train=20, batch_size=10, eval_every=1, n_eval=10, size=32,
+                  channels=(2, 4, 4), num_threads=1, seed=4)
+    a = ex.run(tmp_path / "a", parallel=True, **kwargs)
+    b = ex.run(tmp_path / "b", parallel=False, **kwargs)
+    assert a["parallel"] is True and b["parallel"] is False
+    for name in ("plain", "filtered"):
+        ra = read_records(tmp_path / "a" / f"example_4_2_{name}.csv")
+        rb = read_records(tmp_path / "b" / f"example_4_2_{name}.csv")
+        assert [(r.step, r.test_accuracy, r.adversarial_accuracy) for r in ra] == \
+            [(r.step, r.test_accuracy, r.adversarial_accuracy) for r in rb]
+        assert [r.train_loss for r in ra[1:]] == [r.train_loss for r in rb[1:]]
+        assert a["students"][name]["final_test_accuracy"] == ra[-1].test_accuracy
+    with pytest.raises(InvalidType, match="parallel=1"):
+        ex.run(tmp_path / "c", parallel=1, **kwargs)
+    with pytest.raises(InvalidArgument, match="n_eval=0"):  # raised in a worker, re-raised here
+        ex.run(tmp_path / "d", parallel=True, **{**kwargs, "n_eval": 0})
