@@ -11,18 +11,16 @@ convolution itself (4.7 ms), and 8.9 ms for the 3 x 3 stride-1 filter on 50 x 1 
 elementwise ``torch.maximum`` of strided views cost 2.7 ms and 0.2 ms.
 
 Exactness (inputs without NaN).  A maximum is exact in floating point whatever the
-order of the comparisons, so the values are identical to ``MaxPool2d``'s.  For the
-gradient, ``MaxPool2d`` sends each window's output gradient to one input, the first
-maximum in the window's row-major order (its CPU kernel replaces the running maximum
-only on a strictly greater value); the non-overlapping 2 x 2 backward below does the
-same, so each input gets exactly the gradient ``MaxPool2d`` gives it (+0 where it gives
-none).  The windows of the 3 x 3 stride-1 filter overlap: its fast forward is used only
-when no gradient is asked for (the filter is the first layer and the images do not
-require one), otherwise ``MaxPool2d``'s own kernel runs.  Every other configuration
-(padding, dilation, ceil mode, indices, a non-contiguous or non-float input) runs
-``MaxPool2d``'s kernel too.  ``tests/paper/test_example_4_2.py`` checks values and
-gradients against ``torch.nn.functional.max_pool2d``, ties included, and that training
-gives the same records bit for bit.
+order of the comparisons, so the values are identical to ``MaxPool2d``'s.  The fast
+paths run only when no gradient is asked for (evaluation, and the filter, which is the
+first layer: the images do not require a gradient); a training step's poolings run
+torch's own kernel and its backward, so training is untouched.  (An exact fast 2 x 2
+backward, each window's gradient to its first maximum in row-major order, was tried
+and measured slower than torch's: 82 against 72 ms per training step.)  Every other
+configuration (padding, dilation, ceil mode, indices, a non-contiguous or non-float
+input) runs torch's kernel too.  ``tests/paper/test_example_4_2.py`` checks the values
+against ``torch.nn.functional.max_pool2d``, ties and odd sizes included, and that
+training gives the same records bit for bit.
 """
 
 from __future__ import annotations
@@ -64,44 +62,16 @@ def _max3x3_stride1(x: torch.Tensor) -> torch.Tensor:
     return torch.maximum(torch.maximum(rows[..., :-2, :], rows[..., 1:-1, :]), rows[..., 2:, :])
 
 
-class _Max2x2(torch.autograd.Function):
-    @staticmethod
-    def forward(ctx: Any, x: torch.Tensor) -> torch.Tensor:  # type: ignore[override]
-        out = _max2x2(x)
-        ctx.save_for_backward(x, out)
-        return out
-
-    @staticmethod
-    def backward(ctx: Any, grad: torch.Tensor) -> torch.Tensor:  # type: ignore[override]
-        x, out = ctx.saved_tensors
-        h, w = out.shape[-2] * 2, out.shape[-1] * 2
-        grad_in = torch.zeros_like(x)
-        zero = grad.new_zeros(())
-        taken = None
-        # the window's inputs in MaxPool2d's scan order: (0, 0), (0, 1), (1, 0), (1, 1)
-        for dy, dx in ((0, 0), (0, 1), (1, 0), (1, 1)):
-            here = x[..., dy:h:2, dx:w:2] == out
-            if taken is None:
-                first = here
-                taken = here.clone()
-            else:
-                first = here & ~taken
-                taken |= here
-            grad_in[..., dy:h:2, dx:w:2] = torch.where(first, grad, zero)
-        return grad_in
-
-
 class MaxPool2d(torch.nn.MaxPool2d):
     """``torch.nn.MaxPool2d`` with exact fast paths for 2 x 2 stride 2 and 3 x 3 stride 1."""
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        if x.dim() == 4 and min(x.shape[-2:]) >= 3 and _fast_ok(self, x):
+        no_grad = not (torch.is_grad_enabled() and x.requires_grad)
+        if no_grad and x.dim() == 4 and min(x.shape[-2:]) >= 3 and _fast_ok(self, x):
             k, s = _pair(self.kernel_size), _pair(self.stride)
             if k == (2, 2) and s == (2, 2):
-                if torch.is_grad_enabled() and x.requires_grad:
-                    return _Max2x2.apply(x)
                 return _max2x2(x)
-            if k == (3, 3) and s == (1, 1) and not (torch.is_grad_enabled() and x.requires_grad):
+            if k == (3, 3) and s == (1, 1):
                 return _max3x3_stride1(x)
         return F.max_pool2d(x, self.kernel_size, self.stride, self.padding, self.dilation,
                             ceil_mode=self.ceil_mode, return_indices=self.return_indices)

@@ -332,9 +332,9 @@ def test_freed_memory_is_kept_while_training_and_given_back_after():
 
 @pytest.mark.parametrize("kernel, stride", [(2, 2), (3, 1)])
 def test_fast_max_pool_is_max_pool2d_bit_for_bit(kernel, stride):
-    """The students' MaxPool2d (fast paths for 2 x 2 / 2 and 3 x 3 / 1) gives torch's
-    values and, for 2 x 2, torch's gradient (to the first maximum of each window), ties
-    and odd sizes included."""
+    """The students' MaxPool2d (fast paths for 2 x 2 / 2 and 3 x 3 / 1 without gradient)
+    gives torch's values, ties and odd sizes included, and with a gradient torch's
+    values and gradient."""
     torch = pytest.importorskip("torch")
     from finitelearn.paper._fast_pool import MaxPool2d
 
