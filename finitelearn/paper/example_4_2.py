@@ -57,7 +57,7 @@ activation afresh, and glibc maps and unmaps each block above its mmap threshold
 most 32 MiB), up to 1 million faults and 1.8 s of system time per pass;
 :func:`train_student` makes glibc keep freed memory while it runs, and evaluates in
 batches of 50, not 500.  torch's ``max_pool2d`` kernel, 45% of a pass: the students use
-an exact fast path (``finitelearn/paper/_fast_pool.py``).  Two threads waiting for each
+an exact fast path (:mod:`finitelearn.paper.pooling`).  Two threads waiting for each
 other at every operation, worse when other processes share the cores: one thread per
 student, the two students at the same time.
 
@@ -201,7 +201,7 @@ def build_student(
     channels = _check_channels(channels)
     kernel_size = _check_kernel(kernel_size)
     torch = require_torch()
-    from ._fast_pool import MaxPool2d  # torch.nn.MaxPool2d, the same numbers, faster
+    from .pooling import MaxPool2d  # torch.nn.MaxPool2d, the same numbers, faster
 
     nn = torch.nn
     pad = kernel_size // 2

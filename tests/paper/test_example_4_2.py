@@ -336,7 +336,7 @@ def test_fast_max_pool_is_max_pool2d_bit_for_bit(kernel, stride):
     gives torch's values, ties and odd sizes included, and with a gradient torch's
     values and gradient."""
     torch = pytest.importorskip("torch")
-    from finitelearn.paper._fast_pool import MaxPool2d
+    from finitelearn.paper.pooling import MaxPool2d
 
     gen = torch.Generator().manual_seed(0)
     pool = MaxPool2d(kernel, stride)
@@ -359,6 +359,9 @@ def test_fast_max_pool_is_max_pool2d_bit_for_bit(kernel, stride):
             x.transpose(2, 3), kernel, stride))  # not contiguous: torch's own kernel
     padded = MaxPool2d(2, padding=1)
     assert torch.equal(padded(x), torch.nn.functional.max_pool2d(x, 2, padding=1))
+    import pickle
+
+    assert type(pickle.loads(pickle.dumps(pool))) is MaxPool2d  # a module attribute, by name
 
 
 def test_training_with_the_fast_pool_is_training_with_torchs(monkeypatch):
