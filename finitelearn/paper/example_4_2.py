@@ -553,7 +553,8 @@ def run(
         "parallel": parallel,
         "students": {},
     }
-    jobs = [(name, epochs, n_train, seed, str(out / f"example_4_2_{name}.csv"), progress, k, kwargs)
+    jobs = [(name, epochs, n_train, seed, str(out / f"example_4_2_{name}.csv"), progress,
+             k if parallel else 0, kwargs)  # at once, each bar on its own line
             for k, name in enumerate(students)]
     if parallel:
         import multiprocessing
