@@ -63,9 +63,9 @@ student, the two students at the same time.
 
 Measured (torch 2.13.0 CPU, 2 cores shared with other jobs, seed 0, default settings,
 ``finitelearn example 4.2 --epochs 10``, with the mean load average during each
-run): 2 min 3 s to 3 min 11 s wall (load 3.5 to 4.8), 116 to 121 s user and 1.3
-to 1.9 s system time; the earlier code, interleaved with these runs, 10 min 42 s and
-23 min 42 s wall (load 3.7 and 6.4), 303 to 327 s user and 255 to 260 s system.
+run): 1 min 55 s to 3 min 11 s wall (load 2.2 to 4.8), 116 to 121 s user and 1.3
+to 1.9 s system time; the earlier code, interleaved with these runs, 10 min 31 s to
+23 min 42 s wall (load 3.6 to 6.4), 303 to 331 s user and 244 to 260 s system.
 Final test / adversarial accuracy 1.000 / 0.000 without the filter and 1.000 / 1.000
 with it, the result of Figure 4.3.
 """
