@@ -94,7 +94,7 @@ def _cmd_example_4_2(args: argparse.Namespace) -> int:
     if args.threads is not None:
         kwargs["num_threads"] = args.threads
     r = example_4_2.run(args.out, epochs=args.epochs, n_train=args.n_train, seed=args.seed,
-                        progress=True, **kwargs)
+                        progress=True, parallel=False if args.sequential else None, **kwargs)
     print(f"Example 4.2, seed {args.seed}: wrote {args.out}/example_4_2.json, the CSV "
           f"records and {r['figure']}")
     for name, s in r["students"].items():
@@ -131,7 +131,11 @@ def _add_example(sub: argparse._SubParsersAction) -> None:
     p42.add_argument("--channels", type=_example_channels, default=None,
                      help="channels of the 3 convolutions (default 16,32,32)")
     p42.add_argument("--threads", type=_positive_int, default=None,
-                     help="torch threads (default: torch's own setting)")
+                     help="torch threads of each student (default: 1 when the students "
+                          "train in parallel, else torch's own setting)")
+    p42.add_argument("--sequential", action="store_true",
+                     help="train the students one after the other in this process (default: "
+                          "at the same time, a process each, when 2 or more CPUs are usable)")
     p42.set_defaults(func=_cmd_example_4_2)
 
 

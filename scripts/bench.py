@@ -601,15 +601,31 @@ def bench_example_4_2(epochs: int = 10) -> dict[str, Any]:
     import tempfile
 
     print(f"\n== finitelearn example 4.2 --epochs {epochs}")
+    load_before = load_average()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with tempfile.TemporaryDirectory() as tmp:
         r = _run_child(["-m", "finitelearn.cli", "example", "4.2", "--epochs", str(epochs), "--out", tmp], timeout=3600)
+        try:
+            with open(os.path.join(tmp, "example_4_2.json")) as fh:
+                data = json.load(fh)
+            accuracies = {name: [s["final_test_accuracy"], s["final_adversarial_accuracy"]]
+                          for name, s in data["students"].items()}
+            parallel = data.get("parallel")
+        except (OSError, ValueError, KeyError):
+            accuracies, parallel = {}, None
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    load_after = load_average()
+    # RUSAGE_CHILDREN counts the grandchildren too (the students' worker processes)
     user, system = after.ru_utime - before.ru_utime, after.ru_stime - before.ru_stime
-    print(f"   {fmt_time(r['seconds'])} wall, {user:.1f} s user, {system:.1f} s system"
+    print(f"   {fmt_time(r['seconds'])} wall, {user:.1f} s user, {system:.1f} s system; load average "
+          f"{load_before} before, {load_after} after"
           + ("" if r["returncode"] == 0 else f"  FAILED: {r['last']}"))
+    if accuracies:
+        print("   final test / adversarial accuracy: "
+              + ", ".join(f"{k} {v[0]:.3f} / {v[1]:.3f}" for k, v in accuracies.items()))
     return {"epochs": epochs, "seconds": r["seconds"], "user_s": user, "system_s": system, "ok": r["returncode"] == 0,
-            "last_line": r["last"]}
+            "last_line": r["last"], "load_before": load_before, "load_after": load_after,
+            "parallel": parallel, "final_accuracies": accuracies}
 
 
 # ---------------------------------------------------------------------------------------

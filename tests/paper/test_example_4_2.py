@@ -8,6 +8,7 @@ and runs only when selected with ``-m slow``.
 
 from __future__ import annotations
 
+import os
 import sys
 
 import numpy as np
@@ -247,7 +248,14 @@ def test_cli_example_4_2_small(tmp_path, capsys):
     rows = read_records(tmp_path / "example_4_2_plain.csv")
     assert [r.step for r in rows] == [0, 1]
     assert data["students"]["plain"]["final_test_accuracy"] == rows[-1].test_accuracy
+    assert data["parallel"] is (ex._usable_cpus() >= 2)  # the default
     assert "plain" in capsys.readouterr().out
+    assert main(["example", "4.2", "--epochs", "1", "--n-train", "50", "--seed", "3",
+                 "--channels", "2,4,4", "--threads", "1", "--sequential",
+                 "--out", str(tmp_path / "seq")]) == 0
+    seq = json.loads((tmp_path / "seq" / "example_4_2.json").read_text())
+    assert seq["parallel"] is False
+    assert seq["students"]["plain"]["final_test_accuracy"] == rows[-1].test_accuracy
 
 
 @pytest.mark.slow
@@ -259,3 +267,146 @@ def test_full_run_reproduces_figure_4_3(tmp_path):
     assert plain["final_test_accuracy"] > 0.95 and plain["final_adversarial_accuracy"] < 0.1
     assert filt["final_test_accuracy"] > 0.8
     assert abs(filt["final_adversarial_accuracy"] - filt["final_test_accuracy"]) < 0.1
+
+
+def test_accuracy_counts_the_correct_labels_in_any_batching(monkeypatch):
+    """_accuracy evaluates in batches of _EVAL_BATCH in inference mode; the logits, hence
+    the count, are those of one forward pass over all the images."""
+    torch = pytest.importorskip("torch")
+    torch.manual_seed(0)
+    net = build_student(False, channels=(2, 4, 4))
+    images, labels = generate(23, "mu", seed=1, size=32)
+    with torch.no_grad():
+        pred = net(torch.from_numpy(images).unsqueeze(1)).argmax(dim=1).numpy()
+    expected = int((pred == labels).sum()) / 23
+    for batch in (1, 5, 50):
+        monkeypatch.setattr(ex, "_EVAL_BATCH", batch)
+        assert ex._accuracy(torch, net, images, labels) == expected
+    assert net.training  # left in training mode
+
+
+def test_freed_memory_is_kept_while_training_and_given_back_after():
+    """Inside _freed_memory_kept (glibc) the activations and gradients of a training step,
+    freed and allocated again, come from memory the process kept, not from fresh pages
+    (each a page fault); on leaving, the memory kept is given back to the system."""
+    import resource
+
+    torch = pytest.importorskip("torch")
+    if ex._glibc() is None:
+        pytest.skip("glibc only")
+    torch.manual_seed(0)
+    net = build_student(False)
+    optimiser = torch.optim.Adam(net.parameters())
+    x = torch.from_numpy(generate(50, "mu", seed=0)[0]).unsqueeze(1)
+    y = torch.zeros(50, dtype=torch.int64)
+
+    def faults_of_steps(k):
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+        for _ in range(k):
+            optimiser.zero_grad()
+            torch.nn.functional.cross_entropy(net(x), y).backward()
+            optimiser.step()
+        return resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
+
+    def resident_mib():
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+    pages = 50 * 16 * 100 * 100 * 4 // os.sysconf("SC_PAGE_SIZE")  # the first activation
+    old_threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        faults_of_steps(2)
+        assert faults_of_steps(3) > pages  # blocks mmap'ed afresh and faulted in again
+        with ex._freed_memory_kept():
+            with ex._freed_memory_kept():  # nested: the outer block restores
+                pass
+            faults_of_steps(3)  # the heap grows to its peak
+            assert faults_of_steps(3) < pages // 10
+            kept = resident_mib()
+        assert ex._keep_depth == 0
+        assert resident_mib() < kept - 50  # trimmed: the activations' memory given back
+    finally:
+        torch.set_num_threads(old_threads)
+
+
+@pytest.mark.parametrize("kernel, stride", [(2, 2), (3, 1)])
+def test_fast_max_pool_is_max_pool2d_bit_for_bit(kernel, stride):
+    """The students' MaxPool2d (fast paths for 2 x 2 / 2 and 3 x 3 / 1 without gradient)
+    gives torch's values, ties and odd sizes included, and with a gradient torch's
+    values and gradient."""
+    torch = pytest.importorskip("torch")
+    from finitelearn.paper.pooling import MaxPool2d
+
+    gen = torch.Generator().manual_seed(0)
+    pool = MaxPool2d(kernel, stride)
+    assert isinstance(pool, torch.nn.MaxPool2d)
+    for trial in range(60):
+        h, w = (int(v) for v in torch.randint(3, 12, (2,), generator=gen))
+        x = torch.randn(2, 3, h, w, generator=gen)
+        if trial % 2:  # few distinct values: many ties
+            x = torch.randint(-2, 3, (2, 3, h, w), generator=gen).float() / 2
+        xa, xb = x.clone().requires_grad_(True), x.clone().requires_grad_(True)
+        ya, yb = pool(xa), torch.nn.functional.max_pool2d(xb, kernel, stride)
+        assert torch.equal(ya, yb)
+        g = torch.randn(ya.shape, generator=gen)
+        ya.backward(g)
+        yb.backward(g)
+        assert torch.equal(xa.grad, xb.grad)
+        with torch.no_grad():
+            assert torch.equal(pool(x), yb)
+        assert torch.equal(pool(x.transpose(2, 3)), torch.nn.functional.max_pool2d(
+            x.transpose(2, 3), kernel, stride))  # not contiguous: torch's own kernel
+    padded = MaxPool2d(2, padding=1)
+    assert torch.equal(padded(x), torch.nn.functional.max_pool2d(x, 2, padding=1))
+    import pickle
+
+    assert type(pickle.loads(pickle.dumps(pool))) is MaxPool2d  # a module attribute, by name
+
+
+def test_training_with_the_fast_pool_is_training_with_torchs(monkeypatch):
+    """The same records, bit for bit, as students built with torch.nn.MaxPool2d."""
+    torch = pytest.importorskip("torch")
+    kwargs = dict(epochs=2, n_train=40, batch_size=10, eval_every=2, n_eval=30, size=48,
+                  channels=(4, 4, 4), num_threads=1, seed=3)
+    fast = [train_student(f, **kwargs) for f in (False, True)]
+    original = ex.build_student
+
+    def with_torchs_pool(filtered, channels, kernel_size):
+        net = original(filtered, channels, kernel_size)
+        for i, m in enumerate(net):
+            if isinstance(m, torch.nn.MaxPool2d):
+                net[i] = torch.nn.MaxPool2d(m.kernel_size, m.stride)
+        assert all(type(m) is not type(original(False)[2]) for m in net)
+        return net
+
+    monkeypatch.setattr(ex, "build_student", with_torchs_pool)
+    slow = [train_student(f, **kwargs) for f in (False, True)]
+
+    def strip(rs):
+        return [(r.step, r.train_loss, r.test_accuracy, r.adversarial_accuracy) for r in rs]
+
+    for a, b in zip(fast, slow):
+        assert strip(a)[1:] == strip(b)[1:] and strip(a)[0][2:] == strip(b)[0][2:]
+
+
+def test_run_in_parallel_writes_what_run_in_sequence_writes(tmp_path):
+    """The students trained at the same time (a process each) give the records they give
+    one after the other in this process."""
+    pytest.importorskip("torch")
+    kwargs = dict(epochs=1, n_train=20, batch_size=10, eval_every=1, n_eval=10, size=32,
+                  channels=(2, 4, 4), num_threads=1, seed=4)
+    a = ex.run(tmp_path / "a", parallel=True, **kwargs)
+    b = ex.run(tmp_path / "b", parallel=False, **kwargs)
+    assert a["parallel"] is True and b["parallel"] is False
+    for name in ("plain", "filtered"):
+        ra = read_records(tmp_path / "a" / f"example_4_2_{name}.csv")
+        rb = read_records(tmp_path / "b" / f"example_4_2_{name}.csv")
+        assert [(r.step, r.test_accuracy, r.adversarial_accuracy) for r in ra] == \
+            [(r.step, r.test_accuracy, r.adversarial_accuracy) for r in rb]
+        assert [r.train_loss for r in ra[1:]] == [r.train_loss for r in rb[1:]]
+        assert a["students"][name]["final_test_accuracy"] == ra[-1].test_accuracy
+    with pytest.raises(InvalidType, match="parallel=1"):
+        ex.run(tmp_path / "c", parallel=1, **kwargs)
+    with pytest.raises(InvalidArgument, match="n_eval=0"):  # raised in a worker, re-raised here
+        ex.run(tmp_path / "d", parallel=True, **{**kwargs, "n_eval": 0})
