@@ -118,6 +118,7 @@ API_MODULES = {
     "finitelearn.paper.figure_3_2": "Fig. 3.2 on exact rational grids.",
     "finitelearn.paper.example_4_1": "Example 4.1 and Fig. 4.1 (linear regression).",
     "finitelearn.paper.example_4_2": "Example 4.2 and Fig. 4.3 (the CNN students; torch only when run).",
+    "finitelearn.paper.pooling": "An exact, faster max pooling for the CNN students' inference passes.",
     "finitelearn.typing": "Type aliases for annotating code that uses finitelearn.",
     "finitelearn.validation": "Argument checks that name the argument.",
     "finitelearn.errors": "The exception hierarchy.",
