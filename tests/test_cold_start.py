@@ -28,3 +28,29 @@ def test_import_finitelearn_imports_no_heavy_module():
     assert result["before"] == []
     assert result["spectrum"] == [0, 4, 4, 0, 4, 0, 0, -4]  # the lazy kernel modules load when used
     assert result["numba_after"]
+
+
+WALKER = """
+import inspect, json, sys
+import finitelearn as fl
+from finitelearn import _kernels
+# what torch's import and doctest collection do: walk sys.modules and probe module metadata
+for name, m in list(sys.modules.items()):
+    hasattr(m, "__file__"), hasattr(m, "__path__"), getattr(m, "__wrapped__", None)
+inspect.getmodule(inspect.currentframe())
+after_walk = "numba" in sys.modules
+files = [_kernels.bits.__file__, _kernels.wht.__spec__.name]
+still_lazy = "numba" in sys.modules
+names = sorted(_kernels.bits.__all__)  # a real name: executes the module
+print(json.dumps({"after_walk": after_walk, "still_lazy": still_lazy, "numba_now": "numba" in sys.modules,
+                  "files": [f.rsplit("/", 1)[-1] for f in files], "has_popcount": "popcount64" in names}))
+"""
+
+
+def test_walking_sys_modules_does_not_execute_the_kernel_modules():
+    """inspect.getmodule and hasattr(m, '__file__') over sys.modules (torch's import does this) leave
+    the kernel modules unexecuted and numba unimported; reading a kernel module's names executes it."""
+    out = subprocess.run([sys.executable, "-c", WALKER], capture_output=True, text=True, check=True)
+    r = json.loads(out.stdout.strip().splitlines()[-1])
+    assert r == {"after_walk": False, "still_lazy": False, "numba_now": True,
+                 "files": ["bits.py", "finitelearn._kernels.wht"], "has_popcount": True}

@@ -22,9 +22,11 @@ The rules every kernel here keeps:
   runs), never from a guess; the bound is documented where it is checked.
 * ``@njit(cache=True)``: compiled lazily on first call and cached across runs; nothing
   is compiled and no global state is set up at import time.
-* The modules themselves load lazily (:class:`importlib.util.LazyLoader`): ``import
-  finitelearn`` does not import numba (about half of its import time); the first
-  attribute read of a kernel module (``K.signed_table``) executes it.  So outside this
+* The modules themselves load lazily (a module object whose first read of a missing name
+  executes it; its metadata such as ``__file__`` is there before, so tools that walk
+  ``sys.modules`` do not execute it): ``import finitelearn`` does not import numba
+  (about half of its import time), nor does ``import torch`` or ``inspect.getmodule``
+  after it; the first read of a kernel (``K.signed_table``) executes the module.  So outside this
   package kernel modules are imported as modules (``from finitelearn._kernels import
   wht``), never ``from finitelearn._kernels.wht import name``, which would load them at
   import time.
@@ -43,18 +45,47 @@ from types import ModuleType
 __all__ = ["load_all", "bits", "census", "greedy", "lazy", "oracle", "responders", "robustness", "sq", "sq_search", "wht"]
 
 
+class _LazyModule(ModuleType):
+    """A kernel module not executed yet: its first read of a missing (non-dunder) name executes it.
+
+    ``__name__``, ``__file__``, ``__spec__`` and the other module metadata are set before
+    (by :func:`importlib.util.module_from_spec`), so tools that walk ``sys.modules`` and
+    probe them (``inspect.getmodule``, which torch's import and doctest collection call)
+    do not execute the module; :class:`importlib.util.LazyLoader` executed it on any
+    attribute read, and so imported numba for them.
+    """
+
+    def __getattr__(self, name: str) -> object:
+        if name.startswith("__") and name.endswith("__") and name != "__all__":
+            raise AttributeError(name)  # a probe of module metadata (__path__, __wrapped__, ...)
+        _execute(self)
+        return getattr(self, name)
+
+
+def _execute(module: ModuleType) -> None:
+    """Run a lazy kernel module's code now (once); a module already executed is left alone."""
+    if type(module) is not _LazyModule:
+        return
+    module.__class__ = ModuleType  # type: ignore[assignment]  # (mypy narrowed it) from here on its names are read plainly
+    spec = module.__spec__
+    assert spec is not None and spec.loader is not None
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        module.__class__ = _LazyModule  # a failed execution is retried on the next read
+        raise
+
+
 def _lazy(name: str) -> ModuleType:
-    """The submodule ``name``, executed on first attribute access (numba is imported then)."""
+    """The submodule ``name``, executed on the first read of one of its names (numba is imported then)."""
     fullname = f"{__name__}.{name}"
     if fullname in sys.modules:
         return sys.modules[fullname]
     spec = importlib.util.find_spec(fullname)
     assert spec is not None and spec.loader is not None  # the submodules ship with the package
-    loader = importlib.util.LazyLoader(spec.loader)
-    spec.loader = loader
     module = importlib.util.module_from_spec(spec)
+    module.__class__ = _LazyModule
     sys.modules[fullname] = module
-    loader.exec_module(module)
     return module
 
 
@@ -73,9 +104,9 @@ wht = _lazy("wht")
 def load_all() -> None:
     """Execute every kernel module now (imports numba; compiles nothing).
 
-    Call it before threads use kernels: :class:`importlib.util.LazyLoader` is not
-    thread-safe before Python 3.12.3 (gh-114763), so two threads reading a lazy module
-    for the first time at once can see it half executed.
+    Call it before threads use kernels: a first execution is not guarded by a lock, so
+    two threads reading a lazy module for the first time at once could see it half
+    executed.
     """
     for module in (bits, census, greedy, lazy, oracle, responders, robustness, sq, sq_search, wht):
-        getattr(module, "__doc__")  # any attribute read executes a lazy module
+        _execute(module)

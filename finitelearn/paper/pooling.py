@@ -108,7 +108,7 @@ def _build() -> type:
                     return _max2x2(x)
                 if k == (3, 3) and s == (1, 1):
                     return _max3x3_stride1(x)
-            return F.max_pool2d(x, self.kernel_size, self.stride, self.padding, self.dilation,
+            return F.max_pool2d(x, self.kernel_size, self.stride, self.padding, self.dilation,  # type: ignore[call-overload]  # return_indices is a bool, the stubs' overloads want a literal
                                 ceil_mode=self.ceil_mode, return_indices=self.return_indices)
 
     MaxPool2d.__module__ = __name__
