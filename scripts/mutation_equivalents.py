@@ -35,8 +35,18 @@ _KEY = ("a canonical key of the partition {a, b} (b = V ^ a): the larger works a
 _BRANCH = ("which uncovered element the exact cover search branches on: every cover contains a set covering "
            "any one of them, so the search stays complete (the fewest-sets element is only faster)")
 
+_ROUTE = ("which route counts the agreement when neither function is lazy: the engine's chunked count of "
+          "as_lazy(h) ^ as_lazy(T) or the kernels on the tables; both are exact over every distribution "
+          "(the engine route is compared with the table route in tests/test_lazy.py and tests/test_dask.py, the "
+          "table route with enumeration in tests/test_agreement.py, and a lazy function on either side must "
+          "take the engine route: test_one_lazy_function_is_never_tabulated), only the speed differs")
+
 # (module, line before, line after or None for any, why)
 RULES: list[tuple[str, str, str | None, str]] = [
+    ("agreement.py", "if engine is not None or isinstance(h, LazyFunction) or isinstance(T, LazyFunction):",
+     "if engine is None or isinstance(h, LazyFunction) or isinstance(T, LazyFunction):", _ROUTE),
+    ("agreement.py", "if engine is not None or isinstance(h, LazyFunction) or isinstance(T, LazyFunction):",
+     "if not engine is not None or isinstance(h, LazyFunction) or isinstance(T, LazyFunction):", _ROUTE),
     ("_kernels/bits.py", "full = (np.uint64(1) << np.uint64(n)) - np.uint64(1)", None, _ONE_WORD),
     ("_kernels/bits.py", "if n < 64:", "if n == 64:", _ONE_WORD),
     ("_kernels/bits.py", "if n < 64:", "if n <= 64:", _ONE_WORD),
