@@ -61,6 +61,14 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("_kernels/wht.py", "_CHUNK_BITS = 16  # the whole-array sweeps work in chunks of at most 2^16 elements", None, _TUNING),
     ("_kernels/wht.py", "_BLOCK_BITS = 18  # blocks of 2^18 elements = 2 MiB: L2 + L3", None, _TUNING),
     ("_kernels/wht.py", "_SUB_BITS = 12  # sub-blocks of 2^12 elements = 32 KiB (int64/float64): L1", None, _TUNING),
+    ("fourier.py", "if n == 0 or n & (n - 1):", "if n <= 0 or n & (n - 1):",
+     "n is an array's length (values.shape[0]), never negative"),
+    ("fourier.py", "if values.dtype == np.int64 and n > 1:", "if values.dtype <= np.int64 and n > 1:",
+     "the dtype is int64 or float64 (refused otherwise above); numpy's dtype order is 'casts safely to', "
+     "and float64 does not cast safely to int64, so <= holds for int64 alone"),
+    ("fourier.py", "if lo == np.iinfo(np.int64).min or max(hi, -lo) * n > _INT64_MAX:",
+     "if lo <= np.iinfo(np.int64).min or max(hi, -lo) * n > _INT64_MAX:",
+     "lo is an int64 entry, never below the int64 minimum"),
     ("fourier.py", "if f.d > 31:  # pragma: no cover - refused by the memory guard first", None,
      "unreachable: a BooleanFunction on d >= 32 holds a 4 GiB table and integer_spectrum's memory guard "
      "(10 bytes a point, 40 GiB at d = 32) refuses it before this line"),
@@ -179,6 +187,7 @@ ONE_D: dict[str, set[str]] = {
     "_kernels/bits.py": {"support", "spectrum", "table", "packed", "a"},
     "_kernels/wht.py": {"a", "src", "values"},
     "distributions.py": {"self._support"},
+    "fourier.py": {"values"},  # walsh_hadamard refuses values.ndim != 1 on the line before
 }
 
 
