@@ -9,6 +9,7 @@ Usage::
     python scripts/mutation.py --max-mutants 40 fourier      # a uniform random sample (--seed)
     python scripts/mutation.py --rerun-survivors fourier     # after new tests: the survivors again
     python scripts/mutation.py --report              # only rewrite the report from the sessions
+    python scripts/mutation.py --reuse /old/mutation-sessions --reuse-commit 94122cf   # earlier kills kept
 
 Why cosmic-ray and not mutmut 3: mutmut 3 mutates through trampolines and skips every
 decorated function, so it never mutates an ``@njit`` kernel, and ``finitelearn/_kernels``
@@ -34,6 +35,26 @@ each job has an empty ``NUMBA_CACHE_DIR``; see :func:`fresh_numba_cache`), so ev
 mutant is compiled and tested through its compiled path.  The per-mutant timeout is 3 x the
 unmutated tests with an empty cache (at least 120 s); ``--assert=plain`` keeps pytest from
 spending minutes on the difflib report of a failing comparison of long lists.
+
+Test selection (the default; ``--no-select`` runs every mutant against the whole set): a
+mutant runs only the tests that execute the line(s) it changes, by coverage.  Before a
+module's mutants run, ``scripts/mutation_select.py`` runs the module's test set once under
+coverage.py with one dynamic context per test (its pytest node id) and keeps, per line, the
+tests that execute it (kernel modules: collected with ``NUMBA_DISABLE_JIT=1``, and a line
+counts as executed by every test that executes its function, since numba compiles whole
+functions; the mutants still run compiled).  cosmic-ray's test command is that script's
+``run``: it diffs the mutated module against the pristine copy, and runs the whole set if a
+changed line runs at import or collection time (module level, signatures, decorators), no
+test at all if no test executes it (the mutant survives, which is the true verdict), else
+exactly the tests that execute it, the fastest first, with ``-x``.  The map is collected
+again when the module or its tests change (a hash of them).  ``mutation_check_selection.py``
+runs earlier sessions' mutants both ways and compares the verdicts (MUTATION.md).
+
+Sessions resume: a module whose session exists in ``--work`` runs only its pending mutants
+(``--fresh`` starts anew).  ``--reuse DIR`` marks as killed, without running them, the
+mutants an earlier session killed that are the same mutant (operator, position and the
+text of the enclosing function all equal; ``--reuse-commit`` is the source those sessions
+mutated); the earlier survivors run again.
 
 The report (``mutation-report.md`` and ``mutation-report.json`` at the repository root,
 gitignored) gives per module: mutants, not sampled, run, killed (on the second pass,

@@ -61,6 +61,12 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("_kernels/wht.py", "_CHUNK_BITS = 16  # the whole-array sweeps work in chunks of at most 2^16 elements", None, _TUNING),
     ("_kernels/wht.py", "_BLOCK_BITS = 18  # blocks of 2^18 elements = 2 MiB: L2 + L3", None, _TUNING),
     ("_kernels/wht.py", "_SUB_BITS = 12  # sub-blocks of 2^12 elements = 32 KiB (int64/float64): L1", None, _TUNING),
+    ("fourier.py", "if distribution is None and engine is None and not isinstance(f, LazyFunction):",
+     "if distribution is None and engine is not None and not isinstance(f, LazyFunction):",
+     "which route counts the influence of a tabulated f under the uniform law: the spectrum of its table "
+     "or the engine's chunked count of f ^ f.flipped(e_i); both exact (the table route bound to the "
+     "definition in test_influence_by_definition_and_spectral_sum, the chunked one in "
+     "test_influence_under_a_distribution_by_definition), only the speed differs"),
     ("fourier.py", "if n == 0 or n & (n - 1):", "if n <= 0 or n & (n - 1):",
      "n is an array's length (values.shape[0]), never negative"),
     ("fourier.py", "if values.dtype == np.int64 and n > 1:", "if values.dtype <= np.int64 and n > 1:",
