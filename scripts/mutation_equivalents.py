@@ -75,6 +75,13 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("fourier.py", "if lo == np.iinfo(np.int64).min or max(hi, -lo) * n > _INT64_MAX:",
      "if lo <= np.iinfo(np.int64).min or max(hi, -lo) * n > _INT64_MAX:",
      "lo is an int64 entry, never below the int64 minimum"),
+    ("fourier.py", "if lo == np.iinfo(np.int64).min or max(hi, -lo) * n > _INT64_MAX:",
+     "if lo < np.iinfo(np.int64).min or max(hi, -lo) * n > _INT64_MAX:",
+     "lo is an int64 entry, never below the int64 minimum, so lo < min is False; the one value the test "
+     "lo == min catches, -2^63, has max(hi, -lo) * n = 2^63 * n > 2^63 - 1 for every n >= 1 (n > 1 here) "
+     "and is refused by the second test as well"),
+    ("fourier.py", "if values.dtype == np.int64 and n > 1:", "if values.dtype == np.int64 and n != 1:",
+     "n is a power of two >= 1 (n == 0 is refused above), so n != 1 is n > 1"),
     ("fourier.py", "if f.d > 31:  # pragma: no cover - refused by the memory guard first", None,
      "unreachable: a BooleanFunction on d >= 32 holds a 4 GiB table and integer_spectrum's memory guard "
      "(10 bytes a point, 40 GiB at d = 32) refuses it before this line"),

@@ -244,3 +244,16 @@ def test_spectrum_dtype_covers_d_0_to_62():
     for bad in (-1, 63):
         with pytest.raises(fl.InvalidArgument):
             fl.fourier.spectrum_dtype(bad)
+
+
+def test_the_arguments_by_name_and_the_options_keyword_only():
+    """The signatures: f, i and S may be named; distribution and engine are keyword-only."""
+    f, U = fl.majority(3), fl.uniform(3)
+    # Inf_0(Maj_3) = P(x1 != x2) = 1/2; fhat({0}) = 1/2 (O'Donnell, Example 1.4)
+    assert fl.influence(f=f, i=0, distribution=U) == Fraction(1, 2)
+    assert fl.total_influence(f=f, distribution=U) == Fraction(3, 2)
+    assert fl.fourier_coefficient(f=f, S={0}, distribution=U) == Fraction(1, 2)
+    for call in (lambda: fl.influence(f, 0, U), lambda: fl.total_influence(f, U),
+                 lambda: fl.fourier_coefficient(f, {0}, U)):
+        with pytest.raises(TypeError):
+            call()
