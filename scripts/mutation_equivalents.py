@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-_1D = "the array is one-dimensional (the kernel's contract; every caller passes a 1-D array), so shape[-1] is shape[0]"
+_1D = ("the array is one-dimensional (the kernel's contract, every caller passing a 1-D array, or by "
+       "construction where noted in ONE_D), so shape[-1] is shape[0]")
 
 _ONE_WORD = ("parity_packed's `full` is only used through `flipped`, which is only stored in a word w "
              "with popcount(high & w) odd; with n <= 64 there is one word, w = 0, so never (the n < 64 "
@@ -137,6 +138,9 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("distributions.py", "if len(w) == domain.size and all(v == 1 for v in w):",
      "if len(w) == domain.size and all(v <= 1 for v in w):",
      "every caller of _make passes positive weights (zeros are dropped before: v > 0), so v <= 1 is v == 1"),
+    ("distributions.py", "w = [1] * len(idx)", "w = [ 2] * len(idx)",
+     "equal weights c per listed point: a point's weight is c times its number of repeats, and _make "
+     "divides the weights by their gcd, so c = 2 gives the distribution c = 1 gives"),
     ("distributions.py", "g = gcd_of(weights) or 1", "g = gcd_of(weights) or 2",
      "the gcd of positive weights is >= 1; 0 would need all weights 0, refused before _make"),
     ("distributions.py", "return Distribution._make(X, np.asarray([values], dtype=np.int64), [1])",
@@ -199,7 +203,7 @@ ONE_D: dict[str, set[str]] = {
     "_kernels/oracle.py": {"support", "rows", "masks"},
     "_kernels/bits.py": {"support", "spectrum", "table", "packed", "a"},
     "_kernels/wht.py": {"a", "src", "values"},
-    "distributions.py": {"self._support"},
+    "distributions.py": {"self._support", "idx"},  # idx = np.flatnonzero(...): 1-D by construction
     "fourier.py": {"values"},  # walsh_hadamard refuses values.ndim != 1 on the line before
 }
 
