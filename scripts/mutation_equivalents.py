@@ -14,10 +14,6 @@ import re
 _1D = ("the array is one-dimensional (the kernel's contract, every caller passing a 1-D array, or by "
        "construction where noted in ONE_D), so shape[-1] is shape[0]")
 
-_ONE_WORD = ("parity_packed's `full` is only used through `flipped`, which is only stored in a word w "
-             "with popcount(high & w) odd; with n <= 64 there is one word, w = 0, so never (the n < 64 "
-             "branch is dead code; for n >= 128 `full` stays ~0)")
-
 _DISPATCH = ("the choice between the textbook loop and the blocked kernel: both compute the exact transform "
              "(each bound to the definition on every length in tests/_kernels/test_wht.py, the blocked one from "
              "d = 6 = its smallest sub-block, which is what it gets at 64 elements); only the speed differs")
@@ -48,9 +44,6 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "if engine is None or isinstance(h, LazyFunction) or isinstance(T, LazyFunction):", _ROUTE),
     ("agreement.py", "if engine is not None or isinstance(h, LazyFunction) or isinstance(T, LazyFunction):",
      "if not engine is not None or isinstance(h, LazyFunction) or isinstance(T, LazyFunction):", _ROUTE),
-    ("_kernels/bits.py", "full = (np.uint64(1) << np.uint64(n)) - np.uint64(1)", None, _ONE_WORD),
-    ("_kernels/bits.py", "if n < 64:", "if n == 64:", _ONE_WORD),
-    ("_kernels/bits.py", "if n < 64:", "if n <= 64:", _ONE_WORD),
     ("_kernels/wht.py", "radix = _radix(bits - 3)", "radix = _radix(bits - 2)",
      "_sub_block has bits >= 6 (blocked's contract: d >= sub_bits >= 6), so bits - 3 and bits - 2 are both "
      ">= 3 and _radix gives 8 for both"),
