@@ -131,6 +131,16 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("distributions.py", "if len(w) == domain.size and all(v == 1 for v in w):",
      "if len(w) == domain.size and all(v <= 1 for v in w):",
      "every caller of _make passes positive weights (zeros are dropped before: v > 0), so v <= 1 is v == 1"),
+    ("distributions.py", "if self._subcube is not None or other._subcube is not None:",
+     "if self._subcube is not None and other._subcube is not None:",
+     "_make gives every distribution uniform on a subcube its subcube form, however it was built, so when "
+     "only one of the two has it they differ, and the array comparison below says so too: the subcube "
+     "side's support or weights are None until built (array_equal with None is False), or built and "
+     "different from the other's"),
+    ("distributions.py", "bound = max(abs(int(sub.max())), abs(int(sub.min()))) * self._total if sub.size else 0",
+     "bound = max(abs(int(sub.max())), abs(int(sub.min()))) * self._total if sub.size else -1",
+     "a distribution has at least one point (an empty support is refused when it is built), so sub.size "
+     ">= 1 and the else value is never used"),
     ("distributions.py", "w = [1] * len(idx)", "w = [ 2] * len(idx)",
      "equal weights c per listed point: a point's weight is c times its number of repeats, and _make "
      "divides the weights by their gcd, so c = 2 gives the distribution c = 1 gives"),
