@@ -141,6 +141,24 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "bound = max(abs(int(sub.max())), abs(int(sub.min()))) * self._total if sub.size else -1",
      "a distribution has at least one point (an empty support is refused when it is built), so sub.size "
      ">= 1 and the else value is never used"),
+    ("distributions.py", "elif self._support is None and self._subcube is not None:",
+     "elif self._support is None or self._subcube is not None:",
+     "the two differ only for (support None, subcube None), which a distribution that is not uniform never "
+     "is (only the uniform and subcube forms keep no table, and uniform returned above), and for a subcube "
+     "whose support is built, where the subcube's first points are the support's first entries (both sorted)"),
+    ("distributions.py", "if fixed_mask == 0:", "if fixed_mask <= 0:",
+     "fixed_mask is a bit mask of coordinates (check_fixed), never negative"),
+    ("distributions.py", "if isinstance(domain, Cube) and n & (n - 1) == 0 and all(v == 1 for v in w):",
+     "if isinstance(domain, Cube) and n & (n - 1) <= 0 and all(v == 1 for v in w):",
+     "n >= 1, so n & (n - 1) >= 0"),
+    ("distributions.py", "if len(w) == domain.size and all(v == 1 for v in w):",
+     "if len(w) >= domain.size and all(v == 1 for v in w):",
+     "the weights are one per point of a set of distinct indices of the domain, never more than its size"),
+    ("distributions.py", "if i < self._support.shape[0] and self._support[i] == k:",
+     "if i != self._support.shape[0] and self._support[i] == k:",
+     "i is np.searchsorted's insertion index, in 0..len(support), so i < len iff i != len"),
+    ("distributions.py", "idx = [k for k, v in enumerate(w) if v > 0]", "idx = [k for k, v in enumerate(w) if v != 0]",
+     "integer_weights refuses negative weights, so v != 0 is v > 0"),
     ("distributions.py", "w = [1] * len(idx)", "w = [ 2] * len(idx)",
      "equal weights c per listed point: a point's weight is c times its number of repeats, and _make "
      "divides the weights by their gcd, so c = 2 gives the distribution c = 1 gives"),
@@ -206,7 +224,8 @@ ONE_D: dict[str, set[str]] = {
     "_kernels/oracle.py": {"support", "rows", "masks"},
     "_kernels/bits.py": {"support", "spectrum", "table", "packed", "a"},
     "_kernels/wht.py": {"a", "src", "values"},
-    "distributions.py": {"self._support", "idx"},  # idx = np.flatnonzero(...): 1-D by construction
+    # idx = np.flatnonzero(...): 1-D by construction; values: ndim != 1 is refused first (same line)
+    "distributions.py": {"self._support", "idx", "values"},
     "fourier.py": {"values"},  # walsh_hadamard refuses values.ndim != 1 on the line before
 }
 

@@ -206,3 +206,36 @@ def test_the_deprecation_warnings_name_the_caller():
         fl.Distribution.from_distribution(fl.uniform(2))
         fl.uniform(2).to_distribution()
     assert [w.filename for w in caught] == [__file__, __file__]
+
+
+def test_a_small_support_on_a_grid_is_shown_as_points():
+    G = fl.Grid([(0, 1), (0, 1)], 2)  # the points (0, 0), (1, 0), (0, 1), (1, 1)
+    D = fl.point_masses(G, [(0, 0), (1, 1)], weights=[1, 3])
+    assert repr(D) == f"Distribution({G!r}, {{(0, 0): 1/4, (1, 1): 3/4}})"
+
+
+def test_subcubes_compare_and_hash_by_their_points():
+    """Different subcubes differ (whichever is 'smaller' as a tuple); fixing nothing is the
+    uniform distribution; the uniform one and the same points listed hash equal."""
+    A, B = fl.uniform_on_subcube(3, {0: 0}), fl.uniform_on_subcube(3, {0: 1})
+    assert A != B and B != A
+    assert fl.uniform_on_subcube(3, {1: 0}) != fl.uniform_on_subcube(3, {0: 0, 2: 1})
+    E = fl.uniform_on_subcube(3, {})
+    assert E.is_uniform and E == fl.uniform(3) and E.subcube == (0, 0)
+    assert fl.uniform(3) == fl.point_masses(3, range(8)) and hash(fl.uniform(3)) == hash(fl.point_masses(3, range(8)))
+
+
+def test_expectation_refuses_a_column_of_the_right_length():
+    D = fl.point_masses(2, [1, 3], weights=[1, 2])
+    with pytest.raises(fl.InvalidArgument, match="a table of 4 numbers"):
+        D.expectation(np.zeros((4, 1), dtype=np.int64))
+
+
+def test_numbers_that_are_not_iterables_are_refused_as_tables():
+    for bad in (5, "12"):
+        with pytest.raises(fl.InvalidType):
+            fl.point_masses(2, [0, 1], weights=bad)
+        with pytest.raises(fl.InvalidType):
+            fl.uniform(2).expectation(bad)
+        with pytest.raises(fl.InvalidType):
+            fl.from_weights(bad)
