@@ -85,6 +85,29 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("responders.py", "return truth + t if null > truth else truth - t",
      "return truth + t if null >= truth else truth - t",
      "null == truth never reaches this line: |null - truth| = 0 <= t returned the null value just above"),
+    ("responders.py", "if values.shape[0] <= _SMALL:", None,
+     "which implementation finds the best window: the plain-Python scan or the grouped numpy one; both are "
+     "bound to the brute force (test_max_consistent_is_the_best_window_nearest_to_null on up to 8 values, "
+     "test_max_consistent_on_many_candidates_against_brute_force on 25 to 70, each route on sizes the other "
+     "route gets under this mutant), only the speed differs"),
+    ("responders.py", "if hi - lo <= 4 * values.shape[0]:", "if hi - lo <= 4 / values.shape[0]:",
+     "which way _grouped groups equal values: counted by bincount over the range or sorted; the same "
+     "distinct values and totals (both routes bound to the brute force in "
+     "test_max_consistent_on_many_candidates_against_brute_force), only the speed differs"),
+    ("responders.py", "if values.dtype != object and max(abs(null), t) >= (_INT64_SAFE >> 1):",
+     "if values.dtype <= object and max(abs(null), t) >= (_INT64_SAFE >> 1):",
+     "numpy's dtype order is 'casts safely to': every dtype casts safely to object, so this converts "
+     "int64 values as before and object values to object again (the same values)"),
+    ("responders.py", "if values.dtype != object and max(abs(null), t) >= (_INT64_SAFE >> 1):",
+     "if values.dtype != object or max(abs(null), t) >= (_INT64_SAFE >> 1):",
+     "converting int64 values to exact Python ints always instead of only when they could wrap: the same "
+     "numbers, slower"),
+    ("responders.py", "if (dist <= t).any():", "if (dist < t).any():",
+     "when the nearest value is exactly t from null and none nearer, the answer below is v - t or v + t, "
+     "which is null itself"),
+    ("responders.py", "if j < i:", "if j != i:",
+     "j >= i on every pass (j ends each pass past i, and i grows by one), so the branch runs only to set "
+     "j = i when j > i, after which the while loop walks j back to the same end"),
     ("responders.py", "counts = np.ones(1, dtype=np.int64)", "counts = np.ones( 2, dtype=np.int64)",
      "one candidate (the teacher): its count scales the only window's count, the answer is the same"),
     ("responders.py", 'if kind == "truthful":', 'if kind >= "truthful":',
@@ -226,6 +249,7 @@ ONE_D: dict[str, set[str]] = {
     "_kernels/wht.py": {"a", "src", "values"},
     # idx = np.flatnonzero(...): 1-D by construction; values: ndim != 1 is refused first (same line)
     "distributions.py": {"self._support", "idx", "values"},
+    "responders.py": {"v"},  # v is _grouped's 1-D array of distinct values
     "fourier.py": {"values"},  # walsh_hadamard refuses values.ndim != 1 on the line before
 }
 
