@@ -161,7 +161,7 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "side's support or weights are None until built (array_equal with None is False), or built and "
      "different from the other's"),
     ("distributions.py", "bound = max(abs(int(sub.max())), abs(int(sub.min()))) * self._total if sub.size else 0",
-     "bound = max(abs(int(sub.max())), abs(int(sub.min()))) * self._total if sub.size else -1",
+     None,
      "a distribution has at least one point (an empty support is refused when it is built), so sub.size "
      ">= 1 and the else value is never used"),
     ("distributions.py", "elif self._support is None and self._subcube is not None:",
@@ -182,11 +182,40 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "i is np.searchsorted's insertion index, in 0..len(support), so i < len iff i != len"),
     ("distributions.py", "idx = [k for k, v in enumerate(w) if v > 0]", "idx = [k for k, v in enumerate(w) if v != 0]",
      "integer_weights refuses negative weights, so v != 0 is v > 0"),
+    ("distributions.py", "if isinstance(domain, Cube) and n & (n - 1) == 0 and all(v == 1 for v in w):",
+     "if isinstance(domain, Cube) and n & (n - 1) == 0 and all(v <= 1 for v in w):",
+     "the weights are positive and divided by their gcd just above, so each is >= 1 and v <= 1 is v == 1"),
+    ("distributions.py", "if isinstance(domain, Cube) and n & (n - 1) == 0 and all(v == 1 for v in w):",
+     "if isinstance(domain, Cube) and n & (n - 1) >= 0 and all(v == 1 for v in w):",
+     "without the power-of-two test the next one still decides: n distinct points varying in c bits need "
+     "n <= 2^c, so c = bit_length(n) - 1 = floor(log2 n) passes only for n a power of two"),
+    ("distributions.py", 'if bin(lo ^ hi).count("1") == n.bit_length() - 1:',
+     'if bin(lo ^ hi).count("1") <= n.bit_length() - 1:',
+     "n distinct points that vary in c bits need n <= 2^c, so c >= log2 n = bit_length(n) - 1 (n a power "
+     "of two here) and <= holds only with equality"),
+    ("distributions.py", "if i < self._support.shape[0] and self._support[i] == k:",
+     "if i < self._support.shape[0] and self._support[i] <= k:",
+     "i = searchsorted(support, k) (side left), so support[i] >= k and <= k is == k"),
+    ("distributions.py", "if n < 2 or n & (n - 1):", "if n < 2 or n & (n - 2):",
+     "for n >= 2 both refuse exactly the lengths that are not a power of two: odd n >= 3 has bit 0 in n and "
+     "n - 2; n = 2m has n & (n - 2) = 2 (m & (m - 1)), zero iff m is a power of two"),
+    ("distributions.py", "if self._domain != other._domain or self._uniform != other._uniform:",
+     "if self._domain != other._domain or self._uniform > other._uniform:",
+     "the uniform distribution has one form (_make turns full-support uniform weights into it), so when "
+     "only other is uniform the two differ, and the comparisons below say so (self has a subcube other "
+     "lacks, or a table other lacks: array_equal with None is False)"),
+    ("distributions.py", "keys = sorted(k for k, v in acc.items() if v > 0)",
+     "keys = sorted(k for k, v in acc.items() if v != 0)",
+     "the weights are refused if negative (integer_weights), so their sums are >= 0 and v != 0 is v > 0"),
+    ("distributions.py", "return cls._make(domain, idx, [1] * idx.shape[0])",
+     "return cls._make(domain, idx, [ 2] * idx.shape[0])",
+     "equal weights 2 instead of 1: _make divides the weights by their gcd"),
     ("distributions.py", "w = [1] * len(idx)", "w = [ 2] * len(idx)",
      "equal weights c per listed point: a point's weight is c times its number of repeats, and _make "
      "divides the weights by their gcd, so c = 2 gives the distribution c = 1 gives"),
-    ("distributions.py", "g = gcd_of(weights) or 1", "g = gcd_of(weights) or 2",
-     "the gcd of positive weights is >= 1; 0 would need all weights 0, refused before _make"),
+    ("distributions.py", "g = gcd_of(weights) or 1", None,
+     "the gcd of positive weights is >= 1, so the default after `or` is never used; 0 would need all "
+     "weights 0, refused before _make"),
     ("distributions.py", "return Distribution._make(X, np.asarray([values], dtype=np.int64), [1])",
      "return Distribution._make(X, np.asarray([values], dtype=np.int64), [ 2])",
      "weights are divided by their gcd in _make: one point of weight 2 is one point of weight 1"),

@@ -239,3 +239,31 @@ def test_numbers_that_are_not_iterables_are_refused_as_tables():
             fl.uniform(2).expectation(bad)
         with pytest.raises(fl.InvalidType):
             fl.from_weights(bad)
+
+
+def test_one_point_is_a_subcube_and_zero_weights_leave_the_support():
+    """A single point is the subcube fixing every coordinate; points of weight 0 (given, or
+    adding up to 0 nowhere: weights are >= 0) are not in the support."""
+    assert fl.point_masses(2, [1]) == fl.uniform_on_subcube(2, {0: 1, 1: 0})
+    assert fl.point_masses(2, [1]).subcube == (3, 1)
+    D = fl.point_masses(2, [0, 1, 3], weights=[1, 0, 2])
+    assert D.support.tolist() == [0, 3] and D.weights.tolist() == [1, 2] and D.support_size() == 2
+
+
+def test_a_weight_table_for_a_domain_has_one_weight_per_point():
+    assert fl.Distribution.from_weights(fl.Cube(2), [1, 1, 1, 1]) == fl.uniform(2)
+    for bad in ([1, 1, 1], [1, 1, 1, 1, 1]):
+        with pytest.raises(fl.InvalidArgument, match="a table of 4 weights"):
+            fl.Distribution.from_weights(fl.Cube(2), bad)
+
+
+def test_points_that_are_not_an_iterable_are_refused():
+    for bad in (5, "01"):
+        with pytest.raises(fl.InvalidType, match="pts"):
+            fl.point_masses(2, bad)
+
+
+def test_uniform_on_an_event():
+    D = fl.Distribution.uniform_on(fl.Cube(2), lambda x: x[1] == 1)
+    assert [D.pmf(k) for k in range(4)] == [0, 0, Fraction(1, 2), Fraction(1, 2)]
+    assert D == fl.uniform_on_subcube(2, {1: 1})
