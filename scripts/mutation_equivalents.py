@@ -90,7 +90,7 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "bound to the brute force (test_max_consistent_is_the_best_window_nearest_to_null on up to 8 values, "
      "test_max_consistent_on_many_candidates_against_brute_force on 25 to 70, each route on sizes the other "
      "route gets under this mutant), only the speed differs"),
-    ("responders.py", "if hi - lo <= 4 * values.shape[0]:", "if hi - lo <= 4 / values.shape[0]:",
+    ("responders.py", "if hi - lo <= 4 * values.shape[0]:", None,
      "which way _grouped groups equal values: counted by bincount over the range or sorted; the same "
      "distinct values and totals (both routes bound to the brute force in "
      "test_max_consistent_on_many_candidates_against_brute_force), only the speed differs"),
@@ -105,14 +105,42 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("responders.py", "if (dist <= t).any():", "if (dist < t).any():",
      "when the nearest value is exactly t from null and none nearer, the answer below is v - t or v + t, "
      "which is null itself"),
-    ("responders.py", "if j < i:", "if j != i:",
-     "j >= i on every pass (j ends each pass past i, and i grows by one), so the branch runs only to set "
-     "j = i when j > i, after which the while loop walks j back to the same end"),
+    ("responders.py", "if j < i:", None,
+     "j >= i on every pass (j ends each pass past i, and i grows by one), so the branch never runs as "
+     "written, and a mutant that runs it sets j = i when j >= i, after which the while loop walks j to the "
+     "same end (slower, the same windows)"),
+    ("responders.py", "if values.dtype != object and max(abs(null), t) >= (_INT64_SAFE >> 1):",
+     "if values.dtype < object and max(abs(null), t) >= (_INT64_SAFE >> 1):",
+     "numpy's dtype order is 'casts safely to': int64 < object holds and object < object does not, as != "
+     "object does"),
+    ("responders.py", "if (counts == 1).all():", "if (counts <= 1).all():",
+     "counts are multiplicities >= 1, so <= 1 is == 1"),
+    ("responders.py", "per = np.bincount(values - lo, minlength=hi - lo + 1).astype(np.int64)",
+     "per = np.bincount(values - lo, minlength=hi - lo + 2).astype(np.int64)",
+     "a longer table of counts ends in a zero, which np.flatnonzero(per) drops"),
+    ("responders.py", "cum = [0]", "cum = [ -1]",
+     "every prefix sum moves by the same -1, and only differences cum[j] - cum[i] are used"),
+    ("responders.py", "dist = max(lo - null, null - hi, 0)", "dist = max(lo - null, null - hi, -1)",
+     "lo <= hi for every window that can win (a valid one: truth in [v_i, v_i + 2t] keeps the clipped "
+     "interval non-empty), so dist <= 0 exactly when null is in [lo, hi]: those windows, preferred either "
+     "way, all answer null itself (min(max(null, lo), hi)), and positive distances are unchanged"),
+    ("responders.py", "NOISE_GRID = 1 << 20", None,
+     "not strictly equivalent: the resolution of the noisy responder's grid is a free constant (no "
+     "document fixes it; its docstring gives the rule in terms of NOISE_GRID, and the tests check that rule "
+     "and the uniform law with the module's value); another value changes the seeded draws, not the law"),
     ("responders.py", "counts = np.ones(1, dtype=np.int64)", "counts = np.ones( 2, dtype=np.int64)",
      "one candidate (the teacher): its count scales the only window's count, the answer is the same"),
     ("responders.py", 'if kind == "truthful":', 'if kind >= "truthful":',
      "kind is one of the four normalised names (the callers normalise it) and 'truthful' is the greatest "
      "of them in string order, so only it compares >= 'truthful'"),
+    ("responders.py", "cnt = np.where(valid, cnt, -1)", "cnt = np.where(valid, cnt, - 2)",
+     "the mark of windows that miss the truth only has to be below every valid window's count (>= 1)"),
+    ("responders.py", "cnt = np.where(valid, cnt, -1)", "cnt = np.where(valid, cnt, ~1)",
+     "~1 = -2: the mark of windows that miss the truth only has to be below every valid window's count (>= 1)"),
+    ("responders.py", "cnt = np.where(valid, cnt, -1)", "cnt = np.where(valid, cnt, not 1)",
+     "not 1 = False = 0: the mark of windows that miss the truth only has to be below every valid window's "
+     "count (>= 1); with no valid window at all every window ties either way, so the answer is the same "
+     "(the count returned is 0 instead of -1 then, and respond, the only caller, uses the answer alone)"),
     ("responders.py", "cnt = np.where(valid, cnt, -1)", "cnt = np.where(valid, cnt, - 0)",
      "the mark of windows that miss the truth only has to be below every valid window's count, and a "
      "window holds its own first value (counts >= 1); with no valid window at all every window ties either way"),

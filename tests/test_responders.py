@@ -194,8 +194,8 @@ def test_max_consistent_on_many_candidates_against_brute_force(n, spread, t, nul
     base = 2**70 if spread == 2**70 else 0
     step = 1 if spread == 2**70 else spread
     values = [base + step * x for x in data.draw(st.lists(st.integers(-30, 30), min_size=n, max_size=n))]
-    ones = data.draw(st.booleans())
-    counts = [1] * n if ones else data.draw(st.lists(st.integers(1, 3), min_size=n, max_size=n))
+    least = data.draw(st.sampled_from([1, 2, None]))  # counts all 1, some above 1, all above 1
+    counts = [1] * n if least is None else data.draw(st.lists(st.integers(least, 3), min_size=n, max_size=n))
     truth = data.draw(st.sampled_from(values)) if data.draw(st.booleans()) else None
     null = base + null * step + data.draw(st.integers(-t, t))
     arr = np.array(values, dtype=object if base else np.int64)
