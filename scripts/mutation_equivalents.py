@@ -118,8 +118,28 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("responders.py", "per = np.bincount(values - lo, minlength=hi - lo + 1).astype(np.int64)",
      "per = np.bincount(values - lo, minlength=hi - lo + 2).astype(np.int64)",
      "a longer table of counts ends in a zero, which np.flatnonzero(per) drops"),
-    ("responders.py", "cum = [0]", "cum = [ -1]",
-     "every prefix sum moves by the same -1, and only differences cum[j] - cum[i] are used"),
+    ("responders.py", "cum = [0]", None,
+     "every prefix sum moves by the same constant, and only differences cum[j] - cum[i] are used"),
+    ("responders.py", "per = np.bincount(values - lo, minlength=hi - lo + 1).astype(np.int64)",
+     "per = np.bincount(values - lo, minlength=hi - lo + 0).astype(np.int64)",
+     "minlength is only a lower bound: bincount's length is max(values - lo) + 1 = hi - lo + 1 anyway"),
+    ("responders.py", "_SMALL = 24  # up to this many values the windows are scanned in plain Python (numpy's per-call cost dominates)",
+     None, "the size at which max_consistent_answer changes route: both routes are bound to the brute force "
+     "(see the rule of `if values.shape[0] <= _SMALL:`), only the speed differs"),
+    ("responders.py", 'if kind == "null":', 'if kind >= "null":',
+     "kind is normalised, and truthful and noisy returned above: it is 'null' or 'max_consistent' here, and "
+     "'max_consistent' < 'null'"),
+    ("responders.py", 'if kind == "max_consistent":', 'if kind >= "max_consistent":',
+     "kind is normalised, and the other three returned above: only 'max_consistent' reaches this line"),
+    ("responders.py", "key = (-cnt, dist)", "key = (~cnt, dist)",
+     "~cnt = -cnt - 1: the same order of the keys"),
+    ("responders.py", "cnt = -1", "cnt = not 1",
+     "the small route's mark of windows that miss the truth (0 here) only has to be below every valid "
+     "window's count (>= 1), as in the numpy route's np.where(valid, cnt, -1)"),
+    ("responders.py", "cnt = -1", "cnt = - 2",
+     "the small route's mark of windows that miss the truth only has to be below every valid window's count"),
+    ("responders.py", "j = 0", "j = 1",
+     "the scan at i = 0 walks j past index 0 anyway (v[0] <= v[0] + 2t), so starting it at 1 changes nothing"),
     ("responders.py", "dist = max(lo - null, null - hi, 0)", "dist = max(lo - null, null - hi, -1)",
      "lo <= hi for every window that can win (a valid one: truth in [v_i, v_i + 2t] keeps the clipped "
      "interval non-empty), so dist <= 0 exactly when null is in [lo, hi]: those windows, preferred either "

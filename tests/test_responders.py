@@ -216,3 +216,16 @@ def test_null_answer_converts_from_max_abs_2_to_the_61():
     v + t, the admissible value nearest to null, not null."""
     v, null, t = -(2**63) + 2**61, 2**61, 1
     assert null_answer(np.array([v], dtype=np.int64), None, null, t) == v + t
+
+
+@pytest.mark.parametrize("values, counts, t, null, truth", [
+    # only the window at the truth 0 is valid and keeps 1: a window missing the truth (at -10,
+    # 30 copies) must not tie with it, even though its interval is as near to null
+    ([0] + [-10] * 30, [1] * 31, 1, -5, 0),
+    # values all negative and a few apart (the bincount route): hi + lo + 1 < 0
+    (list(range(-60, -30)), [1] * 30, 2, -40, None),
+    (list(range(-60, -30)), [2] * 30, 2, -40, -45),
+])
+def test_max_consistent_on_many_candidates_edge_cases(values, counts, t, null, truth):
+    want = _brute_max_consistent(values, counts, t, null, truth)
+    assert max_consistent_answer(np.array(values, dtype=np.int64), np.array(counts), t, null, truth) == want
