@@ -138,8 +138,22 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "window's count (>= 1), as in the numpy route's np.where(valid, cnt, -1)"),
     ("responders.py", "cnt = -1", "cnt = - 2",
      "the small route's mark of windows that miss the truth only has to be below every valid window's count"),
-    ("responders.py", "j = 0", "j = 1",
-     "the scan at i = 0 walks j past index 0 anyway (v[0] <= v[0] + 2t), so starting it at 1 changes nothing"),
+    ("responders.py", "j = 0", None,
+     "j = 1: the scan at i = 0 walks j past index 0 anyway (v[0] <= v[0] + 2t); j = -1: `if j < i` sets it "
+     "to 0 at i = 0"),
+    ("responders.py", "cnt = -1", "cnt = ~1",
+     "~1 = -2: the small route's mark of windows that miss the truth only has to be below every valid "
+     "window's count (>= 1)"),
+    ("responders.py", "cnt = -1", "cnt = - 0",
+     "the small route's mark of windows that miss the truth only has to be below every valid window's "
+     "count (>= 1); with no valid window every window ties either way, the answer the same"),
+    ("responders.py", "while j < n and v[j] <= top:", "while j != n and v[j] <= top:",
+     "j never passes n (it grows by one while j < n), so j != n is j < n"),
+    ("responders.py", "if abs(null - truth) <= t:", "if abs(null - truth) < t:",
+     "at |null - truth| = t exactly the next line answers truth + t if null > truth else truth - t, which "
+     "is null itself"),
+    ("responders.py", "return v - t if v > null else v + t", "return v - t if v >= null else v + t",
+     "v == null means a distance 0 <= t, and null was returned above"),
     ("responders.py", "dist = max(lo - null, null - hi, 0)", "dist = max(lo - null, null - hi, -1)",
      "lo <= hi for every window that can win (a valid one: truth in [v_i, v_i + 2t] keeps the clipped "
      "interval non-empty), so dist <= 0 exactly when null is in [lo, hi]: those windows, preferred either "
