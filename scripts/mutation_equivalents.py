@@ -129,8 +129,9 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("responders.py", 'if kind == "null":', 'if kind >= "null":',
      "kind is normalised, and truthful and noisy returned above: it is 'null' or 'max_consistent' here, and "
      "'max_consistent' < 'null'"),
-    ("responders.py", 'if kind == "max_consistent":', 'if kind >= "max_consistent":',
-     "kind is normalised, and the other three returned above: only 'max_consistent' reaches this line"),
+    ("responders.py", 'if kind == "max_consistent":', None,
+     "kind is normalised, and the other three returned above: only 'max_consistent' reaches this line, so "
+     "==, <= and >= all hold (the refusal below is unreachable, `pragma: no cover`)"),
     ("responders.py", "key = (-cnt, dist)", "key = (~cnt, dist)",
      "~cnt = -cnt - 1: the same order of the keys"),
     ("responders.py", "cnt = -1", "cnt = not 1",
