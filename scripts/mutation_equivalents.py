@@ -211,6 +211,13 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("learners/base.py", "f\"{'statistical' if self.kind == 'sq' else 'data (membership)'} queries)\",",
      "f\"{'statistical' if self.kind >= 'sq' else 'data (membership)'} queries)\",",
      "the kinds are 'sq' and 'membership', and 'membership' < 'sq'"),
+    ("learners/base.py", "return oracle.version_space_size == 1", "return oracle.version_space_size <= 1",
+     "the version space never empties: a fixed teacher must be a member of the class (refused otherwise) "
+     "and every admissible answer keeps it; in the adaptive game every answer is within t of some "
+     "candidate's value (null_answer, max_consistent_answer), which it keeps; so size <= 1 is size == 1"),
+    ("learners/base.py", 'want = StatisticalQueryOracle if self.kind == "sq" else MembershipOracle',
+     'want = StatisticalQueryOracle if self.kind >= "sq" else MembershipOracle',
+     "the kinds are 'sq' and 'membership', and 'membership' < 'sq'"),
     ("learners/base.py", "return max(b, 0)", "return max(b, -1)",
      "b is already >= 0: a budget < 0 is refused above and an oracle never answers past its budget "
      "(oracle.budget - oracle.queries >= 0)"),
