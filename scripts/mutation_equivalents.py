@@ -211,6 +211,12 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("learners/base.py", "f\"{'statistical' if self.kind == 'sq' else 'data (membership)'} queries)\",",
      "f\"{'statistical' if self.kind >= 'sq' else 'data (membership)'} queries)\",",
      "the kinds are 'sq' and 'membership', and 'membership' < 'sq'"),
+    ("learners/passive.py", "if G.rank() == A.rows:  # independent rows: the fit interpolates, weights play no part",
+     "if G.rank() > A.rows:  # independent rows: the fit interpolates, weights play no part",
+     "rank <= rows, so the mutant always takes the weighted pseudo-inverse; with independent rows that gives "
+     "the same theta: A^T W is injective, so (A^T W A) theta = A^T W Y means A theta = Y, and the pseudo-"
+     "inverse picks the solution in the row space of A, the minimum-norm interpolant A^T (A A^T)^-1 Y (exact "
+     "rationals in sympy both ways)"),
     ("learners/base.py", "return oracle.version_space_size == 1", "return oracle.version_space_size <= 1",
      "the version space never empties: a fixed teacher must be a member of the class (refused otherwise) "
      "and every admissible answer keeps it; in the adaptive game every answer is within t of some "
