@@ -212,6 +212,39 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "f\"{'statistical' if self.kind >= 'sq' else 'data (membership)'} queries)\",",
      "the kinds are 'sq' and 'membership', and 'membership' < 'sq'"),
     ("learners/passive.py", "if G.rank() == A.rows:  # independent rows: the fit interpolates, weights play no part",
+     "if G.rank() >= A.rows:  # independent rows: the fit interpolates, weights play no part",
+     "the rank of A A^T is at most its number of rows, so >= is =="),
+    ("learners/membership.py", "full = (1 << oracle.d) - 1", None,
+     "full only masks ~varying into `fixed`, which is used as (2^d - 1) & ~fixed and masks[0] & fixed "
+     "(masks < 2^d): bits at d and above (2 << d) or all bits (-1, from 0 << d or 1 >> d) change neither"),
+    ("learners/membership.py", "return 0 if k == 0 else 1 << (k - 1)", "return 0 if k <= 0 else 1 << (k - 1)",
+     "k is a list's length, never negative"),
+    ("learners/membership.py", "return len(self._answers) == oracle.d + 1", "return len(self._answers) >= oracle.d + 1",
+     "one answer per query and done() is asked before each, so the count reaches d + 1 exactly and stops there"),
+    ("learners/membership.py", "n = vs.shape[0]", "n = vs.shape[ -1]",
+     "vs (version_space_indices) is a 1-D array of positions"),
+    ("learners/membership.py",
+     "if min(int(ones[x]), n - int(ones[x])) == 0:  # pragma: no cover - distinct members always split", None,
+     "unreachable: next_query runs with >= 2 distinct members left (done() stops at one), and two distinct "
+     "tables differ at some point, so the best x has 1 <= ones[x] <= n - 1 and no mutant of the test fires "
+     "where the original does not (min >= 1 > 0, and n + ones[x] > 0)"),
+    ("learners/membership.py", 'if stopped != "identified":', 'if stopped < "identified":',
+     "GF2Elimination.next_query always returns a point, so it stops 'identified' or 'budget', and "
+     "'budget' < 'identified'"),
+    ("learners/membership.py", "break", "continue",
+     "after storing a new pivot row the loop would find the pivot in the basis and xor the row with "
+     "itself: row = 0 ends the loop with the same basis"),
+    ("learners/membership.py", "lower = row & ~(1 << p)", None,
+     "bit p is never in S when the parity of lower & S is taken (S holds the fixed bits, which are not free, "
+     "and lower pivots only; bit p is set after), and row has no bit above p (p is its highest): clearing "
+     "bit p, bit p + 1 (2 << p) or nothing (~(1 >> p) = ~0 for p >= 1, ~(0 << p)) gives the same parity"),
+    ("learners/sq.py", "if fits_int64(4 * (2 * m * tb + t)):", "if fits_int64( 5 * (2 * m * tb + t)):",
+     "a stricter bound for the int64 kernel: where it differs the removed count is computed in Python ints "
+     "instead, the same number"),
+    ("learners/sq.py", "out = np.zeros(1 << len(dirs), dtype=np.int64)", "out = np.zeros( 2 << len(dirs), dtype=np.int64)",
+     "the span is read only at indices below 2^len(dirs) (pat.support < 2^k with k <= len(dirs), and [:m]): "
+     "the zeros after are never read"),
+    ("learners/passive.py", "if G.rank() == A.rows:  # independent rows: the fit interpolates, weights play no part",
      "if G.rank() > A.rows:  # independent rows: the fit interpolates, weights play no part",
      "rank <= rows, so the mutant always takes the weighted pseudo-inverse; with independent rows that gives "
      "the same theta: A^T W is injective, so (A^T W A) theta = A^T W Y means A theta = Y, and the pseudo-"
