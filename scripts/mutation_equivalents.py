@@ -238,6 +238,10 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "bit p is never in S when the parity of lower & S is taken (S holds the fixed bits, which are not free, "
      "and lower pivots only; bit p is set after), and row has no bit above p (p is its highest): clearing "
      "bit p, bit p + 1 (2 << p) or nothing (~(1 >> p) = ~0 for p >= 1, ~(0 << p)) gives the same parity"),
+    ("learners/sq.py", "for j in range(0, k - 1, 2):", "for j in range(0, k + 1, 2):",
+     "the inner product's pairs (j, j + 1) beyond the k block bits read bits of y < 2^k that are 0: no term added"),
+    ("learners/sq.py", "for j in range(0, k - 1, 2):", "for j in range(0, k - 0, 2):",
+     "k is even (inner products of 2, 4, ... coordinates), so range(0, k, 2) and range(0, k - 1, 2) are the same"),
     ("learners/sq.py", "if fits_int64(4 * (2 * m * tb + t)):", "if fits_int64( 5 * (2 * m * tb + t)):",
      "a stricter bound for the int64 kernel: where it differs the removed count is computed in Python ints "
      "instead, the same number"),
