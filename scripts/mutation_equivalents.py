@@ -118,6 +118,29 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("responders.py", "per = np.bincount(values - lo, minlength=hi - lo + 1).astype(np.int64)",
      "per = np.bincount(values - lo, minlength=hi - lo + 2).astype(np.int64)",
      "a longer table of counts ends in a zero, which np.flatnonzero(per) drops"),
+    ("responders.py", "if values.dtype == np.int64 and values.shape[0]:", "if values.dtype < np.int64 and values.shape[0]:",
+     "the values are int64 or object (to_units; np.asarray of Python ints); in numpy's 'casts safely to' "
+     "order neither is < int64, so every input takes the sorting route, the same groups (both routes bound "
+     "to the brute force), slower"),
+    ("responders.py", "if values.dtype == np.int64 and values.shape[0]:", "if values.dtype <= np.int64 and values.shape[0]:",
+     "the values are int64 or object; int64 <= int64 holds and object <= int64 does not, as =="),
+    ("responders.py", "if (counts == 1).all():", "if (counts < 1).all():",
+     "counts are multiplicities >= 1, so this is never true and every grouping adds the counts (np.add.at), "
+     "the same totals as the bincount of ones"),
+    ("responders.py", "if (counts == 1).all():", "if (counts == 0).all():",
+     "counts are multiplicities >= 1, so this is never true and every grouping adds the counts (np.add.at), "
+     "the same totals as the bincount of ones"),
+    ("responders.py", "cand = np.flatnonzero(cnt == best)", "cand = np.flatnonzero(cnt >= best)",
+     "best = cnt.max(), so cnt >= best is cnt == best"),
+    ("responders.py", "if values.dtype != object and max(abs(null), t) >= (_INT64_SAFE >> 1):",
+     "if values.dtype != object and max(abs(null), t) >= (_INT64_SAFE >> 2):",
+     "converting to exact Python ints from a lower bound on: the same numbers, computed exactly in more cases"),
+    ("responders.py", "dist = np.maximum(np.maximum(lo_c - null, null - hi_c), 0)",
+     "dist = np.maximum(np.maximum(lo_c - null, null - hi_c), -1)",
+     "as in the plain-Python route: every winning window has lo <= hi, so dist <= 0 exactly when null is in "
+     "[lo, hi], and those windows all answer null itself; positive distances are unchanged"),
+    ("responders.py", "per = np.zeros(hi - lo + 1, dtype=np.int64)", "per = np.zeros(hi - lo + 2, dtype=np.int64)",
+     "a longer table of counts ends in a zero, which np.flatnonzero(per) drops"),
     ("responders.py", "cum = [0]", None,
      "every prefix sum moves by the same constant, and only differences cum[j] - cum[i] are used"),
     ("responders.py", "per = np.bincount(values - lo, minlength=hi - lo + 1).astype(np.int64)",
@@ -391,7 +414,8 @@ ONE_D: dict[str, set[str]] = {
     "_kernels/wht.py": {"a", "src", "values"},
     # idx = np.flatnonzero(...): 1-D by construction; values: ndim != 1 is refused first (same line)
     "distributions.py": {"self._support", "idx", "values"},
-    "responders.py": {"v"},  # v is _grouped's 1-D array of distinct values
+    # v is _grouped's 1-D array of distinct values; values (in _grouped) is max_consistent_answer's 1-D array
+    "responders.py": {"v", "values"},
     "fourier.py": {"values"},  # walsh_hadamard refuses values.ndim != 1 on the line before
 }
 

@@ -225,6 +225,10 @@ def test_null_answer_converts_from_max_abs_2_to_the_61():
     # values all negative and a few apart (the bincount route): hi + lo + 1 < 0
     (list(range(-60, -30)), [1] * 30, 2, -40, None),
     (list(range(-60, -30)), [2] * 30, 2, -40, -45),
+    # the window [0, 2t] = [0, 12] holds the truth 11 (and 30 copies of 0): it is the best
+    ([0] * 30 + [11], [1] * 31, 6, 20, 11),
+    # the window [0, 12] misses the truth 15: the 30 copies of 0 cannot be kept with it
+    ([0] * 30 + [15], [1] * 31, 6, 0, 15),
 ])
 def test_max_consistent_on_many_candidates_edge_cases(values, counts, t, null, truth):
     want = _brute_max_consistent(values, counts, t, null, truth)
