@@ -261,6 +261,11 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "bit p is never in S when the parity of lower & S is taken (S holds the fixed bits, which are not free, "
      "and lower pivots only; bit p is set after), and row has no bit above p (p is its highest): clearing "
      "bit p, bit p + 1 (2 << p) or nothing (~(1 >> p) = ~0 for p >= 1, ~(0 << p)) gives the same parity"),
+    ("learners/sq.py", "for k in range(2, min(kmax, 8) + 1, 2):", "for k in range(2, min(kmax, 9) + 1, 2):",
+     "the even k up to 9 are the even k up to 8"),
+    ("learners/sq.py", "varying = int(np.bitwise_or.reduce(vs ^ vs[0]))", "varying = int(np.bitwise_or.reduce(vs ^ vs[ 1]))",
+     "next_query runs with >= 2 members left (done() stops at one), and a bit varies in the version space "
+     "iff some member differs there from any one member, the second as well as the first"),
     ("learners/sq.py", "for j in range(0, k - 1, 2):", "for j in range(0, k + 1, 2):",
      "the inner product's pairs (j, j + 1) beyond the k block bits read bits of y < 2^k that are 0: no term added"),
     ("learners/sq.py", "for j in range(0, k - 1, 2):", "for j in range(0, k - 0, 2):",
@@ -416,6 +421,7 @@ ONE_D: dict[str, set[str]] = {
     "distributions.py": {"self._support", "idx", "values"},
     # v is _grouped's 1-D array of distinct values; values (in _grouped) is max_consistent_answer's 1-D array
     "responders.py": {"v", "values"},
+    "learners/sq.py": {"vs"},  # the version space's 1-D array of masks or positions
     "fourier.py": {"values"},  # walsh_hadamard refuses values.ndim != 1 on the line before
 }
 
