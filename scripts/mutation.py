@@ -9,6 +9,7 @@ Usage::
     python scripts/mutation.py --max-mutants 40 fourier      # a uniform random sample (--seed)
     python scripts/mutation.py --rerun-survivors fourier     # after new tests: the survivors again
     python scripts/mutation.py --report              # only rewrite the report from the sessions
+    python scripts/mutation.py --reuse /old/mutation-sessions --reuse-commit 94122cf   # earlier kills kept
 
 Why cosmic-ray and not mutmut 3: mutmut 3 mutates through trampolines and skips every
 decorated function, so it never mutates an ``@njit`` kernel, and ``finitelearn/_kernels``
@@ -34,6 +35,26 @@ each job has an empty ``NUMBA_CACHE_DIR``; see :func:`fresh_numba_cache`), so ev
 mutant is compiled and tested through its compiled path.  The per-mutant timeout is 3 x the
 unmutated tests with an empty cache (at least 120 s); ``--assert=plain`` keeps pytest from
 spending minutes on the difflib report of a failing comparison of long lists.
+
+Test selection (the default; ``--no-select`` runs every mutant against the whole set): a
+mutant runs only the tests that execute the line(s) it changes, by coverage.  Before a
+module's mutants run, ``scripts/mutation_select.py`` runs the module's test set once under
+coverage.py with one dynamic context per test (its pytest node id) and keeps, per line, the
+tests that execute it (kernel modules: collected with ``NUMBA_DISABLE_JIT=1``, and a line
+counts as executed by every test that executes its function, since numba compiles whole
+functions; the mutants still run compiled).  cosmic-ray's test command is that script's
+``run``: it diffs the mutated module against the pristine copy, and runs the whole set if a
+changed line runs at import or collection time (module level, signatures, decorators), no
+test at all if no test executes it (the mutant survives, which is the true verdict), else
+exactly the tests that execute it, the fastest first, with ``-x``.  The map is collected
+again when the module or its tests change (a hash of them).  ``mutation_check_selection.py``
+runs earlier sessions' mutants both ways and compares the verdicts (MUTATION.md).
+
+Sessions resume: a module whose session exists in ``--work`` runs only its pending mutants
+(``--fresh`` starts anew).  ``--reuse DIR`` marks as killed, without running them, the
+mutants an earlier session killed that are the same mutant (operator, position and the
+text of the enclosing function all equal; ``--reuse-commit`` is the source those sessions
+mutated); the earlier survivors run again.
 
 The report (``mutation-report.md`` and ``mutation-report.json`` at the repository root,
 gitignored) gives per module: mutants, not sampled, run, killed (on the second pass,
@@ -129,27 +150,35 @@ def fresh_numba_cache(work: Path) -> str:
     return tempfile.mkdtemp(prefix="numba-cache-", dir=work.parent)
 
 
-def test_command(module: str, per_mutant_cache: bool = False) -> str:
+def test_command(module: str, per_mutant_cache: bool = False, select: tuple[Path, Path] | None = None) -> str:
+    """The whole test set of ``module``; with ``select = (coverage map, pristine copy)`` the
+    wrapper of scripts/mutation_select.py, which runs only the tests of the changed lines."""
     tests = " ".join(MODULES[module])
     doctest = f"finitelearn/{module}"
     # --assert=plain: a failing assert is not explained, so pytest's difflib report of two
     # long lists (quadratic, seconds per failing example while hypothesis shrinks) does not
     # turn a killed mutant into a timeout
-    pytest = (f"{sys.executable} -m pytest -x -q -p no:cacheprovider --no-header -o addopts= --assert=plain "
+    pytest = (f"{sys.executable} -m pytest -x -q -p no:cacheprovider -p _hypothesis_pytestplugin --no-header "
+              f"-o addopts= --assert=plain "
               f"-m 'not slow' --doctest-modules {doctest} {tests}")
+    if select is not None:
+        cmap, pristine = select
+        pytest = (f"{sys.executable} scripts/mutation_select.py run "
+                  f"--map {cmap} --pristine {pristine}")
     if per_mutant_cache:  # cosmic-ray splits the command with shlex: a shell sets the variable
         return "sh -c " + shlex.quote('NUMBA_CACHE_DIR="$(mktemp -d)" exec ' + pytest)
     return pytest
 
 
-def write_config(work: Path, module: str, timeout: float, per_mutant_cache: bool = False) -> Path:
+def write_config(work: Path, module: str, timeout: float, per_mutant_cache: bool = False,
+                 select: tuple[Path, Path] | None = None) -> Path:
     cfg = work / "cosmic-ray.toml"
     cfg.write_text(
         "[cosmic-ray]\n"
         f'module-path = "finitelearn/{module}"\n'
         f"timeout = {timeout}\n"
         "excluded-modules = []\n"
-        f"test-command = {json.dumps(test_command(module, per_mutant_cache))}\n\n"
+        f"test-command = {json.dumps(test_command(module, per_mutant_cache, select))}\n\n"
         "[cosmic-ray.distributor]\n"
         'name = "local"\n'
     )
@@ -204,27 +233,61 @@ def _forget_results(session: Path, job_ids: list[str]) -> None:
     con.close()
 
 
+def _session_kept(work: Path, names: list[str]):
+    """Copy the tree into ``work`` anew, keeping the files ``names`` of the old copy."""
+    keep = {n: work.parent / f"{work.name}.{n}" for n in names if (work / n).exists()}
+    for n, k in keep.items():
+        shutil.copy(work / n, k)
+    copy_tree(work)
+    for n, k in keep.items():
+        shutil.move(k, work / n)
+
+
+def prepare_selection(module: str, work: Path, env: dict) -> tuple[Path, Path]:
+    """The pristine copy of the module and its coverage map (scripts/mutation_select.py), kept
+    next to the work copy; collected again only when the module or its tests changed."""
+    import hashlib
+
+    import mutation_select
+
+    pristine = work.parent / f"{slug(module)}.pristine.py"
+    cmap = work.parent / f"{slug(module)}.coverage.json"
+    src = (work / "finitelearn" / module).read_text()
+    h = hashlib.sha256(src.encode())
+    for t in MODULES[module]:
+        for f in sorted((work / t).rglob("*.py")) if (work / t).is_dir() else [work / t]:
+            h.update(f.read_bytes())
+    h.update((work / "tests" / "naive.py").read_bytes())
+    stamp = work.parent / f"{slug(module)}.coverage.sha256"
+    if not (cmap.exists() and stamp.exists() and stamp.read_text() == h.hexdigest()):
+        t0 = time.monotonic()
+        res = mutation_select.collect(module, MODULES[module], work, cmap, env, module.startswith("_kernels/"))
+        stamp.write_text(h.hexdigest())
+        print(f"{module}: coverage map of {len(res['lines'])} lines collected in {time.monotonic() - t0:.0f} s "
+              f"(pytest exit {res['returncode']})", flush=True)
+    pristine.write_text(src)
+    return cmap, pristine
+
+
 def run_module(module: str, args: argparse.Namespace) -> None:
     work = Path(args.work) / slug(module)
     session = work / "session.sqlite"
     rerun = args.rerun_survivors
+    resume = session.exists() and not args.fresh and not rerun
     if rerun:
         if not session.exists():
             print(f"{module}: no session to rerun in {work}")
             return
-        keep = work.parent / f"{slug(module)}.session.sqlite"
-        keep2 = work.parent / f"{slug(module)}.second-pass.json"
-        shutil.copy(session, keep)
-        if (work / "second-pass.json").exists():
-            shutil.copy(work / "second-pass.json", keep2)
-        copy_tree(work)  # the tests as they are now, the module's source as before
-        shutil.move(keep, session)
-        if keep2.exists():
-            shutil.move(keep2, work / "second-pass.json")
+        _session_kept(work, ["session.sqlite", "second-pass.json"])  # the tests as they are now, the source as before
+    elif resume:
+        _session_kept(work, ["session.sqlite", "second-pass.json"])  # cosmic-ray runs the pending mutants
     else:
         copy_tree(work)
+    # PYTEST_DISABLE_PLUGIN_AUTOLOAD: only hypothesis' plugin is loaded (-p), not pytest-benchmark's
+    # or platformdirs' (0.7 s of every mutant's start-up; no test of MODULES uses their fixtures,
+    # and the unmutated run below would fail if one did)
     env = dict(os.environ, CI="true", HYPOTHESIS_PROFILE="ci", PYTHONPATH=str(work),
-               NUMBA_NUM_THREADS="1", NUMBA_CACHE_DIR=fresh_numba_cache(work))
+               NUMBA_NUM_THREADS="1", NUMBA_CACHE_DIR=fresh_numba_cache(work), PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
     env.pop("NUMBA_DISABLE_JIT", None)
     # the unmutated tests must pass; timed with an empty numba cache, which is what a mutant
     # of a kernel module costs (its kernels recompiled), so the timeout can be set from it
@@ -236,7 +299,8 @@ def run_module(module: str, args: argparse.Namespace) -> None:
         print(f"{module}: the unmutated tests fail, not mutating:\n{base.stdout[-2000:]}")
         return
     timeout = args.timeout if args.timeout is not None else max(120.0, round(3 * base_s))
-    cfg = write_config(work, module, timeout, args.no_numba_cache)
+    select = None if args.no_select else prepare_selection(module, work, env)
+    cfg = write_config(work, module, timeout, args.no_numba_cache, select)
     if rerun:
         again = _survivor_ids(session, module)
         second = work / "second-pass.json"
@@ -245,16 +309,20 @@ def run_module(module: str, args: argparse.Namespace) -> None:
         _forget_results(session, again)
         print(f"{module}: {len(again)} survivors to run again (tests {base_s:.0f} s, timeout {timeout:.0f} s)",
               flush=True)
+    elif resume:
+        print(f"{module}: resuming {_pending(session)} pending mutants (tests {base_s:.0f} s, timeout {timeout:.0f} s)",
+              flush=True)
     else:
         subprocess.run(["cosmic-ray", "init", str(cfg), str(session)], cwd=work, env=env, check=True,
                        stdout=subprocess.DEVNULL)
         total, kept = prune(session, args.max_mutants, args.seed, work)
-        print(f"{module}: {total} mutants, {kept} to run (tests {base_s:.0f} s, timeout {timeout:.0f} s)",
-              flush=True)
+        reused = 0 if args.reuse is None else reuse_verdicts(module, session, work, Path(args.reuse), args.reuse_commit)
+        print(f"{module}: {total} mutants, {kept} to run, {reused} of them killed in an earlier session "
+              f"(tests {base_s:.0f} s, timeout {timeout:.0f} s)", flush=True)
     start = time.monotonic()
     # --jobs workers, each with its own copy of the tree (cosmic-ray writes into the file)
     if args.jobs > 1:
-        _exec_parallel(module, work, cfg, session, env, args, timeout)
+        _exec_parallel(module, work, cfg, session, env, args, timeout, select)
     else:
         _exec(["cosmic-ray", "exec", str(cfg), str(session)], work, env, args.cap)
     print(f"{module}: ran for {time.monotonic() - start:.0f} s", flush=True)
@@ -263,6 +331,79 @@ def run_module(module: str, args: argparse.Namespace) -> None:
     shutil.copy(session, keep_dir / f"{slug(module)}.sqlite")
     if (work / "second-pass.json").exists():
         shutil.copy(work / "second-pass.json", keep_dir / f"{slug(module)}.second-pass.json")
+
+
+def _pending(session: Path) -> int:
+    from cosmic_ray.work_db import WorkDB, use_db
+
+    with use_db(str(session), WorkDB.Mode.open) as db:
+        return sum(1 for _ in db.pending_work_items)
+
+
+REUSED = "reused: killed in the earlier session "
+
+
+def _mutation_keys(source: str, specs: list) -> dict:
+    """A key per mutation that does not depend on the rest of the module: the operator, the
+    source text of the enclosing top-level function or method (the whole module outside
+    any), the position relative to it, and the rank among the operator's mutations there."""
+    import ast
+
+    tree = ast.parse(source)
+    lines = source.splitlines()
+    defs = []
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            first = min([d.lineno for d in node.decorator_list] + [node.lineno])
+            defs.append((first, node.end_lineno))
+    keys, rank = {}, {}
+    for job_id, op, args_json, occurrence, row, col, erow, ecol in sorted(specs, key=lambda t: t[3]):
+        inside = [d for d in defs if d[0] <= row and erow <= d[1]]
+        first, last = max(inside) if inside else (1, len(lines))  # the innermost
+        text = "\n".join(lines[first - 1:last])
+        k = (op, args_json, text, row - first, col, erow - first, ecol)
+        rank[k] = rank.get(k, -1) + 1
+        keys[job_id] = (*k, rank[k])
+    return keys
+
+
+def _specs(con) -> list:
+    return con.execute("SELECT job_id, operator_name, operator_args, occurrence, start_pos_row, start_pos_col, "
+                       "end_pos_row, end_pos_col FROM mutation_specs").fetchall()
+
+
+def reuse_verdicts(module: str, session: Path, work: Path, old_dir: Path, old_commit: str) -> int:
+    """Mark as killed, without running them, the pending mutants that an earlier session
+    (``old_dir/<slug>.sqlite``, run on the source of ``old_commit``) killed and that are the
+    same mutant: the same operator at the same place of a textually identical function.
+    Survivors of the earlier session run again (they are few, and the tests changed)."""
+    old_session = old_dir / f"{slug(module)}.sqlite"
+    if not old_session.exists():
+        return 0
+    old_src = subprocess.run(["git", "show", f"{old_commit}:finitelearn/{module}"], cwd=ROOT, capture_output=True,
+                             text=True, check=True).stdout
+    new_src = (work / "finitelearn" / module).read_text()
+    oc = sqlite3.connect(old_session)
+    killed = {j: (out, diff) for j, out, diff in oc.execute(
+        "SELECT job_id, output, diff FROM work_results WHERE worker_outcome = 'NORMAL' AND test_outcome = 'KILLED'")}
+    old_keys = {k: j for j, k in _mutation_keys(old_src, [s for s in _specs(oc) if s[0] in killed]).items()}
+    oc.close()
+    nc = sqlite3.connect(session)
+    pending = {j for (j,) in nc.execute("SELECT job_id FROM work_items WHERE job_id NOT IN "
+                                        "(SELECT job_id FROM work_results)")}
+    new_keys = _mutation_keys(new_src, [s for s in _specs(nc) if s[0] in pending])
+    rows = []
+    for j, k in new_keys.items():
+        oj = old_keys.get(k)
+        if oj is not None:
+            out, diff = killed[oj]
+            timeout = "timeout" if out == "timeout" else ""
+            rows.append(("NORMAL", (REUSED + oj + (" (timeout)" if timeout else "")), "KILLED", diff, j))
+    with nc:
+        nc.executemany("INSERT INTO work_results (worker_outcome, output, test_outcome, diff, job_id) "
+                       "VALUES (?, ?, ?, ?, ?)", rows)
+    nc.close()
+    return len(rows)
 
 
 def _descendants(pid: int) -> list[int]:
@@ -305,7 +446,7 @@ def _exec(cmd: list[str], cwd: Path, env: dict, cap: float | None) -> None:
         _stop(proc)  # the copy may be left mutated: it is scratch, copied anew on each run
 
 
-def _exec_parallel(module, work, cfg, session, env, args, timeout) -> None:
+def _exec_parallel(module, work, cfg, session, env, args, timeout, select=None) -> None:
     """Split the pending mutants over --jobs copies of the tree, one session each."""
     from cosmic_ray.work_db import WorkDB, use_db
     from cosmic_ray.work_item import WorkerOutcome, WorkResult
@@ -323,7 +464,7 @@ def _exec_parallel(module, work, cfg, session, env, args, timeout) -> None:
             if others:
                 db.set_multiple_results(others, WorkResult(output="another job",
                                                            worker_outcome=WorkerOutcome.SKIPPED))
-        wcfg = write_config(wj, module, timeout, args.no_numba_cache)
+        wcfg = write_config(wj, module, timeout, args.no_numba_cache, select)
         procs.append((wj, subprocess.Popen(
             ["cosmic-ray", "exec", str(wcfg), str(wj / "session.sqlite")], cwd=wj,
             env=dict(env, PYTHONPATH=str(wj), NUMBA_CACHE_DIR=fresh_numba_cache(work)),
@@ -352,8 +493,8 @@ def collect(module: str, work_root: Path) -> dict | None:
         return None
     second = work_root / slug(module) / "second-pass.json"
     second_ids = set(json.loads(second.read_text())) if second.exists() else set()
-    counts = {"mutants": 0, "sampled_out": 0, "killed": 0, "killed_2nd": 0, "survived": 0, "equivalent": 0,
-              "timeout": 0, "incompetent": 0, "not_run": 0}
+    counts = {"mutants": 0, "sampled_out": 0, "killed": 0, "reused": 0, "killed_2nd": 0, "survived": 0,
+              "untested": 0, "equivalent": 0, "timeout": 0, "incompetent": 0, "not_run": 0}
     survivors, timeouts = [], []
     with use_db(str(session), WorkDB.Mode.open) as db:
         results = dict(db.results)
@@ -372,8 +513,10 @@ def collect(module: str, work_root: Path) -> dict | None:
                 counts["incompetent"] += 1  # the worker itself failed: not a test's verdict
             elif r.test_outcome is not None and r.test_outcome.value == "killed":
                 counts["killed"] += 1  # a failing test, or the per-mutant timeout
-                counts["timeout"] += r.output == "timeout"
-                if r.output == "timeout":
+                timed_out = r.output == "timeout" or (r.output or "").endswith("(timeout)")
+                counts["timeout"] += timed_out
+                counts["reused"] += (r.output or "").startswith(REUSED)
+                if timed_out:
                     timeouts.append({"job_id": item.job_id, "line": item.mutations[0].start_pos[0],
                                      "diff": r.diff})
                 counts["killed_2nd"] += item.job_id in second_ids
@@ -381,6 +524,7 @@ def collect(module: str, work_root: Path) -> dict | None:
                 counts["incompetent"] += 1
             else:
                 counts["survived"] += 1
+                counts["untested"] += "no test executes the changed line" in (r.output or "")
                 m = item.mutations[0]
                 why = equivalent(module, r.diff or "")
                 counts["equivalent"] += why is not None
@@ -407,9 +551,9 @@ def write_report(modules: list[str], work_root: Path, out: Path) -> None:
              "killed 2nd: of the killed, killed only when the first pass's survivors ran again "
              "with new tests; timeouts: of the killed, by the per-mutant timeout; score: killed / "
              "(killed + survived).", "",
-             "| module | mutants | not sampled | ran | killed | killed 2nd | timeouts | survived "
-             "| equivalent | not run | score | without equivalents |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+             "| module | mutants | not sampled | ran | killed | of them reused | killed 2nd | timeouts | survived "
+             "| of them untested | equivalent | not run | score | without equivalents |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
 
     def pct(x):
         return "-" if x is None else f"{100 * x:.1f}%"
@@ -417,7 +561,8 @@ def write_report(modules: list[str], work_root: Path, out: Path) -> None:
     for r in rows:
         run = r["killed"] + r["survived"] + r["incompetent"]
         lines.append(f"| {r['module']} | {r['mutants']} | {r['sampled_out']} | {run} | {r['killed']} | "
-                     f"{r['killed_2nd']} | {r['timeout']} | {r['survived']} | {r['equivalent']} | "
+                     f"{r['reused']} | {r['killed_2nd']} | {r['timeout']} | {r['survived']} | {r['untested']} | "
+                     f"{r['equivalent']} | "
                      f"{r['not_run']} | {pct(r['score'])} | {pct(r['score_without_equivalents'])} |")
     n_table = len(lines)
     for r in rows:
@@ -452,6 +597,15 @@ def main(argv: list[str] | None = None) -> int:
                    help="run the survivors of the modules' sessions again with the tests as they are now "
                         "(the source unchanged); the report counts them as killed on the second pass")
     p.add_argument("--work", default="/tmp/finitelearn-mutation", help="scratch folder")
+    p.add_argument("--fresh", action="store_true",
+                   help="start the module's session anew (default: resume a session found in --work)")
+    p.add_argument("--no-select", action="store_true",
+                   help="every mutant runs the module's whole test set (default: only the tests that execute "
+                        "the changed lines, scripts/mutation_select.py)")
+    p.add_argument("--reuse", default=None,
+                   help="a folder of earlier sessions (<module>.sqlite): their killed mutants that are the same "
+                        "mutant of the same function are not run again")
+    p.add_argument("--reuse-commit", default="94122cf", help="the commit whose source the --reuse sessions mutated")
     p.add_argument("--report", action="store_true", help="only write the report")
     p.add_argument("--out", default=str(ROOT / "mutation-report"),
                    help="report path without suffix (.md and .json are written)")

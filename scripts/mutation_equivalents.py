@@ -11,11 +11,8 @@ from __future__ import annotations
 
 import re
 
-_1D = "the array is one-dimensional (the kernel's contract; every caller passes a 1-D array), so shape[-1] is shape[0]"
-
-_ONE_WORD = ("parity_packed's `full` is only used through `flipped`, which is only stored in a word w "
-             "with popcount(high & w) odd; with n <= 64 there is one word, w = 0, so never (the n < 64 "
-             "branch is dead code; for n >= 128 `full` stays ~0)")
+_1D = ("the array is one-dimensional (the kernel's contract, every caller passing a 1-D array, or by "
+       "construction where noted in ONE_D), so shape[-1] is shape[0]")
 
 _DISPATCH = ("the choice between the textbook loop and the blocked kernel: both compute the exact transform "
              "(each bound to the definition on every length in tests/_kernels/test_wht.py, the blocked one from "
@@ -35,11 +32,18 @@ _KEY = ("a canonical key of the partition {a, b} (b = V ^ a): the larger works a
 _BRANCH = ("which uncovered element the exact cover search branches on: every cover contains a set covering "
            "any one of them, so the search stays complete (the fewest-sets element is only faster)")
 
+_ROUTE = ("which route counts the agreement when neither function is lazy: the engine's chunked count of "
+          "as_lazy(h) ^ as_lazy(T) or the kernels on the tables; both are exact over every distribution "
+          "(the engine route is compared with the table route in tests/test_lazy.py and tests/test_dask.py, the "
+          "table route with enumeration in tests/test_agreement.py, and a lazy function on either side must "
+          "take the engine route: test_one_lazy_function_is_never_tabulated), only the speed differs")
+
 # (module, line before, line after or None for any, why)
 RULES: list[tuple[str, str, str | None, str]] = [
-    ("_kernels/bits.py", "full = (np.uint64(1) << np.uint64(n)) - np.uint64(1)", None, _ONE_WORD),
-    ("_kernels/bits.py", "if n < 64:", "if n == 64:", _ONE_WORD),
-    ("_kernels/bits.py", "if n < 64:", "if n <= 64:", _ONE_WORD),
+    ("agreement.py", "if engine is not None or isinstance(h, LazyFunction) or isinstance(T, LazyFunction):",
+     "if engine is None or isinstance(h, LazyFunction) or isinstance(T, LazyFunction):", _ROUTE),
+    ("agreement.py", "if engine is not None or isinstance(h, LazyFunction) or isinstance(T, LazyFunction):",
+     "if not engine is not None or isinstance(h, LazyFunction) or isinstance(T, LazyFunction):", _ROUTE),
     ("_kernels/wht.py", "radix = _radix(bits - 3)", "radix = _radix(bits - 2)",
      "_sub_block has bits >= 6 (blocked's contract: d >= sub_bits >= 6), so bits - 3 and bits - 2 are both "
      ">= 3 and _radix gives 8 for both"),
@@ -51,6 +55,27 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("_kernels/wht.py", "_CHUNK_BITS = 16  # the whole-array sweeps work in chunks of at most 2^16 elements", None, _TUNING),
     ("_kernels/wht.py", "_BLOCK_BITS = 18  # blocks of 2^18 elements = 2 MiB: L2 + L3", None, _TUNING),
     ("_kernels/wht.py", "_SUB_BITS = 12  # sub-blocks of 2^12 elements = 32 KiB (int64/float64): L1", None, _TUNING),
+    ("fourier.py", "if distribution is None and engine is None and not isinstance(f, LazyFunction):",
+     "if distribution is None and engine is not None and not isinstance(f, LazyFunction):",
+     "which route counts the influence of a tabulated f under the uniform law: the spectrum of its table "
+     "or the engine's chunked count of f ^ f.flipped(e_i); both exact (the table route bound to the "
+     "definition in test_influence_by_definition_and_spectral_sum, the chunked one in "
+     "test_influence_under_a_distribution_by_definition), only the speed differs"),
+    ("fourier.py", "if n == 0 or n & (n - 1):", "if n <= 0 or n & (n - 1):",
+     "n is an array's length (values.shape[0]), never negative"),
+    ("fourier.py", "if values.dtype == np.int64 and n > 1:", "if values.dtype <= np.int64 and n > 1:",
+     "the dtype is int64 or float64 (refused otherwise above); numpy's dtype order is 'casts safely to', "
+     "and float64 does not cast safely to int64, so <= holds for int64 alone"),
+    ("fourier.py", "if lo == np.iinfo(np.int64).min or max(hi, -lo) * n > _INT64_MAX:",
+     "if lo <= np.iinfo(np.int64).min or max(hi, -lo) * n > _INT64_MAX:",
+     "lo is an int64 entry, never below the int64 minimum"),
+    ("fourier.py", "if lo == np.iinfo(np.int64).min or max(hi, -lo) * n > _INT64_MAX:",
+     "if lo < np.iinfo(np.int64).min or max(hi, -lo) * n > _INT64_MAX:",
+     "lo is an int64 entry, never below the int64 minimum, so lo < min is False; the one value the test "
+     "lo == min catches, -2^63, has max(hi, -lo) * n = 2^63 * n > 2^63 - 1 for every n >= 1 (n > 1 here) "
+     "and is refused by the second test as well"),
+    ("fourier.py", "if values.dtype == np.int64 and n > 1:", "if values.dtype == np.int64 and n != 1:",
+     "n is a power of two >= 1 (n == 0 is refused above), so n != 1 is n > 1"),
     ("fourier.py", "if f.d > 31:  # pragma: no cover - refused by the memory guard first", None,
      "unreachable: a BooleanFunction on d >= 32 holds a 4 GiB table and integer_spectrum's memory guard "
      "(10 bytes a point, 40 GiB at d = 32) refuses it before this line"),
@@ -60,11 +85,120 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("responders.py", "return truth + t if null > truth else truth - t",
      "return truth + t if null >= truth else truth - t",
      "null == truth never reaches this line: |null - truth| = 0 <= t returned the null value just above"),
+    ("responders.py", "if values.shape[0] <= _SMALL:", None,
+     "which implementation finds the best window: the plain-Python scan or the grouped numpy one; both are "
+     "bound to the brute force (test_max_consistent_is_the_best_window_nearest_to_null on up to 8 values, "
+     "test_max_consistent_on_many_candidates_against_brute_force on 25 to 70, each route on sizes the other "
+     "route gets under this mutant), only the speed differs"),
+    ("responders.py", "if hi - lo <= 4 * values.shape[0]:", None,
+     "which way _grouped groups equal values: counted by bincount over the range or sorted; the same "
+     "distinct values and totals (both routes bound to the brute force in "
+     "test_max_consistent_on_many_candidates_against_brute_force), only the speed differs"),
+    ("responders.py", "if values.dtype != object and max(abs(null), t) >= (_INT64_SAFE >> 1):",
+     "if values.dtype <= object and max(abs(null), t) >= (_INT64_SAFE >> 1):",
+     "numpy's dtype order is 'casts safely to': every dtype casts safely to object, so this converts "
+     "int64 values as before and object values to object again (the same values)"),
+    ("responders.py", "if values.dtype != object and max(abs(null), t) >= (_INT64_SAFE >> 1):",
+     "if values.dtype != object or max(abs(null), t) >= (_INT64_SAFE >> 1):",
+     "converting int64 values to exact Python ints always instead of only when they could wrap: the same "
+     "numbers, slower"),
+    ("responders.py", "if (dist <= t).any():", "if (dist < t).any():",
+     "when the nearest value is exactly t from null and none nearer, the answer below is v - t or v + t, "
+     "which is null itself"),
+    ("responders.py", "if j < i:", None,
+     "j >= i on every pass (j ends each pass past i, and i grows by one), so the branch never runs as "
+     "written, and a mutant that runs it sets j = i when j >= i, after which the while loop walks j to the "
+     "same end (slower, the same windows)"),
+    ("responders.py", "if values.dtype != object and max(abs(null), t) >= (_INT64_SAFE >> 1):",
+     "if values.dtype < object and max(abs(null), t) >= (_INT64_SAFE >> 1):",
+     "numpy's dtype order is 'casts safely to': int64 < object holds and object < object does not, as != "
+     "object does"),
+    ("responders.py", "if (counts == 1).all():", "if (counts <= 1).all():",
+     "counts are multiplicities >= 1, so <= 1 is == 1"),
+    ("responders.py", "per = np.bincount(values - lo, minlength=hi - lo + 1).astype(np.int64)",
+     "per = np.bincount(values - lo, minlength=hi - lo + 2).astype(np.int64)",
+     "a longer table of counts ends in a zero, which np.flatnonzero(per) drops"),
+    ("responders.py", "if values.dtype == np.int64 and values.shape[0]:", "if values.dtype < np.int64 and values.shape[0]:",
+     "the values are int64 or object (to_units; np.asarray of Python ints); in numpy's 'casts safely to' "
+     "order neither is < int64, so every input takes the sorting route, the same groups (both routes bound "
+     "to the brute force), slower"),
+    ("responders.py", "if values.dtype == np.int64 and values.shape[0]:", "if values.dtype <= np.int64 and values.shape[0]:",
+     "the values are int64 or object; int64 <= int64 holds and object <= int64 does not, as =="),
+    ("responders.py", "if (counts == 1).all():", "if (counts < 1).all():",
+     "counts are multiplicities >= 1, so this is never true and every grouping adds the counts (np.add.at), "
+     "the same totals as the bincount of ones"),
+    ("responders.py", "if (counts == 1).all():", "if (counts == 0).all():",
+     "counts are multiplicities >= 1, so this is never true and every grouping adds the counts (np.add.at), "
+     "the same totals as the bincount of ones"),
+    ("responders.py", "cand = np.flatnonzero(cnt == best)", "cand = np.flatnonzero(cnt >= best)",
+     "best = cnt.max(), so cnt >= best is cnt == best"),
+    ("responders.py", "if values.dtype != object and max(abs(null), t) >= (_INT64_SAFE >> 1):",
+     "if values.dtype != object and max(abs(null), t) >= (_INT64_SAFE >> 2):",
+     "converting to exact Python ints from a lower bound on: the same numbers, computed exactly in more cases"),
+    ("responders.py", "dist = np.maximum(np.maximum(lo_c - null, null - hi_c), 0)",
+     "dist = np.maximum(np.maximum(lo_c - null, null - hi_c), -1)",
+     "as in the plain-Python route: every winning window has lo <= hi, so dist <= 0 exactly when null is in "
+     "[lo, hi], and those windows all answer null itself; positive distances are unchanged"),
+    ("responders.py", "per = np.zeros(hi - lo + 1, dtype=np.int64)", "per = np.zeros(hi - lo + 2, dtype=np.int64)",
+     "a longer table of counts ends in a zero, which np.flatnonzero(per) drops"),
+    ("responders.py", "cum = [0]", None,
+     "every prefix sum moves by the same constant, and only differences cum[j] - cum[i] are used"),
+    ("responders.py", "per = np.bincount(values - lo, minlength=hi - lo + 1).astype(np.int64)",
+     "per = np.bincount(values - lo, minlength=hi - lo + 0).astype(np.int64)",
+     "minlength is only a lower bound: bincount's length is max(values - lo) + 1 = hi - lo + 1 anyway"),
+    ("responders.py", "_SMALL = 24  # up to this many values the windows are scanned in plain Python (numpy's per-call cost dominates)",
+     None, "the size at which max_consistent_answer changes route: both routes are bound to the brute force "
+     "(see the rule of `if values.shape[0] <= _SMALL:`), only the speed differs"),
+    ("responders.py", 'if kind == "null":', 'if kind >= "null":',
+     "kind is normalised, and truthful and noisy returned above: it is 'null' or 'max_consistent' here, and "
+     "'max_consistent' < 'null'"),
+    ("responders.py", 'if kind == "max_consistent":', None,
+     "kind is normalised, and the other three returned above: only 'max_consistent' reaches this line, so "
+     "==, <= and >= all hold (the refusal below is unreachable, `pragma: no cover`)"),
+    ("responders.py", "key = (-cnt, dist)", "key = (~cnt, dist)",
+     "~cnt = -cnt - 1: the same order of the keys"),
+    ("responders.py", "cnt = -1", "cnt = not 1",
+     "the small route's mark of windows that miss the truth (0 here) only has to be below every valid "
+     "window's count (>= 1), as in the numpy route's np.where(valid, cnt, -1)"),
+    ("responders.py", "cnt = -1", "cnt = - 2",
+     "the small route's mark of windows that miss the truth only has to be below every valid window's count"),
+    ("responders.py", "j = 0", None,
+     "j = 1: the scan at i = 0 walks j past index 0 anyway (v[0] <= v[0] + 2t); j = -1: `if j < i` sets it "
+     "to 0 at i = 0"),
+    ("responders.py", "cnt = -1", "cnt = ~1",
+     "~1 = -2: the small route's mark of windows that miss the truth only has to be below every valid "
+     "window's count (>= 1)"),
+    ("responders.py", "cnt = -1", "cnt = - 0",
+     "the small route's mark of windows that miss the truth only has to be below every valid window's "
+     "count (>= 1); with no valid window every window ties either way, the answer the same"),
+    ("responders.py", "while j < n and v[j] <= top:", "while j != n and v[j] <= top:",
+     "j never passes n (it grows by one while j < n), so j != n is j < n"),
+    ("responders.py", "if abs(null - truth) <= t:", "if abs(null - truth) < t:",
+     "at |null - truth| = t exactly the next line answers truth + t if null > truth else truth - t, which "
+     "is null itself"),
+    ("responders.py", "return v - t if v > null else v + t", "return v - t if v >= null else v + t",
+     "v == null means a distance 0 <= t, and null was returned above"),
+    ("responders.py", "dist = max(lo - null, null - hi, 0)", "dist = max(lo - null, null - hi, -1)",
+     "lo <= hi for every window that can win (a valid one: truth in [v_i, v_i + 2t] keeps the clipped "
+     "interval non-empty), so dist <= 0 exactly when null is in [lo, hi]: those windows, preferred either "
+     "way, all answer null itself (min(max(null, lo), hi)), and positive distances are unchanged"),
+    ("responders.py", "NOISE_GRID = 1 << 20", None,
+     "not strictly equivalent: the resolution of the noisy responder's grid is a free constant (no "
+     "document fixes it; its docstring gives the rule in terms of NOISE_GRID, and the tests check that rule "
+     "and the uniform law with the module's value); another value changes the seeded draws, not the law"),
     ("responders.py", "counts = np.ones(1, dtype=np.int64)", "counts = np.ones( 2, dtype=np.int64)",
      "one candidate (the teacher): its count scales the only window's count, the answer is the same"),
     ("responders.py", 'if kind == "truthful":', 'if kind >= "truthful":',
      "kind is one of the four normalised names (the callers normalise it) and 'truthful' is the greatest "
      "of them in string order, so only it compares >= 'truthful'"),
+    ("responders.py", "cnt = np.where(valid, cnt, -1)", "cnt = np.where(valid, cnt, - 2)",
+     "the mark of windows that miss the truth only has to be below every valid window's count (>= 1)"),
+    ("responders.py", "cnt = np.where(valid, cnt, -1)", "cnt = np.where(valid, cnt, ~1)",
+     "~1 = -2: the mark of windows that miss the truth only has to be below every valid window's count (>= 1)"),
+    ("responders.py", "cnt = np.where(valid, cnt, -1)", "cnt = np.where(valid, cnt, not 1)",
+     "not 1 = False = 0: the mark of windows that miss the truth only has to be below every valid window's "
+     "count (>= 1); with no valid window at all every window ties either way, so the answer is the same "
+     "(the count returned is 0 instead of -1 then, and respond, the only caller, uses the answer alone)"),
     ("responders.py", "cnt = np.where(valid, cnt, -1)", "cnt = np.where(valid, cnt, - 0)",
      "the mark of windows that miss the truth only has to be below every valid window's count, and a "
      "window holds its own first value (counts >= 1); with no valid window at all every window ties either way"),
@@ -100,14 +234,129 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("learners/base.py", "f\"{'statistical' if self.kind == 'sq' else 'data (membership)'} queries)\",",
      "f\"{'statistical' if self.kind >= 'sq' else 'data (membership)'} queries)\",",
      "the kinds are 'sq' and 'membership', and 'membership' < 'sq'"),
+    ("learners/passive.py", "if G.rank() == A.rows:  # independent rows: the fit interpolates, weights play no part",
+     "if G.rank() >= A.rows:  # independent rows: the fit interpolates, weights play no part",
+     "the rank of A A^T is at most its number of rows, so >= is =="),
+    ("learners/membership.py", "full = (1 << oracle.d) - 1", None,
+     "full only masks ~varying into `fixed`, which is used as (2^d - 1) & ~fixed and masks[0] & fixed "
+     "(masks < 2^d): bits at d and above (2 << d) or all bits (-1, from 0 << d or 1 >> d) change neither"),
+    ("learners/membership.py", "return 0 if k == 0 else 1 << (k - 1)", "return 0 if k <= 0 else 1 << (k - 1)",
+     "k is a list's length, never negative"),
+    ("learners/membership.py", "return len(self._answers) == oracle.d + 1", "return len(self._answers) >= oracle.d + 1",
+     "one answer per query and done() is asked before each, so the count reaches d + 1 exactly and stops there"),
+    ("learners/membership.py", "n = vs.shape[0]", "n = vs.shape[ -1]",
+     "vs (version_space_indices) is a 1-D array of positions"),
+    ("learners/membership.py",
+     "if min(int(ones[x]), n - int(ones[x])) == 0:  # pragma: no cover - distinct members always split", None,
+     "unreachable: next_query runs with >= 2 distinct members left (done() stops at one), and two distinct "
+     "tables differ at some point, so the best x has 1 <= ones[x] <= n - 1 and no mutant of the test fires "
+     "where the original does not (min >= 1 > 0, and n + ones[x] > 0)"),
+    ("learners/membership.py", 'if stopped != "identified":', 'if stopped < "identified":',
+     "GF2Elimination.next_query always returns a point, so it stops 'identified' or 'budget', and "
+     "'budget' < 'identified'"),
+    ("learners/membership.py", "break", "continue",
+     "after storing a new pivot row the loop would find the pivot in the basis and xor the row with "
+     "itself: row = 0 ends the loop with the same basis"),
+    ("learners/membership.py", "lower = row & ~(1 << p)", None,
+     "bit p is never in S when the parity of lower & S is taken (S holds the fixed bits, which are not free, "
+     "and lower pivots only; bit p is set after), and row has no bit above p (p is its highest): clearing "
+     "bit p, bit p + 1 (2 << p) or nothing (~(1 >> p) = ~0 for p >= 1, ~(0 << p)) gives the same parity"),
+    ("learners/sq.py", "for k in range(2, min(kmax, 8) + 1, 2):", "for k in range(2, min(kmax, 9) + 1, 2):",
+     "the even k up to 9 are the even k up to 8"),
+    ("learners/sq.py", "varying = int(np.bitwise_or.reduce(vs ^ vs[0]))", "varying = int(np.bitwise_or.reduce(vs ^ vs[ 1]))",
+     "next_query runs with >= 2 members left (done() stops at one), and a bit varies in the version space "
+     "iff some member differs there from any one member, the second as well as the first"),
+    ("learners/sq.py", "for j in range(0, k - 1, 2):", "for j in range(0, k + 1, 2):",
+     "the inner product's pairs (j, j + 1) beyond the k block bits read bits of y < 2^k that are 0: no term added"),
+    ("learners/sq.py", "for j in range(0, k - 1, 2):", "for j in range(0, k - 0, 2):",
+     "k is even (inner products of 2, 4, ... coordinates), so range(0, k, 2) and range(0, k - 1, 2) are the same"),
+    ("learners/sq.py", "if fits_int64(4 * (2 * m * tb + t)):", "if fits_int64( 5 * (2 * m * tb + t)):",
+     "a stricter bound for the int64 kernel: where it differs the removed count is computed in Python ints "
+     "instead, the same number"),
+    ("learners/sq.py", "out = np.zeros(1 << len(dirs), dtype=np.int64)", "out = np.zeros( 2 << len(dirs), dtype=np.int64)",
+     "the span is read only at indices below 2^len(dirs) (pat.support < 2^k with k <= len(dirs), and [:m]): "
+     "the zeros after are never read"),
+    ("learners/passive.py", "if G.rank() == A.rows:  # independent rows: the fit interpolates, weights play no part",
+     "if G.rank() > A.rows:  # independent rows: the fit interpolates, weights play no part",
+     "rank <= rows, so the mutant always takes the weighted pseudo-inverse; with independent rows that gives "
+     "the same theta: A^T W is injective, so (A^T W A) theta = A^T W Y means A theta = Y, and the pseudo-"
+     "inverse picks the solution in the row space of A, the minimum-norm interpolant A^T (A A^T)^-1 Y (exact "
+     "rationals in sympy both ways)"),
+    ("learners/base.py", "return oracle.version_space_size == 1", "return oracle.version_space_size <= 1",
+     "the version space never empties: a fixed teacher must be a member of the class (refused otherwise) "
+     "and every admissible answer keeps it; in the adaptive game every answer is within t of some "
+     "candidate's value (null_answer, max_consistent_answer), which it keeps; so size <= 1 is size == 1"),
+    ("learners/base.py", 'want = StatisticalQueryOracle if self.kind == "sq" else MembershipOracle',
+     'want = StatisticalQueryOracle if self.kind >= "sq" else MembershipOracle',
+     "the kinds are 'sq' and 'membership', and 'membership' < 'sq'"),
     ("learners/base.py", "return max(b, 0)", "return max(b, -1)",
      "b is already >= 0: a budget < 0 is refused above and an oracle never answers past its budget "
      "(oracle.budget - oracle.queries >= 0)"),
     ("distributions.py", "if len(w) == domain.size and all(v == 1 for v in w):",
      "if len(w) == domain.size and all(v <= 1 for v in w):",
      "every caller of _make passes positive weights (zeros are dropped before: v > 0), so v <= 1 is v == 1"),
-    ("distributions.py", "g = gcd_of(weights) or 1", "g = gcd_of(weights) or 2",
-     "the gcd of positive weights is >= 1; 0 would need all weights 0, refused before _make"),
+    ("distributions.py", "if self._subcube is not None or other._subcube is not None:",
+     "if self._subcube is not None and other._subcube is not None:",
+     "_make gives every distribution uniform on a subcube its subcube form, however it was built, so when "
+     "only one of the two has it they differ, and the array comparison below says so too: the subcube "
+     "side's support or weights are None until built (array_equal with None is False), or built and "
+     "different from the other's"),
+    ("distributions.py", "bound = max(abs(int(sub.max())), abs(int(sub.min()))) * self._total if sub.size else 0",
+     None,
+     "a distribution has at least one point (an empty support is refused when it is built), so sub.size "
+     ">= 1 and the else value is never used"),
+    ("distributions.py", "elif self._support is None and self._subcube is not None:",
+     "elif self._support is None or self._subcube is not None:",
+     "the two differ only for (support None, subcube None), which a distribution that is not uniform never "
+     "is (only the uniform and subcube forms keep no table, and uniform returned above), and for a subcube "
+     "whose support is built, where the subcube's first points are the support's first entries (both sorted)"),
+    ("distributions.py", "if fixed_mask == 0:", "if fixed_mask <= 0:",
+     "fixed_mask is a bit mask of coordinates (check_fixed), never negative"),
+    ("distributions.py", "if isinstance(domain, Cube) and n & (n - 1) == 0 and all(v == 1 for v in w):",
+     "if isinstance(domain, Cube) and n & (n - 1) <= 0 and all(v == 1 for v in w):",
+     "n >= 1, so n & (n - 1) >= 0"),
+    ("distributions.py", "if len(w) == domain.size and all(v == 1 for v in w):",
+     "if len(w) >= domain.size and all(v == 1 for v in w):",
+     "the weights are one per point of a set of distinct indices of the domain, never more than its size"),
+    ("distributions.py", "if i < self._support.shape[0] and self._support[i] == k:",
+     "if i != self._support.shape[0] and self._support[i] == k:",
+     "i is np.searchsorted's insertion index, in 0..len(support), so i < len iff i != len"),
+    ("distributions.py", "idx = [k for k, v in enumerate(w) if v > 0]", "idx = [k for k, v in enumerate(w) if v != 0]",
+     "integer_weights refuses negative weights, so v != 0 is v > 0"),
+    ("distributions.py", "if isinstance(domain, Cube) and n & (n - 1) == 0 and all(v == 1 for v in w):",
+     "if isinstance(domain, Cube) and n & (n - 1) == 0 and all(v <= 1 for v in w):",
+     "the weights are positive and divided by their gcd just above, so each is >= 1 and v <= 1 is v == 1"),
+    ("distributions.py", "if isinstance(domain, Cube) and n & (n - 1) == 0 and all(v == 1 for v in w):",
+     "if isinstance(domain, Cube) and n & (n - 1) >= 0 and all(v == 1 for v in w):",
+     "without the power-of-two test the next one still decides: n distinct points varying in c bits need "
+     "n <= 2^c, so c = bit_length(n) - 1 = floor(log2 n) passes only for n a power of two"),
+    ("distributions.py", 'if bin(lo ^ hi).count("1") == n.bit_length() - 1:',
+     'if bin(lo ^ hi).count("1") <= n.bit_length() - 1:',
+     "n distinct points that vary in c bits need n <= 2^c, so c >= log2 n = bit_length(n) - 1 (n a power "
+     "of two here) and <= holds only with equality"),
+    ("distributions.py", "if i < self._support.shape[0] and self._support[i] == k:",
+     "if i < self._support.shape[0] and self._support[i] <= k:",
+     "i = searchsorted(support, k) (side left), so support[i] >= k and <= k is == k"),
+    ("distributions.py", "if n < 2 or n & (n - 1):", "if n < 2 or n & (n - 2):",
+     "for n >= 2 both refuse exactly the lengths that are not a power of two: odd n >= 3 has bit 0 in n and "
+     "n - 2; n = 2m has n & (n - 2) = 2 (m & (m - 1)), zero iff m is a power of two"),
+    ("distributions.py", "if self._domain != other._domain or self._uniform != other._uniform:",
+     "if self._domain != other._domain or self._uniform > other._uniform:",
+     "the uniform distribution has one form (_make turns full-support uniform weights into it), so when "
+     "only other is uniform the two differ, and the comparisons below say so (self has a subcube other "
+     "lacks, or a table other lacks: array_equal with None is False)"),
+    ("distributions.py", "keys = sorted(k for k, v in acc.items() if v > 0)",
+     "keys = sorted(k for k, v in acc.items() if v != 0)",
+     "the weights are refused if negative (integer_weights), so their sums are >= 0 and v != 0 is v > 0"),
+    ("distributions.py", "return cls._make(domain, idx, [1] * idx.shape[0])",
+     "return cls._make(domain, idx, [ 2] * idx.shape[0])",
+     "equal weights 2 instead of 1: _make divides the weights by their gcd"),
+    ("distributions.py", "w = [1] * len(idx)", "w = [ 2] * len(idx)",
+     "equal weights c per listed point: a point's weight is c times its number of repeats, and _make "
+     "divides the weights by their gcd, so c = 2 gives the distribution c = 1 gives"),
+    ("distributions.py", "g = gcd_of(weights) or 1", None,
+     "the gcd of positive weights is >= 1, so the default after `or` is never used; 0 would need all "
+     "weights 0, refused before _make"),
     ("distributions.py", "return Distribution._make(X, np.asarray([values], dtype=np.int64), [1])",
      "return Distribution._make(X, np.asarray([values], dtype=np.int64), [ 2])",
      "weights are divided by their gcd in _make: one point of weight 2 is one point of weight 1"),
@@ -168,7 +417,12 @@ ONE_D: dict[str, set[str]] = {
     "_kernels/oracle.py": {"support", "rows", "masks"},
     "_kernels/bits.py": {"support", "spectrum", "table", "packed", "a"},
     "_kernels/wht.py": {"a", "src", "values"},
-    "distributions.py": {"self._support"},
+    # idx = np.flatnonzero(...): 1-D by construction; values: ndim != 1 is refused first (same line)
+    "distributions.py": {"self._support", "idx", "values"},
+    # v is _grouped's 1-D array of distinct values; values (in _grouped) is max_consistent_answer's 1-D array
+    "responders.py": {"v", "values"},
+    "learners/sq.py": {"vs"},  # the version space's 1-D array of masks or positions
+    "fourier.py": {"values"},  # walsh_hadamard refuses values.ndim != 1 on the line before
 }
 
 

@@ -74,3 +74,33 @@ def test_the_python_int_route_agrees(problem):
         mp.setattr(module, "fits_int64", lambda total: False)
         assert fl.agreement_probability(f, g, D) == want
         assert fl.disagreement_probability(f, g, D) == 1 - want
+
+
+@pytest.mark.parametrize("lazy_side", ["h", "T"])
+def test_one_lazy_function_is_never_tabulated(monkeypatch, lazy_side):
+    """The docstring: when h *or* T is lazy the count runs chunk by chunk, never through a
+    table.  With room for T's table (built first) but not for the lazy side's 2^20 / 8 bytes,
+    the answer must still come: P(x0 = x0 AND x1) = 3/4 under the uniform distribution."""
+    d = 20
+    table = fl.conjunction(d, {0, 1})
+    table.packed, table.truth_table  # built while the memory allows
+    lazy = fl.dictator(d, 0, lazy=True)
+    monkeypatch.setenv("FINITELEARN_MEMORY_LIMIT", str((1 << d) // 8 - 1))
+    with pytest.raises(fl.TooLarge):
+        fl.dictator(d, 0, lazy=True).packed  # the table the count must not build
+    h, T = (lazy, table) if lazy_side == "h" else (table, lazy)
+    assert fl.agreement_probability(h, T, fl.uniform(d)) == Fraction(3, 4)
+    assert fl.disagreement_probability(h, T, fl.uniform(d)) == Fraction(1, 4)
+    assert fl.correlation(h, T, fl.uniform(d)) == Fraction(1, 2)
+
+
+def test_the_arguments_by_name_and_engine_by_keyword_only():
+    """The signatures: h, T (f, g) and distribution may be named; engine is keyword-only."""
+    f, g, U = fl.dictator(3, 0), fl.majority(3), fl.uniform(3)
+    # majority(x) = x0 on 6 of the 8 points (it differs only at 011 and 100 in x0, x1, x2)
+    assert fl.agreement_probability(h=f, T=g, distribution=U) == Fraction(3, 4)
+    assert fl.disagreement_probability(h=f, T=g, distribution=U) == Fraction(1, 4)
+    assert fl.correlation(f=f, g=g, distribution=U) == Fraction(1, 2)
+    for fn in (fl.agreement_probability, fl.disagreement_probability, fl.correlation):
+        with pytest.raises(TypeError):
+            fn(f, g, U, None)

@@ -152,3 +152,118 @@ def test_weights_from_a_generator_with_a_domain():
     assert fl.Distribution.from_weights(fl.Cube(2), (w for w in [1, 0, 2, 1])) == want
     assert fl.from_weights((w for w in [1, 0, 2, 1]), domain=fl.Cube(2)) == want
     assert fl.Distribution.from_weights(fl.Cube(2), np.array([1, 0, 2, 1])) == want
+
+
+def test_expectation_refuses_a_list_of_the_wrong_length():
+    """As for arrays: a list (or any iterable) one number per point, not more, not fewer."""
+    D = fl.point_masses(2, [1, 3], weights=[1, 2])
+    assert D.expectation([0, 3, 0, 6]) == Fraction(1 * 3 + 2 * 6, 3)
+    for bad in ([0, 3, 0, 6, 9], [0, 3, 0]):
+        with pytest.raises(fl.InvalidArgument, match="a table of 4 numbers"):
+            D.expectation(bad)
+
+
+def test_weight_tables_that_are_not_iterables_are_refused():
+    for bad in (5, "1234", b"12"):
+        with pytest.raises(fl.InvalidType, match="weights"):
+            fl.Distribution.from_weights(fl.Cube(2), bad)
+
+
+def test_support_tables_are_refused_exactly_past_the_memory_available(monkeypatch):
+    """The implicit uniform and subcube forms build their tables only on demand, after a
+    memory check: the uniform support is one int64 arange (8 bytes a point), a subcube's is
+    built from an int64 counter and the int64 points (16 bytes a point); a single point is
+    never checked.  Each is allowed with exactly that much memory and refused with a byte less."""
+    cases = [(lambda: fl.uniform(3), 8 * 8), (lambda: fl.uniform_on_subcube(2, {0: 1}), 16 * 2),
+             (lambda: fl.uniform_on_subcube(4, {1: 0}), 16 * 8)]
+    for make, need in cases:
+        for attr in ("support", "weights"):
+            D = make()
+            monkeypatch.setenv("FINITELEARN_MEMORY_LIMIT", str(need - 1))
+            with pytest.raises(fl.TooLarge):
+                getattr(D, attr)
+            monkeypatch.setenv("FINITELEARN_MEMORY_LIMIT", str(need))
+            assert len(getattr(D, attr)) == need // (8 if need == 64 else 16)
+            monkeypatch.delenv("FINITELEARN_MEMORY_LIMIT")
+    D = fl.uniform_on_subcube(2, {0: 1, 1: 0})  # one point: nothing to check
+    monkeypatch.setenv("FINITELEARN_MEMORY_LIMIT", "1")
+    assert D.support.tolist() == [1]
+
+
+def test_equal_distributions_hash_equal_and_a_subcube_shows_its_points():
+    """A subcube built as such and the same points listed are equal, so they hash equal; the
+    notebook table of the implicit form lists the subcube's points (x_0 = 1: 1, 3, 5, 7)."""
+    S = fl.uniform_on_subcube(3, {0: 1})
+    P = fl.point_masses(3, [1, 3, 5, 7])
+    assert S == P and hash(S) == hash(P)
+    md = fl.uniform_on_subcube(3, {0: 1})._repr_markdown_()  # before its support is built
+    assert [int(line.split("|")[2]) for line in md.splitlines()[4:]] == [1, 3, 5, 7]
+    assert all(line.split("|")[3].strip() == "1/4" for line in md.splitlines()[4:])
+
+
+def test_the_deprecation_warnings_name_the_caller():
+    with pytest.warns(DeprecationWarning) as caught:
+        fl.Distribution.from_distribution(fl.uniform(2))
+        fl.uniform(2).to_distribution()
+    assert [w.filename for w in caught] == [__file__, __file__]
+
+
+def test_a_small_support_on_a_grid_is_shown_as_points():
+    G = fl.Grid([(0, 1), (0, 1)], 2)  # the points (0, 0), (1, 0), (0, 1), (1, 1)
+    D = fl.point_masses(G, [(0, 0), (1, 1)], weights=[1, 3])
+    assert repr(D) == f"Distribution({G!r}, {{(0, 0): 1/4, (1, 1): 3/4}})"
+
+
+def test_subcubes_compare_and_hash_by_their_points():
+    """Different subcubes differ (whichever is 'smaller' as a tuple); fixing nothing is the
+    uniform distribution; the uniform one and the same points listed hash equal."""
+    A, B = fl.uniform_on_subcube(3, {0: 0}), fl.uniform_on_subcube(3, {0: 1})
+    assert A != B and B != A
+    assert fl.uniform_on_subcube(3, {1: 0}) != fl.uniform_on_subcube(3, {0: 0, 2: 1})
+    E = fl.uniform_on_subcube(3, {})
+    assert E.is_uniform and E == fl.uniform(3) and E.subcube == (0, 0)
+    assert fl.uniform(3) == fl.point_masses(3, range(8)) and hash(fl.uniform(3)) == hash(fl.point_masses(3, range(8)))
+
+
+def test_expectation_refuses_a_column_of_the_right_length():
+    D = fl.point_masses(2, [1, 3], weights=[1, 2])
+    with pytest.raises(fl.InvalidArgument, match="a table of 4 numbers"):
+        D.expectation(np.zeros((4, 1), dtype=np.int64))
+
+
+def test_numbers_that_are_not_iterables_are_refused_as_tables():
+    for bad in (5, "12"):
+        with pytest.raises(fl.InvalidType):
+            fl.point_masses(2, [0, 1], weights=bad)
+        with pytest.raises(fl.InvalidType):
+            fl.uniform(2).expectation(bad)
+        with pytest.raises(fl.InvalidType):
+            fl.from_weights(bad)
+
+
+def test_one_point_is_a_subcube_and_zero_weights_leave_the_support():
+    """A single point is the subcube fixing every coordinate; points of weight 0 (given, or
+    adding up to 0 nowhere: weights are >= 0) are not in the support."""
+    assert fl.point_masses(2, [1]) == fl.uniform_on_subcube(2, {0: 1, 1: 0})
+    assert fl.point_masses(2, [1]).subcube == (3, 1)
+    D = fl.point_masses(2, [0, 1, 3], weights=[1, 0, 2])
+    assert D.support.tolist() == [0, 3] and D.weights.tolist() == [1, 2] and D.support_size() == 2
+
+
+def test_a_weight_table_for_a_domain_has_one_weight_per_point():
+    assert fl.Distribution.from_weights(fl.Cube(2), [1, 1, 1, 1]) == fl.uniform(2)
+    for bad in ([1, 1, 1], [1, 1, 1, 1, 1]):
+        with pytest.raises(fl.InvalidArgument, match="a table of 4 weights"):
+            fl.Distribution.from_weights(fl.Cube(2), bad)
+
+
+def test_points_that_are_not_an_iterable_are_refused():
+    for bad in (5, "01"):
+        with pytest.raises(fl.InvalidType, match="pts"):
+            fl.point_masses(2, bad)
+
+
+def test_uniform_on_an_event():
+    D = fl.Distribution.uniform_on(fl.Cube(2), lambda x: x[1] == 1)
+    assert [D.pmf(k) for k in range(4)] == [0, 0, Fraction(1, 2), Fraction(1, 2)]
+    assert D == fl.uniform_on_subcube(2, {1: 1})

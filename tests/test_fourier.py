@@ -209,3 +209,51 @@ def test_walsh_hadamard_is_single_threaded_unless_asked(monkeypatch):
     fl.walsh_hadamard(x)
     fl.walsh_hadamard(x, threads=2)
     assert seen == [1, 2]
+
+
+@given(boolean_functions(min_d=2, max_d=5), st.data())
+def test_influence_under_a_distribution_by_definition(f, data):
+    """Inf_i under D = P_{x ~ D}(f(x) != f(x xor e_i)), summed over D's weights in plain
+    Python, for a tabulated f (the route without a distribution is the uniform one)."""
+    d, n = f.d, 1 << f.d
+    w = data.draw(st.lists(st.integers(0, 5), min_size=n, max_size=n).filter(any))
+    D = fl.from_weights(w)
+    t = f.truth_table.tolist()
+    want = [Fraction(sum(w[x] for x in range(n) if t[x] != t[x ^ (1 << i)]), sum(w)) for i in range(d)]
+    assert [fl.influence(f, i, distribution=D) for i in range(d)] == want
+    assert fl.total_influence(f, distribution=D) == sum(want)
+
+
+def test_a_lazy_function_s_influences_are_counted_without_its_table(monkeypatch):
+    """A lazy f is counted chunk by chunk (the docstring of influence), so its influences
+    come even where its table does not fit: parity on {0, 1, 19} of 20 bits has influence 1
+    in each of its 3 coordinates and 0 elsewhere."""
+    d = 20
+    f = fl.parity(d, {0, 1, 19}, lazy=True)
+    monkeypatch.setenv("FINITELEARN_MEMORY_LIMIT", str((1 << d) // 8 - 1))
+    with pytest.raises(fl.TooLarge):
+        fl.parity(d, {0, 1, 19}, lazy=True).packed
+    assert fl.total_influence(f) == 3
+    assert [fl.influence(f, i) for i in (0, 1, 2, 19)] == [1, 1, 0, 1]
+
+
+def test_spectrum_dtype_covers_d_0_to_62():
+    """The docstring's range, both ends: d = 0 (one point, |2^0 fhat| <= 1) up to d = 62."""
+    assert fl.fourier.spectrum_dtype(0) == np.int16
+    assert fl.fourier.spectrum_dtype(62) == np.int64
+    for bad in (-1, 63):
+        with pytest.raises(fl.InvalidArgument):
+            fl.fourier.spectrum_dtype(bad)
+
+
+def test_the_arguments_by_name_and_the_options_keyword_only():
+    """The signatures: f, i and S may be named; distribution and engine are keyword-only."""
+    f, U = fl.majority(3), fl.uniform(3)
+    # Inf_0(Maj_3) = P(x1 != x2) = 1/2; fhat({0}) = 1/2 (O'Donnell, Example 1.4)
+    assert fl.influence(f=f, i=0, distribution=U) == Fraction(1, 2)
+    assert fl.total_influence(f=f, distribution=U) == Fraction(3, 2)
+    assert fl.fourier_coefficient(f=f, S={0}, distribution=U) == Fraction(1, 2)
+    for call in (lambda: fl.influence(f, 0, U), lambda: fl.total_influence(f, U),
+                 lambda: fl.fourier_coefficient(f, {0}, U)):
+        with pytest.raises(TypeError):
+            call()

@@ -170,3 +170,66 @@ def test_max_consistent_tie_break_nearest_to_null(args, want):
                                 t, null, truth)
     assert got == want
     assert kept(values, [1] * len(values), got[0], t) == want[1]
+
+
+def _brute_max_consistent(values, counts, t, null, truth):
+    """The most candidates one answer keeps, and the kept-most answer nearest to null (the
+    smaller on equal distances), by trying every answer where the kept set can change (each
+    v +- t, truth +- t) and null itself: kept(A) is constant between those points."""
+    pts = {null} | {v - t for v in values} | {v + t for v in values}
+    if truth is not None:
+        pts |= {truth - t, truth + t}
+    answers = [A for A in pts if truth is None or abs(A - truth) <= t]
+    best = max(kept(values, counts, A, t) for A in answers)
+    return min((A for A in answers if kept(values, counts, A, t) == best), key=lambda A: (abs(A - null), A)), best
+
+
+@settings(deadline=None, max_examples=60)
+@given(st.integers(25, 70), st.sampled_from([1, 7, 100_003, 2**70]), st.integers(0, 6), st.integers(-40, 40),
+       st.data())
+def test_max_consistent_on_many_candidates_against_brute_force(n, spread, t, null, data):
+    """More than _SMALL values take the grouped (bincount or sorted) numpy route: the same
+    answers as the brute force, for values a few apart (bincount), spread out (sorted), and
+    beyond int64 (object arrays), with counts 1 or more, with and without a fixed teacher."""
+    base = 2**70 if spread == 2**70 else 0
+    step = 1 if spread == 2**70 else spread
+    values = [base + step * x for x in data.draw(st.lists(st.integers(-30, 30), min_size=n, max_size=n))]
+    least = data.draw(st.sampled_from([1, 2, None]))  # counts all 1, some above 1, all above 1
+    counts = [1] * n if least is None else data.draw(st.lists(st.integers(least, 3), min_size=n, max_size=n))
+    truth = data.draw(st.sampled_from(values)) if data.draw(st.booleans()) else None
+    null = base + null * step + data.draw(st.integers(-t, t))
+    arr = np.array(values, dtype=object if base else np.int64)
+    want = _brute_max_consistent(values, counts, t, null, truth)
+    assert max_consistent_answer(arr, np.array(counts), t, null, truth) == want
+
+
+def test_null_answer_does_not_wrap_in_int64():
+    """|v - null| = 2^64 - 3 wraps to -3 in int64 (within t = 3 of nothing in truth): the answer
+    is the admissible one nearest to null, v - t, not null."""
+    v, null, t = 2**63 - 1, -(2**63) + 2, 3
+    assert null_answer(np.array([v], dtype=np.int64), None, null, t) == v - t
+
+
+def test_null_answer_converts_from_max_abs_2_to_the_61():
+    """The exact route starts at max(|null|, t) = 2^61: there v - null = -2^63 for
+    v = -2^63 + 2^61, whose int64 absolute value is -2^63 (within any t): the answer must be
+    v + t, the admissible value nearest to null, not null."""
+    v, null, t = -(2**63) + 2**61, 2**61, 1
+    assert null_answer(np.array([v], dtype=np.int64), None, null, t) == v + t
+
+
+@pytest.mark.parametrize("values, counts, t, null, truth", [
+    # only the window at the truth 0 is valid and keeps 1: a window missing the truth (at -10,
+    # 30 copies) must not tie with it, even though its interval is as near to null
+    ([0] + [-10] * 30, [1] * 31, 1, -5, 0),
+    # values all negative and a few apart (the bincount route): hi + lo + 1 < 0
+    (list(range(-60, -30)), [1] * 30, 2, -40, None),
+    (list(range(-60, -30)), [2] * 30, 2, -40, -45),
+    # the window [0, 2t] = [0, 12] holds the truth 11 (and 30 copies of 0): it is the best
+    ([0] * 30 + [11], [1] * 31, 6, 20, 11),
+    # the window [0, 12] misses the truth 15: the 30 copies of 0 cannot be kept with it
+    ([0] * 30 + [15], [1] * 31, 6, 0, 15),
+])
+def test_max_consistent_on_many_candidates_edge_cases(values, counts, t, null, truth):
+    want = _brute_max_consistent(values, counts, t, null, truth)
+    assert max_consistent_answer(np.array(values, dtype=np.int64), np.array(counts), t, null, truth) == want

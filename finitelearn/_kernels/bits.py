@@ -75,18 +75,16 @@ def parity_packed(d, mask):
     for j in range(min(n, 64)):
         if popcount64(np.uint64(low & j)) & np.uint64(1):
             pattern |= np.uint64(1) << np.uint64(j)
-    valid = pattern
-    full = ~np.uint64(0)
-    if n < 64:
-        full = (np.uint64(1) << np.uint64(n)) - np.uint64(1)
-    flipped = pattern ^ full
+    # complemented only in the words w with popcount(high & w) odd, so never in word 0: with
+    # fewer than 64 points (one word, its padding bits 0) the pattern is never complemented
+    flipped = ~pattern
     high = np.uint64(mask >> 6)
     out = np.empty(nwords, dtype=np.uint64)
     for w in range(nwords):
         if popcount64(high & np.uint64(w)) & np.uint64(1):
             out[w] = flipped
         else:
-            out[w] = valid
+            out[w] = pattern
     return out
 
 

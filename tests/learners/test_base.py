@@ -189,3 +189,19 @@ def test_max_removed_is_zero_without_queries():
     C = fl.parities(3).subclass([6])
     r = fl.learners.GF2Elimination(seed=0).learn(fl.MembershipOracle(C[0], concept_class=C))
     assert r.queries == 0 and r.removed == [] and r.max_removed == 0
+
+
+def test_without_a_class_only_the_identified_stop_identifies():
+    """Learner.identified without a class: True exactly when the run ended because done()
+    said so ('identified'), not on 'budget' or 'no progress'."""
+    oracle = fl.StatisticalQueryOracle(fl.parity(2, {1}), fl.uniform(2), "1/8")
+    s = CandidateTesting()
+    assert [s.identified(oracle, why) for why in ("identified", "budget", "no progress")] == [True, False, False]
+
+
+def test_the_default_hypothesis_is_the_first_teacher_left():
+    """With no query asked (budget 0) every member is left, and the output is the first: C[0]."""
+    C = fl.parities(3)
+    r = CandidateTesting().learn(fl.StatisticalQueryOracle(C[5], fl.uniform(3), "1/8", concept_class=C), budget=0)
+    assert r.queries == 0 and not r.identified and r.stopped == "budget"
+    assert r.hypothesis == C[0] and r.subset == int(C.masks[0])

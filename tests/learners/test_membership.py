@@ -203,3 +203,22 @@ def test_gf2_elimination_on_a_class_of_one_member_asks_nothing(mask):
     o = fl.MembershipOracle(C[0], concept_class=C)
     r = GF2Elimination(seed=3).learn(o)
     assert r.identified and r.queries == 0 and r.subset == mask and o.queries == 0
+
+
+def test_gf2_elimination_default_seed_is_0_and_none_is_refused_at_once():
+    """The signature's default seed=0 is the run GF2Elimination(seed=0) makes (the same
+    points asked); seed=None is refused when the student is made, not at its first query."""
+    T = fl.parity(6, 0b101101)
+    a, b = fl.MembershipOracle(T), fl.MembershipOracle(T)
+    GF2Elimination().learn(a)
+    GF2Elimination(seed=0).learn(b)
+    assert [e.query for e in a.transcript] == [e.query for e in b.transcript]
+    with pytest.raises(fl.InvalidType, match="seed=None"):
+        GF2Elimination(seed=None)
+
+
+def test_paper_learner_stopped_early_without_a_class_outputs_the_empty_parity():
+    """As for GF2 elimination: without a class, stopped by the budget, the output is the
+    parity of the coordinates known to be in S, none: the constant 0 function."""
+    r = PaperLearner().learn(fl.MembershipOracle(fl.parity(5, {0, 3})), budget=2)
+    assert r.stopped == "budget" and r.hypothesis == fl.parity(5, 0) and r.subset is None

@@ -77,3 +77,13 @@ def test_boundaries_of_the_passive_student():
             fl.learners.least_squares_student(T, fl.uniform(d) if d == 8 else fl.point_masses(10, [0, 1]))
     with pytest.raises(dataclasses.FrozenInstanceError):
         s.bias = 0
+
+
+def test_the_threshold_itself_predicts_1():
+    """h(x) = [w . x + b >= threshold]: on mu = {000, 100} the dictator x_0 is interpolated by
+    w = (1, 0, 0), b = 0 (the least-norm solution of b = 0, b + w_0 = 1, by hand), so its
+    score is x_0, and the threshold 1 itself, reached at x_0 = 1, predicts 1 there."""
+    mu = fl.point_masses(3, [(0, 0, 0), (1, 0, 0)])
+    s = least_squares_student(fl.dictator(3, 0), mu, threshold=1)
+    assert s.weights == (1, 0, 0) and s.bias == 0
+    assert s.hypothesis == fl.dictator(3, 0)

@@ -462,3 +462,29 @@ def test_greedy_step_kernel_chooses_as_the_plain_loop(data):
         sq._KERNEL_MIN = old
     plain = g._best_python(family, vs, pos, block, kind, alpha)
     assert (fast[0], fast[1], fast[2], fast[3]) == (plain[0], plain[1], plain[2], plain[3])
+
+
+@pytest.mark.parametrize("alpha", ["1/8", "1/4", "3/10", "1/2", "1/16"])
+def test_a_pattern_s_strong_set_is_fhat_above_2_alpha_by_definition(alpha):
+    """strong(alpha) = the J with |Fhat(J)| > 2 alpha (strictly: |Fhat| = 2 alpha is not strong),
+    Fhat summed by the definition in plain Python from each pattern's +-1 table."""
+    from finitelearn.learners.sq import QueryPattern
+
+    a = Fraction(alpha)
+    for p in greedy_family(6, "1/64"):
+        fhat = naive.fourier([(1 - int(v)) // 2 for v in p.table.tolist()])  # +1 -> bit 0, -1 -> bit 1
+        want = [J for J, c in enumerate(fhat) if abs(c) > 2 * a]
+        assert p.strong(a).tolist() == want, p.name
+    one = QueryPattern.from_table("one parity", [1])  # |Fhat| = 1 = 2 alpha at alpha = 1/2: not strong
+    assert one.strong(Fraction(1, 2)).tolist() == [] and one.strong(Fraction(49, 100)).tolist() == [0]
+
+
+def test_random_features_default_seed_is_0():
+    T = fl.parity(5, {0, 3})
+    C = fl.parities(5)
+    a = fl.StatisticalQueryOracle(T, fl.uniform(5), "1/8", concept_class=C)
+    b = fl.StatisticalQueryOracle(T, fl.uniform(5), "1/8", concept_class=C)
+    RandomFeatures().learn(a, budget=5)
+    RandomFeatures(seed=0).learn(b, budget=5)
+    assert [e.answer for e in a.transcript] == [e.answer for e in b.transcript]
+    assert [e.version_space_size for e in a.transcript] == [e.version_space_size for e in b.transcript]
