@@ -348,6 +348,7 @@ class Greedy(Learner):
                                          "is built from the Fourier spectrum of parities)")
         self._adversary = oracle.responder if oracle.responder in ADVERSARIAL_RESPONDERS else "max_consistent"
         self._pos = np.full(1 << oracle.d, -1, dtype=np.int64)  # mask -> position in the version space
+        self._pos_set = np.zeros(0, dtype=np.int64)  # the masks _pos holds positions of
         self._families: dict[int, list[QueryPattern]] = {}
         self._strong: dict[str, np.ndarray] = {}  # pattern name -> its strong J at the oracle's tolerance
         self._arrays: dict[tuple[str, ...], tuple] = {}  # a family as the kernel reads it
@@ -358,8 +359,9 @@ class Greedy(Learner):
     def next_query(self, oracle: Any) -> StatisticalQuery | None:
         alpha = oracle.tolerance
         vs = oracle.version_space_masks()
-        self._pos[:] = -1
+        self._pos[self._pos_set] = -1  # only the last step's members: no pass over all 2^d masks
         self._pos[vs] = np.arange(vs.shape[0], dtype=np.int64)
+        self._pos_set = vs
         varying = int(np.bitwise_or.reduce(vs ^ vs[0]))
         block = [1 << i for i in range(oracle.d) if (varying >> i) & 1][: self.max_k]
         kfam = min(bin(varying).count("1"), self.max_k)
