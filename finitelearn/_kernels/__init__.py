@@ -108,5 +108,6 @@ def load_all() -> None:
     two threads reading a lazy module for the first time at once could see it half
     executed.
     """
-    for module in (bits, census, greedy, lazy, oracle, responders, robustness, sq, sq_search, wht):
-        _execute(module)
+    for name in __all__:
+        if name != "load_all":
+            _execute(globals()[name])
