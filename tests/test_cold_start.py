@@ -54,3 +54,11 @@ def test_walking_sys_modules_does_not_execute_the_kernel_modules():
     r = json.loads(out.stdout.strip().splitlines()[-1])
     assert r == {"after_walk": False, "still_lazy": False, "numba_now": True,
                  "files": ["bits.py", "finitelearn._kernels.wht"], "has_popcount": True}
+
+
+def test_load_all_executes_every_kernel_module():
+    code = ("import json, finitelearn; from finitelearn import _kernels; _kernels.load_all(); "
+            "print(json.dumps([n for n in _kernels.__all__ if n != 'load_all' "
+            "and type(getattr(_kernels, n)).__name__ != 'module']))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == []
