@@ -207,15 +207,33 @@ class ConceptClass:
             raise fail("f", f, "a member of this class")
         return k
 
+    def position_of_mask(self, mask: int) -> int | None:
+        """Position of the parity f_S (S given by ``mask``) in a parity class, None when it is no member.
+
+        O(log m) per call: the masks are sorted once, on first use (the oracles look up
+        the members a parity query singles out on every query).
+
+        >>> paper_teachers(4).position_of_mask(0b0101), paper_teachers(4).position_of_mask(0b0100)
+        (2, None)
+        """
+        if self._masks is None:
+            raise fail("concept class", self, "a parity class (one given by masks)")
+        mask = check_int(mask, "mask")
+        if self._index is None:  # a parity class's lookup: (sorted masks, their positions)
+            order = np.argsort(self._masks, kind="stable")
+            self._index = (self._masks[order], order.astype(np.int64))
+        sorted_masks, positions = self._index
+        i = int(np.searchsorted(sorted_masks, mask))
+        if i < sorted_masks.shape[0] and int(sorted_masks[i]) == mask:
+            return int(positions[i])
+        return None
+
     def _position(self, f: BooleanFunction) -> int | None:
         if f.d != self._d:
             return None
         if self._masks is not None:
             mask = parity_mask_of(f)
-            if mask is None:
-                return None
-            hit = np.flatnonzero(self._masks == mask)
-            return int(hit[0]) if hit.size else None
+            return None if mask is None else self.position_of_mask(mask)
         if self._index is None:
             assert self._tables is not None  # a class without masks is given by its tables
             packed = np.packbits(self._tables, axis=1)

@@ -422,7 +422,6 @@ class _Oracle:
     _vs_cache: np.ndarray | None  # flatnonzero(_alive), or None when stale
     _masks_all: np.ndarray | None
     _teacher_pos: int | None
-    _mask_lookup: tuple[np.ndarray, np.ndarray] | None  # (sorted masks, their positions), built on first use
 
     @property
     def _vs(self) -> np.ndarray | None:
@@ -450,18 +449,6 @@ class _Oracle:
         self._alive[position] = False
         self._vs_size -= 1
         self._vs_cache = None
-
-    def _position_of_mask(self, mask: int) -> int | None:
-        """Position in a parity class of the member f_mask, or None when it is no member."""
-        if self._mask_lookup is None:
-            assert self._masks_all is not None
-            order = np.argsort(self._masks_all, kind="stable")
-            self._mask_lookup = (self._masks_all[order], order.astype(np.int64))
-        sorted_masks, positions = self._mask_lookup
-        i = int(np.searchsorted(sorted_masks, mask))
-        if i < sorted_masks.shape[0] and int(sorted_masks[i]) == mask:
-            return int(positions[i])
-        return None
 
     def _init_common(self, teacher: Any, concept_class: Any, budget: Any) -> None:
         if isinstance(teacher, ConceptClass):
@@ -492,7 +479,6 @@ class _Oracle:
             self._vs_cache = None
             self._masks_all = None
             self._teacher_pos = None
-        self._mask_lookup = None
         self._budget = _check_budget(budget)
         self._count = 0
         self._transcript: list[TranscriptEntry] = []
@@ -819,7 +805,7 @@ class StatisticalQueryOracle(_Oracle):
             own = {s: 2 * n}
             generic = n
         alive = self._alive
-        special = sorted((p, m) for m in own for p in (self._position_of_mask(m),) if p is not None and alive[p])
+        special = sorted((p, m) for m in own for p in (self._given_class().position_of_mask(m),) if p is not None and alive[p])
         groups: list[int | None] = [p for p, _ in special]
         values = [own[m] for _, m in special]
         counts = [1] * len(special)

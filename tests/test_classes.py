@@ -70,3 +70,14 @@ def test_parity_class_tables_against_the_definition(d):
         assert T.dtype == np.uint8 and T.shape == (len(C), 1 << d) and not T.flags.writeable
         for row, S in zip(T.tolist(), C.subsets()):
             assert row == naive.parity_table(d, sorted(S))
+
+
+@pytest.mark.parametrize("d", [1, 3, 6])
+def test_position_of_mask_against_a_scan(d):
+    """A parity class's mask lookup against scanning its masks, members and non-members, any order."""
+    for C in (fl.parities(d), fl.paper_teachers(d)):
+        listed = C.masks.tolist()
+        for m in range(1 << d):
+            assert C.position_of_mask(m) == (listed.index(m) if m in listed else None)
+    with pytest.raises(fl.InvalidArgument, match="parity class"):
+        fl.ConceptClass.from_tables([[0, 1], [1, 1]]).position_of_mask(1)
