@@ -288,12 +288,29 @@ def test_accuracy_counts_the_correct_labels_in_any_batching(monkeypatch):
 def test_freed_memory_is_kept_while_training_and_given_back_after():
     """Inside _freed_memory_kept (glibc) the activations and gradients of a training step,
     freed and allocated again, come from memory the process kept, not from fresh pages
-    (each a page fault); on leaving, the memory kept is given back to the system."""
-    import resource
+    (each a page fault); on leaving, the memory kept is given back to the system.
 
-    torch = pytest.importorskip("torch")
+    Measured in a fresh interpreter: in a long test process, what earlier tests left in the
+    heap changes the page-fault counts (a clean-clone CI run saw 5860 faults where a fresh
+    process sees under 1000)."""
+    import pathlib
+    import subprocess
+    import sys
+
+    pytest.importorskip("torch")
     if ex._glibc() is None:
         pytest.skip("glibc only")
+    root = pathlib.Path(__file__).resolve().parents[2]
+    code = "from tests.paper.test_example_4_2 import _freed_memory_check as check; check()"
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-3000:]
+
+
+def _freed_memory_check():
+    import resource
+
+    import torch
+
     torch.manual_seed(0)
     net = build_student(False)
     optimiser = torch.optim.Adam(net.parameters())
@@ -322,9 +339,7 @@ def test_freed_memory_is_kept_while_training_and_given_back_after():
             with ex._freed_memory_kept():  # nested: the outer block restores
                 pass
             faults_of_steps(3)  # the heap grows to its peak
-            # (a quarter: in a long test process other allocations fault in too, measured 978
-            # against the 7812 pages of one activation; without the setting, more, as asserted above)
-            assert faults_of_steps(3) < pages // 4
+            assert faults_of_steps(3) < pages // 10
             kept = resident_mib()
         assert ex._keep_depth == 0
         assert resident_mib() < kept - 50  # trimmed: the activations' memory given back
