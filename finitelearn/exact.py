@@ -45,6 +45,7 @@ __all__ = [
     "exact_table",
     "as_int64",
     "fits_int64",
+    "narrowest_int",
 ]
 
 #: The largest value an int64 kernel accumulator may reach.
@@ -181,3 +182,24 @@ def as_int64(values: Sequence[int], name: str, what: str = "values") -> np.ndarr
             raise fail(name, v, f"{what} below 2**63 in absolute value once scaled to integers "
                                 "(the exact kernels sum in int64)")
     return np.asarray(values, dtype=np.int64) if len(values) else np.zeros(0, dtype=np.int64)
+
+
+_INT_TYPES = ((np.int16, 2**15 - 1), (np.int32, 2**31 - 1), (np.int64, 2**63 - 1))
+
+
+def narrowest_int(bound: int) -> type | None:
+    """The narrowest of int16, int32, int64 holding every integer of absolute value <= ``bound``.
+
+    None when even int64 cannot (the caller then computes in Python ints or refuses).
+    ``bound`` is a proven bound on |every entry| of a result *and of every intermediate*
+    (for the transform: max|a| * 2^d bounds every partial transform as well).  So a
+    +-1 table (bound 2^d) is transformed in int16 for d <= 14, in int32 for d <= 30 and
+    in int64 for d <= 62.  (Here, not with the kernels, so that choosing a type imports no numba.)
+
+    >>> [narrowest_int(b).__name__ for b in (2**15 - 1, 2**15, 2**62)], narrowest_int(2**63)
+    (['int16', 'int32', 'int64'], None)
+    """
+    for dtype, top in _INT_TYPES:
+        if bound <= top:
+            return dtype
+    return None

@@ -48,7 +48,9 @@ import numpy as np
 from numba import njit, prange, types, uint64
 from numba.extending import overload
 
-__all__ = ["blocked", "int64_extremes", "narrowest_int", "signed_spectrum", "textbook", "wht_copy", "wht_inplace"]
+from ..exact import narrowest_int  # (pure Python, in exact.py so that callers need not import numba)
+
+__all__ = ["blocked", "int64_extremes", "signed_spectrum", "textbook", "wht_copy", "wht_inplace"]
 
 # Tuning, measured at d = 20..26 on this machine (see scripts/bench.py).
 _SUB_BITS = 12  # sub-blocks of 2^12 elements = 32 KiB (int64/float64): L1
@@ -455,24 +457,6 @@ def signed_spectrum(table: np.ndarray, dtype: type, threads: int = 1) -> np.ndar
     out = np.empty(n, dtype=dtype)
     blocked(table, out, threads=threads)
     return out
-
-
-_INT_TYPES = ((np.int16, 2**15 - 1), (np.int32, 2**31 - 1), (np.int64, 2**63 - 1))
-
-
-def narrowest_int(bound: int) -> type | None:
-    """The narrowest of int16, int32, int64 holding every integer of absolute value <= ``bound``.
-
-    None when even int64 cannot (the caller then computes in Python ints or refuses).
-    ``bound`` is a proven bound on |every entry| of a result *and of every intermediate*
-    (for the transform: max|a| * 2^d bounds every partial transform as well).  So a
-    +-1 table (bound 2^d) is transformed in int16 for d <= 14, in int32 for d <= 30 and
-    in int64 for d <= 62.
-    """
-    for dtype, top in _INT_TYPES:
-        if bound <= top:
-            return dtype
-    return None
 
 
 @njit(cache=True)

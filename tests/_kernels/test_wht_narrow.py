@@ -17,7 +17,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from finitelearn._kernels.wht import blocked, narrowest_int, signed_spectrum, wht_copy, wht_inplace
+from finitelearn._kernels.wht import blocked, signed_spectrum, wht_copy, wht_inplace
+from finitelearn.exact import narrowest_int
 from tests import naive
 
 THREADS = [1, 2]
