@@ -22,6 +22,7 @@ from typing import Any, Iterable, Iterator, Sequence
 import numpy as np
 
 from ._kernels import bits as K
+from ._kernels import small as KS
 from .validation import check_dimension, fail, fail_type, subset_mask, read_only, check_int
 from .memory import check_memory
 from .errors import DomainMismatch
@@ -51,11 +52,11 @@ def parity_mask_of(f: BooleanFunction) -> int | None:
     bits = (packed[(ks >> np.uint64(6)).astype(np.int64)] >> (ks & np.uint64(63))) & np.uint64(1)
     mask = int((bits.astype(np.int64) << np.arange(f.d, dtype=np.int64)).sum())
     # f_S has 2^(d-1) ones (none for S = {}): a cheap count rules out almost every other f
-    if int(K.count_ones_packed(packed)) != (0 if mask == 0 else 1 << (f.d - 1)):
+    if f.weight() != (0 if mask == 0 else 1 << (f.d - 1)):
         return None
-    if np.array_equal(packed, K.parity_packed(f.d, mask)):
-        return mask
-    return None
+    if (1 << f.d) <= KS.SMALL:  # numpy at the demo's sizes: no numba to start
+        return mask if np.array_equal(f.truth_table, KS.parity_table(f.d, mask)) else None
+    return mask if np.array_equal(packed, K.parity_packed(f.d, mask)) else None
 
 
 class ConceptClass:

@@ -17,7 +17,9 @@ import numpy as np
 
 from ._kernels import bits as K
 from .validation import check_bool, check_closed_interval, check_coordinate, check_int, fail, fail_type
+from ._kernels import small as KS
 from ._kernels import wht as W
+from .exact import narrowest_int
 from .errors import TooLarge
 from .memory import available_memory, check_memory, check_objects, format_bytes
 from .functions import BooleanFunction
@@ -85,11 +87,15 @@ def walsh_hadamard(values: Any, threads: int = 1) -> np.ndarray:
         raise TooLarge(f"values is too large here: its transform needs {format_bytes(need)} more, more than "
                        f"the {format_bytes(available_memory())} of memory available now")
     values = np.ascontiguousarray(values)
-    if values.dtype == np.int64 and n > 1:
-        lo, hi = (int(v) for v in W.int64_extremes(values))  # one pass, no temporary
-        if lo == np.iinfo(np.int64).min or max(hi, -lo) * n > _INT64_MAX:
-            bound = max(abs(lo), abs(hi))
-            raise fail("values", "int64 array", f"entries with max|a| * 2^d < 2^63 (max|a| = {bound}, 2^d = {n})")
+    if values.dtype == np.int64:
+        # the kernel's one pass without a temporary, or numpy's two on at most 2^12 entries
+        # (where starting numba would cost more than the pass)
+        lo, hi = KS.extremes(values) if n <= KS.SMALL else (int(v) for v in W.int64_extremes(values))
+        big = max(hi, -lo)  # Python ints: exact for the int64 minimum too
+        if n > 1 and big * n > _INT64_MAX:
+            raise fail("values", "int64 array", f"entries with max|a| * 2^d < 2^63 (max|a| = {big}, 2^d = {n})")
+        if n <= KS.SMALL and big * n <= 1 << 53:
+            return KS.wht(values)  # exact in float64 below that bound (_kernels/small.py)
     return W.wht_copy(values, threads=threads)
 
 
@@ -107,7 +113,7 @@ def spectrum_dtype(d: int) -> np.dtype:
     d = check_int(d, "d")
     if not 0 <= d <= 62:
         raise fail("d", d, "an int in 0..62")
-    dtype = W.narrowest_int(1 << d)
+    dtype = narrowest_int(1 << d)
     assert dtype is not None  # 2^62 fits int64
     return np.dtype(dtype)
 
@@ -128,6 +134,8 @@ def integer_spectrum(f: BooleanFunction) -> np.ndarray:
     # the spectrum, and 2 bytes per point for f's byte and packed tables (held with it: measured
     # 5.7 bytes per point at d = 22 with int32, building f included, tests/test_memory.py)
     check_memory(f.d, bytes_per_point=2 + dtype.itemsize, name="f.d")
+    if (1 << f.d) <= KS.SMALL:  # _kernels.small's exact float64 route (|entries| <= 2^12): no numba to start
+        return KS.signed_spectrum(f.truth_table, dtype.type)
     return W.signed_spectrum(f.truth_table, dtype.type)
 
 

@@ -15,6 +15,7 @@ from typing import Any, Callable, Mapping
 import numpy as np
 
 from ._kernels import bits as K
+from ._kernels import small as KS
 from .validation import check_bool, check_coordinate, check_dimension, check_int, fail, fail_type, subset_mask, read_only
 from .domains import bits_to_index, check_fixed
 from .memory import check_memory
@@ -229,7 +230,8 @@ class BooleanFunction:
         >>> majority(3).weight()
         4
         """
-        return int(K.count_ones_packed(self.packed))
+        packed = self.packed
+        return (KS if packed.shape[0] <= KS.SMALL >> 6 else K).count_ones_packed(packed)
 
     # -- algebra -------------------------------------------------------------------
     def _mask(self) -> np.uint64:
@@ -331,6 +333,8 @@ def parity(d: int, S: Any, *, lazy: bool = False) -> BooleanFunction:
     d = check_dimension(d)
     check_memory(d, bytes_per_point=1 / 8)
     mask = subset_mask(S, d)
+    if (1 << d) <= KS.SMALL:  # numpy at the demo's sizes: no numba to start
+        return BooleanFunction._from_table(d, KS.parity_table(d, mask))
     return BooleanFunction._from_packed(d, K.parity_packed(d, mask))
 
 

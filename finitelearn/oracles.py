@@ -52,10 +52,11 @@ from .validation import as_fraction, as_rng, check_dimension, check_int, fail, f
 from .bounds import check_tolerance
 from .classes import ConceptClass, parity_mask_of
 from .domains import Cube
-from .exact import lcm_of_denominators
+from .exact import lcm_of_denominators, narrowest_int
 from .memory import check_memory
 from .distributions import Distribution
 from .errors import DomainMismatch, QueryBudgetExceeded
+from ._kernels import small as KS
 from ._kernels import wht as W
 from .fourier import integer_spectrum
 from .functions import BooleanFunction, parity
@@ -618,7 +619,8 @@ class MembershipOracle(_Oracle):
         removed = None
         if self._vs is not None:
             if self._masks_all is not None:
-                labels = OK.parity_labels(self._masks_all[self._vs], np.int64(k))
+                masks = self._masks_all[self._vs]
+                labels = (KS if masks.shape[0] <= KS.SMALL else OK).parity_labels(masks, np.int64(k))
             else:
                 labels = self._given_class().tables[self._vs, k]
             if truth is None:
@@ -863,7 +865,7 @@ class StatisticalQueryOracle(_Oracle):
             if self._D.is_uniform:
                 base = int(num0.sum() + num1.sum())
                 # |num1 - num0| <= den, so every partial transform is bounded by den 2^d
-                dtype = W.narrowest_int(q.denominator << self._d)
+                dtype = narrowest_int(q.denominator << self._d)
                 g = np.subtract(num1, num0, dtype=dtype)
             else:
                 if self._dense_w is None:
@@ -871,10 +873,13 @@ class StatisticalQueryOracle(_Oracle):
                 w = self._dense_w
                 base = int((w * (num0 + num1)).sum())
                 # |w (num1 - num0)| summed over x is at most W den (< 2^62, checked in _denominator)
-                dtype = W.narrowest_int(self._W * q.denominator)
+                dtype = narrowest_int(self._W * q.denominator)
                 g = (w * (num1 - num0)).astype(dtype)
             assert dtype is not None  # bounds below 2^62 (_denominator)
-            W.wht_inplace(g)
+            if KS.transform_is_exact(g):
+                g = KS.wht(g)  # small: numpy, no numba to start (_kernels/small.py)
+            else:
+                W.wht_inplace(g)
             # the central identity: E[chi(x, f_S(x))] = null - ghat(S)/2, over Q = 2 W den
             return np.int64(base) - g[masks].astype(np.int64)
         num0, num1 = self._tabs(q)

@@ -205,10 +205,11 @@ def test_walsh_hadamard_is_single_threaded_unless_asked(monkeypatch):
     seen = []
     real = W.wht_copy
     monkeypatch.setattr(W, "wht_copy", lambda values, threads: seen.append(threads) or real(values, threads=threads))
-    x = np.arange(1 << 12, dtype=np.int64)
+    x = np.arange(1 << 13, dtype=np.int64)  # above 2^12 points: the kernel (below, numpy: no threads)
     fl.walsh_hadamard(x)
     fl.walsh_hadamard(x, threads=2)
-    assert seen == [1, 2]
+    fl.walsh_hadamard(np.arange(1 << 12, dtype=np.float64))  # floats: always the kernel
+    assert seen == [1, 2, 1]
 
 
 @given(boolean_functions(min_d=2, max_d=5), st.data())

@@ -8,6 +8,9 @@
     oracle      the exact sums behind the statistical-query and membership oracles
     responders  the max-consistent responder's grouping and window scan
     robustness  integer l_p distances between lattice points
+    small       not numba: numpy routes with the same results for inputs of at most 2^12,
+                where numba's start-up costs more than the loop (``finitelearn demo``
+                imports no numba); imported plainly, not lazily
 
 Use them as ``from finitelearn._kernels import bits as K`` (or ``wht``, ``oracle``,
 ``robustness``).  Inside this package the modules import each other freely; outside it

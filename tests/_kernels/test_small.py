@@ -1,0 +1,252 @@
+"""The numpy routes of ``finitelearn._kernels.small`` against their plain twins in ``tests/naive.py``
+(the definitions, in Python ints) on every small input and on hypothesis-drawn ones, and
+against the numba kernels they stand in for at the sizes where the callers switch.
+
+The routes are taken for at most 2^12 points; the transform is a float64 matrix product that
+must be exact, so its bound (max|a| 2^d <= 2^53) is pinned at the equality and just above.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import finitelearn as fl
+from finitelearn._kernels import greedy as GK
+from finitelearn._kernels import small as KS
+from finitelearn._kernels import wht as W
+from tests import naive
+
+pytestmark = pytest.mark.filterwarnings("error")
+
+
+# -- the transform --------------------------------------------------------------------------------
+def test_wht_every_short_vector():
+    for d in range(4):
+        for v in itertools.product(range(-2, 3), repeat=1 << d):
+            got = KS.wht(np.array(v, dtype=np.int64))
+            assert got.dtype == np.int64 and got.tolist() == naive.wht(list(v)), v
+
+
+@settings(deadline=None, max_examples=60)
+@given(st.data())
+def test_wht_against_the_definition_and_the_kernel(data):
+    d = data.draw(st.integers(0, 12), label="d")
+    n = 1 << d
+    dtype = data.draw(st.sampled_from([np.int16, np.int32, np.int64]), label="dtype")
+    top = min(np.iinfo(dtype).max // n, (1 << 53) // n)  # the caller's bound for both
+    a = np.array(data.draw(st.lists(st.integers(-top, top), min_size=n, max_size=n)), dtype=dtype)
+    assert KS.transform_is_exact(a)
+    got = KS.wht(a)
+    assert got.dtype == dtype
+    kernel = a.copy()
+    W.wht_inplace(kernel)
+    assert np.array_equal(got, kernel)
+    if d <= 7:
+        assert got.tolist() == naive.wht([int(x) for x in a])
+
+
+def test_the_float_bound_at_its_equality_and_above():
+    n = 4
+    edge = np.array([(1 << 53) // n, 0, 0, 0], dtype=np.int64)
+    assert KS.transform_is_exact(edge) and KS.transform_is_exact(-edge)
+    assert not KS.transform_is_exact(edge + np.array([1, 0, 0, 0]))
+    assert not KS.transform_is_exact(np.array([np.iinfo(np.int64).min, 0]))
+    assert not KS.transform_is_exact(np.zeros(KS.SMALL * 2, dtype=np.int64))  # too long
+    assert KS.transform_is_exact(np.zeros(KS.SMALL, dtype=np.int64))
+    assert not KS.transform_is_exact(np.zeros(4))  # float input is not this route's
+
+
+def test_walsh_hadamard_is_exact_on_both_sides_of_the_float_bound():
+    # max|a| 2^d = 2^54 - 2: above 2^53, so the kernel transforms it; in float64 the odd sum
+    # 2^53 + 2^52 - 1 would round
+    a = [2**53 - 1, 2**52]
+    assert fl.walsh_hadamard(np.array(a, dtype=np.int64)).tolist() == naive.wht(a) == [2**53 + 2**52 - 1, 2**52 - 1]
+    b = [2**52, 2**52 - 1]  # 2^53 exactly: the float route, still exact
+    assert fl.walsh_hadamard(np.array(b, dtype=np.int64)).tolist() == naive.wht(b)
+
+
+@pytest.mark.parametrize("d", range(0, 4))
+def test_signed_spectrum_every_table(d):
+    for table in naive.all_tables(d):
+        got = KS.signed_spectrum(np.array(table, dtype=np.uint8), np.int16)
+        assert got.dtype == np.int16
+        assert got.tolist() == naive.wht([1 - 2 * v for v in table])
+
+
+@settings(deadline=None, max_examples=40)
+@given(st.integers(4, 12).flatmap(lambda d: st.lists(st.integers(0, 1), min_size=1 << d, max_size=1 << d)))
+def test_signed_spectrum_against_the_kernel(table):
+    t = np.array(table, dtype=np.uint8)
+    for dtype in (np.int16, np.int32):
+        assert np.array_equal(KS.signed_spectrum(t, dtype), W.signed_spectrum(t, dtype))
+    if t.shape[0] <= 128:
+        assert KS.signed_spectrum(t, np.int16).tolist() == naive.wht([1 - 2 * v for v in table])
+
+
+# -- bits -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("d", range(0, 8))
+def test_parity_table_every_mask(d):
+    for mask in range(1 << d):
+        S = [i for i in range(d) if (mask >> i) & 1]
+        got = KS.parity_table(d, mask)
+        assert got.dtype == np.uint8 and got.tolist() == naive.parity_table(d, S)
+
+
+def test_parity_and_its_recognition_on_both_sides_of_the_switch():
+    # d = 12 is the last numpy size, d = 13 the first kernel one: same tables, same masks found
+    for d, mask in [(12, 0b100000000101), (13, 0b1000000000101), (12, 0), (13, 0)]:
+        f = fl.parity(d, mask)
+        S = [i for i in range(d) if (mask >> i) & 1]
+        assert f.truth_table.tolist() == naive.parity_table(d, S)
+        assert fl.classes.parity_mask_of(f) == mask
+        assert fl.classes.parity_mask_of(~f) is None
+        g = f.truth_table.copy()
+        g[[1, 2]] ^= 1  # the weight kept (two flips) when f(1) != f(2): not a parity
+        if g.sum() == f.truth_table.sum():
+            assert fl.classes.parity_mask_of(fl.BooleanFunction.from_truth_table(g)) is None
+
+
+@settings(deadline=None, max_examples=60)
+@given(st.lists(st.integers(0, 2**64 - 1), min_size=1, max_size=80))
+def test_count_ones_packed(words):
+    packed = np.array(words, dtype=np.uint64)
+    assert KS.count_ones_packed(packed) == naive.count_ones_packed(packed)
+
+
+@settings(deadline=None, max_examples=60)
+@given(st.lists(st.integers(-2**63, 2**63 - 1), min_size=1, max_size=50))
+def test_extremes(entries):
+    assert KS.extremes(np.array(entries, dtype=np.int64)) == naive.int64_extremes(entries)
+
+
+def test_parity_labels_every_mask_and_point():
+    masks = np.arange(1 << 5, dtype=np.int64)
+    for x in range(1 << 5):
+        got = KS.parity_labels(masks, x)
+        assert got.dtype == np.uint8 and got.tolist() == naive.parity_labels(masks, x)
+    big = np.array([2**62 - 1, 2**61 + 3, 5], dtype=np.int64)
+    assert KS.parity_labels(big, 2**62 - 1).tolist() == naive.parity_labels(big, 2**62 - 1)
+
+
+# -- the greedy student's pieces ------------------------------------------------------------------
+@settings(deadline=None, max_examples=80)
+@given(st.data())
+def test_query_table(data):
+    d = data.draw(st.integers(0, 8), label="d")
+    k = data.draw(st.integers(0, min(d, 4)), label="k")
+    dirs = data.draw(st.lists(st.integers(0, (1 << d) - 1), min_size=k, max_size=k), label="dirs")
+    a = data.draw(st.integers(0, (1 << d) - 1), label="a")
+    table = data.draw(st.lists(st.sampled_from([-1, 1]), min_size=1 << k, max_size=1 << k), label="F")
+    args = (d, np.array(dirs, dtype=np.int64), np.int64(a), np.array(table, dtype=np.int64))
+    got = KS.query_table(*args)
+    assert got.dtype == np.uint8 and got.tolist() == naive.greedy_query_table(d, dirs, a, table)
+    assert np.array_equal(got, GK.query_table(*args))
+
+
+@settings(deadline=None, max_examples=150)
+@given(st.data())
+def test_independent_differences(data):
+    d = data.draw(st.integers(1, 10), label="d")
+    # members of a few cosets of a small subspace: differences often dependent, long runs of them
+    dim = data.draw(st.integers(0, d), label="dim")
+    basis = data.draw(st.lists(st.integers(0, (1 << d) - 1), min_size=dim, max_size=dim), label="basis")
+    picks = data.draw(st.lists(st.integers(0, (1 << dim) - 1), min_size=1, max_size=150), label="picks")
+    shift = data.draw(st.integers(0, (1 << d) - 1), label="shift")
+    members = []
+    for p in picks:
+        v = shift
+        for j, b in enumerate(basis):
+            if (p >> j) & 1:
+                v ^= b
+        members.append(v)
+    vs = list(dict.fromkeys(members))  # distinct, in drawn order
+    anchor = data.draw(st.integers(0, len(vs) - 1), label="anchor")
+    k = data.draw(st.integers(0, 12), label="k")
+    arr = np.array(vs, dtype=np.int64)
+    got = KS.independent_differences(arr, anchor, k)
+    assert got == naive.independent_differences(vs, anchor, k)
+    assert got == [int(v) for v in GK.independent_differences(arr, np.int64(anchor), np.int64(k))]
+
+
+def test_independent_differences_past_the_first_64():
+    # 70 members of a 1-dimensional coset first (every difference the same), then new directions:
+    # the basis is found only in the numpy pass over the rest
+    vs = [0, 1] + [1 ^ (2 * i) for i in range(1, 35)] + [(2 * i) for i in range(1, 35)] + [1 << 20, 1 << 21]
+    vs = list(dict.fromkeys(vs))
+    for k in (1, 2, 5, 30, 64):
+        got = KS.independent_differences(np.array(vs, dtype=np.int64), 0, k)
+        assert got == naive.independent_differences(vs, 0, k)
+
+
+def _positions(in_vs, order):
+    members = [m for m in range(len(in_vs)) if in_vs[m]]
+    members = [members[i] for i in order]
+    pos = np.full(len(in_vs), -1, dtype=np.int64)
+    for p, m in enumerate(members):
+        pos[m] = p
+    return pos
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.data())
+def test_simulate_removed_rows_against_the_twin_and_the_kernel(data):
+    """Several candidate queries of one pattern at once: each row as the responders answer it
+    (naive.simulate_removed, through finitelearn.responders) and as the kernel does."""
+    d = data.draw(st.integers(2, 7), label="d")
+    k = data.draw(st.integers(0, min(d, 4)), label="k")
+    n = 1 << k
+    # independent directions: v_j with a leading bit of its own
+    dirs = [(1 << (d - 1 - j)) | data.draw(st.integers(0, (1 << (d - 1 - j)) - 1)) for j in range(k)]
+    span = np.zeros(n, dtype=np.int64)
+    for j, v in enumerate(dirs):
+        span[1 << j: 2 << j] = span[: 1 << j] ^ v
+    support = sorted(data.draw(st.sets(st.integers(0, n - 1), min_size=1), label="support"))
+    coefs = data.draw(st.lists(st.integers(-n, n).filter(bool), min_size=len(support), max_size=len(support)))
+    in_vs = data.draw(st.lists(st.booleans(), min_size=1 << d, max_size=1 << d), label="V")
+    if not any(in_vs):
+        in_vs[0] = True
+    size = sum(in_vs)
+    pos = _positions(in_vs, data.draw(st.permutations(range(size)), label="order"))
+    b = data.draw(st.sampled_from([1, 2, 3, 8, 16, 100]), label="b")
+    t = data.draw(st.integers(0, 2 * n * b), label="t")
+    anchors = data.draw(st.lists(st.integers(0, (1 << d) - 1), min_size=1, max_size=6), label="anchors")
+    null_kind = data.draw(st.booleans(), label="null")
+    sup, co = np.array(support, dtype=np.int64), np.array(coefs, dtype=np.int64)
+    hits = pos[np.array(anchors, dtype=np.int64)[:, None] ^ span[sup][None, :]]
+    got = KS.simulate_removed(hits, co, size, n, b, t, null_kind).tolist()
+    # the same on a grid with values no hit has (as the greedy student passes its family's)
+    extra = data.draw(st.sets(st.integers(0, 2 * n)), label="extra values")
+    vals = np.union1d(np.union1d(n - co, [n]), sorted(extra))
+    cols = np.broadcast_to(np.searchsorted(vals, n - co), hits.shape)
+    assert KS.simulate_on_grid(hits, cols, vals, size, n, b, t, null_kind).tolist() == got
+    for a, g in zip(anchors, got):
+        args = (pos, span, np.int64(a), sup, co, np.int64(size), np.int64(n), np.int64(b), np.int64(t), null_kind)
+        assert g == naive.simulate_removed(*args) == int(GK.simulate_removed(*args))
+
+
+def test_simulate_removed_patterns_of_fewer_bits_join_on_the_larger_grid():
+    """A pattern of k' < k bits, its coefficients scaled by 2^(k - k'), t in the larger unit:
+    the same removals as on its own grid (the student's step mixes patterns this way)."""
+    rng = np.random.default_rng(3)
+    for _ in range(300):
+        d, k1 = 6, int(rng.integers(0, 3))
+        k = k1 + int(rng.integers(1, 3))
+        n1, n = 1 << k1, 1 << k
+        in_vs = rng.random(1 << d) < 0.5
+        in_vs[0] = True
+        size = int(in_vs.sum())
+        pos = _positions(in_vs.tolist(), rng.permutation(size).tolist())
+        sup = np.sort(rng.choice(n1, size=int(rng.integers(1, n1 + 1)), replace=False)).astype(np.int64)
+        co = rng.choice([c for c in range(-n1, n1 + 1) if c], size=sup.shape[0]).astype(np.int64)
+        span = np.array([0, 5, 18, 23][:n1], dtype=np.int64)  # directions 5 and 18
+        hits = pos[rng.integers(0, 1 << d, 4)[:, None] ^ span[sup][None, :]]
+        b, ta = int(rng.choice([1, 3, 8])), int(rng.integers(0, 3))
+        for null_kind in (True, False):
+            own = KS.simulate_removed(hits, co, size, n1, b, ta * 2 * n1, null_kind)
+            joined = KS.simulate_removed(hits, co << (k - k1), size, n, b, ta * 2 * n, null_kind)
+            assert own.tolist() == joined.tolist()
