@@ -39,6 +39,7 @@ from typing import Any
 import numpy as np
 
 from .._kernels import greedy as GK
+from .._kernels import small as KS
 from ..validation import as_rng, check_int, fail
 from ..fourier import walsh_hadamard
 from ..exact import fits_int64
@@ -351,7 +352,8 @@ class Greedy(Learner):
         self._pos_set = np.zeros(0, dtype=np.int64)  # the masks _pos holds positions of
         self._families: dict[int, list[QueryPattern]] = {}
         self._strong: dict[str, np.ndarray] = {}  # pattern name -> its strong J at the oracle's tolerance
-        self._arrays: dict[tuple[str, ...], tuple] = {}  # a family as the kernel reads it
+        self._arrays: dict[tuple[str, ...], tuple] = {}  # a family as the kernel (or numpy) reads it
+        self._spans: dict[tuple[int, ...], np.ndarray] = {}  # a block's span
         self._predicted = 0
         self._pattern = ""
         self.choices = []
@@ -371,7 +373,8 @@ class Greedy(Learner):
         self._size_before = vs.shape[0]
         if pat is None:
             return None
-        table = GK.query_table(oracle.d, np.array(dirs[: pat.k], dtype=np.int64), np.int64(a), pat.table)
+        route = KS if (1 << oracle.d) <= KS.SMALL else GK  # numpy at the demo's sizes: no numba to start
+        table = route.query_table(oracle.d, np.array(dirs[: pat.k], dtype=np.int64), np.int64(a), pat.table)
         self._pattern, self._predicted = pat.name, removed
         return StatisticalQuery.agreement(BooleanFunction.from_truth_table(table))
 
@@ -383,19 +386,20 @@ class Greedy(Learner):
               kind: str, alpha: Fraction) -> tuple:
         """(removed, pattern, anchor, directions) of the best query of this step, or (0, None, None, None).
 
-        One kernel call (``_kernels.greedy.best_candidate``) for version spaces of more than
-        ``_KERNEL_MIN`` members when every simulated value fits int64 with room; otherwise
-        the plain loop :meth:`_best_python` (in Python ints at a tinier tolerance), which the
-        kernel is tested to choose exactly as.
+        One kernel call (``_kernels.greedy.best_candidate``) on cubes of more than
+        ``_NUMPY_MAX_POINTS`` points (d >= 13) when every simulated value fits int64 with
+        room; otherwise :meth:`_best_python` (numpy, or Python ints at a tinier tolerance),
+        which the kernel is tested to choose exactly as.  So a run at d <= 12 (the demo)
+        starts no numba, and a larger one runs every step in the kernel.
         """
         ta, tb = alpha.numerator, alpha.denominator
         kmax = max(p.k for p in family)
         m = 1 << kmax
         n = vs.shape[0]
-        if n <= _KERNEL_MIN or not fits_int64(4 * (2 * m * tb + ta * 2 * m)):
+        if pos.shape[0] <= _NUMPY_MAX_POINTS or not fits_int64(4 * (2 * m * tb + ta * 2 * m)):
             return self._best_python(family, vs, pos, block, kind, alpha)
         anchors = sorted({0, n // 3, (2 * n) // 3})
-        dirs = [_independent_differences(vs, i, self.max_k) for i in anchors]
+        dirs = [_independent_differences(vs, i, self.max_k, kernel=True) for i in anchors]
         D = np.zeros((len(anchors), max(1, self.max_k)), dtype=np.int64)
         for s, ds in enumerate(dirs):
             D[s, : len(ds)] = ds
@@ -426,63 +430,96 @@ class Greedy(Learner):
 
     def _best_python(self, family: list[QueryPattern], vs: np.ndarray, pos: np.ndarray, block: list[int],
                      kind: str, alpha: Fraction) -> tuple:
-        """:meth:`_best` as a plain loop over the candidates (simulated one by one, exact at any tolerance)."""
-        best: tuple = (0, None, None, None)
+        """:meth:`_best` without the kernel: the candidates listed in the order the student
+        weighs them, all simulated at once (``_kernels.small.simulate_removed``, or one by
+        one in Python ints at a tolerance too tiny for int64), then the first best kept."""
         n = vs.shape[0]
-
-        spans: dict[tuple[int, ...], np.ndarray] = {}
-        ta, tb = alpha.numerator, alpha.denominator
-        null_kind = kind == "null"
-        n64 = np.int64(n)
-
-        def consider(pat: QueryPattern, a: int, dirs: list[int]) -> None:
-            nonlocal best
-            key = tuple(dirs)
-            span = spans.get(key)
-            if span is None:  # the span of dirs[:k] is the first 2^k entries of the span of dirs
-                span = spans[key] = _span(dirs)
-            m = 1 << pat.k
-            t = ta * 2 * m
-            if fits_int64(4 * (2 * m * tb + t)):
-                # values (m - c) b <= 2 m b and the window 2t: int64 is exact (the kernel)
-                removed = int(GK.simulate_removed(pos, span, np.int64(a), pat.support, pat.coefficients,
-                                                  n64, np.int64(m), np.int64(tb), np.int64(t), null_kind))
-            else:  # a tiny tolerance: Python ints
-                p = pos[a ^ span[:m][pat.support]]
-                hit = p >= 0
-                order = np.argsort(p[hit], kind="stable")  # the hits in the version space's order
-                removed = _simulate_removed(kind, n, pat.coefficients[hit][order], pat.k, alpha)
-            if removed > best[0]:
-                best = (removed, pat, a, dirs)
-
-        # free directions: the level-one coefficients land on chosen candidates
+        sup, valid, cols, vals, kmax = self._padded(family)
+        ks = np.array([p.k for p in family])
+        # the candidates, in the order weighed: each anchor's free directions (the level-one
+        # coefficients land on chosen candidates) with every pattern they fit, then block translates
+        which: list[np.ndarray] = []  # pattern indices
+        anchors: list[np.ndarray] = []
+        hits: list[np.ndarray] = []  # members' positions of each candidate's support, -1 outside V
+        dirs_of: list[list[int]] = []  # the directions of each candidate
+        strong_hits: list[int | None] = []
         for anchor in sorted({0, n // 3, (2 * n) // 3}):
             a = int(vs[anchor])
-            dirs = _independent_differences(vs, anchor, self.max_k)
-            for pat in family:
-                if pat.k <= len(dirs):
-                    consider(pat, a, dirs)
-        # block translates
+            dirs = _independent_differences(vs, anchor, self.max_k, kernel=pos.shape[0] > _NUMPY_MAX_POINTS)
+            fit = np.flatnonzero(ks <= len(dirs))
+            which.append(fit)
+            anchors.append(np.full(fit.shape[0], a, dtype=np.int64))
+            hits.append(pos[a ^ _span(dirs)[sup[fit]]])
+            dirs_of += [dirs] * fit.shape[0]
+            strong_hits += [None] * fit.shape[0]
         step = max(1, n // self.max_translates)
         translates = vs[::step]
-        block_span = spans.setdefault(tuple(block), _span(block))  # block[:k]'s span: its first 2^k entries
-        for pat in family:
+        block_span = self._spans.get(tuple(block))
+        if block_span is None:  # the block changes only when a coordinate stops varying
+            block_span = self._spans[tuple(block)] = _span(block)
+        for i, pat in enumerate(family):
             if pat.k > len(block):
                 continue
             strong = self._strong.get(pat.name)
             if strong is None:
                 strong = self._strong[pat.name] = pat.strong(alpha)
-            strong_real = block_span[strong]
-            hits = (pos[translates[:, None] ^ strong_real[None, :]] >= 0).sum(axis=1)
-            for j in np.argsort(-hits, kind="stable")[: self.top].tolist():
-                if hits[j] > best[0]:  # the adversary never rules out more than the strong hits
-                    consider(pat, int(translates[j]), block)
+            counts = (pos[translates[:, None] ^ block_span[strong][None, :]] >= 0).sum(axis=1)
+            top = np.argsort(-counts, kind="stable")[: self.top]
+            which.append(np.full(top.shape[0], i))
+            anchors.append(translates[top].astype(np.int64))
+            hits.append(pos[translates[top][:, None] ^ block_span[sup[i]][None, :]])
+            dirs_of += [block] * top.shape[0]
+            strong_hits += counts[top].tolist()
+        pidx = np.concatenate(which).astype(np.int64)
+        if pidx.shape[0] == 0:
+            return (0, None, None, None)
+        anchor_of = np.concatenate(anchors)
+        H = np.where(valid[pidx], np.concatenate(hits), -1)
+        ta, tb = alpha.numerator, alpha.denominator
+        big = 1 << kmax
+        if fits_int64(4 * (2 * big * tb + ta * 2 * big)):  # every value and the window fit int64
+            removed = KS.simulate_on_grid(H, cols[pidx], vals, n, big, tb, ta * 2 * big, kind == "null").tolist()
+        else:  # a tiny tolerance: one by one in Python ints
+            removed = []
+            for r, p in enumerate(pidx.tolist()):
+                row = H[r][valid[p]]
+                hit = row >= 0
+                order = np.argsort(row[hit], kind="stable")  # the hits in the version space's order
+                removed.append(_simulate_removed(kind, n, family[p].coefficients[hit][order], family[p].k, alpha))
+        best: tuple = (0, None, None, None)
+        for r, (got, sh) in enumerate(zip(removed, strong_hits)):
+            if sh is not None and sh <= best[0]:
+                continue  # not weighed: the adversary never rules out more than the strong hits
+            if got > best[0]:
+                best = (got, family[int(pidx[r])], int(anchor_of[r]), dirs_of[r])
         return best
 
+    def _padded(self, family: list[QueryPattern]) -> tuple:
+        """The family's supports as rows padded to one width (with J = 0), which entries are
+        real, their values' columns on the grid of the largest pattern (value 2^kmax - c
+        2^(kmax - k) over b for a coefficient c of a pattern of k bits), that grid's values
+        (the null value 2^kmax among them), and kmax."""
+        key = ("padded",) + tuple(p.name for p in family)
+        cached = self._arrays.get(key)
+        if cached is None:
+            kmax = max(p.k for p in family)
+            width = max(p.support.shape[0] for p in family)
+            sup = np.zeros((len(family), width), dtype=np.int64)
+            valid = np.zeros((len(family), width), dtype=bool)
+            coef = np.zeros((len(family), width), dtype=np.int64)
+            for i, p in enumerate(family):
+                s = p.support.shape[0]
+                sup[i, :s], valid[i, :s] = p.support, True
+                coef[i, :s] = p.coefficients.astype(np.int64) << (kmax - p.k)
+            q = (1 << kmax) - coef
+            vals = np.union1d(q[valid], [1 << kmax])
+            cached = self._arrays[key] = (sup, valid, np.searchsorted(vals, q), vals, kmax)
+        return cached
 
-#: Above this many candidates a step's search is one kernel call; at most this many (d <= 12:
-#: the demo, which then does not compile it) the plain loop costs under a millisecond a step.
-_KERNEL_MIN = 2048
+
+#: On cubes of more points (d >= 13) a step's search is one kernel call; on these (d <= 12: the
+#: demo, which then imports no numba) numpy costs about a millisecond a step.
+_NUMPY_MAX_POINTS = KS.SMALL
 
 
 def _span(dirs: list[int]) -> np.ndarray:
@@ -493,11 +530,14 @@ def _span(dirs: list[int]) -> np.ndarray:
     return out
 
 
-def _independent_differences(vs: np.ndarray, anchor: int, k: int) -> list[int]:
+def _independent_differences(vs: np.ndarray, anchor: int, k: int, kernel: bool = False) -> list[int]:
     """Up to k differences vs[anchor] ^ s (s a candidate, in order after the anchor) independent over GF(2).
 
     The first difference in that order outside the span of those chosen before it, k
     times (the greedy basis of the sequence): the kernel
-    ``_kernels.greedy.independent_differences``, one pass that stops at the k-th.
+    ``_kernels.greedy.independent_differences`` (one pass that stops at the k-th) when
+    ``kernel``, else its numpy route ``_kernels.small.independent_differences``.
     """
+    if not kernel:
+        return KS.independent_differences(vs, anchor, k)
     return [int(v) for v in GK.independent_differences(vs, np.int64(anchor), np.int64(k)).tolist()]

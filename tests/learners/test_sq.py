@@ -417,6 +417,7 @@ def test_independent_differences_against_plain_elimination():
             if len(want) < k and rank(want + [v]) > len(want):
                 want.append(v)
         assert _independent_differences(vs, anchor, k) == want
+        assert _independent_differences(vs, anchor, k, kernel=True) == want
 
 
 def test_greedy_predictions_stay_exact_at_a_tolerance_beyond_int64():
@@ -447,7 +448,7 @@ def test_greedy_step_kernel_chooses_as_the_plain_loop(data):
     kind = data.draw(st.sampled_from(["null", "max_consistent"]), label="kind")
     g = Greedy(max_k=data.draw(st.integers(1, 6), label="max_k"), top=data.draw(st.integers(1, 5), label="top"),
                max_translates=data.draw(st.integers(1, 40), label="max_translates"))
-    g._strong, g._arrays = {}, {}
+    g._strong, g._arrays, g._spans = {}, {}, {}
     pos = np.full(1 << d, -1, dtype=np.int64)
     pos[vs] = np.arange(vs.shape[0])
     varying = int(np.bitwise_or.reduce(vs ^ vs[0]))
@@ -455,11 +456,11 @@ def test_greedy_step_kernel_chooses_as_the_plain_loop(data):
     family = _family(min(bin(varying).count("1"), g.max_k), alpha)
     from finitelearn.learners import sq
 
-    old, sq._KERNEL_MIN = sq._KERNEL_MIN, 1  # the kernel for every version space of 2 or more
+    old, sq._NUMPY_MAX_POINTS = sq._NUMPY_MAX_POINTS, 1  # the kernel on every cube of 2 points or more
     try:
         fast = g._best(family, vs, pos, block, kind, alpha)
     finally:
-        sq._KERNEL_MIN = old
+        sq._NUMPY_MAX_POINTS = old
     plain = g._best_python(family, vs, pos, block, kind, alpha)
     assert (fast[0], fast[1], fast[2], fast[3]) == (plain[0], plain[1], plain[2], plain[3])
 
