@@ -409,20 +409,17 @@ def _run(ds: list[int], tol: Tolerance, names: list[str], responder: str, budget
             if bar is not None:
                 bar.close()
     # The exact one-query bounds (CP-SAT at d <= SHARPEST_D_MAX, about a second each) are
-    # solved in a thread while the larger d run (CP-SAT searches mostly outside the GIL), and those
-    # records come last; the records are returned in the order of `pairs` all the same.
+    # solved in a second process while the larger d run, and those records come last; the
+    # records are returned in the order of `pairs` all the same.  A process, not a thread:
+    # importing ortools (which imports pandas, 0.8 s) and compiling the exhaustive search's
+    # kernel are Python work that held the GIL against the students (0.6 s of the demo).
     todo = [(d, s) for d, s in pairs if (d, s, tol.text, responder, budget_spec, seed) not in done]
     exact_ds = sorted({d for d, s in todo if d <= SHARPEST_D_MAX and STUDENTS[s].kind == "sq"})
     executor = None
     sharp: dict[int, Any] = {}
     if exact_ds and any(d > SHARPEST_D_MAX for d, _ in todo):
-        from concurrent.futures import ThreadPoolExecutor
-
-        from . import _kernels
-
-        _kernels.load_all()  # before a second thread reads a lazily loaded kernel module
-        executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="finitelearn-sharpest-bound")
-        sharp = {d: executor.submit(sharpest_sq_bound, d, alphas[d], responder) for d in exact_ds}
+        executor = _BoundWorker(exact_ds, alphas, responder)
+        sharp = {d: executor for d in exact_ds}
         order = sorted(range(len(pairs)), key=lambda i: pairs[i][0] in sharp)  # stable: d order otherwise kept
     else:
         order = list(range(len(pairs)))
@@ -440,18 +437,79 @@ def _run(ds: list[int], tol: Tolerance, names: list[str], responder: str, budget
                 bar.set_postfix_str(f"d={d} {name}")
             if d not in per_d:
                 per_d[d] = _Dimension.compute(d, alphas[d])
-            bound = sharp[d].result() if d in sharp and STUDENTS[name].kind == "sq" else None
+            bound = _bound_of(sharp, d, alphas[d], responder) if STUDENTS[name].kind == "sq" else None
             rec = _run_one(per_d[d], name, tol.text, responder, budget, seed, bound)
             by_index[i] = rec
             _deliver(rec, store, budget_spec, on_record, bar)
     finally:
         if executor is not None:
-            executor.shutdown(wait=False, cancel_futures=True)
+            executor.stop()
         if bar is not None:
             bar.close()
     if executor is not None and store is not None:
         store.update(functools.partial(_in_run_order, {(d, s): i for i, (d, s) in enumerate(pairs)}, this_run))
     return ScalingRecords([by_index[i] for i in range(len(pairs))])
+
+
+class _BoundWorker:
+    """The exact one-query bounds of ``ds``, solved by a second Python process while the students run.
+
+    A plain subprocess (``python -c``) that prints one JSON line of (bound, source) per d,
+    not a ``multiprocessing`` worker: spawning one would re-run the caller's main script
+    in the child.  If the worker fails (killed, out of memory, no such interpreter), the
+    bounds are solved here instead: the same exact solves, so the records are the same.
+    """
+
+    def __init__(self, ds: list[int], alphas: dict[int, Fraction], responder: str) -> None:
+        import json
+        import subprocess
+        import sys
+
+        self._args = {d: (alphas[d], responder) for d in ds}
+        self._results: dict[int, tuple[int | None, str]] | None = None
+        job = json.dumps([[d, str(alphas[d]), responder] for d in ds])
+        code = "import sys; from finitelearn.experiments import _bound_worker_main; _bound_worker_main(sys.argv[1])"
+        try:
+            self._proc: Any = subprocess.Popen([sys.executable, "-c", code, job], stdout=subprocess.PIPE,
+                                               stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True)
+        except OSError:
+            self._proc = None
+
+    def result(self, d: int) -> tuple[int | None, str]:
+        """The bound for d (waits for the worker the first time)."""
+        if self._results is None:
+            self._results = {}
+            if self._proc is not None:
+                import json
+
+                out, _ = self._proc.communicate()
+                if self._proc.returncode == 0:
+                    for line in out.splitlines():
+                        dd, bound, source = json.loads(line)
+                        self._results[dd] = (bound, source)
+        if d not in self._results:
+            self._results[d] = sharpest_sq_bound(d, *self._args[d])
+        return self._results[d]
+
+    def stop(self) -> None:
+        """End the worker if it still runs (the run stopped early)."""
+        if self._proc is not None and self._proc.poll() is None:
+            self._proc.kill()
+            self._proc.communicate()
+
+
+def _bound_worker_main(job: str) -> None:
+    """The worker of :class:`_BoundWorker`: the bounds of a JSON list of [d, alpha, responder]."""
+    import json
+
+    for d, alpha, responder in json.loads(job):
+        bound, source = sharpest_sq_bound(d, Fraction(alpha), responder)
+        print(json.dumps([d, bound, source]), flush=True)
+
+
+def _bound_of(sharp: dict[int, Any], d: int, alpha: Fraction, responder: str) -> tuple[int | None, str] | None:
+    """The bound the worker solved for d (None when d has none there: :func:`_run_one` solves it)."""
+    return sharp[d].result(d) if d in sharp else None
 
 
 def _in_run_order(position: dict[tuple[int, str], int], this_run: set[tuple], records: list[dict]) -> list[dict]:
@@ -572,14 +630,15 @@ def sharpest_sq_bound(d: int, alpha: Fraction, responder: str) -> tuple[int | No
         # Only exact solves without a time limit, so records do not depend on the machine's load:
         # the null model solves in about a second at d <= 5, the max-consistent enumeration in
         # milliseconds at d <= 4; at d = 5 max-consistent is capped by the null maximum (the
-        # adversary may answer the null value whenever it keeps a member)
+        # adversary may answer the null value whenever it keeps a member).  One CP-SAT worker:
+        # at d = 5 as fast as two (0.7 s against 0.85 s) with half the CPU, which the students need
         if responder == "null" or d <= 4:
             r = max_eliminations(cc, D, alpha, answer="null" if responder == "null" else "max_consistent",
-                                 require_consistent=False)
+                                 require_consistent=False, workers=1)
         else:
-            r = max_eliminations(cc, D, alpha, answer="null", require_consistent=False)
+            r = max_eliminations(cc, D, alpha, answer="null", require_consistent=False, workers=1)
             if r.upper < m:
-                r = max_eliminations(cc, D, alpha, answer="null", require_consistent=True)
+                r = max_eliminations(cc, D, alpha, answer="null", require_consistent=True, workers=1)
                 responder = "the null answer, a cap on max_consistent"
             else:
                 return parseval, "Parseval"

@@ -199,10 +199,10 @@ def test_corrupt_json_is_refused(tmp_path):
         run_scaling([2], progress=False, out_dir=tmp_path)
 
 
-def test_exact_bounds_solved_in_a_thread_give_the_same_records(tmp_path):
+def test_exact_bounds_solved_in_a_second_process_give_the_same_records(tmp_path):
     """With d beyond SHARPEST_D_MAX in the run, the exact one-query bounds of the small d are solved
-    in a thread while the larger d run, and those records come last: the records (returned and on
-    disk) are in the run's order and carry the bounds a run of the small d alone gives."""
+    by a second process while the larger d run, and those records come last: the records (returned
+    and on disk) are in the run's order and carry the bounds a run of the small d alone gives."""
     from finitelearn.experiments import SHARPEST_D_MAX, sharpest_sq_bound
 
     ds = [SHARPEST_D_MAX - 1, SHARPEST_D_MAX, SHARPEST_D_MAX + 1]
@@ -217,3 +217,41 @@ def test_exact_bounds_solved_in_a_thread_give_the_same_records(tmp_path):
         assert (r.d, r.sharpest_lower_bound, r.sharpest_lower_bound_source) == \
             (a.d, a.sharpest_lower_bound, a.sharpest_lower_bound_source)
     assert recs[2].sharpest_lower_bound is not None and "one-query maximum" in recs[2].sharpest_lower_bound_source
+
+
+@pytest.mark.parametrize("interpreter", ["/nonexistent/python", "false"])
+def test_a_bound_worker_that_cannot_start_or_fails_leaves_the_bounds_to_this_process(monkeypatch, interpreter):
+    """The worker is an optimisation: when it cannot start (no such interpreter) or exits with an
+    error (``false``), every bound is solved here, with the same value as sharpest_sq_bound's."""
+    import shutil
+    import sys as _sys
+    from fractions import Fraction
+
+    from finitelearn import experiments
+    from finitelearn.experiments import SHARPEST_D_MAX, sharpest_sq_bound
+
+    monkeypatch.setattr(_sys, "executable", shutil.which(interpreter) or interpreter)
+    ds = [SHARPEST_D_MAX - 1, SHARPEST_D_MAX]
+    alphas = {d: Fraction(1, 8) for d in ds}
+    worker = experiments._BoundWorker(ds, alphas, "max_consistent")
+    got = [worker.result(d) for d in ds]
+    worker.stop()
+    sharpest_sq_bound.cache_clear()
+    assert got == [sharpest_sq_bound(d, Fraction(1, 8), "max_consistent") for d in ds]
+    assert all(b is not None for b, _ in got)
+
+
+def test_the_bound_worker_answers_as_this_process_and_stops_when_asked():
+    from fractions import Fraction
+
+    from finitelearn import experiments
+    from finitelearn.experiments import sharpest_sq_bound
+
+    worker = experiments._BoundWorker([3, 4], {3: Fraction(1, 8), 4: Fraction(1, 16)}, "null")
+    assert worker._proc is not None
+    assert [worker.result(4), worker.result(3)] == [sharpest_sq_bound(4, Fraction(1, 16), "null"),
+                                                    sharpest_sq_bound(3, Fraction(1, 8), "null")]
+    assert worker._proc.returncode == 0  # the answers came from the worker
+    slow = experiments._BoundWorker([5], {5: Fraction(1, 8)}, "null")
+    slow.stop()  # a run that ends early ends its worker
+    assert slow._proc.poll() is not None
