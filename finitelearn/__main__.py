@@ -1,7 +1,6 @@
 """``python -m finitelearn`` runs the ``finitelearn`` command."""
 
-import sys
+from .cli import run
 
-from .cli import main
-
-sys.exit(main())
+if __name__ == "__main__":  # importing this module (a tool, a spawned process) runs nothing
+    run()

@@ -401,5 +401,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
+def run() -> None:
+    """The ``finitelearn`` console script: :func:`main`, then exit without the interpreter's teardown.
+
+    Freeing numba's and matplotlib's module state at exit took 0.5 s of the demo's 5 s
+    (measured: the same run ended by ``os._exit`` after its output); the command has
+    written and closed its files by then, so the output is flushed and the process ends.
+    An exception (a bug) still ends the usual way, with its traceback.
+    """
+    code = main()
+    import logging
+
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (``| head``) or stream
+            pass
+    os._exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()

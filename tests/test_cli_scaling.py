@@ -66,6 +66,23 @@ def test_demo_prints_table_and_paths(tmp_path, capsys):
     assert (out / "scaling.png").exists()
 
 
+def test_the_console_script_flushes_everything_and_exits_with_main_s_code(tmp_path):
+    """``finitelearn`` ends by os._exit after main (no interpreter teardown): what it printed into a
+    pipe still arrives whole, and the exit code is main's (0; 2 for a bad argument)."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "demo"
+    r = subprocess.run([sys.executable, "-m", "finitelearn", "demo", "--out", str(out), "--d-max", "6",
+                        "--no-progress"], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert "gf2-elimination" in r.stdout and r.stdout.rstrip().splitlines()[-1].startswith("demo finished")
+    assert len(json.loads((out / "scaling.json").read_text())["records"]) == 5 * 7
+    bad = subprocess.run([sys.executable, "-m", "finitelearn", "demo", "--d-max", "x"], capture_output=True,
+                         text=True, timeout=120)
+    assert bad.returncode == 2 and "--d-max" in bad.stderr
+
+
 def test_cli_unwritable_out_and_negative_seed(tmp_path, capsys):
     import pytest
 
