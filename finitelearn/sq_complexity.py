@@ -60,6 +60,7 @@ from typing import Any
 
 import numpy as np
 
+from ._kernels import small as KS
 from ._kernels import sq as SK
 from .bounds import check_tolerance, parseval_removal_bound
 from .classes import ConceptClass
@@ -440,10 +441,12 @@ def _mc_exhaustive(d: int, alpha: Fraction, deadline: float | None):
     win = 2 * _thresholds(alpha, 1 << d)
     spec8 = spec.astype(np.int8)       # |spectrum of a half| <= 2^(d-1) <= 16 here: int8 keeps it in cache
     best_k, best_h = m + 1, np.zeros(m, dtype=np.int64)
+    # numpy up to d = 4 (5^4 rows of 8 values: no numba to start for the demo), the kernel at d = 5
+    route = KS if spec8.size <= 16 * KS.SMALL else SK
     for r in reps.tolist():
         if deadline is not None and time.perf_counter() > deadline:
             return None
-        k, row = SK.least_max_window(spec8[r], spec8, win, best_k)
+        k, row = route.least_max_window(spec8[r], spec8, win, best_k)
         if row >= 0:
             best_k, best_h = int(k), np.concatenate([allh[r], allh[row]]).astype(np.int64)
     return best_k, best_h.tolist()

@@ -21,7 +21,7 @@ import functools
 
 import numpy as np
 
-__all__ = ["SMALL", "count_ones_packed", "extremes", "independent_differences", "parity_labels",
+__all__ = ["SMALL", "count_ones_packed", "extremes", "independent_differences", "least_max_window", "parity_labels",
            "parity_table", "query_table", "signed_spectrum", "simulate_on_grid", "simulate_removed",
            "transform_is_exact", "wht"]
 
@@ -210,3 +210,26 @@ def simulate_on_grid(hits: np.ndarray, columns: np.ndarray, vals: np.ndarray, vs
         ans = np.minimum(np.maximum(null, lo[r, s]), grid[s] + t)
     kept = np.where(np.abs(grid[None, :] - ans[:, None]) <= t, count, 0).sum(axis=1)
     return vs_size - kept
+
+
+def least_max_window(A: np.ndarray, spec: np.ndarray, win: int, start: int) -> tuple[int, int]:
+    """``_kernels.sq.least_max_window`` at once over every row: (k, row) with k the least, over the
+    rows r, of the most of the 2n values A +- spec[r] in one window [v, v + win], and the first
+    row attaining it, when k < ``start``; else (start, -1).
+
+    Each row's values are sorted, and shifted by the row's number times a gap wider than any
+    window, so one sorted array and one search find every window's count.
+    """
+    rows = spec.shape[0]
+    if rows == 0:
+        return start, -1
+    a = np.asarray(A, dtype=np.int64)
+    s = np.asarray(spec, dtype=np.int64)
+    vals = np.sort(np.concatenate([a + s, a - s], axis=1), axis=1)
+    gap = int(vals.max()) - int(vals.min()) + int(win) + 1
+    flat = (vals + np.arange(rows, dtype=np.int64)[:, None] * gap).ravel()
+    counts = np.searchsorted(flat, flat + win, side="right") - np.arange(flat.shape[0])
+    most = counts.reshape(rows, -1).max(axis=1)
+    row = int(most.argmin())
+    k = int(most[row])
+    return (k, row) if k < start else (start, -1)

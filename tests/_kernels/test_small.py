@@ -250,3 +250,31 @@ def test_simulate_removed_patterns_of_fewer_bits_join_on_the_larger_grid():
             own = KS.simulate_removed(hits, co, size, n1, b, ta * 2 * n1, null_kind)
             joined = KS.simulate_removed(hits, co << (k - k1), size, n, b, ta * 2 * n, null_kind)
             assert own.tolist() == joined.tolist()
+
+
+# -- the exact one-query search -------------------------------------------------------------------
+@settings(deadline=None, max_examples=150)
+@given(st.data())
+def test_least_max_window_against_the_twin_and_the_kernel(data):
+    from finitelearn._kernels import sq as SK
+
+    n = data.draw(st.integers(1, 8), label="n")
+    rows = data.draw(st.integers(0, 30), label="rows")
+    A = np.array(data.draw(st.lists(st.integers(-16, 16), min_size=n, max_size=n)), dtype=np.int8)
+    spec = np.array(data.draw(st.lists(st.lists(st.integers(-16, 16), min_size=n, max_size=n),
+                                       min_size=rows, max_size=rows)), dtype=np.int8).reshape(rows, n)
+    win = data.draw(st.integers(0, 40), label="win")
+    start = data.draw(st.integers(0, 2 * n + 2), label="start")
+    got = KS.least_max_window(A, spec, win, start)
+    assert got == tuple(naive.least_max_window(A, spec, win, start))
+    assert got == tuple(int(v) for v in SK.least_max_window(A, spec, win, start))
+
+
+def test_least_max_window_ties_go_to_the_first_row():
+    A = np.array([0, 0], dtype=np.int8)
+    # rows 0 and 3: values +-5, +-9, one a window of width 1; rows 1 and 2: four zeros in one
+    spec = np.array([[0, 0], [5, 9], [0, 0], [9, 5]], dtype=np.int8)
+    assert KS.least_max_window(A, spec, 1, 5) == (1, 1)
+    assert KS.least_max_window(A, spec, 4, 5) == (2, 1)  # width 4: +5 and +9 together
+    assert KS.least_max_window(A, spec, 1, 1) == (1, -1)  # not below start: no row
+    assert KS.least_max_window(A, spec[:0], 1, 3) == (3, -1)
