@@ -437,7 +437,7 @@ def _run(ds: list[int], tol: Tolerance, names: list[str], responder: str, budget
                 bar.set_postfix_str(f"d={d} {name}")
             if d not in per_d:
                 per_d[d] = _Dimension.compute(d, alphas[d])
-            bound = _bound_of(sharp, d, alphas[d], responder) if STUDENTS[name].kind == "sq" else None
+            bound = sharp[d].result(d) if d in sharp and STUDENTS[name].kind == "sq" else None
             rec = _run_one(per_d[d], name, tol.text, responder, budget, seed, bound)
             by_index[i] = rec
             _deliver(rec, store, budget_spec, on_record, bar)
@@ -454,14 +454,17 @@ def _run(ds: list[int], tol: Tolerance, names: list[str], responder: str, budget
 class _BoundWorker:
     """The exact one-query bounds of ``ds``, solved by a second Python process while the students run.
 
-    A plain subprocess (``python -c``) that prints one JSON line of (bound, source) per d,
+    A plain subprocess (``python -c``) that prints one line of (d, bound, source) per d,
     not a ``multiprocessing`` worker: spawning one would re-run the caller's main script
-    in the child.  If the worker fails (killed, out of memory, no such interpreter), the
-    bounds are solved here instead: the same exact solves, so the records are the same.
+    in the child.  It imports this same finitelearn (its folder goes first on the child's
+    ``PYTHONPATH``).  If the worker fails (cannot start, exits with an error, is killed,
+    prints something else, or takes longer than :data:`_BOUND_WORKER_TIMEOUT`), the bounds
+    it did not give are solved here: the same exact solves, so the records are the same.
     """
 
     def __init__(self, ds: list[int], alphas: dict[int, Fraction], responder: str) -> None:
         import json
+        import os
         import subprocess
         import sys
 
@@ -469,9 +472,15 @@ class _BoundWorker:
         self._results: dict[int, tuple[int | None, str]] | None = None
         job = json.dumps([[d, str(alphas[d]), responder] for d in ds])
         code = "import sys; from finitelearn.experiments import _bound_worker_main; _bound_worker_main(sys.argv[1])"
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join([str(Path(__file__).resolve().parents[1])]
+                                            + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
         try:
+            # stderr is not kept: a failed worker's bounds are solved here, where its error would show;
+            # a pipe nobody reads until the end could fill and stall the worker
             self._proc: Any = subprocess.Popen([sys.executable, "-c", code, job], stdout=subprocess.PIPE,
-                                               stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True)
+                                               stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, text=True,
+                                               env=env)
         except OSError:
             self._proc = None
 
@@ -480,13 +489,14 @@ class _BoundWorker:
         if self._results is None:
             self._results = {}
             if self._proc is not None:
-                import json
+                import subprocess
 
-                out, _ = self._proc.communicate()
-                if self._proc.returncode == 0:
-                    for line in out.splitlines():
-                        dd, bound, source = json.loads(line)
-                        self._results[dd] = (bound, source)
+                try:
+                    out, _ = self._proc.communicate(timeout=_BOUND_WORKER_TIMEOUT)
+                except subprocess.TimeoutExpired:
+                    self.stop()
+                    out = ""
+                self._results = _bound_lines(out, set(self._args))
         if d not in self._results:
             self._results[d] = sharpest_sq_bound(d, *self._args[d])
         return self._results[d]
@@ -498,18 +508,35 @@ class _BoundWorker:
             self._proc.communicate()
 
 
+#: seconds the run waits for the bound worker (it needs about two at d <= 5) before solving here
+_BOUND_WORKER_TIMEOUT = 600.0
+_BOUND_TAG = "finitelearn-bound "
+
+
 def _bound_worker_main(job: str) -> None:
     """The worker of :class:`_BoundWorker`: the bounds of a JSON list of [d, alpha, responder]."""
     import json
 
     for d, alpha, responder in json.loads(job):
         bound, source = sharpest_sq_bound(d, Fraction(alpha), responder)
-        print(json.dumps([d, bound, source]), flush=True)
+        print(_BOUND_TAG + json.dumps([d, bound, source]), flush=True)
 
 
-def _bound_of(sharp: dict[int, Any], d: int, alpha: Fraction, responder: str) -> tuple[int | None, str] | None:
-    """The bound the worker solved for d (None when d has none there: :func:`_run_one` solves it)."""
-    return sharp[d].result(d) if d in sharp else None
+def _bound_lines(out: str, ds: set[int]) -> dict[int, tuple[int | None, str]]:
+    """The worker's answers in its output ``out``: its tagged, well-formed lines for the d asked; others ignored."""
+    import json
+
+    found: dict[int, tuple[int | None, str]] = {}
+    for line in out.splitlines():
+        if not line.startswith(_BOUND_TAG):
+            continue
+        try:
+            d, bound, source = json.loads(line[len(_BOUND_TAG):])
+        except ValueError:
+            continue
+        if d in ds and (bound is None or type(bound) is int) and isinstance(source, str):
+            found[d] = (bound, source)
+    return found
 
 
 def _in_run_order(position: dict[tuple[int, str], int], this_run: set[tuple], records: list[dict]) -> list[dict]:

@@ -255,3 +255,33 @@ def test_the_bound_worker_answers_as_this_process_and_stops_when_asked():
     slow = experiments._BoundWorker([5], {5: Fraction(1, 8)}, "null")
     slow.stop()  # a run that ends early ends its worker
     assert slow._proc.poll() is not None
+
+
+def test_the_bound_worker_s_output_is_read_only_from_its_tagged_well_formed_lines():
+    from finitelearn.experiments import _BOUND_TAG, _bound_lines
+
+    out = "\n".join([
+        "some library's chatter",
+        _BOUND_TAG + '[3, 3, "ceil((m-1)/r)"]',
+        _BOUND_TAG + '[4, null, "no query rules out a teacher"]',
+        _BOUND_TAG + "[5, 3",                    # cut short
+        _BOUND_TAG + '[6, 2.5, "not an int"]',
+        _BOUND_TAG + '[7, true, "a bool is not a bound"]',
+        _BOUND_TAG + '[9, 4, "not asked"]',
+        '[2, 1, "untagged"]',
+    ])
+    assert _bound_lines(out, {2, 3, 4, 5, 6, 7}) == {3: (3, "ceil((m-1)/r)"), 4: (None, "no query rules out a teacher")}
+
+
+def test_a_bound_worker_that_is_too_slow_is_ended_and_its_bounds_solved_here(monkeypatch):
+    from fractions import Fraction
+
+    from finitelearn import experiments
+    from finitelearn.experiments import sharpest_sq_bound
+
+    monkeypatch.setattr(experiments, "_BOUND_WORKER_TIMEOUT", 0.01)
+    worker = experiments._BoundWorker([4, 5], {4: Fraction(1, 8), 5: Fraction(1, 8)}, "max_consistent")
+    got = [worker.result(4), worker.result(5)]
+    assert worker._proc.poll() is not None  # ended, not left running
+    sharpest_sq_bound.cache_clear()
+    assert got == [sharpest_sq_bound(d, Fraction(1, 8), "max_consistent") for d in (4, 5)]
