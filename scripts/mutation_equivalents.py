@@ -9,7 +9,6 @@ no rule is reported as NOT EXPLAINED; the goal is none.
 
 from __future__ import annotations
 
-import re
 
 _1D = ("the array is one-dimensional (the kernel's contract, every caller passing a 1-D array, or by "
        "construction where noted in ONE_D), so shape[-1] is shape[0]")
@@ -433,20 +432,9 @@ def changed(diff: str) -> tuple[str, str]:
     return (minus[0] if len(minus) == 1 else "", plus[0] if len(plus) == 1 else "")
 
 
-def _annotation_only(before: str, after: str) -> bool:
-    """A signature line (``def ...`` or its ``...) -> T:`` tail) whose mutant changes only | to ^ or &."""
-    signature = before.startswith("def ") or bool(re.match(r"^[\w\s,:.\[\]|=*]*\)\s*->.*:$", before))
-    strip = str.maketrans("", "", "|^&")
-    return signature and before != after and before.translate(strip) == after.translate(strip) \
-        and before.count("|") == after.count("|") + 1
-
-
 def equivalent(module: str, diff: str) -> str | None:
     """Why the mutant with this diff of ``module`` is equivalent, or None."""
-    before, after = changed(diff)
-    if _annotation_only(before, after):
-        return ("an operator inside a type annotation: every module has `from __future__ import "
-                "annotations`, so annotations are strings, never evaluated")
+    before, after = changed(diff)  # (mutants inside type annotations are left out before, mutation.prune)
     for name in ONE_D.get(module, ()):
         if f"{name}.shape[0]" in before and after == before.replace(f"{name}.shape[0]", f"{name}.shape[ -1]", 1):
             return f"{name}: {_1D}"
