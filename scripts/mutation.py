@@ -28,7 +28,12 @@ operators are replaced by their natural neighbours (``+`` by ``-``, ``<<`` by ``
 ``is``; ``RemoveDecorator`` is left out (removing ``@njit`` runs the same code in Python:
 an equivalent mutant every time), and so is every mutant of a decorator line (``cache=True``
 -> ``False``, ``parallel=True`` -> ``False``: compile options, the same values), and so are
-the variable replacer and inserter, which draw at random. ``--max-mutants N --seed S`` runs a uniform random sample of N mutants.
+the variable replacer and inserter, which draw at random. Mutants whose change lies inside a
+type annotation (a parameter's, a return's, an annotated assignment's) are left out before
+they run (:func:`annotation_spans`: every module has ``from __future__ import annotations``,
+so annotations are strings, never evaluated; ``np.ndarray | None`` -> ``np.ndarray & None``
+is not behaviour), and the report counts them per module apart from the mutants.
+``--max-mutants N --seed S`` runs a uniform random sample of N mutants.
 
 numba: nothing compiled is reused across runs (no ``__pycache__`` is copied, each run and
 each job has an empty ``NUMBA_CACHE_DIR``; see :func:`fresh_numba_cache`), so every kernel
@@ -57,7 +62,7 @@ text of the enclosing function all equal; ``--reuse-commit`` is the source those
 mutated); the earlier survivors run again.
 
 The report (``mutation-report.md`` and ``mutation-report.json`` at the repository root,
-gitignored) gives per module: mutants, not sampled, run, killed (on the second pass,
+gitignored) gives per module: the mutants left out inside annotations, mutants, not sampled, run, killed (on the second pass,
 by the timeout), survived, equivalent, not run, the score killed / (killed + survived)
 over the mutants that ran and the score without the equivalent mutants; every survivor
 as a diff with the reason it is equivalent (``scripts/mutation_equivalents.py``) or NOT
