@@ -18,11 +18,9 @@ def lattice_distance(X, i, Y, j, p_code):
     """The integer l_p value between rows X[i] and Y[j] (see the module docstring)."""
     acc = 0
     for c in range(X.shape[1]):
-        t = X[i, c] - Y[j, c]
-        if t < 0:
-            t = -t
+        t = abs(X[i, c] - Y[j, c])
         if p_code == 0:
-            if t != 0:
+            if t:
                 acc += 1
         elif p_code == 1:
             acc += t
@@ -41,8 +39,8 @@ def nearest_source(targets, sources, p_code):
     Returns (best, arg): int64 arrays of length len(targets); with no sources, best is -1.
     """
     n = targets.shape[0]
-    best = np.full(n, -1, dtype=np.int64)
-    arg = np.full(n, -1, dtype=np.int64)
+    best = np.empty(n, dtype=np.int64)  # every entry is set below
+    arg = np.empty(n, dtype=np.int64)
     for t in range(n):
         b = -1
         a = -1
@@ -86,7 +84,7 @@ def hamming_transform(d, sources):
     origin = np.full(n, -1, dtype=np.int64)
     queue = np.empty(n, dtype=np.int64)
     end = 0
-    for j in range(sources.shape[0]):
+    for j in range(len(sources)):
         s = sources[j]
         dist[s] = 0
         origin[s] = s
