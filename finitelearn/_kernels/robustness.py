@@ -76,8 +76,11 @@ def hamming_transform(d, sources):
     ``sources`` are sorted distinct int64 point indices.  Returns (dist, origin): dist[k]
     is the Hamming distance from point k to the nearest source (int8, -1 with no
     sources), origin[k] the smallest such source.  Level by level: a point first reached
-    at level L+1 keeps the smallest origin among its level-L neighbours, which is the
-    smallest source at distance L+1 (by induction on L).
+    at level L+1 keeps the origin of the first of its level-L neighbours in the queue, the
+    smallest origin among them, which is the smallest source at distance L+1.  By induction
+    on L, each level sits in the queue in nondecreasing order of origin: level 0 is the
+    sorted sources, and level L+1 is appended while level L is read in that order.  So a
+    later neighbour never has a smaller origin, and a point is set once, when first reached.
     """
     n = np.int64(1) << d
     dist = np.full(n, -1, dtype=np.int8)
@@ -98,13 +101,11 @@ def hamming_transform(d, sources):
             u = queue[q]
             for i in range(d):
                 v = u ^ (np.int64(1) << i)
-                if dist[v] == -1:
+                if dist[v] < 0:
                     dist[v] = level + 1
                     origin[v] = origin[u]
                     queue[end] = v
                     end += 1
-                elif dist[v] == level + 1 and origin[u] < origin[v]:
-                    origin[v] = origin[u]
         start = stop
         level += 1
     return dist, origin
