@@ -408,6 +408,17 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("_kernels/robustness.py", "if v == 0:", "if v < 0:",
      "the break is a shortcut: a later source replaces the best only with a strictly smaller distance, "
      "and none is below 0"),
+    ("_kernels/robustness.py", "if v == 0:", "if v == -1:",
+     "distances are >= 0, so the shortcut never fires: every source is compared, and a later one replaces "
+     "the best only with a strictly smaller distance (none is below 0), the same (best, arg)"),
+    ("_kernels/robustness.py", "if b < 0 or v < b:", "if b < 1 or v < b:",
+     "b is -1 before the first source and a distance >= 0 after; b = 0 is never compared again (the loop "
+     "breaks at a distance 0), so b < 1 holds exactly when b < 0 does"),
+    ("_kernels/robustness.py", "elif p_code == 1:", "elif p_code <= 1:",
+     "p_code is 0, 1, 2 or 3 (the callers map p to it) and 0 took the branch above, so p_code <= 1 is "
+     "p_code == 1 here"),
+    ("_kernels/robustness.py", "elif p_code == 2:", "elif p_code <= 2:",
+     "p_code is 0, 1, 2 or 3 and 0 and 1 took the branches above, so p_code <= 2 is p_code == 2 here"),
 ]
 
 
