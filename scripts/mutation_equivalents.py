@@ -375,7 +375,22 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "they teach, and no tie-break between smallest covers is promised)"),
     ("complexity.py", "if room <= 0 or failed.get(left, -1) >= room:", "if room <= 0 or failed.get(left, - 2) >= room:",
      "room > 0 there (room <= 0 returned first), so any default below 1 never prunes"),
-    ("complexity.py", "if universe == 0:", "if universe <= 0:", "universe is a bit mask of members, never negative"),
+    ("complexity.py", "if V.bit_count() <= 1:", "if V.bit_count() == 1:",
+     "_build_tree is called on the whole class (m >= 1 members: ConceptClass refuses m = 0) and on both "
+     "sides of a query the search chose, which splits V (a query leaving a side empty is skipped), so V is "
+     "never empty"),
+    ("complexity.py", "if n_e <= 1:", "if n_e <= 0:",
+     "the scan for the element covered by the fewest sets stops early at a count <= 1 or only at 0: "
+     "which uncovered element the search branches on; every cover contains a set covering any one of "
+     "them, so the search stays complete and finds a smallest cover either way (only the nodes it spends differ)"),
+    ("complexity.py", "return TeachingDimension(max((len(s) for s in sets_out), default=0), tuple(sets_out))", None,
+     "sets_out has one teaching set per member and a class has m >= 1 members (ConceptClass refuses an "
+     "empty one), so max never falls back to its default"),
+    ("complexity.py", "if 1 + _ceil_log2(nbig) >= best:", "if 0 + _ceil_log2(nbig) >= best:",
+     "a weaker cut of the sorted candidates: one it no longer cuts costs at least 1 + ceil(log2 nbig) >= "
+     "best, so after solve(big) the next test (1 + cb >= best) skips it; the cost and the tree are the "
+     "same (the search stays exact), only more version spaces may be solved (the version_spaces count, "
+     "a measure of the search's work, no test pins it beyond the docstring's parities(2) = 3)"),
     ("_kernels/bits.py", "for j in range(min(n, 64)):", "for j in range(min(n, 65)):",
      "j = 64 (only when n > 64) tests low & 64 with low = mask & 63: never set, no bit is added"),
     ("_kernels/wht.py", "if threaded and (n >> uint64(b0)) < uint64(2):", "if threaded and (n << uint64(b0)) < uint64(2):",
@@ -438,8 +453,11 @@ ONE_D: dict[str, set[str]] = {
 
 def changed(diff: str) -> tuple[str, str]:
     """The (removed, added) line of a one-line mutant's diff, stripped."""
-    minus = [line[1:].strip() for line in diff.splitlines() if line.startswith("-") and not line.startswith("---")]
-    plus = [line[1:].strip() for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++")]
+    # (blank lines dropped: a mutant of the last line rewrites the empty line after it too)
+    minus = [line[1:].strip() for line in diff.splitlines()
+             if line.startswith("-") and not line.startswith("---") and line[1:].strip()]
+    plus = [line[1:].strip() for line in diff.splitlines()
+            if line.startswith("+") and not line.startswith("+++") and line[1:].strip()]
     return (minus[0] if len(minus) == 1 else "", plus[0] if len(plus) == 1 else "")
 
 
