@@ -42,7 +42,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Iterator
+from typing import Any
 
 import numpy as np
 
@@ -104,16 +104,8 @@ def _columns(cc: ConceptClass) -> list[int]:
 
 
 def _ceil_log2(n: int) -> int:
-    return (n - 1).bit_length() if n > 1 else 0
-
-
-def _members_of(mask: int) -> Iterator[int]:
-    j = 0
-    while mask:
-        if mask & 1:
-            yield j
-        mask >>= 1
-        j += 1
+    """ceil(log2 n) for n >= 1 (every caller passes a class or version space of >= 1 member)."""
+    return (n - 1).bit_length()
 
 
 def _point_text(x: int, d: int) -> str:
@@ -219,13 +211,9 @@ def sq_dimension(concept_class: Any, distribution: Distribution, threshold: Any 
                 f"m^2 * |supp D| = {work:.3g} integer operations, more than {MAX_PAIR_WORK:.0e}"
             )
     num = np.abs(_correlation_numerators(cc, distribution))
-    # compatible pairs: |num| / total <= thr, compared in exact integers (|num| <= total < 2^63,
-    # so the products go through Python ints when they could leave int64)
-    if distribution.total * max(thr.denominator, thr.numerator, 1) < 2**62:
-        ok = num * thr.denominator <= thr.numerator * distribution.total
-    else:
-        ok = num.astype(object) * thr.denominator <= thr.numerator * distribution.total
-        ok = ok.astype(bool)
+    # compatible pairs: |num| / total <= thr = p / q, i.e. |num| q <= p total, which for the
+    # integer |num| is |num| <= floor(p total / q): exact, with no product that could leave int64
+    ok = num <= thr.numerator * distribution.total // thr.denominator
     np.fill_diagonal(ok, True)
     if ok.all():
         return SQDimension(m, tuple(range(m)), thr)
@@ -419,7 +407,7 @@ def _minimax(cols: list[tuple[int, int]], full: int, max_states: int) -> tuple[i
             if a == 0 or a == V:
                 continue                   # a query that does not split V teaches nothing
             b = V ^ a
-            key = a if a < b else b
+            key = min(a, b)
             if key in seen:
                 continue                   # same partition of V as an earlier query
             seen.add(key)
@@ -621,7 +609,7 @@ class TeachingDimension:
 
 def _min_cover(universe: int, sets: list[tuple[int, int]], budget: list[int]) -> tuple[int, ...]:
     """Smallest list of points whose sets cover ``universe`` (exact branch and bound)."""
-    if universe == 0:
+    if not universe:
         return ()
     # drop sets that cover nothing and duplicates
     seen: set[int] = set()

@@ -28,7 +28,12 @@ operators are replaced by their natural neighbours (``+`` by ``-``, ``<<`` by ``
 ``is``; ``RemoveDecorator`` is left out (removing ``@njit`` runs the same code in Python:
 an equivalent mutant every time), and so is every mutant of a decorator line (``cache=True``
 -> ``False``, ``parallel=True`` -> ``False``: compile options, the same values), and so are
-the variable replacer and inserter, which draw at random. ``--max-mutants N --seed S`` runs a uniform random sample of N mutants.
+the variable replacer and inserter, which draw at random. Mutants whose change lies inside a
+type annotation (a parameter's, a return's, an annotated assignment's) are left out before
+they run (:func:`annotation_spans`: every module has ``from __future__ import annotations``,
+so annotations are strings, never evaluated; ``np.ndarray | None`` -> ``np.ndarray & None``
+is not behaviour), and the report counts them per module apart from the mutants.
+``--max-mutants N --seed S`` runs a uniform random sample of N mutants.
 
 numba: nothing compiled is reused across runs (no ``__pycache__`` is copied, each run and
 each job has an empty ``NUMBA_CACHE_DIR``; see :func:`fresh_numba_cache`), so every kernel
@@ -57,7 +62,7 @@ text of the enclosing function all equal; ``--reuse-commit`` is the source those
 mutated); the earlier survivors run again.
 
 The report (``mutation-report.md`` and ``mutation-report.json`` at the repository root,
-gitignored) gives per module: mutants, not sampled, run, killed (on the second pass,
+gitignored) gives per module: the mutants left out inside annotations, mutants, not sampled, run, killed (on the second pass,
 by the timeout), survived, equivalent, not run, the score killed / (killed + survived)
 over the mutants that ran and the score without the equivalent mutants; every survivor
 as a diff with the reason it is equivalent (``scripts/mutation_equivalents.py``) or NOT
@@ -125,6 +130,49 @@ def operator_kept(name: str) -> bool:
 
 OPERATOR_LEFT_OUT = "operator left out by scripts/mutation.py"
 NOT_SAMPLED = "not in the sample (--max-mutants)"
+IN_ANNOTATION = "inside a type annotation (a string under `from __future__ import annotations`): left out"
+
+
+def annotation_spans(source: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The (start, end) of every type annotation of ``source`` that Python never evaluates, as
+    cosmic-ray gives a mutation's position: (row from 1, column in characters from 0).
+
+    Parameter and return annotations and the annotation of an annotated assignment, in a
+    module with ``from __future__ import annotations`` (PEP 563: they are kept as strings,
+    never evaluated; nothing in finitelearn reads them back with ``get_type_hints``). A
+    module without that import gets none: its annotations are evaluated when the ``def``
+    runs, so a mutant there is behaviour (a ``TypeError`` at import, for one)."""
+    import ast
+
+    tree = ast.parse(source)
+    future = any(isinstance(n, ast.ImportFrom) and n.module == "__future__"
+                 and any(a.name == "annotations" for a in n.names) for n in tree.body)
+    if not future:
+        return []
+    lines = source.splitlines()
+
+    def pos(row: int, byte_col: int) -> tuple[int, int]:  # ast columns count UTF-8 bytes, parso's characters
+        return row, len(lines[row - 1].encode()[:byte_col].decode())
+
+    spans = []
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            a = node.args
+            anns = [x.annotation for x in (*a.posonlyargs, *a.args, *a.kwonlyargs, a.vararg, a.kwarg)
+                    if x is not None] + [node.returns]
+        elif isinstance(node, ast.AnnAssign):
+            anns = [node.annotation]
+        else:
+            continue
+        spans += [(pos(n.lineno, n.col_offset), pos(n.end_lineno, n.end_col_offset))
+                  for n in anns if n is not None]
+    return spans
+
+
+def in_annotation(spans: list[tuple[tuple[int, int], tuple[int, int]]], mutation) -> bool:
+    """Whether a cosmic-ray mutation's whole span lies inside one of ``spans``."""
+    start, end = tuple(mutation.start_pos), tuple(mutation.end_pos)
+    return any(s <= start and end <= e for s, e in spans)
 
 
 def slug(module: str) -> str:
@@ -185,14 +233,25 @@ def write_config(work: Path, module: str, timeout: float, per_mutant_cache: bool
     return cfg
 
 
-def prune(session: Path, max_mutants: int | None, seed: int, root: Path) -> tuple[int, int]:
-    """Skip the operators left out and, with max_mutants, all but a uniform random sample."""
+def prune(session: Path, max_mutants: int | None, seed: int, root: Path) -> tuple[int, int, int]:
+    """Skip the operators left out, the mutants inside type annotations (a filter of the
+    session in the manner of cosmic-ray's ``cr-filter-*`` tools, which mark work items
+    SKIPPED; none of them selects by syntax: the pragma and line filters work on whole
+    lines, and a signature line holds default values, which are behaviour) and, with
+    max_mutants, all but a uniform random sample. Returns (all, kept, in annotations)."""
     from cosmic_ray.work_db import WorkDB, use_db
     from cosmic_ray.work_item import WorkerOutcome, WorkResult
 
     with use_db(str(session), WorkDB.Mode.open) as db:
         items = list(db.pending_work_items)
         src = {}
+        spans = {}
+
+        def annotated(it) -> bool:
+            path = root / it.mutations[0].module_path
+            if path not in spans:
+                spans[path] = annotation_spans(path.read_text())
+            return all(in_annotation(spans[path], m) for m in it.mutations)
 
         def on_decorator(m) -> bool:  # @njit(cache=..., parallel=...): compile options only
             path = root / m.module_path  # relative to the copy cosmic-ray ran in
@@ -203,15 +262,17 @@ def prune(session: Path, max_mutants: int | None, seed: int, root: Path) -> tupl
         kept = [it for it in items if all(operator_kept(m.operator_name) and not on_decorator(m)
                                           for m in it.mutations)]
         noise = [it.job_id for it in items if it not in kept]
+        typing = [it.job_id for it in kept if annotated(it)]
+        kept = [it for it in kept if it.job_id not in set(typing)]
         unsampled = []
         if max_mutants is not None and len(kept) > max_mutants:
             sample = set(it.job_id for it in random.Random(seed).sample(kept, max_mutants))
             unsampled = [it.job_id for it in kept if it.job_id not in sample]
             kept = [it for it in kept if it.job_id in sample]
-        for ids, why in ((noise, OPERATOR_LEFT_OUT), (unsampled, NOT_SAMPLED)):
+        for ids, why in ((noise, OPERATOR_LEFT_OUT), (typing, IN_ANNOTATION), (unsampled, NOT_SAMPLED)):
             if ids:
                 db.set_multiple_results(ids, WorkResult(output=why, worker_outcome=WorkerOutcome.SKIPPED))
-        return len(items), len(kept)
+        return len(items), len(kept), len(typing)
 
 
 def _survivor_ids(session: Path, module: str) -> list[str]:
@@ -315,9 +376,10 @@ def run_module(module: str, args: argparse.Namespace) -> None:
     else:
         subprocess.run(["cosmic-ray", "init", str(cfg), str(session)], cwd=work, env=env, check=True,
                        stdout=subprocess.DEVNULL)
-        total, kept = prune(session, args.max_mutants, args.seed, work)
+        total, kept, typing = prune(session, args.max_mutants, args.seed, work)
         reused = 0 if args.reuse is None else reuse_verdicts(module, session, work, Path(args.reuse), args.reuse_commit)
-        print(f"{module}: {total} mutants, {kept} to run, {reused} of them killed in an earlier session "
+        print(f"{module}: {total} mutants, {typing} of the operators kept inside type annotations (left out), "
+              f"{kept} to run, {reused} of them killed in an earlier session "
               f"(tests {base_s:.0f} s, timeout {timeout:.0f} s)", flush=True)
     start = time.monotonic()
     # --jobs workers, each with its own copy of the tree (cosmic-ray writes into the file)
@@ -493,15 +555,35 @@ def collect(module: str, work_root: Path) -> dict | None:
         return None
     second = work_root / slug(module) / "second-pass.json"
     second_ids = set(json.loads(second.read_text())) if second.exists() else set()
-    counts = {"mutants": 0, "sampled_out": 0, "killed": 0, "reused": 0, "killed_2nd": 0, "survived": 0,
-              "untested": 0, "equivalent": 0, "timeout": 0, "incompetent": 0, "not_run": 0}
+    counts = {"mutants": 0, "in_annotation": 0, "in_annotation_ran": {}, "sampled_out": 0, "killed": 0,
+              "reused": 0, "killed_2nd": 0, "survived": 0, "untested": 0, "equivalent": 0, "timeout": 0,
+              "incompetent": 0, "not_run": 0}
+    # the source the session mutated: the pristine copy the selection keeps (prepare_selection),
+    # else the module in the work copy (which a run stopped mid-mutant leaves mutated); a diff
+    # that does not fit it is reported
+    pristine = work_root / f"{slug(module)}.pristine.py"
+    source = (pristine if pristine.exists() else work_root / slug(module) / "finitelearn" / module).read_text()
+    spans, src_lines, misfits = annotation_spans(source), source.splitlines(), 0
     survivors, timeouts = [], []
     with use_db(str(session), WorkDB.Mode.open) as db:
         results = dict(db.results)
         for item in db.work_items:
             r = results.get(item.job_id)
-            if r is not None and r.worker_outcome.value == "skipped" and r.output != NOT_SAMPLED:
+            if r is not None and r.worker_outcome.value == "skipped" and r.output not in (NOT_SAMPLED, IN_ANNOTATION):
                 continue  # an operator left out (or, in a job's copy, another job's mutant)
+            if r is not None and r.diff:
+                before = [ln for ln in _changed_lines(r.diff).splitlines() if ln.startswith("-")][:1]
+                row = item.mutations[0].start_pos[0]
+                misfits += not (before and 0 < row <= len(src_lines)
+                                and before[0][1:].strip() == src_lines[row - 1].strip())
+            if all(in_annotation(spans, m) for m in item.mutations):
+                # not behaviour: left out before running (prune), or run by a session made before
+                # the filter existed, whose verdict is kept here only as a count
+                counts["in_annotation"] += 1
+                if r is not None and r.output != IN_ANNOTATION:
+                    v = r.test_outcome.value if r.test_outcome is not None else r.worker_outcome.value
+                    counts["in_annotation_ran"][v] = counts["in_annotation_ran"].get(v, 0) + 1
+                continue
             counts["mutants"] += 1
             if r is None:
                 counts["not_run"] += 1
@@ -535,6 +617,9 @@ def collect(module: str, work_root: Path) -> dict | None:
     counts["score"] = None if ran == 0 else round(counts["killed"] / ran, 4)
     real = ran - counts["equivalent"]
     counts["score_without_equivalents"] = None if real == 0 else round(counts["killed"] / real, 4)
+    if misfits:
+        print(f"{module}: WARNING: {misfits} diffs of the session do not fit the source in its work copy "
+              f"(the annotation filter and the lines reported may be wrong)", flush=True)
     return {"module": f"finitelearn/{module}", **counts, "survivors": survivors, "timeouts": timeouts}
 
 
@@ -547,20 +632,26 @@ def write_report(modules: list[str], work_root: Path, out: Path) -> None:
     rows = [r for m in modules if (r := collect(m, work_root)) is not None]
     out.with_suffix(".json").write_text(json.dumps(rows, indent=1))
     lines = ["# Mutation report (cosmic-ray, scripts/mutation.py)", "",
-             "mutants: of the operators kept; ran: killed + survived (+ incompetent); "
+             "in annotations: mutants of the operators kept whose change lies inside a type annotation "
+             "(a string under `from __future__ import annotations`, never evaluated), left out and counted "
+             "nowhere else (\"ran before\": verdicts of sessions made before they were left out); "
+             "mutants: the other mutants of the operators kept; ran: killed + survived (+ incompetent); "
              "killed 2nd: of the killed, killed only when the first pass's survivors ran again "
              "with new tests; timeouts: of the killed, by the per-mutant timeout; score: killed / "
              "(killed + survived).", "",
-             "| module | mutants | not sampled | ran | killed | of them reused | killed 2nd | timeouts | survived "
-             "| of them untested | equivalent | not run | score | without equivalents |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+             "| module | in annotations (left out) | mutants | not sampled | ran | killed | of them reused "
+             "| killed 2nd | timeouts | survived | of them untested | equivalent | not run | score "
+             "| without equivalents |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
 
     def pct(x):
         return "-" if x is None else f"{100 * x:.1f}%"
 
     for r in rows:
         run = r["killed"] + r["survived"] + r["incompetent"]
-        lines.append(f"| {r['module']} | {r['mutants']} | {r['sampled_out']} | {run} | {r['killed']} | "
+        before = ", ".join(f"{n} {v}" for v, n in sorted(r["in_annotation_ran"].items()))
+        lines.append(f"| {r['module']} | {r['in_annotation']}{f' (ran before: {before})' if before else ''} | "
+                     f"{r['mutants']} | {r['sampled_out']} | {run} | {r['killed']} | "
                      f"{r['reused']} | {r['killed_2nd']} | {r['timeout']} | {r['survived']} | {r['untested']} | "
                      f"{r['equivalent']} | "
                      f"{r['not_run']} | {pct(r['score'])} | {pct(r['score_without_equivalents'])} |")

@@ -9,7 +9,6 @@ no rule is reported as NOT EXPLAINED; the goal is none.
 
 from __future__ import annotations
 
-import re
 
 _1D = ("the array is one-dimensional (the kernel's contract, every caller passing a 1-D array, or by "
        "construction where noted in ONE_D), so shape[-1] is shape[0]")
@@ -376,7 +375,22 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "they teach, and no tie-break between smallest covers is promised)"),
     ("complexity.py", "if room <= 0 or failed.get(left, -1) >= room:", "if room <= 0 or failed.get(left, - 2) >= room:",
      "room > 0 there (room <= 0 returned first), so any default below 1 never prunes"),
-    ("complexity.py", "if universe == 0:", "if universe <= 0:", "universe is a bit mask of members, never negative"),
+    ("complexity.py", "if V.bit_count() <= 1:", "if V.bit_count() == 1:",
+     "_build_tree is called on the whole class (m >= 1 members: ConceptClass refuses m = 0) and on both "
+     "sides of a query the search chose, which splits V (a query leaving a side empty is skipped), so V is "
+     "never empty"),
+    ("complexity.py", "if n_e <= 1:", "if n_e <= 0:",
+     "the scan for the element covered by the fewest sets stops early at a count <= 1 or only at 0: "
+     "which uncovered element the search branches on; every cover contains a set covering any one of "
+     "them, so the search stays complete and finds a smallest cover either way (only the nodes it spends differ)"),
+    ("complexity.py", "return TeachingDimension(max((len(s) for s in sets_out), default=0), tuple(sets_out))", None,
+     "sets_out has one teaching set per member and a class has m >= 1 members (ConceptClass refuses an "
+     "empty one), so max never falls back to its default"),
+    ("complexity.py", "if 1 + _ceil_log2(nbig) >= best:", "if 0 + _ceil_log2(nbig) >= best:",
+     "a weaker cut of the sorted candidates: one it no longer cuts costs at least 1 + ceil(log2 nbig) >= "
+     "best, so after solve(big) the next test (1 + cb >= best) skips it; the cost and the tree are the "
+     "same (the search stays exact), only more version spaces may be solved (the version_spaces count, "
+     "a measure of the search's work, no test pins it beyond the docstring's parities(2) = 3)"),
     ("_kernels/bits.py", "for j in range(min(n, 64)):", "for j in range(min(n, 65)):",
      "j = 64 (only when n > 64) tests low & 64 with low = mask & 63: never set, no bit is added"),
     ("_kernels/wht.py", "if threaded and (n >> uint64(b0)) < uint64(2):", "if threaded and (n << uint64(b0)) < uint64(2):",
@@ -409,6 +423,17 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("_kernels/robustness.py", "if v == 0:", "if v < 0:",
      "the break is a shortcut: a later source replaces the best only with a strictly smaller distance, "
      "and none is below 0"),
+    ("_kernels/robustness.py", "if v == 0:", "if v == -1:",
+     "distances are >= 0, so the shortcut never fires: every source is compared, and a later one replaces "
+     "the best only with a strictly smaller distance (none is below 0), the same (best, arg)"),
+    ("_kernels/robustness.py", "if b < 0 or v < b:", "if b < 1 or v < b:",
+     "b is -1 before the first source and a distance >= 0 after; b = 0 is never compared again (the loop "
+     "breaks at a distance 0), so b < 1 holds exactly when b < 0 does"),
+    ("_kernels/robustness.py", "elif p_code == 1:", "elif p_code <= 1:",
+     "p_code is 0, 1, 2 or 3 (the callers map p to it) and 0 took the branch above, so p_code <= 1 is "
+     "p_code == 1 here"),
+    ("_kernels/robustness.py", "elif p_code == 2:", "elif p_code <= 2:",
+     "p_code is 0, 1, 2 or 3 and 0 and 1 took the branches above, so p_code <= 2 is p_code == 2 here"),
 ]
 
 
@@ -428,25 +453,17 @@ ONE_D: dict[str, set[str]] = {
 
 def changed(diff: str) -> tuple[str, str]:
     """The (removed, added) line of a one-line mutant's diff, stripped."""
-    minus = [line[1:].strip() for line in diff.splitlines() if line.startswith("-") and not line.startswith("---")]
-    plus = [line[1:].strip() for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++")]
+    # (blank lines dropped: a mutant of the last line rewrites the empty line after it too)
+    minus = [line[1:].strip() for line in diff.splitlines()
+             if line.startswith("-") and not line.startswith("---") and line[1:].strip()]
+    plus = [line[1:].strip() for line in diff.splitlines()
+            if line.startswith("+") and not line.startswith("+++") and line[1:].strip()]
     return (minus[0] if len(minus) == 1 else "", plus[0] if len(plus) == 1 else "")
-
-
-def _annotation_only(before: str, after: str) -> bool:
-    """A signature line (``def ...`` or its ``...) -> T:`` tail) whose mutant changes only | to ^ or &."""
-    signature = before.startswith("def ") or bool(re.match(r"^[\w\s,:.\[\]|=*]*\)\s*->.*:$", before))
-    strip = str.maketrans("", "", "|^&")
-    return signature and before != after and before.translate(strip) == after.translate(strip) \
-        and before.count("|") == after.count("|") + 1
 
 
 def equivalent(module: str, diff: str) -> str | None:
     """Why the mutant with this diff of ``module`` is equivalent, or None."""
-    before, after = changed(diff)
-    if _annotation_only(before, after):
-        return ("an operator inside a type annotation: every module has `from __future__ import "
-                "annotations`, so annotations are strings, never evaluated")
+    before, after = changed(diff)  # (mutants inside type annotations are left out before, mutation.prune)
     for name in ONE_D.get(module, ()):
         if f"{name}.shape[0]" in before and after == before.replace(f"{name}.shape[0]", f"{name}.shape[ -1]", 1):
             return f"{name}: {_1D}"

@@ -7,6 +7,7 @@ import itertools
 import math
 from fractions import Fraction
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -421,3 +422,74 @@ def test_min_cover_is_a_smallest_cover(args):
     for x in got:
         acc |= masks[x]
     assert acc == universe and len(got) == _smallest_cover_size(universe, sets)
+
+
+# --------------------------------------------------------------------------------------
+# the limits: inclusive, and the defaults the keywords document (MAX_MEMBERS = 4096,
+# MAX_PAIR_WORK = 4e9 integer operations for the pairwise correlations)
+# --------------------------------------------------------------------------------------
+def test_member_limits_are_inclusive():
+    """A class of exactly max_members members is searched (8 parities on d = 3: SQ dimension 8,
+    d = 3 queries, teaching dimension 3, the literature values above); one more is refused."""
+    assert fl.sq_dimension(par3, fl.uniform(3), 0, max_members=8).dimension == 8
+    assert fl.membership_query_complexity(par3, max_members=8).queries == 3
+    assert fl.teaching_dimension(par3, max_members=8).dimension == 3
+    for call in (lambda: fl.sq_dimension(par3, fl.uniform(3), 0, max_members=7),
+                 lambda: fl.membership_query_complexity(par3, max_members=7),
+                 lambda: fl.teaching_dimension(par3, max_members=7)):
+        with pytest.raises(fl.TooLarge, match="8 members is more than max_members=7"):
+            call()
+
+
+def test_default_member_limit_is_4096():
+    """4097 distinct members (tables k = 0..4096 read as bits on d = 4) are refused by every
+    search without a max_members keyword; 4096 pass the member check (the SQ dimension then
+    stops at the pair-work limit, a different refusal: 4096^2 * 256 = 4.29e9 > 4e9)."""
+    big = [[(k >> x) & 1 for x in range(16)] for k in range(4097)]
+    for call in (lambda: fl.sq_dimension(big, fl.uniform(4), 0),
+                 lambda: fl.membership_query_complexity(big),
+                 lambda: fl.teaching_dimension(big)):
+        with pytest.raises(fl.TooLarge, match="4097 members is more than max_members=4096"):
+            call()
+    rng = np.random.default_rng(0)
+    tables = rng.integers(0, 2, size=(4096, 256), dtype=np.uint8)   # distinct with probability ~1
+    with pytest.raises(fl.TooLarge) as info:
+        fl.sq_dimension(tables, fl.uniform(8), 0)
+    assert "m^2 * |supp D| = 4.29e+09 integer operations, more than 4e+09" in str(info.value)
+
+
+def test_pair_work_limit_is_inclusive_and_counts_m_squared_times_the_support(monkeypatch):
+    """The pairwise correlations of a class that is not a parity class cost m^2 * |supp D|
+    integer operations: dictators and majority on 3 bits (m = 4) under a distribution on 5
+    points cost 4 * 4 * 5 = 80; a limit of 80 lets them through (dimension 3: the dictators
+    correlate 1/5 pairwise, by hand below, and 3/5 with the majority), 79 refuses them."""
+    fs = [fl.dictator(3, i) for i in range(3)] + [fl.majority(3)]
+    cc = fl.ConceptClass.from_functions(fs)
+    D = fl.point_masses(3, [(0, 0, 0), (1, 1, 0), (1, 0, 1), (0, 1, 1), (1, 1, 1)])
+    # by hand: x_1 x_2 over the five points is (+)(+), (-)(-), (-)(+), (+)(-), (-)(-) in +-1: sum 1,
+    # so corr(x_1, x_2) = 1/5; with threshold 1/5 the dictators are pairwise compatible
+    tables = [[(x >> i) & 1 for x in range(8)] for i in range(3)] + [[int(bin(x).count("1") >= 2) for x in range(8)]]
+    weights = [1 if x in (0, 3, 5, 6, 7) else 0 for x in range(8)]     # x_1 is bit 0 of the index
+    monkeypatch.setattr(C, "MAX_PAIR_WORK", 80)
+    assert fl.sq_dimension(cc, D, Fraction(1, 5)).dimension == naive_sq_dimension(tables, weights, Fraction(1, 5)) == 3
+    monkeypatch.setattr(C, "MAX_PAIR_WORK", 79)
+    with pytest.raises(fl.TooLarge, match=r"m\^2 \* \|supp D\| = 80 integer operations"):
+        fl.sq_dimension(cc, D, Fraction(1, 5))
+    # a parity class is never charged: its correlations come from one transform of D
+    monkeypatch.setattr(C, "MAX_PAIR_WORK", 0)
+    assert fl.sq_dimension(fl.parities(3), fl.uniform(3), 0).dimension == 8
+
+
+def test_threshold_compared_exactly_where_floats_would_round():
+    """Total 2^62 on two points, |correlation| = (floor(2^62 / 3) + 1) / 2^62, just above 1/3:
+    the pair is not compatible at threshold 1/3 (exact: 3 (floor(2^62/3) + 1) > 2^62), though
+    in doubles the numerator and 2^62 / 3 are the same number (spacing 256 there)."""
+    T = 2**62
+    num = T // 3 + 1
+    w0, w1 = (T + num) // 2, (T - num) // 2
+    assert w0 + w1 == T and w0 - w1 == num and float(num) == T / 3
+    tables = [[0, 0], [0, 1]]          # the constant 0 and x_1: correlation (w0 - w1) / T
+    D = fl.from_weights([w0, w1])
+    assert fl.sq_dimension(tables, D, Fraction(1, 3)).dimension == naive_sq_dimension(tables, [w0, w1], Fraction(1, 3)) == 1
+    # a hair more threshold and they are compatible
+    assert fl.sq_dimension(tables, D, Fraction(num, T)).dimension == naive_sq_dimension(tables, [w0, w1], Fraction(num, T)) == 2

@@ -102,7 +102,7 @@ def popcount_table(d):
 def count_ones_packed(packed):
     """Number of set bits in a packed table."""
     total = np.int64(0)
-    for w in range(packed.shape[0]):
+    for w in range(len(packed)):
         total += np.int64(popcount64(packed[w]))
     return total
 
@@ -111,7 +111,7 @@ def count_ones_packed(packed):
 def count_disagreements_packed(a, b):
     """Number of points where two packed tables differ: sum popcount(a ^ b)."""
     total = np.int64(0)
-    for w in range(a.shape[0]):
+    for w in range(len(a)):
         total += np.int64(popcount64(a[w] ^ b[w]))
     return total
 
@@ -120,7 +120,7 @@ def count_disagreements_packed(a, b):
 def weighted_agreements(ta, tb, support, weights):
     """sum of weights[i] over support points s_i with ta[s_i] == tb[s_i]."""
     total = np.int64(0)
-    for i in range(support.shape[0]):
+    for i in range(len(support)):
         s = support[i]
         if ta[s] == tb[s]:
             total += weights[i]
@@ -131,7 +131,7 @@ def weighted_agreements(ta, tb, support, weights):
 def weighted_sum(values, support, weights):
     """sum of weights[i] * values[s_i] over the support (int64)."""
     total = np.int64(0)
-    for i in range(support.shape[0]):
+    for i in range(len(support)):
         total += weights[i] * np.int64(values[support[i]])
     return total
 
@@ -139,7 +139,7 @@ def weighted_sum(values, support, weights):
 @njit(cache=True)
 def influence_counts(table, d):
     """For each coordinate i, the number of x with f(x) != f(x xor e_i)."""
-    n = table.shape[0]
+    n = len(table)
     out = np.zeros(d, dtype=np.int64)
     for i in range(d):
         bit = np.int64(1) << i
@@ -154,7 +154,7 @@ def influence_counts(table, d):
 @njit(cache=True)
 def signed_table(table):
     """(-1)^f as int64: the +-1 form F of a Boolean f (docs/design.md Fourier convention)."""
-    n = table.shape[0]
+    n = len(table)
     out = np.empty(n, dtype=np.int64)
     for k in range(n):
         out[k] = 1 - 2 * np.int64(table[k])
@@ -165,7 +165,7 @@ def signed_table(table):
 def weight_by_degree(spectrum, d):
     """W[k] = sum over |S| = k of spectrum[S]^2 (int64; caller bounds the overflow)."""
     out = np.zeros(d + 1, dtype=np.int64)
-    for s in range(spectrum.shape[0]):
+    for s in range(len(spectrum)):
         v = spectrum[s]
         out[popcount64(np.uint64(s))] += v * v
     return out

@@ -17,7 +17,7 @@ __all__ = ["teacher_sum", "class_sums", "parity_labels"]
 def teacher_sum(table, support, weights, num0, num1):
     """sum_{x in support} w(x) * num_{T(x)}(x): the numerator of E_D[chi(x, T(x))]."""
     total = np.int64(0)
-    for k in range(support.shape[0]):
+    for k in range(len(support)):
         x = support[k]
         if table[x]:
             total += weights[k] * num1[x]
@@ -29,11 +29,11 @@ def teacher_sum(table, support, weights, num0, num1):
 @njit(cache=True)
 def class_sums(tables, rows, support, weights, num0, num1):
     """teacher_sum for the members ``rows`` of a class given by (m, 2^d) uint8 tables."""
-    out = np.empty(rows.shape[0], dtype=np.int64)
-    for r in range(rows.shape[0]):
+    out = np.empty(len(rows), dtype=np.int64)
+    for r in range(len(rows)):
         t = tables[rows[r]]
         total = np.int64(0)
-        for k in range(support.shape[0]):
+        for k in range(len(support)):
             x = support[k]
             if t[x]:
                 total += weights[k] * num1[x]
@@ -46,8 +46,8 @@ def class_sums(tables, rows, support, weights, num0, num1):
 @njit(cache=True)
 def parity_labels(masks, x):
     """f_S(x) = popcount(S & x) mod 2 for every mask S (uint8), the data-query answers of a parity class."""
-    out = np.empty(masks.shape[0], dtype=np.uint8)
-    for k in range(masks.shape[0]):
+    out = np.empty(len(masks), dtype=np.uint8)
+    for k in range(len(masks)):
         v = masks[k] & x
         p = 0
         while v:

@@ -18,11 +18,9 @@ def lattice_distance(X, i, Y, j, p_code):
     """The integer l_p value between rows X[i] and Y[j] (see the module docstring)."""
     acc = 0
     for c in range(X.shape[1]):
-        t = X[i, c] - Y[j, c]
-        if t < 0:
-            t = -t
+        t = abs(X[i, c] - Y[j, c])
         if p_code == 0:
-            if t != 0:
+            if t:
                 acc += 1
         elif p_code == 1:
             acc += t
@@ -41,8 +39,8 @@ def nearest_source(targets, sources, p_code):
     Returns (best, arg): int64 arrays of length len(targets); with no sources, best is -1.
     """
     n = targets.shape[0]
-    best = np.full(n, -1, dtype=np.int64)
-    arg = np.full(n, -1, dtype=np.int64)
+    best = np.empty(n, dtype=np.int64)  # every entry is set below
+    arg = np.empty(n, dtype=np.int64)
     for t in range(n):
         b = -1
         a = -1
@@ -78,15 +76,18 @@ def hamming_transform(d, sources):
     ``sources`` are sorted distinct int64 point indices.  Returns (dist, origin): dist[k]
     is the Hamming distance from point k to the nearest source (int8, -1 with no
     sources), origin[k] the smallest such source.  Level by level: a point first reached
-    at level L+1 keeps the smallest origin among its level-L neighbours, which is the
-    smallest source at distance L+1 (by induction on L).
+    at level L+1 keeps the origin of the first of its level-L neighbours in the queue, the
+    smallest origin among them, which is the smallest source at distance L+1.  By induction
+    on L, each level sits in the queue in nondecreasing order of origin: level 0 is the
+    sorted sources, and level L+1 is appended while level L is read in that order.  So a
+    later neighbour never has a smaller origin, and a point is set once, when first reached.
     """
     n = np.int64(1) << d
     dist = np.full(n, -1, dtype=np.int8)
     origin = np.full(n, -1, dtype=np.int64)
     queue = np.empty(n, dtype=np.int64)
     end = 0
-    for j in range(sources.shape[0]):
+    for j in range(len(sources)):
         s = sources[j]
         dist[s] = 0
         origin[s] = s
@@ -100,13 +101,11 @@ def hamming_transform(d, sources):
             u = queue[q]
             for i in range(d):
                 v = u ^ (np.int64(1) << i)
-                if dist[v] == -1:
+                if dist[v] < 0:
                     dist[v] = level + 1
                     origin[v] = origin[u]
                     queue[end] = v
                     end += 1
-                elif dist[v] == level + 1 and origin[u] < origin[v]:
-                    origin[v] = origin[u]
         start = stop
         level += 1
     return dist, origin
