@@ -456,8 +456,9 @@ class _BoundWorker:
 
     A plain subprocess (``python -c``) that prints one line of (d, bound, source) per d,
     not a ``multiprocessing`` worker: spawning one would re-run the caller's main script
-    in the child.  It imports this same finitelearn (its folder goes first on the child's
-    ``PYTHONPATH``).  If the worker fails (cannot start, exits with an error, is killed,
+    in the child.  It imports what this process imports (this process's ``sys.path`` is
+    the child's ``PYTHONPATH``); with no interpreter to start (embedded, frozen) there is
+    no worker.  If the worker fails (cannot start, exits with an error, is killed,
     prints something else, or takes longer than :data:`_BOUND_WORKER_TIMEOUT`), the bounds
     it did not give are solved here: the same exact solves, so the records are the same.
     """
@@ -472,16 +473,17 @@ class _BoundWorker:
         self._results: dict[int, tuple[int | None, str]] | None = None
         job = json.dumps([[d, str(alphas[d]), responder] for d in ds])
         code = "import sys; from finitelearn.experiments import _bound_worker_main; _bound_worker_main(sys.argv[1])"
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join([str(Path(__file__).resolve().parents[1])]
-                                            + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
+        # the child imports what this process imports: its sys.path, in its order
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
+        self._proc: Any = None
+        if not sys.executable or getattr(sys, "frozen", False):
+            return  # an embedded or frozen interpreter: no python to start (solved here)
         try:
             # stderr is not kept: a failed worker's bounds are solved here, where its error would show;
             # a pipe nobody reads until the end could fill and stall the worker
-            self._proc: Any = subprocess.Popen([sys.executable, "-c", code, job], stdout=subprocess.PIPE,
-                                               stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, text=True,
-                                               env=env)
-        except OSError:
+            self._proc = subprocess.Popen([sys.executable, "-c", code, job], stdout=subprocess.PIPE,
+                                          stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, text=True, env=env)
+        except (OSError, ValueError, TypeError):
             self._proc = None
 
     def result(self, d: int) -> tuple[int | None, str]:
@@ -502,9 +504,12 @@ class _BoundWorker:
         return self._results[d]
 
     def stop(self) -> None:
-        """End the worker if it still runs (the run stopped early)."""
-        if self._proc is not None and self._proc.poll() is None:
+        """End the worker if it still runs (the run stopped early), and close its pipe."""
+        if self._proc is None:
+            return
+        if self._proc.poll() is None:
             self._proc.kill()
+        if self._proc.stdout is not None and not self._proc.stdout.closed:
             self._proc.communicate()
 
 
@@ -532,9 +537,9 @@ def _bound_lines(out: str, ds: set[int]) -> dict[int, tuple[int | None, str]]:
             continue
         try:
             d, bound, source = json.loads(line[len(_BOUND_TAG):])
-        except ValueError:
+        except (ValueError, TypeError):  # not JSON, or not three values
             continue
-        if d in ds and (bound is None or type(bound) is int) and isinstance(source, str):
+        if type(d) is int and d in ds and (bound is None or type(bound) is int) and isinstance(source, str):
             found[d] = (bound, source)
     return found
 

@@ -80,7 +80,28 @@ def test_the_console_script_flushes_everything_and_exits_with_main_s_code(tmp_pa
     assert len(json.loads((out / "scaling.json").read_text())["records"]) == 5 * 7
     bad = subprocess.run([sys.executable, "-m", "finitelearn", "demo", "--d-max", "x"], capture_output=True,
                          text=True, timeout=120)
-    assert bad.returncode == 2 and "--d-max" in bad.stderr
+    assert bad.returncode == 2 and "--d-max" in bad.stderr  # (argparse's own exit)
+    # main() returns 2 (a refused tolerance): the code os._exit ends with
+    refused = subprocess.run([sys.executable, "-m", "finitelearn", "scaling", "--tolerance", "1/d", "--d-min", "2",
+                              "--d-max", "3", "--no-progress", "--out", str(tmp_path / "x")],
+                             capture_output=True, text=True, timeout=120)
+    assert refused.returncode == 2 and "--tolerance" in refused.stderr
+
+
+def test_the_console_script_runs_atexit_handlers_and_leaves_profilers_their_exit(tmp_path):
+    """Before os._exit the atexit handlers run (a user's, a library's); under cProfile the
+    process exits the usual way, so the profile is written."""
+    import subprocess
+    import sys
+
+    code = ("import atexit, sys; atexit.register(lambda: print('handler ran', flush=True)); "
+            "sys.argv = ['finitelearn', 'info', '3']; from finitelearn.cli import run; run()")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and r.stdout.rstrip().endswith("handler ran")
+    prof = tmp_path / "p.prof"
+    r = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(prof), "-m", "finitelearn", "info", "3"],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and prof.stat().st_size > 0
 
 
 def test_cli_unwritable_out_and_negative_seed(tmp_path, capsys):

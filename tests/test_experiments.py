@@ -219,7 +219,7 @@ def test_exact_bounds_solved_in_a_second_process_give_the_same_records(tmp_path)
     assert recs[2].sharpest_lower_bound is not None and "one-query maximum" in recs[2].sharpest_lower_bound_source
 
 
-@pytest.mark.parametrize("interpreter", ["/nonexistent/python", "false"])
+@pytest.mark.parametrize("interpreter", ["/nonexistent/python", "false", "", None])
 def test_a_bound_worker_that_cannot_start_or_fails_leaves_the_bounds_to_this_process(monkeypatch, interpreter):
     """The worker is an optimisation: when it cannot start (no such interpreter) or exits with an
     error (``false``), every bound is solved here, with the same value as sharpest_sq_bound's."""
@@ -230,7 +230,7 @@ def test_a_bound_worker_that_cannot_start_or_fails_leaves_the_bounds_to_this_pro
     from finitelearn import experiments
     from finitelearn.experiments import SHARPEST_D_MAX, sharpest_sq_bound
 
-    monkeypatch.setattr(_sys, "executable", shutil.which(interpreter) or interpreter)
+    monkeypatch.setattr(_sys, "executable", interpreter and (shutil.which(interpreter) or interpreter))
     ds = [SHARPEST_D_MAX - 1, SHARPEST_D_MAX]
     alphas = {d: Fraction(1, 8) for d in ds}
     worker = experiments._BoundWorker(ds, alphas, "max_consistent")
@@ -241,17 +241,22 @@ def test_a_bound_worker_that_cannot_start_or_fails_leaves_the_bounds_to_this_pro
     assert all(b is not None for b, _ in got)
 
 
-def test_the_bound_worker_answers_as_this_process_and_stops_when_asked():
+def test_the_bound_worker_answers_as_this_process_and_stops_when_asked(monkeypatch):
     from fractions import Fraction
 
     from finitelearn import experiments
     from finitelearn.experiments import sharpest_sq_bound
 
+    want = [sharpest_sq_bound(4, Fraction(1, 16), "null"), sharpest_sq_bound(3, Fraction(1, 8), "null")]
+
+    def not_here(*args):
+        raise AssertionError("solved in this process, not by the worker")
+
     worker = experiments._BoundWorker([3, 4], {3: Fraction(1, 8), 4: Fraction(1, 16)}, "null")
     assert worker._proc is not None
-    assert [worker.result(4), worker.result(3)] == [sharpest_sq_bound(4, Fraction(1, 16), "null"),
-                                                    sharpest_sq_bound(3, Fraction(1, 8), "null")]
-    assert worker._proc.returncode == 0  # the answers came from the worker
+    monkeypatch.setattr(experiments, "sharpest_sq_bound", not_here)  # so the answers must come from the worker
+    assert [worker.result(4), worker.result(3)] == want
+    assert worker._proc.returncode == 0
     slow = experiments._BoundWorker([5], {5: Fraction(1, 8)}, "null")
     slow.stop()  # a run that ends early ends its worker
     assert slow._proc.poll() is not None
@@ -268,6 +273,10 @@ def test_the_bound_worker_s_output_is_read_only_from_its_tagged_well_formed_line
         _BOUND_TAG + '[6, 2.5, "not an int"]',
         _BOUND_TAG + '[7, true, "a bool is not a bound"]',
         _BOUND_TAG + '[9, 4, "not asked"]',
+        _BOUND_TAG + "5",                        # not three values
+        _BOUND_TAG + "null",
+        _BOUND_TAG + '[[2], 1, "an unhashable d"]',
+        _BOUND_TAG + '[true, 1, "a bool is not a d"]',
         '[2, 1, "untagged"]',
     ])
     assert _bound_lines(out, {2, 3, 4, 5, 6, 7}) == {3: (3, "ceil((m-1)/r)"), 4: (None, "no query rules out a teacher")}

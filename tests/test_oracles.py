@@ -651,3 +651,22 @@ def test_feature_and_agreement_queries_of_any_h_against_enumeration(args):
                 else:
                     want = Fraction(sum(table[x] == f[x] for x in range(n)), n)
                 assert v == want
+
+
+def test_class_values_stay_exact_where_the_float_transform_would_round():
+    """Weights near 2^52 under a non-uniform distribution: the transform's bound max|g| 2^d passes
+    2^53, so the exact integer kernel must answer, not the float64 route (which rounds here and
+    gave a negative probability). Expected: E_D[h(x) f_S(x)] summed in Fractions over the points."""
+    d = 3
+    w = [2**52 - (2 * i + 1) for i in range(8)]
+    C = fl.parities(d)
+    o = fl.StatisticalQueryOracle(C[3], fl.from_weights(w), "1/8", concept_class=C)
+    h = [1, 1, 1, 0, 1, 1, 1, 1]
+    got = o.candidate_values(fl.StatisticalQuery.feature(fl.BooleanFunction.from_truth_table(h)))
+    total = sum(w)
+    want = []
+    for S in range(1 << d):
+        f = [bin(S & x).count("1") % 2 for x in range(1 << d)]
+        want.append(sum(Fraction(w[x], total) * h[x] * f[x] for x in range(1 << d)))
+    assert [Fraction(v) for v in got] == want
+    assert all(v >= 0 for v in want)

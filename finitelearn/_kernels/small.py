@@ -44,10 +44,8 @@ def _hadamard(k: int) -> np.ndarray:
 def transform_is_exact(a: np.ndarray) -> bool:
     """Whether :func:`wht` transforms the integer array ``a`` exactly: n <= SMALL and max|a| n <= 2^53."""
     n = a.shape[0]
-    if n > SMALL or a.dtype.kind != "i":
+    if n == 0 or n > SMALL or a.dtype.kind != "i":
         return False
-    if n == 0:
-        return True
     big = max(int(a.max()), -int(a.min()))  # Python ints: -min never overflows
     return big * n <= _FLOAT_EXACT
 

@@ -58,6 +58,7 @@ def test_the_float_bound_at_its_equality_and_above():
     assert not KS.transform_is_exact(np.array([np.iinfo(np.int64).min, 0]))
     assert not KS.transform_is_exact(np.zeros(KS.SMALL * 2, dtype=np.int64))  # too long
     assert KS.transform_is_exact(np.zeros(KS.SMALL, dtype=np.int64))
+    assert not KS.transform_is_exact(np.zeros(0, dtype=np.int64))  # no transform of nothing
     assert not KS.transform_is_exact(np.zeros(4))  # float input is not this route's
 
 
@@ -278,3 +279,29 @@ def test_least_max_window_ties_go_to_the_first_row():
     assert KS.least_max_window(A, spec, 4, 5) == (2, 1)  # width 4: +5 and +9 together
     assert KS.least_max_window(A, spec, 1, 1) == (1, -1)  # not below start: no row
     assert KS.least_max_window(A, spec[:0], 1, 3) == (3, -1)
+
+
+def test_simulate_removed_null_fallback_when_every_member_is_hit():
+    """No member at the null value (every member of V a hit): the null responder answers the value
+    nearest to it, on a tie the one whose member comes first in V, moved t towards it. Here the
+    coefficients -2 (two members) and +2 (one) are equally far from it: which member comes first
+    decides whether two candidates are kept or one."""
+    d, n, b, t = 3, 4, 1, 1
+    span = np.array([0, 1, 2, 3], dtype=np.int64)  # k = 2: directions 1 and 2
+    support = np.array([0, 1, 2, 3], dtype=np.int64)
+    co = np.array([-2, 2, -2, 4], dtype=np.int64)  # values (n - c) b: 6, 2, 6, 0; the null value 4
+    a = 4
+    in_vs = [0] * (1 << d)
+    for J in support.tolist():
+        in_vs[a ^ int(span[J])] = 1  # V = exactly the images a + v_J: masks 4, 5, 6, 7
+    size = sum(in_vs)
+    removed = {}
+    for first, order in (("J = 0", [0, 1, 2, 3]), ("J = 1", [1, 0, 2, 3])):
+        pos = _positions(in_vs, order)
+        hits = pos[np.array([a])[:, None] ^ span[support][None, :]]
+        assert (hits >= 0).all()
+        args = (pos, span, np.int64(a), support, co, np.int64(size), np.int64(n), np.int64(b), np.int64(t), True)
+        got = KS.simulate_removed(hits, co, size, n, b, t, True).tolist()
+        assert got == [naive.simulate_removed(*args)] == [int(GK.simulate_removed(*args))]
+        removed[first] = got[0]
+    assert removed == {"J = 0": 2, "J = 1": 3}  # answer 5 keeps the two at 6; answer 3 keeps the one at 2
