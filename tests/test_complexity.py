@@ -493,3 +493,26 @@ def test_threshold_compared_exactly_where_floats_would_round():
     assert fl.sq_dimension(tables, D, Fraction(1, 3)).dimension == naive_sq_dimension(tables, [w0, w1], Fraction(1, 3)) == 1
     # a hair more threshold and they are compatible
     assert fl.sq_dimension(tables, D, Fraction(num, T)).dimension == naive_sq_dimension(tables, [w0, w1], Fraction(num, T)) == 2
+
+
+def test_nonadaptive_subset_limit_is_inclusive():
+    """Singletons and the empty concept on N = 8 points: 8 distinct queries (point x splits
+    {x} from the rest), ceil(log2 9) = 4 <= k, and the greedy needs all 8 points (only x tells
+    the empty concept from the singleton x), so the search would check the query sets of
+    sizes 4..7: C(8,4) + C(8,5) + C(8,6) + C(8,7) = 70 + 56 + 28 + 8 = 162.  A limit of 162
+    lets it run (the minimum is N = 8, Goldman and Kearns' value, as in
+    test_singletons_and_empty); 161 refuses it and names the count."""
+    N = 8
+    tables = [[0] * N] + [[int(x == k) for x in range(N)] for k in range(N)]
+    assert sum(math.comb(8, k) for k in range(4, 8)) == 162
+    r = fl.membership_query_complexity(tables, nonadaptive=True, max_subsets=162)
+    assert r.nonadaptive == naive_nonadaptive(tables) == N
+    with pytest.raises(fl.TooLarge, match="up to 162 query sets checked"):
+        fl.membership_query_complexity(tables, nonadaptive=True, max_subsets=161)
+
+
+def test_strategy_run_refuses_what_is_not_a_boolean_function():
+    tree = fl.membership_query_complexity(fl.paper_teachers(3)).tree
+    for bad in (42, [0, 1, 1, 0, 0, 1, 1, 0], "f"):
+        with pytest.raises(fl.InvalidType, match="teacher="):
+            tree.run(bad)
