@@ -429,6 +429,8 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("_kernels/robustness.py", "if b < 0 or v < b:", "if b < 1 or v < b:",
      "b is -1 before the first source and a distance >= 0 after; b = 0 is never compared again (the loop "
      "breaks at a distance 0), so b < 1 holds exactly when b < 0 does"),
+    ("_kernels/robustness.py", "if t > acc:", "if t >= acc:",
+     "the running maximum: at t == acc the assignment acc = t changes nothing"),
     ("_kernels/robustness.py", "elif p_code == 1:", "elif p_code <= 1:",
      "p_code is 0, 1, 2 or 3 (the callers map p to it) and 0 took the branch above, so p_code <= 1 is "
      "p_code == 1 here"),
