@@ -26,8 +26,6 @@ _EVEN = ("max|a| * 2^d with 2^d >= 2 (the check runs for n > 1) is even, so it i
 
 _DISJOINT = "no number is both < 0 and > 1, so the exclusive or of the two masks is their or"
 
-_KEY = ("a canonical key of the partition {a, b} (b = V ^ a): the larger works as well as the smaller, "
-        "the same queries are kept")
 _BRANCH = ("which uncovered element the exact cover search branches on: every cover contains a set covering "
            "any one of them, so the search stays complete (the fewest-sets element is only faster)")
 
@@ -365,8 +363,6 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("complexity.py", "iu, ju = np.nonzero(np.triu(ok, 1))", "iu, ju = np.nonzero(np.triu(ok, 0))",
      "the diagonal adds self-loops, which networkx's find_cliques ignores (documented: 'This algorithm "
      "ignores self-loops')"),
-    ("complexity.py", "key = a if a < b else b", "key = a if a >= b else b", _KEY),
-    ("complexity.py", "key = a if a < b else b", "key = a if not a < b else b", _KEY),
     ("complexity.py", "if n_best is None or n_e < n_best:", "if n_best is None or n_e == n_best:", _BRANCH),
     ("complexity.py", "branch = sorted((t for t in useful if t[1] & e_best), key=lambda t: -t[1].bit_count())",
      "branch = sorted((t for t in useful if t[1] & e_best), key=lambda t: t[1].bit_count())",
@@ -401,22 +397,10 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("_kernels/robustness.py", "break", "continue",
      "both breaks are shortcuts: in nearest_source after a distance 0 (no later source is strictly "
      "nearer), in within_of_sources after out[t] = True (later sources set it True again)"),
-    ("_kernels/robustness.py", "for j in range(sources.shape[0]):", "for j in range(sources.shape[ -1]):",
-     "hamming_transform's sources are a 1-D array of point indices (nearest_source's 2-D sources loop over s)"),
     ("_kernels/robustness.py", "while start < end:", "while start != end:",
      "start = stop <= end after every level (the queue only grows), so start < end iff start != end"),
-    ("_kernels/robustness.py", "elif dist[v] == level + 1 and origin[u] < origin[v]:",
-     "elif dist[v] >= level + 1 and origin[u] < origin[v]:",
-     "breadth-first: while level L is expanded every point reached so far is at distance <= L + 1"),
-    ("_kernels/robustness.py", "arg = np.full(n, -1, dtype=np.int64)", None,
-     "the initial fill: arg[t] is assigned for every target t before the kernel returns"),
-    ("_kernels/robustness.py", "best = np.full(n, -1, dtype=np.int64)", None,
-     "the initial fill: best[t] is assigned for every target t before the kernel returns"),
     ("_kernels/robustness.py", "if p_code == 0:", "if p_code <= 0:",
      "p_code is 0, 1, 2 or 3 (the callers map p to it); none is negative"),
-    ("_kernels/robustness.py", "if t != 0:", "if t > 0:",
-     "t is |X[i, c] - Y[j, c]| >= 0 here (negated just above; the callers bound the lattice in int64)"),
-    ("_kernels/robustness.py", "if t < 0:", "if t <= 0:", "negating 0 gives 0"),
     ("_kernels/robustness.py", "if b < 0 or v < b:", "if b <= 0 or v < b:",
      "b = 0 is never compared again: the loop breaks as soon as a distance 0 is found"),
     ("_kernels/robustness.py", "if v == 0:", "if v <= 0:", "distances are >= 0"),
@@ -441,8 +425,6 @@ RULES: list[tuple[str, str, str | None, str]] = [
 
 # arrays that are one-dimensional by the function's contract, per module: X.shape[0] -> X.shape[-1]
 ONE_D: dict[str, set[str]] = {
-    "_kernels/oracle.py": {"support", "rows", "masks"},
-    "_kernels/bits.py": {"support", "spectrum", "table", "packed", "a"},
     "_kernels/wht.py": {"a", "src", "values"},
     # idx = np.flatnonzero(...): 1-D by construction; values: ndim != 1 is refused first (same line)
     "distributions.py": {"self._support", "idx", "values"},
