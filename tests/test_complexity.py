@@ -507,7 +507,8 @@ def test_nonadaptive_subset_limit_is_inclusive():
     assert sum(math.comb(8, k) for k in range(4, 8)) == 162
     r = fl.membership_query_complexity(tables, nonadaptive=True, max_subsets=162)
     assert r.nonadaptive == naive_nonadaptive(tables) == N
-    with pytest.raises(fl.TooLarge, match="up to 162 query sets checked"):
+    with pytest.raises(fl.TooLarge, match=r"up to 162 query sets checked \(sizes 4\.\.7 of 8 distinct queries\), "
+                                          r"more than max_subsets=161"):
         fl.membership_query_complexity(tables, nonadaptive=True, max_subsets=161)
 
 
@@ -516,3 +517,35 @@ def test_strategy_run_refuses_what_is_not_a_boolean_function():
     for bad in (42, [0, 1, 1, 0, 0, 1, 1, 0], "f"):
         with pytest.raises(fl.InvalidType, match="teacher="):
             tree.run(bad)
+
+
+def test_nonadaptive_is_off_by_default():
+    """The docstring: ``nonadaptive : bool, default False``; then no non-adaptive answer."""
+    r = fl.membership_query_complexity(par3)
+    assert (r.queries, r.nonadaptive, r.nonadaptive_points) == (3, None, None)
+
+
+def test_teaching_node_budget_is_exact_on_two_members():
+    """Two members that differ at one point: for each, the greedy cover is that point (one
+    set), so the branch and bound's root has no room to improve and stops: one node per
+    member, two in all (the budget is shared).  max_nodes = 2 finishes (sets (1,), (1,)),
+    max_nodes = 1 stops at the second member."""
+    tables = [[0, 0], [0, 1]]
+    assert fl.teaching_dimension(tables, max_nodes=2).teaching_sets == ((1,), (1,))
+    with pytest.raises(fl.TooLarge, match=r"max_nodes=1 nodes \(at member 1 of 2\)"):
+        fl.teaching_dimension(tables, max_nodes=1)
+
+
+def test_min_cover_branches_on_the_sets_that_cover_the_chosen_element():
+    """Found by a random search against a cover search that branches on the sets differing
+    from the chosen element instead of those covering it: 1 | 18 | 12 covers the 5 elements
+    with 3 sets (brute force), which that search misses (it returns 4)."""
+    from finitelearn.complexity import _min_cover
+
+    masks = [1, 16, 16, 10, 12, 18]
+    sets = list(enumerate(masks))
+    got = _min_cover(31, sets, [10**6])
+    acc = 0
+    for x in got:
+        acc |= masks[x]
+    assert acc == 31 and len(got) == _smallest_cover_size(31, sets) == 3
