@@ -371,6 +371,43 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "they teach, and no tie-break between smallest covers is promised)"),
     ("complexity.py", "if room <= 0 or failed.get(left, -1) >= room:", "if room <= 0 or failed.get(left, - 2) >= room:",
      "room > 0 there (room <= 0 returned first), so any default below 1 never prunes"),
+    ("complexity.py", "np.fill_diagonal(ok, True)", "np.fill_diagonal(ok, False)",
+     "the diagonal is read only by the complete-graph shortcut (ok.all()); without it the complete graph "
+     "goes to networkx, whose one maximal clique is every member: the same dimension and members"),
+    ("complexity.py", "break                      # sorted: no later query can do better",
+     "continue                      # sorted: no later query can do better",
+     "the candidates are sorted by nbig, so every later one meets the same cut and is skipped before any "
+     "solve: the same calls, the same result"),
+    ("complexity.py", "if best == lb:", "if best < lb:",
+     "lb = ceil(log2 n) is a lower bound, so best < lb never holds; without the early exit the next "
+     "candidate is cut at once: its nbig >= ceil(n/2) gives 1 + ceil(log2 nbig) >= ceil(log2 n) = best "
+     "(no solve is called, the same result and count)"),
+    ("complexity.py", "break", "continue",
+     "`if best == lb: break`: continuing, the next candidate is cut at once by the sorted cut (1 + "
+     "ceil(log2 nbig) >= lb = best, nbig >= ceil(n/2)), before any solve; the same result and count"),
+    ("complexity.py", "if room <= 0 or failed.get(left, -1) >= room:",
+     "if room <= 0 or failed.get(left, -1) > room:",
+     "a weaker use of the memo of states searched in vain: a state already searched with the same room is "
+     "searched again, and fails again; the cover found is the same smallest one (only nodes are spent)"),
+    ("complexity.py", "n_e = sum(1 for _, s in useful if s & e)", None, _BRANCH),
+    ("complexity.py", "if n_e <= 1:", "if n_e <= 2:", _BRANCH),
+    ("complexity.py", "branch = sorted((t for t in useful if t[1] & e_best), key=lambda t: -t[1].bit_count())",
+     "branch = sorted((t for t in useful if t[1] & e_best), key=lambda t: -t[ 0].bit_count())",
+     "the order in which the branch and bound tries the sets (here by the bits of the point's index): it "
+     "finds a smallest cover in any order (no tie-break between smallest covers is promised)"),
+    ("complexity.py", "failed[left] = max(room, failed.get(left, -1))", None,
+     "room >= 1 here (room <= 0 returned above), so max(room, default) is room for any default <= 1 "
+     "(-2, 0, 1)"),
+    ("complexity.py", "if r == 0 or len(blocks) << r < m:", "if r < 0 or len(blocks) << r < m:",
+     "r = k - len(chosen) >= 0, and at r = 0 the second test returns as well: len(blocks) << 0 = "
+     "len(blocks) < m (len(blocks) == m returned just above)"),
+]
+for _d in ("- 0", "~1", "not 1"):  # any default <= 0: room >= 1 there, so the memo never prunes an unseen state
+    RULES.append(("complexity.py", "if room <= 0 or failed.get(left, -1) >= room:",
+                  f"if room <= 0 or failed.get(left, {_d}) >= room:",
+                  "room >= 1 there (room <= 0 returned first), so a default <= 0 never prunes a state not "
+                  "searched before"))
+RULES += [
     ("complexity.py", "if V.bit_count() <= 1:", "if V.bit_count() == 1:",
      "_build_tree is called on the whole class (m >= 1 members: ConceptClass refuses m = 0) and on both "
      "sides of a query the search chose, which splits V (a query leaving a side empty is skipped), so V is "

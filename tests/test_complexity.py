@@ -549,3 +549,16 @@ def test_min_cover_branches_on_the_sets_that_cover_the_chosen_element():
     for x in got:
         acc |= masks[x]
     assert acc == 31 and len(got) == _smallest_cover_size(31, sets) == 3
+
+
+def test_arguments_by_name_and_options_keyword_only():
+    """The signatures: the class (and the distribution) by position or by name, every option
+    after ``*`` by name only."""
+    assert fl.sq_dimension(concept_class=par3, distribution=fl.uniform(3), threshold=0).dimension == 8
+    assert fl.membership_query_complexity(concept_class=par3).queries == 3
+    assert fl.teaching_dimension(concept_class=par3).dimension == 3
+    for call in (lambda: fl.sq_dimension(par3, fl.uniform(3), 0, 4096),
+                 lambda: fl.membership_query_complexity(par3, True),
+                 lambda: fl.teaching_dimension(par3, 4096)):
+        with pytest.raises(TypeError, match="positional argument"):
+            call()
