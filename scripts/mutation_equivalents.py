@@ -408,6 +408,41 @@ for _d in ("- 0", "~1", "not 1"):  # any default <= 0: room >= 1 there, so the m
                   "room >= 1 there (room <= 0 returned first), so a default <= 0 never prunes a state not "
                   "searched before"))
 RULES += [
+    ("complexity.py", "assert self.point is not None and self.if_0 is not None and self.if_1 is not None", None,
+     "an assertion of the tree's own invariant (an inner node has a point and both children, as _build_tree "
+     "makes it): it never fails, so a weaker or different assertion that also holds changes nothing"),
+    ("complexity.py", "if n <= 1:", "if n == 1:",
+     "solve is called on the whole class (m >= 1) and on both sides of a query that splits V, so |V| >= 1"),
+    ("complexity.py", "while len(blocks) < m:", "while len(blocks) != m:",
+     "refining m distinct members never gives more than m blocks, so != m is < m"),
+    ("complexity.py", "if len(blocks) == m:", "if len(blocks) >= m:",
+     "refining m distinct members never gives more than m blocks, so >= m is == m"),
+    ("complexity.py", "if r == 0 or len(blocks) << r < m:", "if r == -1 or len(blocks) << r < m:",
+     "r >= 0, and at r = 0 the second test returns as well (len(blocks) < m: == m returned above)"),
+    ("complexity.py", "if m == 1:", "if m == 0:",
+     "with one member _nonadaptive finds the same (0, ()): no partitions, the greedy loop does not run "
+     "(1 block = m), upper = 0 and lb = ceil(log2 1) = 0, so it returns (upper, ()) at once"),
+    ("complexity.py", "best[0] = tuple(chosen)", "best[ -1] = tuple(chosen)",
+     "best is a list of one element (the best cover so far), so best[-1] is best[0]"),
+    ("complexity.py", "if room <= 0 or failed.get(left, -1) >= room:", "if room < 0 or failed.get(left, -1) >= room:",
+     "at room = 0 the next tests return as well: top * 0 < |left| (left != 0 here)"),
+    ("complexity.py", "if room <= 0 or failed.get(left, -1) >= room:", "if room <= 0 or failed.get(left, -1) == room:",
+     "a weaker use of the memo (only states searched in vain with exactly this room are cut, not with "
+     "more): those searched again fail again, the cover found is the same smallest one (only nodes are spent)"),
+    ("complexity.py", "e = probe & -probe", None,
+     "with e = probe (every element left) instead of its lowest bit, the search branches on every useful set "
+     "(each meets left): a superset of the sets covering one element, so it stays complete and finds a "
+     "smallest cover (only nodes are spent)"),
+    ("complexity.py", "if n_best is None or n_e < n_best:", "if n_best is None or n_e > n_best:", _BRANCH),
+    ("complexity.py", "branch = sorted((t for t in useful if t[1] & e_best), key=lambda t: -t[1].bit_count())",
+     "branch = sorted((t for t in useful if t[1] & e_best), key=lambda t: ~t[1].bit_count())",
+     "~c = -c - 1: the same order of the sets"),
+    ("complexity.py", "if 1 + _ceil_log2(nbig) >= best:", "if 1 + _ceil_log2(nbig) > best:",
+     "a weaker cut (see the rule of 0 + ...): the candidates it no longer cuts are skipped after solve(big) "
+     "by 1 + cb >= best; the same cost and tree, only version_spaces (the work) may grow"),
+    ("complexity.py", "if 1 + _ceil_log2(nbig) >= best:", "if 1 + _ceil_log2(nbig) == best:",
+     "a weaker cut (see the rule of 0 + ...): the candidates it no longer cuts are skipped after solve(big) "
+     "by 1 + cb >= best; the same cost and tree, only version_spaces (the work) may grow"),
     ("complexity.py", "if V.bit_count() <= 1:", "if V.bit_count() == 1:",
      "_build_tree is called on the whole class (m >= 1 members: ConceptClass refuses m = 0) and on both "
      "sides of a query the search chose, which splits V (a query leaving a side empty is skipped), so V is "

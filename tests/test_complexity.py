@@ -562,3 +562,8 @@ def test_arguments_by_name_and_options_keyword_only():
                  lambda: fl.teaching_dimension(par3, 4096)):
         with pytest.raises(TypeError, match="positional argument"):
             call()
+
+
+def test_sq_dimension_refuses_a_distribution_on_a_smaller_cube():
+    with pytest.raises(fl.DomainMismatch, match="the class is on d=3 and the distribution on d=2"):
+        fl.sq_dimension(par3, fl.uniform(2), 0)
