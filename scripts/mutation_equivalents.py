@@ -26,8 +26,6 @@ _EVEN = ("max|a| * 2^d with 2^d >= 2 (the check runs for n > 1) is even, so it i
 
 _DISJOINT = "no number is both < 0 and > 1, so the exclusive or of the two masks is their or"
 
-_KEY = ("a canonical key of the partition {a, b} (b = V ^ a): the larger works as well as the smaller, "
-        "the same queries are kept")
 _BRANCH = ("which uncovered element the exact cover search branches on: every cover contains a set covering "
            "any one of them, so the search stays complete (the fewest-sets element is only faster)")
 
@@ -365,8 +363,6 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("complexity.py", "iu, ju = np.nonzero(np.triu(ok, 1))", "iu, ju = np.nonzero(np.triu(ok, 0))",
      "the diagonal adds self-loops, which networkx's find_cliques ignores (documented: 'This algorithm "
      "ignores self-loops')"),
-    ("complexity.py", "key = a if a < b else b", "key = a if a >= b else b", _KEY),
-    ("complexity.py", "key = a if a < b else b", "key = a if not a < b else b", _KEY),
     ("complexity.py", "if n_best is None or n_e < n_best:", "if n_best is None or n_e == n_best:", _BRANCH),
     ("complexity.py", "branch = sorted((t for t in useful if t[1] & e_best), key=lambda t: -t[1].bit_count())",
      "branch = sorted((t for t in useful if t[1] & e_best), key=lambda t: t[1].bit_count())",
@@ -375,6 +371,78 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "they teach, and no tie-break between smallest covers is promised)"),
     ("complexity.py", "if room <= 0 or failed.get(left, -1) >= room:", "if room <= 0 or failed.get(left, - 2) >= room:",
      "room > 0 there (room <= 0 returned first), so any default below 1 never prunes"),
+    ("complexity.py", "np.fill_diagonal(ok, True)", "np.fill_diagonal(ok, False)",
+     "the diagonal is read only by the complete-graph shortcut (ok.all()); without it the complete graph "
+     "goes to networkx, whose one maximal clique is every member: the same dimension and members"),
+    ("complexity.py", "break                      # sorted: no later query can do better",
+     "continue                      # sorted: no later query can do better",
+     "the candidates are sorted by nbig, so every later one meets the same cut and is skipped before any "
+     "solve: the same calls, the same result"),
+    ("complexity.py", "if best == lb:", "if best < lb:",
+     "lb = ceil(log2 n) is a lower bound, so best < lb never holds; without the early exit the next "
+     "candidate is cut at once: its nbig >= ceil(n/2) gives 1 + ceil(log2 nbig) >= ceil(log2 n) = best "
+     "(no solve is called, the same result and count)"),
+    ("complexity.py", "break", "continue",
+     "`if best == lb: break`: continuing, the next candidate is cut at once by the sorted cut (1 + "
+     "ceil(log2 nbig) >= lb = best, nbig >= ceil(n/2)), before any solve; the same result and count"),
+    ("complexity.py", "if room <= 0 or failed.get(left, -1) >= room:",
+     "if room <= 0 or failed.get(left, -1) > room:",
+     "a weaker use of the memo of states searched in vain: a state already searched with the same room is "
+     "searched again, and fails again; the cover found is the same smallest one (only nodes are spent)"),
+    ("complexity.py", "n_e = sum(1 for _, s in useful if s & e)", None, _BRANCH),
+    ("complexity.py", "if n_e <= 1:", "if n_e <= 2:", _BRANCH),
+    ("complexity.py", "branch = sorted((t for t in useful if t[1] & e_best), key=lambda t: -t[1].bit_count())",
+     "branch = sorted((t for t in useful if t[1] & e_best), key=lambda t: -t[ 0].bit_count())",
+     "the order in which the branch and bound tries the sets (here by the bits of the point's index): it "
+     "finds a smallest cover in any order (no tie-break between smallest covers is promised)"),
+    ("complexity.py", "failed[left] = max(room, failed.get(left, -1))", None,
+     "room >= 1 here (room <= 0 returned above), so max(room, default) is room for any default <= 1 "
+     "(-2, 0, 1)"),
+    ("complexity.py", "if r == 0 or len(blocks) << r < m:", "if r < 0 or len(blocks) << r < m:",
+     "r = k - len(chosen) >= 0, and at r = 0 the second test returns as well: len(blocks) << 0 = "
+     "len(blocks) < m (len(blocks) == m returned just above)"),
+]
+for _d in ("- 0", "~1", "not 1"):  # any default <= 0: room >= 1 there, so the memo never prunes an unseen state
+    RULES.append(("complexity.py", "if room <= 0 or failed.get(left, -1) >= room:",
+                  f"if room <= 0 or failed.get(left, {_d}) >= room:",
+                  "room >= 1 there (room <= 0 returned first), so a default <= 0 never prunes a state not "
+                  "searched before"))
+RULES += [
+    ("complexity.py", "assert self.point is not None and self.if_0 is not None and self.if_1 is not None", None,
+     "an assertion of the tree's own invariant (an inner node has a point and both children, as _build_tree "
+     "makes it): it never fails, so a weaker or different assertion that also holds changes nothing"),
+    ("complexity.py", "if n <= 1:", "if n == 1:",
+     "solve is called on the whole class (m >= 1) and on both sides of a query that splits V, so |V| >= 1"),
+    ("complexity.py", "while len(blocks) < m:", "while len(blocks) != m:",
+     "refining m distinct members never gives more than m blocks, so != m is < m"),
+    ("complexity.py", "if len(blocks) == m:", "if len(blocks) >= m:",
+     "refining m distinct members never gives more than m blocks, so >= m is == m"),
+    ("complexity.py", "if r == 0 or len(blocks) << r < m:", "if r == -1 or len(blocks) << r < m:",
+     "r >= 0, and at r = 0 the second test returns as well (len(blocks) < m: == m returned above)"),
+    ("complexity.py", "if m == 1:", "if m == 0:",
+     "with one member _nonadaptive finds the same (0, ()): no partitions, the greedy loop does not run "
+     "(1 block = m), upper = 0 and lb = ceil(log2 1) = 0, so it returns (upper, ()) at once"),
+    ("complexity.py", "best[0] = tuple(chosen)", "best[ -1] = tuple(chosen)",
+     "best is a list of one element (the best cover so far), so best[-1] is best[0]"),
+    ("complexity.py", "if room <= 0 or failed.get(left, -1) >= room:", "if room < 0 or failed.get(left, -1) >= room:",
+     "at room = 0 the next tests return as well: top * 0 < |left| (left != 0 here)"),
+    ("complexity.py", "if room <= 0 or failed.get(left, -1) >= room:", "if room <= 0 or failed.get(left, -1) == room:",
+     "a weaker use of the memo (only states searched in vain with exactly this room are cut, not with "
+     "more): those searched again fail again, the cover found is the same smallest one (only nodes are spent)"),
+    ("complexity.py", "e = probe & -probe", None,
+     "with e = probe (every element left) instead of its lowest bit, the search branches on every useful set "
+     "(each meets left): a superset of the sets covering one element, so it stays complete and finds a "
+     "smallest cover (only nodes are spent)"),
+    ("complexity.py", "if n_best is None or n_e < n_best:", "if n_best is None or n_e > n_best:", _BRANCH),
+    ("complexity.py", "branch = sorted((t for t in useful if t[1] & e_best), key=lambda t: -t[1].bit_count())",
+     "branch = sorted((t for t in useful if t[1] & e_best), key=lambda t: ~t[1].bit_count())",
+     "~c = -c - 1: the same order of the sets"),
+    ("complexity.py", "if 1 + _ceil_log2(nbig) >= best:", "if 1 + _ceil_log2(nbig) > best:",
+     "a weaker cut (see the rule of 0 + ...): the candidates it no longer cuts are skipped after solve(big) "
+     "by 1 + cb >= best; the same cost and tree, only version_spaces (the work) may grow"),
+    ("complexity.py", "if 1 + _ceil_log2(nbig) >= best:", "if 1 + _ceil_log2(nbig) == best:",
+     "a weaker cut (see the rule of 0 + ...): the candidates it no longer cuts are skipped after solve(big) "
+     "by 1 + cb >= best; the same cost and tree, only version_spaces (the work) may grow"),
     ("complexity.py", "if V.bit_count() <= 1:", "if V.bit_count() == 1:",
      "_build_tree is called on the whole class (m >= 1 members: ConceptClass refuses m = 0) and on both "
      "sides of a query the search chose, which splits V (a query leaving a side empty is skipped), so V is "
@@ -401,22 +469,10 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("_kernels/robustness.py", "break", "continue",
      "both breaks are shortcuts: in nearest_source after a distance 0 (no later source is strictly "
      "nearer), in within_of_sources after out[t] = True (later sources set it True again)"),
-    ("_kernels/robustness.py", "for j in range(sources.shape[0]):", "for j in range(sources.shape[ -1]):",
-     "hamming_transform's sources are a 1-D array of point indices (nearest_source's 2-D sources loop over s)"),
     ("_kernels/robustness.py", "while start < end:", "while start != end:",
      "start = stop <= end after every level (the queue only grows), so start < end iff start != end"),
-    ("_kernels/robustness.py", "elif dist[v] == level + 1 and origin[u] < origin[v]:",
-     "elif dist[v] >= level + 1 and origin[u] < origin[v]:",
-     "breadth-first: while level L is expanded every point reached so far is at distance <= L + 1"),
-    ("_kernels/robustness.py", "arg = np.full(n, -1, dtype=np.int64)", None,
-     "the initial fill: arg[t] is assigned for every target t before the kernel returns"),
-    ("_kernels/robustness.py", "best = np.full(n, -1, dtype=np.int64)", None,
-     "the initial fill: best[t] is assigned for every target t before the kernel returns"),
     ("_kernels/robustness.py", "if p_code == 0:", "if p_code <= 0:",
      "p_code is 0, 1, 2 or 3 (the callers map p to it); none is negative"),
-    ("_kernels/robustness.py", "if t != 0:", "if t > 0:",
-     "t is |X[i, c] - Y[j, c]| >= 0 here (negated just above; the callers bound the lattice in int64)"),
-    ("_kernels/robustness.py", "if t < 0:", "if t <= 0:", "negating 0 gives 0"),
     ("_kernels/robustness.py", "if b < 0 or v < b:", "if b <= 0 or v < b:",
      "b = 0 is never compared again: the loop breaks as soon as a distance 0 is found"),
     ("_kernels/robustness.py", "if v == 0:", "if v <= 0:", "distances are >= 0"),
@@ -429,6 +485,8 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("_kernels/robustness.py", "if b < 0 or v < b:", "if b < 1 or v < b:",
      "b is -1 before the first source and a distance >= 0 after; b = 0 is never compared again (the loop "
      "breaks at a distance 0), so b < 1 holds exactly when b < 0 does"),
+    ("_kernels/robustness.py", "if t > acc:", "if t >= acc:",
+     "the running maximum: at t == acc the assignment acc = t changes nothing"),
     ("_kernels/robustness.py", "elif p_code == 1:", "elif p_code <= 1:",
      "p_code is 0, 1, 2 or 3 (the callers map p to it) and 0 took the branch above, so p_code <= 1 is "
      "p_code == 1 here"),
@@ -439,8 +497,6 @@ RULES: list[tuple[str, str, str | None, str]] = [
 
 # arrays that are one-dimensional by the function's contract, per module: X.shape[0] -> X.shape[-1]
 ONE_D: dict[str, set[str]] = {
-    "_kernels/oracle.py": {"support", "rows", "masks"},
-    "_kernels/bits.py": {"support", "spectrum", "table", "packed", "a"},
     "_kernels/wht.py": {"a", "src", "values"},
     # idx = np.flatnonzero(...): 1-D by construction; values: ndim != 1 is refused first (same line)
     "distributions.py": {"self._support", "idx", "values"},

@@ -493,3 +493,77 @@ def test_threshold_compared_exactly_where_floats_would_round():
     assert fl.sq_dimension(tables, D, Fraction(1, 3)).dimension == naive_sq_dimension(tables, [w0, w1], Fraction(1, 3)) == 1
     # a hair more threshold and they are compatible
     assert fl.sq_dimension(tables, D, Fraction(num, T)).dimension == naive_sq_dimension(tables, [w0, w1], Fraction(num, T)) == 2
+
+
+def test_nonadaptive_subset_limit_is_inclusive():
+    """Singletons and the empty concept on N = 8 points: 8 distinct queries (point x splits
+    {x} from the rest), ceil(log2 9) = 4 <= k, and the greedy needs all 8 points (only x tells
+    the empty concept from the singleton x), so the search would check the query sets of
+    sizes 4..7: C(8,4) + C(8,5) + C(8,6) + C(8,7) = 70 + 56 + 28 + 8 = 162.  A limit of 162
+    lets it run (the minimum is N = 8, Goldman and Kearns' value, as in
+    test_singletons_and_empty); 161 refuses it and names the count."""
+    N = 8
+    tables = [[0] * N] + [[int(x == k) for x in range(N)] for k in range(N)]
+    assert sum(math.comb(8, k) for k in range(4, 8)) == 162
+    r = fl.membership_query_complexity(tables, nonadaptive=True, max_subsets=162)
+    assert r.nonadaptive == naive_nonadaptive(tables) == N
+    with pytest.raises(fl.TooLarge, match=r"up to 162 query sets checked \(sizes 4\.\.7 of 8 distinct queries\), "
+                                          r"more than max_subsets=161"):
+        fl.membership_query_complexity(tables, nonadaptive=True, max_subsets=161)
+
+
+def test_strategy_run_refuses_what_is_not_a_boolean_function():
+    tree = fl.membership_query_complexity(fl.paper_teachers(3)).tree
+    for bad in (42, [0, 1, 1, 0, 0, 1, 1, 0], "f"):
+        with pytest.raises(fl.InvalidType, match="teacher="):
+            tree.run(bad)
+
+
+def test_nonadaptive_is_off_by_default():
+    """The docstring: ``nonadaptive : bool, default False``; then no non-adaptive answer."""
+    r = fl.membership_query_complexity(par3)
+    assert (r.queries, r.nonadaptive, r.nonadaptive_points) == (3, None, None)
+
+
+def test_teaching_node_budget_is_exact_on_two_members():
+    """Two members that differ at one point: for each, the greedy cover is that point (one
+    set), so the branch and bound's root has no room to improve and stops: one node per
+    member, two in all (the budget is shared).  max_nodes = 2 finishes (sets (1,), (1,)),
+    max_nodes = 1 stops at the second member."""
+    tables = [[0, 0], [0, 1]]
+    assert fl.teaching_dimension(tables, max_nodes=2).teaching_sets == ((1,), (1,))
+    with pytest.raises(fl.TooLarge, match=r"max_nodes=1 nodes \(at member 1 of 2\)"):
+        fl.teaching_dimension(tables, max_nodes=1)
+
+
+def test_min_cover_branches_on_the_sets_that_cover_the_chosen_element():
+    """Found by a random search against a cover search that branches on the sets differing
+    from the chosen element instead of those covering it: 1 | 18 | 12 covers the 5 elements
+    with 3 sets (brute force), which that search misses (it returns 4)."""
+    from finitelearn.complexity import _min_cover
+
+    masks = [1, 16, 16, 10, 12, 18]
+    sets = list(enumerate(masks))
+    got = _min_cover(31, sets, [10**6])
+    acc = 0
+    for x in got:
+        acc |= masks[x]
+    assert acc == 31 and len(got) == _smallest_cover_size(31, sets) == 3
+
+
+def test_arguments_by_name_and_options_keyword_only():
+    """The signatures: the class (and the distribution) by position or by name, every option
+    after ``*`` by name only."""
+    assert fl.sq_dimension(concept_class=par3, distribution=fl.uniform(3), threshold=0).dimension == 8
+    assert fl.membership_query_complexity(concept_class=par3).queries == 3
+    assert fl.teaching_dimension(concept_class=par3).dimension == 3
+    for call in (lambda: fl.sq_dimension(par3, fl.uniform(3), 0, 4096),
+                 lambda: fl.membership_query_complexity(par3, True),
+                 lambda: fl.teaching_dimension(par3, 4096)):
+        with pytest.raises(TypeError, match="positional argument"):
+            call()
+
+
+def test_sq_dimension_refuses_a_distribution_on_a_smaller_cube():
+    with pytest.raises(fl.DomainMismatch, match="the class is on d=3 and the distribution on d=2"):
+        fl.sq_dimension(par3, fl.uniform(2), 0)
