@@ -597,3 +597,15 @@ def test_max_states_is_inclusive_on_the_parities_of_two_bits():
     assert fl.membership_query_complexity(p2, max_states=2).queries == 2
     with pytest.raises(fl.TooLarge, match="max_states=1"):
         fl.membership_query_complexity(p2, max_states=1)
+
+
+def test_anti_point_functions_need_a_query_per_member_but_one():
+    """The 8 functions on d = 3 that are 1 everywhere but at one point: a query at x answers 0
+    for one member only, so an adversary answering 1 rules out one member per query: 7 queries
+    (and 7 suffice). After a 1 at x, the column of x is 1 on every member left: a query that
+    does not split the version space must be skipped, not searched (it leads back to the same
+    version space)."""
+    anti = [[0 if x == j else 1 for x in range(8)] for j in range(8)]
+    r = fl.membership_query_complexity(anti)
+    assert r.queries == 7
+    check_tree(anti, r)
