@@ -609,3 +609,16 @@ def test_anti_point_functions_need_a_query_per_member_but_one():
     r = fl.membership_query_complexity(anti)
     assert r.queries == 7
     check_tree(anti, r)
+
+
+def test_minimax_keeps_the_best_query_when_a_later_one_costs_more():
+    """18 members on d = 3: seven that are 0 at point 7 and at exactly one of the points 0..6
+    (alone they need 6 queries: a query rules out one of them) and eleven that are 1 at point 7
+    (found by a random search against the variant below). The brute-force twin gives 6. A later candidate query whose larger side is cheap can still cost more (its smaller
+    side is the hard one): replacing the best query by any query of another cost gave 7."""
+    codes = [125, 227, 148, 111, 216, 192, 126, 160, 184, 195, 63, 155, 152, 95, 123, 236, 164, 119]
+    tables = [[(c >> x) & 1 for x in range(8)] for c in codes]
+    assert naive_membership_queries(tables) == 6
+    r = fl.membership_query_complexity(tables)
+    assert r.queries == 6
+    check_tree(tables, r)
