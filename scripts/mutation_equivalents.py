@@ -494,6 +494,72 @@ RULES += [
      "p_code is 0, 1, 2 or 3 and 0 and 1 took the branches above, so p_code <= 2 is p_code == 2 here"),
 ]
 
+_NO_MEMO = ("the memo of states searched in vain is then never written (best only shrinks, so len(best[0]) - 1 "
+            "- len(chosen) <= room, never > room, never room + 1), so it never prunes: the search is the plain "
+            "branch and bound and finds the same smallest cover (only nodes are spent)")
+RULES += [
+    ("complexity.py", "if len(best[0]) - 1 - len(chosen) == room:    # nothing better found from here",
+     "if len(best[0]) - 1 - len(chosen) > room:    # nothing better found from here", _NO_MEMO),
+    ("complexity.py", "if len(best[0]) - 1 - len(chosen) == room:    # nothing better found from here",
+     "if len(best[0]) - 2 - len(chosen) == room:    # nothing better found from here", _NO_MEMO),
+    ("complexity.py", "if room <= 0 or failed.get(left, -1) >= room:",
+     "if room <= 0 and failed.get(left, -1) >= room:",
+     "room >= 1: the memo is no longer read (no pruning, the same smallest cover, only nodes are spent); "
+     "room = 0: left != 0 and the next tests return (no useful set, or top * 0 < |left|); room <= -1: "
+     "failed.get(left, -1) >= -1 >= room holds and it returns as before"),
+    ("complexity.py", "useful = [(x, s & left) for x, s in allowed if s & left]",
+     "useful = [(x, s & left) for x, s in allowed if s | left]",
+     "left != 0 here, so every allowed set is kept, those missing left as (x, 0): an empty set is never "
+     "branched on (it meets no e_best), never counted in n_e, and top is 0 only if every set is empty, "
+     "when top * room < |left| returns as `not useful` did; the children get the same sets plus empty ones"),
+    ("complexity.py", "branch = sorted((t for t in useful if t[1] & e_best), key=lambda t: -t[1].bit_count())",
+     "branch = sorted((t for t in useful if t[1] & e_best), key=lambda t: +t[1].bit_count())",
+     "the order in which the branch and bound tries the sets (smallest first): it finds a smallest cover "
+     "in any order (the teaching sets are checked against brute force for their size and that they teach; "
+     "no tie-break between smallest covers is promised)"),
+    ("complexity.py", "if n_e <= 1:", None, _BRANCH + " (the early stop only saves the scan)"),
+    ("complexity.py", "if m == 1:", "if m < 1:",
+     "m >= 1 (ConceptClass refuses an empty class), so one member goes to _nonadaptive, which finds the same "
+     "(0, ()): no partitions, the greedy loop does not run (1 block = m), upper = 0 and lb = ceil(log2 1) = 0"),
+]
+for _after in ("big, small = (a, b) if na != n - na else (b, a)", "big, small = (a, b) if na == n - na else (b, a)",
+               "big, small = (a, b) if not na >= n - na else (b, a)"):
+    RULES.append(("complexity.py", "big, small = (a, b) if na >= n - na else (b, a)", _after,
+                  "which side of a candidate query is solved first (the larger one is only a heuristic): the "
+                  "cut after it (1 + cost >= best) holds for either side, since the cost is 1 + the larger of "
+                  "the two; solve(V) depends only on V, so the cost, the chosen queries and the tree are the "
+                  "same; only the version_spaces count (the search's work) may differ"))
+
+
+RULES += [
+    ("complexity.py", "if len(best[0]) - 1 - len(chosen) == room:    # nothing better found from here",
+     "if len(best[ -1]) - 1 - len(chosen) == room:    # nothing better found from here",
+     "best is a list of one element (the best cover so far), so best[-1] is best[0]"),
+    ("complexity.py", "branch = sorted((t for t in useful if t[1] & e_best), key=lambda t: -t[1].bit_count())",
+     "branch = sorted((t for t in useful if t[1] | e_best), key=lambda t: -t[1].bit_count())",
+     "every useful set is nonzero, so the search branches on every useful set: a superset of the sets "
+     "covering e_best, so it stays complete and finds a smallest cover (only nodes are spent, and which of "
+     "the smallest covers is returned may differ: no tie-break is promised)"),
+    ("complexity.py", "if 1 + cb >= best:", "if 0 + cb >= best:",
+     "a weaker cut: a candidate it no longer skips has cost 1 + max(cb, cs) >= 1 + cb >= best, so "
+     "`cost < best` rejects it after solve(small); the cost and the tree are the same, only more version "
+     "spaces may be solved (the version_spaces count)"),
+]
+
+RULES += [
+    ("complexity.py", "if len(best[0]) - 1 - len(chosen) == room:    # nothing better found from here",
+     "if len(best[0]) - 1 - len(chosen) >= room:    # nothing better found from here",
+     "best only shrinks, so len(best[0]) - 1 - len(chosen) <= room here and >= is =="),
+    ("complexity.py", "if len(chosen) < len(best[0]):", "if len(chosen) != len(best[0]):",
+     "len(chosen) <= len(best[0]) at a full cover: its parent branched with room >= 1 (len(chosen) - 1 <= "
+     "len(best) - 2 then), and best has since shrunk only to covers found below that parent, which hold "
+     "len(chosen) sets or more; so != is <"),
+    ("complexity.py", "if len(chosen) < len(best[0]):", "if len(chosen) <= len(best[0]):",
+     "len(chosen) <= len(best[0]) at a full cover (see the rule of !=), so <= also takes a cover of the "
+     "same size: the size found is the same smallest one, only which of the smallest covers is returned may "
+     "differ (no tie-break between smallest covers is promised; the teaching sets are checked against "
+     "brute force for their size and that they teach)"),
+]
 
 # arrays that are one-dimensional by the function's contract, per module: X.shape[0] -> X.shape[-1]
 ONE_D: dict[str, set[str]] = {

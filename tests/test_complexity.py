@@ -567,3 +567,58 @@ def test_arguments_by_name_and_options_keyword_only():
 def test_sq_dimension_refuses_a_distribution_on_a_smaller_cube():
     with pytest.raises(fl.DomainMismatch, match="the class is on d=3 and the distribution on d=2"):
         fl.sq_dimension(par3, fl.uniform(2), 0)
+
+
+# Two classes on d = 3 (each member a truth table, bit x of the code = its value at x),
+# found by a random search against minimax variants that stop collecting candidate queries
+# early; the brute-force twin (naive_membership_queries) gives 3 queries for both.
+_MQ_DUPLICATE_SPLIT_FIRST = [202, 66, 150, 58, 244, 122, 24, 157]
+_MQ_EASY_BIG_SIDE_LATER = [20, 128, 52, 92, 131, 122, 135]
+
+
+@pytest.mark.parametrize("codes", [_MQ_DUPLICATE_SPLIT_FIRST, _MQ_EASY_BIG_SIDE_LATER])
+def test_minimax_keeps_every_candidate_query(codes):
+    """The minimax search must go on past a query that splits the version space as an earlier
+    one did, and past a candidate whose larger side is already too costly (a later, less
+    balanced query may still be cheaper): stopping at either gives 4 here, not 3."""
+    tables = [[(c >> x) & 1 for x in range(8)] for c in codes]
+    assert naive_membership_queries(tables) == 3
+    r = fl.membership_query_complexity(tables)
+    assert r.queries == 3
+    check_tree(tables, r)
+
+
+def test_max_states_is_inclusive_on_the_parities_of_two_bits():
+    """parities(2): 4 members, every query halves them, 2 queries (ceil log2 4). The search
+    enters the whole class, solves one half, then the other, then finishes the whole: when it
+    enters the second half it has solved one version space. max_states=2 lets it finish,
+    max_states=1 stops it there."""
+    p2 = [naive_parity_table(2, S) for S in ((), (0,), (1,), (0, 1))]
+    assert fl.membership_query_complexity(p2, max_states=2).queries == 2
+    with pytest.raises(fl.TooLarge, match="max_states=1"):
+        fl.membership_query_complexity(p2, max_states=1)
+
+
+def test_anti_point_functions_need_a_query_per_member_but_one():
+    """The 8 functions on d = 3 that are 1 everywhere but at one point: a query at x answers 0
+    for one member only, so an adversary answering 1 rules out one member per query: 7 queries
+    (and 7 suffice). After a 1 at x, the column of x is 1 on every member left: a query that
+    does not split the version space must be skipped, not searched (it leads back to the same
+    version space)."""
+    anti = [[0 if x == j else 1 for x in range(8)] for j in range(8)]
+    r = fl.membership_query_complexity(anti)
+    assert r.queries == 7
+    check_tree(anti, r)
+
+
+def test_minimax_keeps_the_best_query_when_a_later_one_costs_more():
+    """18 members on d = 3: seven that are 0 at point 7 and at exactly one of the points 0..6
+    (alone they need 6 queries: a query rules out one of them) and eleven that are 1 at point 7
+    (found by a random search against the variant below). The brute-force twin gives 6. A later candidate query whose larger side is cheap can still cost more (its smaller
+    side is the hard one): replacing the best query by any query of another cost gave 7."""
+    codes = [125, 227, 148, 111, 216, 192, 126, 160, 184, 195, 63, 155, 152, 95, 123, 236, 164, 119]
+    tables = [[(c >> x) & 1 for x in range(8)] for c in codes]
+    assert naive_membership_queries(tables) == 6
+    r = fl.membership_query_complexity(tables)
+    assert r.queries == 6
+    check_tree(tables, r)
