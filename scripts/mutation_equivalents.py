@@ -436,6 +436,19 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "p_code is 0, 1, 2 or 3 and 0 and 1 took the branches above, so p_code <= 2 is p_code == 2 here"),
 ]
 
+# _kernels/small.py (the numpy routes for inputs of at most 2^12)
+RULES += [
+    ("_kernels/small.py", "lone = np.flatnonzero(rest == 0)", "lone = np.flatnonzero(rest <= 0)",
+     "rest = vs_size - (the row's hits), and a row's hits are distinct members of the version space "
+     "(positions of one row are distinct, the contract), so rest >= 0 and rest <= 0 is rest == 0"),
+    ("_kernels/small.py", "orig = np.concatenate([vs[anchor + 1:], vs[:anchor]]) ^ vs[anchor]",
+     "orig = np.concatenate([vs[anchor + 0:], vs[:anchor]]) ^ vs[anchor]",
+     "the anchor's own difference vs[anchor] ^ vs[anchor] = 0 comes first: 0 lies in every span, is "
+     "skipped (only nonzero reduced differences are chosen) and reduces nothing, so the same are chosen"),
+    ("_kernels/small.py", "while len(out) < k and start < red.shape[0]:",
+     "while len(out) < k and start != red.shape[0]:",
+     "start is 0 or i + 1 for an index i < red.shape[0], so start <= red.shape[0] and != is <"),
+]
 
 # arrays that are one-dimensional by the function's contract, per module: X.shape[0] -> X.shape[-1]
 ONE_D: dict[str, set[str]] = {
@@ -448,6 +461,7 @@ ONE_D: dict[str, set[str]] = {
     "responders.py": {"v", "values"},
     "learners/sq.py": {"vs"},  # the version space's 1-D array of masks or positions
     "fourier.py": {"values"},  # walsh_hadamard refuses values.ndim != 1 on the line before
+    "_kernels/small.py": {"lone"},  # lone = np.flatnonzero(...): 1-D by construction
 }
 
 

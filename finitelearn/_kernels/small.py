@@ -117,9 +117,9 @@ def independent_differences(vs: np.ndarray, anchor: int, k: int) -> list[int]:
     those chosen before it is chosen, until k are.  One numpy pass per difference chosen:
     the differences after it are reduced by it (its leading bit cleared where set), so a
     difference reduces to 0 exactly when it lies in the span of those chosen before it,
-    and the next chosen is the next that has not.
+    and the next chosen is the next that has not.  (The kernel caps k at 64 for its output
+    array; the masks are non-negative int64, so no more than 63 are ever independent.)
     """
-    k = min(k, 64)
     orig = np.concatenate([vs[anchor + 1:], vs[:anchor]]) ^ vs[anchor]
     red = orig.copy()
     out: list[int] = []
@@ -177,37 +177,27 @@ def simulate_on_grid(hits: np.ndarray, columns: np.ndarray, vals: np.ndarray, vs
     rest = vs_size - hit.sum(axis=1)
     at_null = int(np.searchsorted(vals, n))
     count[:, at_null] += rest
-    null = n * b
     grid = vals * b  # the value of each column
-    present = count > 0
-    if null_kind:
-        ans = np.full(rows, null, dtype=np.int64)
-        lone = np.flatnonzero(rest == 0)
-        if lone.shape[0]:
-            first = np.full(rows * m, vs_size, dtype=np.int64)  # the first member at each value
-            np.minimum.at(first, flat, hits[hit])
-            first = first.reshape(rows, m)[lone]
-            dist = np.abs(vals - n)
-            key = np.where(present[lone], dist[None, :] * (vs_size + 1) + first, np.iinfo(np.int64).max)
-            best = key.argmin(axis=1)
-            v = grid[best]
-            far = np.abs(v - null) > t
-            ans[lone] = np.where(far, np.where(v > null, v - t, v + t), null)
-    else:
-        # a window from column s holds the columns of values up to its own + 2t
-        ends = np.searchsorted(grid, grid + 2 * t, side="right") - 1
+    if not null_kind:
+        # the max-consistent answer lies in [v' - t, v + t] for its window [v, v + 2t] (v' the
+        # window's top value), so the members within t of it are that window's, the most any
+        # window holds: which window and where in it (the tie-breaks) rule out no other member
+        ends = np.searchsorted(grid, grid + 2 * t, side="right")  # a window from column s: columns s..ends[s] - 1
         prefix = np.concatenate([np.zeros((rows, 1), dtype=np.int64), np.cumsum(count, axis=1)], axis=1)
-        cnt = prefix[:, ends + 1] - prefix[:, :m]
-        last = np.maximum.accumulate(np.where(present, np.arange(m), -1), axis=1)[:, ends]  # top value in it
-        lo = grid[last] - t
-        hi = grid[None, :] + t
-        dist = np.maximum(np.maximum(lo - null, null - hi), 0)
-        cnt = np.where(present, cnt, -1)
-        top = cnt == cnt.max(axis=1, keepdims=True)
-        dist = np.where(top, dist, np.iinfo(np.int64).max)
-        s = (dist == dist.min(axis=1, keepdims=True)).argmax(axis=1)  # the lowest of the best
-        r = np.arange(rows)
-        ans = np.minimum(np.maximum(null, lo[r, s]), grid[s] + t)
+        return vs_size - (prefix[:, ends] - prefix[:, :m]).max(axis=1)
+    null = n * b
+    ans = np.full(rows, null, dtype=np.int64)
+    lone = np.flatnonzero(rest == 0)
+    if lone.shape[0]:
+        first = np.full(rows * m, vs_size, dtype=np.int64)  # the first member at each value
+        np.minimum.at(first, flat, hits[hit])
+        first = first.reshape(rows, m)[lone]
+        dist = np.abs(vals - n)
+        key = np.where(count[lone] > 0, dist[None, :] * (vs_size + 1) + first, np.iinfo(np.int64).max)
+        best = key.argmin(axis=1)
+        v = grid[best]
+        far = np.abs(v - null) > t
+        ans[lone] = np.where(far, np.where(v > null, v - t, v + t), null)
     kept = np.where(np.abs(grid[None, :] - ans[:, None]) <= t, count, 0).sum(axis=1)
     return vs_size - kept
 
