@@ -59,6 +59,7 @@ def test_the_float_bound_at_its_equality_and_above():
     assert not KS.transform_is_exact(np.zeros(KS.SMALL * 2, dtype=np.int64))  # too long
     assert KS.transform_is_exact(np.zeros(KS.SMALL, dtype=np.int64))
     assert not KS.transform_is_exact(np.zeros(4))  # float input is not this route's
+    assert KS.transform_is_exact(np.zeros(0, dtype=np.int64))  # no entry: max|a| 2^d = 0
     # the negative side at its equality and just beyond: max|a| is -min there
     assert KS.transform_is_exact(-edge) and not KS.transform_is_exact(-edge - np.array([1, 0, 0, 0]))
 
@@ -335,3 +336,14 @@ def test_least_max_window_ties_go_to_the_first_row():
     assert KS.least_max_window(A, spec, 4, 5) == (2, 1)  # width 4: +5 and +9 together
     assert KS.least_max_window(A, spec, 1, 1) == (1, -1)  # not below start: no row
     assert KS.least_max_window(A, spec[:0], 1, 3) == (3, -1)
+
+
+def test_least_max_window_rows_do_not_share_a_window():
+    # values -5 and 5 in both rows, windows of width 0: one value each. Row 0's top value 5
+    # and row 1's lowest -5 are the range (10) apart; the rows must be set further apart
+    # than range + width, or row 0's top window would count row 1's lowest too
+    A = np.array([0], dtype=np.int8)
+    spec = np.array([[5], [5]], dtype=np.int8)
+    assert KS.least_max_window(A, spec, 0, 3) == tuple(naive.least_max_window(A, spec, 0, 3)) == (1, 0)
+    spec = np.array([[16], [-16], [3]], dtype=np.int8)  # the widest drawn range, width 1
+    assert KS.least_max_window(A, spec, 1, 3) == tuple(naive.least_max_window(A, spec, 1, 3)) == (1, 0)
