@@ -467,6 +467,27 @@ RULES += [
      "entries is 3 x 4), so the shape is (rows, 2n) as with -1"),
     ("_kernels/small.py", "if n == 0:", "if n <= 0:", "n = a.shape[0] is a length, never negative"),
     ("_kernels/small.py", "if rows == 0:", "if rows <= 0:", "rows = spec.shape[0] is a length, never negative"),
+    ("_kernels/small.py",
+     "q = n - np.broadcast_to(np.asarray(coefficients, dtype=np.int64), hits.shape)  # each hit's value over b",
+     "q = n + np.broadcast_to(np.asarray(coefficients, dtype=np.int64), hits.shape)  # each hit's value over b",
+     "n + c is n - c reflected about the null value n, and what an answer rules out does not change "
+     "under that reflection: the null responder's distances to the null value and its tie by first "
+     "member are the same, the answer is reflected with them, and a window [v, v + 2t] holds as many "
+     "members as its reflection"),
+    ("_kernels/small.py",
+     "key = np.where(count, np.abs(vals - n)[None, :] * (vs_size + 1) + first.reshape(rows, m), np.iinfo(np.int64).max)",
+     "key = np.where(count, np.abs(vals - n)[None, :] * (vs_size + 2) + first.reshape(rows, m), np.iinfo(np.int64).max)",
+     "first is at most vs_size (a member's position, or vs_size where none is hit), so any factor above "
+     "vs_size orders the present values by (distance, first member): vs_size + 2 orders them as vs_size + 1"),
+    ("_kernels/small.py", "while len(out) < k and start < red.shape[0]:",
+     "while len(out) != k and start < red.shape[0]:",
+     "out grows by one difference per pass from empty and the loop ends when it holds k (k >= 0: the "
+     "student's max_k >= 1), so len(out) never exceeds k and != is <"),
+    ("_kernels/small.py",
+     "ans = np.where(np.abs(v - null) > t, np.where(v > null, v - t, v + t), null)  # moved t towards null",
+     "ans = np.where(np.abs(v - null) >= t, np.where(v > null, v - t, v + t), null)  # moved t towards null",
+     "at |v - null| = t the value moved t towards the null value is the null value itself, the answer "
+     "when the distance is <= t: the same answer either way"),
     ("_kernels/small.py", "lo = d // 2", "lo = d // 3",
      "the transform is H_(d - lo) M H_lo for the table M reshaped 2^(d - lo) x 2^lo, for every split "
      "0 <= lo <= d (Sylvester's H_d is the Kronecker product H_(d - lo) x H_lo); the split only changes "
@@ -487,6 +508,11 @@ ONE_D: dict[str, set[str]] = {
     "responders.py": {"v", "values"},
     "learners/sq.py": {"vs"},  # the version space's 1-D array of masks or positions
     "fourier.py": {"values"},  # walsh_hadamard refuses values.ndim != 1 on the line before
+    # a: transform_is_exact's and wht's 1-D array (the contract, every caller's 1-D table);
+    # flat: least_max_window's ravel(), 1-D by construction
+    # red: independent_differences' copy of a concatenation of 1-D slices
+    # vals: simulate_on_grid's sorted 1-D grid of values (the contract, np.union1d's result)
+    "_kernels/small.py": {"a", "flat", "red", "vals"},
 }
 
 

@@ -25,6 +25,15 @@ pytestmark = pytest.mark.filterwarnings("error")
 
 
 # -- the transform --------------------------------------------------------------------------------
+def test_the_cached_hadamard_matrices_are_read_only():
+    # shared by every call (functools.cache): a write into one would corrupt later transforms
+    for k in range(3):
+        h = KS._hadamard(k)
+        assert h.tolist() == [[(-1) ** bin(S & x).count("1") for x in range(1 << k)] for S in range(1 << k)]
+        with pytest.raises(ValueError):
+            h[0, 0] = 2.0
+
+
 def test_wht_every_short_vector():
     for d in range(4):
         for v in itertools.product(range(-2, 3), repeat=1 << d):
@@ -59,6 +68,7 @@ def test_the_float_bound_at_its_equality_and_above():
     assert not KS.transform_is_exact(np.zeros(KS.SMALL * 2, dtype=np.int64))  # too long
     assert KS.transform_is_exact(np.zeros(KS.SMALL, dtype=np.int64))
     assert not KS.transform_is_exact(np.zeros(4))  # float input is not this route's
+    assert not KS.transform_is_exact(np.zeros(4, dtype=np.uint8))  # nor unsigned (the transform has signs)
     assert KS.transform_is_exact(np.zeros(0, dtype=np.int64))  # no entry: max|a| 2^d = 0
     # the negative side at its equality and just beyond: max|a| is -min there
     assert KS.transform_is_exact(-edge) and not KS.transform_is_exact(-edge - np.array([1, 0, 0, 0]))

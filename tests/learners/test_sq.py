@@ -89,6 +89,35 @@ def test_candidate_testing_with_a_truthful_teacher_finds_it(d):
         assert r.queries == min(k + 1, len(C) - 1)
 
 
+def test_candidate_testing_skips_the_candidates_already_ruled_out():
+    """Four functions on d = 2 where the first feature query (h = the constant 1, value E[T])
+    rules out the second candidate too: the next query is of the third, the first still in
+    the version space; the queries and what they rule out by plain enumeration in Fractions."""
+    tables = [[1, 1, 1, 1], [1, 0, 0, 0], [1, 1, 0, 0], [0, 0, 1, 1]]
+    C = fl.ConceptClass.from_functions([fl.BooleanFunction.from_truth_table(np.array(t, dtype=np.uint8))
+                                        for t in tables])
+    alpha = Fraction(1, 8)
+
+    def corr(h, c):
+        return Fraction(sum(x * y for x, y in zip(h, c)), 4)
+
+    for teacher in range(4):
+        alive, asked = list(range(4)), []
+        for k in range(4):
+            if k in alive and len(alive) > 1:
+                asked.append(k)
+                truth = corr(tables[k], tables[teacher])
+                alive = [c for c in alive if abs(corr(tables[k], tables[c]) - truth) <= alpha]
+        o = fl.StatisticalQueryOracle(C[teacher], fl.uniform(2), alpha, concept_class=C)
+        r = CandidateTesting().learn(o)
+        got = [e.query.feature_function.truth_table.tolist() for e in o.transcript]
+        assert got == [tables[k] for k in asked], teacher
+        assert [c for c in range(4) if o.in_version_space(c)] == alive
+        assert r.identified == (alive == [teacher])
+        if teacher == 3:  # E[T] = 1/2 rules out candidates 0 (1) and 1 (1/4): 1 is skipped
+            assert asked == [0, 2]
+
+
 def test_coordinate_correlations_say_nothing_about_a_parity():
     """E[x_i f_S] = 1/4 for every i and every S != {i}: all teachers but f_{1} answer alike."""
     d = 6
