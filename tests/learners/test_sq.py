@@ -494,7 +494,40 @@ def test_greedy_step_kernel_chooses_as_the_plain_loop(data):
     assert (fast[0], fast[1], fast[2], fast[3]) == (plain[0], plain[1], plain[2], plain[3])
 
 
-@pytest.mark.parametrize("alpha", ["1/8", "1/4", "3/10", "1/2", "1/16"])
+@settings(deadline=None, max_examples=150)
+@given(st.data())
+def test_simulate_removed_in_python_ints_against_the_definition(data):
+    """The greedy's Python-int simulation (its path at tolerances beyond int64) at every kind of
+    tolerance: the hits' values 1/2 - c / 2^(k+1) in the version space's order, the other
+    members at 1/2, as exact Fractions, and the adversary's removal from its definition."""
+    from finitelearn.learners.sq import _simulate_removed
+
+    k = data.draw(st.integers(0, 4), label="k")
+    n = 1 << k
+    coefs = data.draw(st.lists(st.integers(-n, n).filter(bool), max_size=2 * n), label="hit coefficients")
+    rest = data.draw(st.integers(0 if coefs else 1, 4), label="members not hit")
+    alpha = Fraction(data.draw(st.sampled_from(["1/2", "1/4", "3/16", "1/8", "1/16", "1/32", "1/5", "2^-61"]).map(
+        lambda a: "1/" + str(2**61) if a == "2^-61" else a), label="alpha"))
+    kind = data.draw(st.sampled_from(["null", "max_consistent"]), label="kind")
+    values = [Fraction(1, 2) - Fraction(c, 2 * n) for c in coefs] + [Fraction(1, 2)] * rest
+    got = _simulate_removed(kind, len(values), np.array(coefs, dtype=np.int64), k, alpha)
+    assert got == naive.adversary_removed(kind, values, Fraction(1, 2), alpha)
+
+
+def test_simulate_removed_in_python_ints_examples():
+    from finitelearn.learners.sq import _simulate_removed
+
+    # k = 1 (values 1/2 - c/4): hits c = 1, 1, -2 at 1/4, 1/4, 1, one member at 1/2; alpha = 1/8
+    # null: 1/2 is a member's value, answered; the three hits are ruled out
+    assert _simulate_removed("null", 4, np.array([1, 1, -2]), 1, Fraction(1, 8)) == 3
+    # max-consistent: the window [1/4, 1/2] holds three (1/4, 1/4, 1/2): one ruled out
+    assert _simulate_removed("max_consistent", 4, np.array([1, 1, -2]), 1, Fraction(1, 8)) == 1
+    # every member hit: the null responder answers the nearest (1/4, first) moved to 3/8: keeps two
+    assert _simulate_removed("null", 3, np.array([1, 1, -2]), 1, Fraction(1, 8)) == 1
+
+
+@pytest.mark.parametrize("alpha", ["1/8", "1/4", "3/10", "1/2", "1/16",
+                                   f"1/{2**61}", f"3/{2**65}"])  # b 2^k beyond int64: Python ints
 def test_a_pattern_s_strong_set_is_fhat_above_2_alpha_by_definition(alpha):
     """strong(alpha) = the J with |Fhat(J)| > 2 alpha (strictly: |Fhat| = 2 alpha is not strong),
     Fhat summed by the definition in plain Python from each pattern's +-1 table."""
