@@ -561,6 +561,67 @@ RULES += [
      "brute force for their size and that they teach)"),
 ]
 
+# _kernels/small.py (the numpy routes for inputs of at most 2^12)
+RULES += [
+    ("_kernels/small.py", "orig = np.concatenate([vs[anchor + 1:], vs[:anchor]]) ^ vs[anchor]",
+     "orig = np.concatenate([vs[anchor + 0:], vs[:anchor]]) ^ vs[anchor]",
+     "the anchor's own difference vs[anchor] ^ vs[anchor] = 0 comes first: 0 lies in every span, is "
+     "skipped (only nonzero reduced differences are chosen) and reduces nothing, so the same are chosen"),
+    ("_kernels/small.py", "later = red[i + 1:]", "later = red[i + 0:]",
+     "red[i] (the difference just chosen) is reduced by itself to 0 as well, and never read again: the "
+     "next scan starts at i + 1"),
+    ("_kernels/small.py", "while len(out) < k and start < red.shape[0]:",
+     "while len(out) < k and start != red.shape[0]:",
+     "start is 0 or i + 1 for an index i < red.shape[0], so start <= red.shape[0] and != is <"),
+    ("_kernels/small.py", "ans = np.where(np.abs(v - null) > t, np.where(v > null, v - t, v + t), null)  # moved t towards null",
+     "ans = np.where(np.abs(v - null) > t, np.where(v >= null, v - t, v + t), null)  # moved t towards null",
+     "where |v - null| > t >= 0 holds v != null, so v >= null is v > null there (elsewhere the answer "
+     "is null whatever the inner choice)"),
+    ("_kernels/small.py", "return ((g > 0) ^ s).astype(np.uint8)  # g = +-1: chi_a(x) g > 0 is g > 0 flipped where <a, x> = 1",
+     "return ((g > -1) ^ s).astype(np.uint8)  # g = +-1: chi_a(x) g > 0 is g > 0 flipped where <a, x> = 1",
+     "g = F's value, +1 or -1 (the pattern's table, the contract), so g > -1 is g > 0"),
+    ("_kernels/small.py", "return ((g > 0) ^ s).astype(np.uint8)  # g = +-1: chi_a(x) g > 0 is g > 0 flipped where <a, x> = 1",
+     "return ((g >= 0) ^ s).astype(np.uint8)  # g = +-1: chi_a(x) g > 0 is g > 0 flipped where <a, x> = 1",
+     "g = F's value, +1 or -1 (the pattern's table, the contract), never 0, so g >= 0 is g > 0"),
+    ("_kernels/small.py", "gap = int(vals.max()) - int(vals.min()) + int(win) + 1",
+     "gap = int(vals.max()) - int(vals.min()) + int(win) + 2",
+     "the gap between rows only has to exceed the values' range plus the window, so that no window "
+     "reaches into the next row; a gap one wider keeps every row's windows and counts the same"),
+    ("_kernels/small.py", "most = counts.reshape(rows, -1).max(axis=1)", "most = counts.reshape(rows, ~1).max(axis=1)",
+     "~1 = -2: numpy's reshape infers a negative size whatever its value (reshape(3, -2) of 12 "
+     "entries is 3 x 4), so the shape is (rows, 2n) as with -1"),
+    ("_kernels/small.py", "if n == 0:", "if n <= 0:", "n = a.shape[0] is a length, never negative"),
+    ("_kernels/small.py", "if rows == 0:", "if rows <= 0:", "rows = spec.shape[0] is a length, never negative"),
+    ("_kernels/small.py",
+     "q = n - np.broadcast_to(np.asarray(coefficients, dtype=np.int64), hits.shape)  # each hit's value over b",
+     "q = n + np.broadcast_to(np.asarray(coefficients, dtype=np.int64), hits.shape)  # each hit's value over b",
+     "n + c is n - c reflected about the null value n, and what an answer rules out does not change "
+     "under that reflection: the null responder's distances to the null value and its tie by first "
+     "member are the same, the answer is reflected with them, and a window [v, v + 2t] holds as many "
+     "members as its reflection"),
+    ("_kernels/small.py",
+     "key = np.where(count, np.abs(vals - n)[None, :] * (vs_size + 1) + first.reshape(rows, m), np.iinfo(np.int64).max)",
+     "key = np.where(count, np.abs(vals - n)[None, :] * (vs_size + 2) + first.reshape(rows, m), np.iinfo(np.int64).max)",
+     "first is at most vs_size (a member's position, or vs_size where none is hit), so any factor above "
+     "vs_size orders the present values by (distance, first member): vs_size + 2 orders them as vs_size + 1"),
+    ("_kernels/small.py", "while len(out) < k and start < red.shape[0]:",
+     "while len(out) != k and start < red.shape[0]:",
+     "out grows by one difference per pass from empty and the loop ends when it holds k (k >= 0: the "
+     "student's max_k >= 1), so len(out) never exceeds k and != is <"),
+    ("_kernels/small.py",
+     "ans = np.where(np.abs(v - null) > t, np.where(v > null, v - t, v + t), null)  # moved t towards null",
+     "ans = np.where(np.abs(v - null) >= t, np.where(v > null, v - t, v + t), null)  # moved t towards null",
+     "at |v - null| = t the value moved t towards the null value is the null value itself, the answer "
+     "when the distance is <= t: the same answer either way"),
+    ("_kernels/small.py", "lo = d // 2", "lo = d // 3",
+     "the transform is H_(d - lo) M H_lo for the table M reshaped 2^(d - lo) x 2^lo, for every split "
+     "0 <= lo <= d (Sylvester's H_d is the Kronecker product H_(d - lo) x H_lo); the split only changes "
+     "the matrices' shapes"),
+    ("_kernels/small.py", "lo = d // 2", "lo = d // 1",
+     "lo = d: the split 2^0 x 2^d, one of the factorisations H_(d - lo) M H_lo valid for every 0 <= lo <= d "
+     "(Sylvester's H_d is the Kronecker product H_(d - lo) x H_lo); only the matrices' shapes change"),
+]
+
 # arrays that are one-dimensional by the function's contract, per module: X.shape[0] -> X.shape[-1]
 ONE_D: dict[str, set[str]] = {
     "_kernels/wht.py": {"a", "src", "values"},
@@ -570,6 +631,11 @@ ONE_D: dict[str, set[str]] = {
     "responders.py": {"v", "values"},
     "learners/sq.py": {"vs"},  # the version space's 1-D array of masks or positions
     "fourier.py": {"values"},  # walsh_hadamard refuses values.ndim != 1 on the line before
+    # a: transform_is_exact's and wht's 1-D array (the contract, every caller's 1-D table);
+    # flat: least_max_window's ravel(), 1-D by construction
+    # red: independent_differences' copy of a concatenation of 1-D slices
+    # vals: simulate_on_grid's sorted 1-D grid of values (the contract, np.union1d's result)
+    "_kernels/small.py": {"a", "flat", "red", "vals"},
 }
 
 

@@ -429,6 +429,24 @@ def simulate_removed(pos, span, a, support, coefficients, vs_size, n, b, t, null
     return int(vs_size) - kept
 
 
+def adversary_removed(kind, values, null, t):
+    """The candidates an adversary's answer rules out, from the definitions (no finitelearn):
+    ``values`` are the candidates' exact values in the version space's order (any ordered
+    numbers: Fractions, ints).  The null responder answers ``null`` when some value is within
+    t of it, else the value nearest to it (the first on a tie) moved t towards it; the
+    max-consistent one an answer keeping the most candidates within t, which keeps as many
+    as the fullest window [v, v + 2t] of the values holds (whichever answer it picks)."""
+    if kind == "null":
+        if any(abs(v - null) <= t for v in values):
+            ans = null
+        else:
+            v = min(values, key=lambda w: abs(w - null))  # min keeps the first of equal keys
+            ans = v - t if v > null else v + t
+        return sum(1 for v in values if abs(v - ans) > t)
+    most = max(sum(1 for w in values if lo <= w <= lo + 2 * t) for lo in values)
+    return len(values) - most
+
+
 def greedy_query_table(d, dirs, a, table):
     """Twin of ``_kernels.greedy.query_table``: h(x) = [chi_a(x) F(<v_1, x>, ..., <v_k, x>) > 0], point by point."""
     out = []

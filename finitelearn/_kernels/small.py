@@ -105,7 +105,7 @@ def query_table(d: int, dirs: np.ndarray, a: int, table: np.ndarray) -> np.ndarr
         y[h: 2 * h] = y[:h] ^ sum(((v >> i) & 1) << j for j, v in enumerate(vs))
         s[h: 2 * h] = s[:h] ^ bool((a >> i) & 1)
     g = np.asarray(table, dtype=np.int64)[y]
-    return np.where(s, g < 0, g > 0).astype(np.uint8)
+    return ((g > 0) ^ s).astype(np.uint8)  # g = +-1: chi_a(x) g > 0 is g > 0 flipped where <a, x> = 1
 
 
 def independent_differences(vs: np.ndarray, anchor: int, k: int) -> list[int]:
@@ -115,15 +115,15 @@ def independent_differences(vs: np.ndarray, anchor: int, k: int) -> list[int]:
     those chosen before it is chosen, until k are.  One numpy pass per difference chosen:
     the differences after it are reduced by it (its leading bit cleared where set), so a
     difference reduces to 0 exactly when it lies in the span of those chosen before it,
-    and the next chosen is the next that has not.
+    and the next chosen is the next that has not.  (The kernel caps k at 64 for its output
+    array; the masks are non-negative int64, so no more than 63 are ever independent.)
     """
-    k = min(k, 64)
     orig = np.concatenate([vs[anchor + 1:], vs[:anchor]]) ^ vs[anchor]
     red = orig.copy()
     out: list[int] = []
     start = 0
     while len(out) < k and start < red.shape[0]:
-        nonzero = red[start:] != 0
+        nonzero = red[start:].astype(bool)
         i = int(nonzero.argmax())
         if not nonzero[i]:
             break
@@ -157,8 +157,8 @@ def simulate_removed(hits: np.ndarray, coefficients: np.ndarray, vs_size: int, n
     nearest to the null value among those, the lowest on a tie (as the kernel).
     """
     q = n - np.broadcast_to(np.asarray(coefficients, dtype=np.int64), hits.shape)  # each hit's value over b
-    # only the values that occur (and the null value n) become columns: a handful, not 2n + 1
-    vals = np.union1d(q[hits >= 0], [n])
+    # only the support's values (and the null value n) become columns: a handful, not 2n + 1
+    vals = np.union1d(q, [n])
     return simulate_on_grid(hits, np.searchsorted(vals, q), vals, vs_size, n, b, t, null_kind)
 
 
@@ -175,37 +175,23 @@ def simulate_on_grid(hits: np.ndarray, columns: np.ndarray, vals: np.ndarray, vs
     rest = vs_size - hit.sum(axis=1)
     at_null = int(np.searchsorted(vals, n))
     count[:, at_null] += rest
-    null = n * b
     grid = vals * b  # the value of each column
-    present = count > 0
-    if null_kind:
-        ans = np.full(rows, null, dtype=np.int64)
-        lone = np.flatnonzero(rest == 0)
-        if lone.shape[0]:
-            first = np.full(rows * m, vs_size, dtype=np.int64)  # the first member at each value
-            np.minimum.at(first, flat, hits[hit])
-            first = first.reshape(rows, m)[lone]
-            dist = np.abs(vals - n)
-            key = np.where(present[lone], dist[None, :] * (vs_size + 1) + first, np.iinfo(np.int64).max)
-            best = key.argmin(axis=1)
-            v = grid[best]
-            far = np.abs(v - null) > t
-            ans[lone] = np.where(far, np.where(v > null, v - t, v + t), null)
-    else:
-        # a window from column s holds the columns of values up to its own + 2t
-        ends = np.searchsorted(grid, grid + 2 * t, side="right") - 1
+    if not null_kind:
+        # the max-consistent answer lies in [v' - t, v + t] for its window [v, v + 2t] (v' the
+        # window's top value), so the members within t of it are that window's, the most any
+        # window holds: which window and where in it (the tie-breaks) rule out no other member
+        ends = np.searchsorted(grid, grid + 2 * t, side="right")  # a window from column s: columns s..ends[s] - 1
         prefix = np.concatenate([np.zeros((rows, 1), dtype=np.int64), np.cumsum(count, axis=1)], axis=1)
-        cnt = prefix[:, ends + 1] - prefix[:, :m]
-        last = np.maximum.accumulate(np.where(present, np.arange(m), -1), axis=1)[:, ends]  # top value in it
-        lo = grid[last] - t
-        hi = grid[None, :] + t
-        dist = np.maximum(np.maximum(lo - null, null - hi), 0)
-        cnt = np.where(present, cnt, -1)
-        top = cnt == cnt.max(axis=1, keepdims=True)
-        dist = np.where(top, dist, np.iinfo(np.int64).max)
-        s = (dist == dist.min(axis=1, keepdims=True)).argmax(axis=1)  # the lowest of the best
-        r = np.arange(rows)
-        ans = np.minimum(np.maximum(null, lo[r, s]), grid[s] + t)
+        return vs_size - (prefix[:, ends] - prefix[:, :m]).max(axis=1)
+    # the null responder: the value nearest to the null value, the first member's on a tie (first:
+    # the first member at each value); a row with members at the null value (its column's first
+    # stays vs_size, its distance 0 beats every other value's (vs_size + 1) dist) answers it
+    null = n * b
+    first = np.full(rows * m, vs_size, dtype=np.int64)
+    np.minimum.at(first, flat, hits[hit])
+    key = np.where(count, np.abs(vals - n)[None, :] * (vs_size + 1) + first.reshape(rows, m), np.iinfo(np.int64).max)
+    v = grid[key.argmin(axis=1)]
+    ans = np.where(np.abs(v - null) > t, np.where(v > null, v - t, v + t), null)  # moved t towards null
     kept = np.where(np.abs(grid[None, :] - ans[:, None]) <= t, count, 0).sum(axis=1)
     return vs_size - kept
 

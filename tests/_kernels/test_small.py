@@ -25,6 +25,15 @@ pytestmark = pytest.mark.filterwarnings("error")
 
 
 # -- the transform --------------------------------------------------------------------------------
+def test_the_cached_hadamard_matrices_are_read_only():
+    # shared by every call (functools.cache): a write into one would corrupt later transforms
+    for k in range(3):
+        h = KS._hadamard(k)
+        assert h.tolist() == [[(-1) ** bin(S & x).count("1") for x in range(1 << k)] for S in range(1 << k)]
+        with pytest.raises(ValueError):
+            h[0, 0] = 2.0
+
+
 def test_wht_every_short_vector():
     for d in range(4):
         for v in itertools.product(range(-2, 3), repeat=1 << d):
@@ -60,6 +69,16 @@ def test_the_float_bound_at_its_equality_and_above():
     assert KS.transform_is_exact(np.zeros(KS.SMALL, dtype=np.int64))
     assert not KS.transform_is_exact(np.zeros(0, dtype=np.int64))  # no transform of nothing
     assert not KS.transform_is_exact(np.zeros(4))  # float input is not this route's
+    assert not KS.transform_is_exact(np.zeros(4, dtype=np.uint8))  # nor unsigned (the transform has signs)
+    # the negative side at its equality and just beyond: max|a| is -min there
+    assert KS.transform_is_exact(-edge) and not KS.transform_is_exact(-edge - np.array([1, 0, 0, 0]))
+
+
+def test_the_routes_are_for_at_most_2_to_the_12():
+    # the module's promise: inputs of at most 2^12 elements (the demo's d <= 12), not fewer
+    assert KS.SMALL == 1 << 12
+    assert KS.transform_is_exact(np.zeros(1 << 12, dtype=np.int64))
+    assert not KS.transform_is_exact(np.zeros((1 << 12) + 1, dtype=np.int64))
 
 
 def test_walsh_hadamard_is_exact_on_both_sides_of_the_float_bound():
@@ -230,6 +249,54 @@ def test_simulate_removed_rows_against_the_twin_and_the_kernel(data):
         assert g == naive.simulate_removed(*args) == int(GK.simulate_removed(*args))
 
 
+def _twin_rows(hits, co, size, n, b, t, null_kind):
+    """naive.simulate_removed row by row, the candidate's support read off as masks 0..w - 1
+    (span the identity, anchor 0) and ``pos`` that row's positions."""
+    out = []
+    w = hits.shape[1]
+    sup = np.arange(w, dtype=np.int64)
+    for r in range(hits.shape[0]):
+        pos = hits[r].astype(np.int64)
+        args = (pos, sup, np.int64(0), sup, co, np.int64(size), np.int64(n), np.int64(b), np.int64(t), null_kind)
+        out.append(naive.simulate_removed(*args))
+    return out
+
+
+def test_simulate_removed_null_every_member_hit_nearest_value_then_first_member():
+    """No member at the null value: the null responder takes the value nearest to it, the
+    first member's on a tie, moved t towards the null value; the members within t stay."""
+    # n = 8, null value 8: value 7 (coefficient 1) has the member at position 2, value 6
+    # (coefficient 2) those at 0 and 1. The nearer value 7 is answered though its member
+    # comes later, and only it stays: 2 ruled out (weighing the distance below the
+    # position would answer 6 and keep two)
+    hits = np.array([[2, 0, 1]], dtype=np.int64)
+    co = np.array([1, 2, 2], dtype=np.int64)
+    assert KS.simulate_removed(hits, co, 3, 8, 1, 0, True).tolist() == [2] == _twin_rows(hits, co, 3, 8, 1, 0, True)
+    # a tie in distance (values 7 and 9, coefficients 1 and -1): the value of position 0 is
+    # answered, whichever column it sits in
+    for p7, p9, kept in [(0, 1, 2), (1, 0, 1)]:
+        hits = np.array([[p7, p9, 2]], dtype=np.int64)
+        co = np.array([1, -1, 1], dtype=np.int64)  # value 7 twice (positions p7 and 2), 9 once
+        got = KS.simulate_removed(hits, co, 3, 8, 1, 0, True).tolist()
+        assert got == [3 - kept] == _twin_rows(hits, co, 3, 8, 1, 0, True)
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.data())
+def test_simulate_removed_null_every_member_hit(data):
+    """Rows whose hits are the whole version space (the hypothesis test above rarely draws
+    one), against the twin: the nearest value and the tie by position decide what stays."""
+    k = data.draw(st.integers(0, 4), label="k")
+    n = 1 << k
+    w = data.draw(st.integers(1, n), label="width")
+    co = np.array(data.draw(st.lists(st.integers(-n, n).filter(bool), min_size=w, max_size=w)), dtype=np.int64)
+    rows = data.draw(st.lists(st.permutations(range(w)), min_size=1, max_size=5), label="rows")
+    hits = np.array(rows, dtype=np.int64)
+    b = data.draw(st.sampled_from([1, 2, 3, 8]), label="b")
+    t = data.draw(st.integers(0, 2 * n * b), label="t")
+    assert KS.simulate_removed(hits, co, w, n, b, t, True).tolist() == _twin_rows(hits, co, w, n, b, t, True)
+
+
 def test_simulate_removed_patterns_of_fewer_bits_join_on_the_larger_grid():
     """A pattern of k' < k bits, its coefficients scaled by 2^(k - k'), t in the larger unit:
     the same removals as on its own grid (the student's step mixes patterns this way)."""
@@ -305,3 +372,14 @@ def test_simulate_removed_null_fallback_when_every_member_is_hit():
         assert got == [naive.simulate_removed(*args)] == [int(GK.simulate_removed(*args))]
         removed[first] = got[0]
     assert removed == {"J = 0": 2, "J = 1": 3}  # answer 5 keeps the two at 6; answer 3 keeps the one at 2
+
+
+def test_least_max_window_rows_do_not_share_a_window():
+    # values -5 and 5 in both rows, windows of width 0: one value each. Row 0's top value 5
+    # and row 1's lowest -5 are the range (10) apart; the rows must be set further apart
+    # than range + width, or row 0's top window would count row 1's lowest too
+    A = np.array([0], dtype=np.int8)
+    spec = np.array([[5], [5]], dtype=np.int8)
+    assert KS.least_max_window(A, spec, 0, 3) == tuple(naive.least_max_window(A, spec, 0, 3)) == (1, 0)
+    spec = np.array([[16], [-16], [3]], dtype=np.int8)  # the widest drawn range, width 1
+    assert KS.least_max_window(A, spec, 1, 3) == tuple(naive.least_max_window(A, spec, 1, 3)) == (1, 0)

@@ -89,6 +89,35 @@ def test_candidate_testing_with_a_truthful_teacher_finds_it(d):
         assert r.queries == min(k + 1, len(C) - 1)
 
 
+def test_candidate_testing_skips_the_candidates_already_ruled_out():
+    """Four functions on d = 2 where the first feature query (h = the constant 1, value E[T])
+    rules out the second candidate too: the next query is of the third, the first still in
+    the version space; the queries and what they rule out by plain enumeration in Fractions."""
+    tables = [[1, 1, 1, 1], [1, 0, 0, 0], [1, 1, 0, 0], [0, 0, 1, 1]]
+    C = fl.ConceptClass.from_functions([fl.BooleanFunction.from_truth_table(np.array(t, dtype=np.uint8))
+                                        for t in tables])
+    alpha = Fraction(1, 8)
+
+    def corr(h, c):
+        return Fraction(sum(x * y for x, y in zip(h, c)), 4)
+
+    for teacher in range(4):
+        alive, asked = list(range(4)), []
+        for k in range(4):
+            if k in alive and len(alive) > 1:
+                asked.append(k)
+                truth = corr(tables[k], tables[teacher])
+                alive = [c for c in alive if abs(corr(tables[k], tables[c]) - truth) <= alpha]
+        o = fl.StatisticalQueryOracle(C[teacher], fl.uniform(2), alpha, concept_class=C)
+        r = CandidateTesting().learn(o)
+        got = [e.query.feature_function.truth_table.tolist() for e in o.transcript]
+        assert got == [tables[k] for k in asked], teacher
+        assert [c for c in range(4) if o.in_version_space(c)] == alive
+        assert r.identified == (alive == [teacher])
+        if teacher == 3:  # E[T] = 1/2 rules out candidates 0 (1) and 1 (1/4): 1 is skipped
+            assert asked == [0, 2]
+
+
 def test_coordinate_correlations_say_nothing_about_a_parity():
     """E[x_i f_S] = 1/4 for every i and every S != {i}: all teachers but f_{1} answer alike."""
     d = 6
@@ -465,7 +494,40 @@ def test_greedy_step_kernel_chooses_as_the_plain_loop(data):
     assert (fast[0], fast[1], fast[2], fast[3]) == (plain[0], plain[1], plain[2], plain[3])
 
 
-@pytest.mark.parametrize("alpha", ["1/8", "1/4", "3/10", "1/2", "1/16"])
+@settings(deadline=None, max_examples=150)
+@given(st.data())
+def test_simulate_removed_in_python_ints_against_the_definition(data):
+    """The greedy's Python-int simulation (its path at tolerances beyond int64) at every kind of
+    tolerance: the hits' values 1/2 - c / 2^(k+1) in the version space's order, the other
+    members at 1/2, as exact Fractions, and the adversary's removal from its definition."""
+    from finitelearn.learners.sq import _simulate_removed
+
+    k = data.draw(st.integers(0, 4), label="k")
+    n = 1 << k
+    coefs = data.draw(st.lists(st.integers(-n, n).filter(bool), max_size=2 * n), label="hit coefficients")
+    rest = data.draw(st.integers(0 if coefs else 1, 4), label="members not hit")
+    alpha = Fraction(data.draw(st.sampled_from(["1/2", "1/4", "3/16", "1/8", "1/16", "1/32", "1/5", "2^-61"]).map(
+        lambda a: "1/" + str(2**61) if a == "2^-61" else a), label="alpha"))
+    kind = data.draw(st.sampled_from(["null", "max_consistent"]), label="kind")
+    values = [Fraction(1, 2) - Fraction(c, 2 * n) for c in coefs] + [Fraction(1, 2)] * rest
+    got = _simulate_removed(kind, len(values), np.array(coefs, dtype=np.int64), k, alpha)
+    assert got == naive.adversary_removed(kind, values, Fraction(1, 2), alpha)
+
+
+def test_simulate_removed_in_python_ints_examples():
+    from finitelearn.learners.sq import _simulate_removed
+
+    # k = 1 (values 1/2 - c/4): hits c = 1, 1, -2 at 1/4, 1/4, 1, one member at 1/2; alpha = 1/8
+    # null: 1/2 is a member's value, answered; the three hits are ruled out
+    assert _simulate_removed("null", 4, np.array([1, 1, -2]), 1, Fraction(1, 8)) == 3
+    # max-consistent: the window [1/4, 1/2] holds three (1/4, 1/4, 1/2): one ruled out
+    assert _simulate_removed("max_consistent", 4, np.array([1, 1, -2]), 1, Fraction(1, 8)) == 1
+    # every member hit: the null responder answers the nearest (1/4, first) moved to 3/8: keeps two
+    assert _simulate_removed("null", 3, np.array([1, 1, -2]), 1, Fraction(1, 8)) == 1
+
+
+@pytest.mark.parametrize("alpha", ["1/8", "1/4", "3/10", "1/2", "1/16",
+                                   f"1/{2**61}", f"3/{2**65}"])  # b 2^k beyond int64: Python ints
 def test_a_pattern_s_strong_set_is_fhat_above_2_alpha_by_definition(alpha):
     """strong(alpha) = the J with |Fhat(J)| > 2 alpha (strictly: |Fhat| = 2 alpha is not strong),
     Fhat summed by the definition in plain Python from each pattern's +-1 table."""
