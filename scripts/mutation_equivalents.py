@@ -622,6 +622,176 @@ RULES += [
      "(Sylvester's H_d is the Kronecker product H_(d - lo) x H_lo); only the matrices' shapes change"),
 ]
 
+_SENTINEL = ("the mark of a mask outside the version space is only ever tested as negative (pos[...] >= 0, "
+             "hits >= 0, H's -1 rows): any negative mark reads the same")
+_NUMPY_ROUTE = ("which route computes the same list (the numpy one of _kernels/small.py or the kernel; both "
+                "bound to the same plain twin in tests/naive.py, and to each other, in tests/_kernels/): only "
+                "the speed differs")
+_STEP_ROUTE = ("a stricter bound for the kernel step: where it differs the step runs _best_python instead, "
+               "which the kernel is tested to choose exactly as (test_greedy_step_kernel_chooses_as_the_plain_loop)")
+
+_REFLECT = ("2^kmax + c is 2^kmax - c reflected about the null value 2^kmax, and what an answer rules out "
+            "does not change under that reflection: the null responder's distances to the null value and "
+            "its tie by first member are the same, the answer is reflected with them, and a window "
+            "[v, v + 2t] holds as many members as its reflection (the Python-int path reads the "
+            "coefficients themselves, not these columns)")
+_BIG = ("every number the int64 route forms (simulate_on_grid with n = big, b, t = 2 big a) is at most "
+        "2 big b + 4 big a < 4 big b (a < b / 2: at alpha >= 1/2 no pattern is strong and the step is never "
+        "reached), and this bound is still >= 6 big b, so where it admits the int64 route nothing overflows: "
+        "the same removals as in Python ints")
+_PIDX = ("dead code: whenever the step is reached the family is non-empty (at alpha >= 1/2 no pattern is "
+         "strong and _best fails before, on max() of no pattern), so it holds the one-parity pattern "
+         "(k = 0), which fits every anchor and is weighed at one block translate at least: pidx never "
+         "has fewer than two candidates")
+
+_KINDS = "the adversary kinds are 'null' and 'max_consistent', and 'max_consistent' < 'null', so >= is =="
+
+# learners/sq.py (Greedy._best_python on numpy)
+RULES += [
+    ("learners/sq.py", "anchors = sorted({0, n // 3, (2 * n) // 3})", "anchors = sorted({0, n // 3, (2 * n) / 3})",
+     "the anchors reach the kernel as np.array(anchors, dtype=np.int64) and np.int64(anchor), which truncate "
+     "2n / 3 to (2n) // 3 (n >= 2); a float equal to an int anchor is the same set element"),
+    ("learners/sq.py", "if pidx.shape[0] == 0:", "if pidx.shape[0] < 0:", _PIDX),
+    ("learners/sq.py", "if pidx.shape[0] == 0:", "if pidx.shape[0] <= 0:", _PIDX),
+    ("learners/sq.py", 'vs[::step], np.int64(self.top), np.int64(tb), np.int64(ta), kind == "null")',
+     'vs[::step], np.int64(self.top), np.int64(tb), np.int64(ta), kind >= "null")', _KINDS),
+    ("learners/sq.py",
+     'removed = KS.simulate_on_grid(H, cols[pidx], vals, n, big, tb, ta * 2 * big, kind == "null").tolist()',
+     'removed = KS.simulate_on_grid(H, cols[pidx], vals, n, big, tb, ta * 2 * big, kind >= "null").tolist()', _KINDS),
+    *[("learners/sq.py", "if sh is not None and sh <= best[0]:", f"if sh is not None and sh {op} best[0]:",
+       "a block translate with sh strong hits rules out at most sh candidates against either adversary (the "
+       "members at distance <= alpha from the null value, all but the strong hits, are kept by the null "
+       "answer, and the max-consistent answer keeps at least as many), so where sh <= best it never replaces "
+       "the best (only strictly more does): skipping fewer of them changes no choice") for op in ("==", "<")],
+    ("learners/sq.py", "if n0 > 0:", "if n0 != 0:",
+     "n0 = vs_size - (the hits), and the hits are distinct members of the version space: n0 >= 0"),
+    ("learners/sq.py", "if k >= len(C):", "if k == len(C):",
+     "the loop above stops at k = len(C) at the latest and k starts at _next <= len(C): k never exceeds len(C)"),
+    ("learners/sq.py", 'top = np.argsort(-counts, kind="stable")[: self.top]',
+     'top = np.argsort(~counts, kind="stable")[: self.top]',
+     "~counts = -counts - 1 orders the translates exactly as -counts (a stable sort of a shifted key)"),
+    ("learners/sq.py", "table = np.unpackbits(np.frombuffer(self._rng.bytes((n + 7) // 8), dtype=np.uint8), count=n)",
+     "table = np.unpackbits(np.frombuffer(self._rng.bytes((n + 7) / 8), dtype=np.uint8), count=n)",
+     "numpy's Generator.bytes truncates a float length (bytes(1.375) is 1 byte), and int((n + 7) / 8) = "
+     "(n + 7) // 8 for n >= 0: the same bytes are drawn"),
+    ("learners/sq.py", "return np.where(total > 0, 1, -1).astype(np.int64)",
+     "return np.where(total > -1, 1, -1).astype(np.int64)",
+     "_majority is called with odd k only, so total (a sum of k terms +-1) is odd: > -1 is > 0"),
+    ("learners/sq.py", "self._pos = np.full(1 << oracle.d, -1, dtype=np.int64)  # mask -> position in the version space",
+     "self._pos = np.full( 2 << oracle.d, -1, dtype=np.int64)  # mask -> position in the version space",
+     "_pos is indexed by masks < 2^d only: the entries after them are never read"),
+    ("learners/sq.py", "self._pos_set = np.zeros(0, dtype=np.int64)  # the masks _pos holds positions of",
+     "self._pos_set = np.zeros( 1, dtype=np.int64)  # the masks _pos holds positions of",
+     "the first step resets _pos at mask 0, which holds -1 already (no position was set), before it sets "
+     "the version space's positions: the same _pos"),
+    *[("learners/sq.py", "self._predicted = 0", f"self._predicted = {v}",
+       "the initial prediction is never read: next_query sets it before it returns a query, and observe "
+       "(the only reader) follows a query") for v in ("1", "-1")],
+    ("learners/sq.py", "D = np.zeros((len(anchors), max(1, self.max_k)), dtype=np.int64)",
+     "D = np.zeros((len(anchors), max( 0, self.max_k)), dtype=np.int64)", "max_k >= 1 (refused otherwise in __init__)"),
+    ("learners/sq.py", "self._pos[self._pos_set] = -1  # only the last step's members: no pass over all 2^d masks",
+     "self._pos[self._pos_set] = - 2  # only the last step's members: no pass over all 2^d masks", _SENTINEL),
+    ("learners/sq.py", "H = np.where(valid[pidx], np.concatenate(hits), -1)",
+     "H = np.where(valid[pidx], np.concatenate(hits), - 2)", _SENTINEL),
+    ("learners/sq.py", "dirs = [_independent_differences(vs, i, self.max_k, kernel=True) for i in anchors]",
+     "dirs = [_independent_differences(vs, i, self.max_k, kernel=False) for i in anchors]", _NUMPY_ROUTE),
+    ("learners/sq.py", "if not kernel:", "if  kernel:", _NUMPY_ROUTE),
+    # the kernel step's route test: its first clause decides nothing on its own (the int64 bound after
+    # it still guards the kernel)
+    *[("learners/sq.py", "if pos.shape[0] <= _NUMPY_MAX_POINTS or not fits_int64(4 * (2 * m * tb + ta * 2 * m)):",
+       f"if {first} or not fits_int64(4 * (2 * m * tb + ta * 2 * m)):",
+       "which route runs the step where the int64 bound holds (the kernel, or _best_python, which the kernel "
+       "is tested to choose exactly as): the bound after the `or` still sends every step it fails to "
+       "_best_python") for first in ("pos.shape[0] < _NUMPY_MAX_POINTS", "pos.shape[0] > _NUMPY_MAX_POINTS",
+                                      "pos.shape[0] >= _NUMPY_MAX_POINTS", "not pos.shape[0] <= _NUMPY_MAX_POINTS")],
+    ("learners/sq.py", "if pos.shape[0] <= _NUMPY_MAX_POINTS or not fits_int64(4 * (2 * m * tb + ta * 2 * m)):",
+     "if pos.shape[0] <= _NUMPY_MAX_POINTS or not fits_int64( 5 * (2 * m * tb + ta * 2 * m)):", _STEP_ROUTE),
+    ("learners/sq.py", "if fits_int64(4 * (2 * big * tb + ta * 2 * big)):  # every value and the window fit int64",
+     "if fits_int64( 5 * (2 * big * tb + ta * 2 * big)):  # every value and the window fit int64",
+     "a stricter bound for the int64 route: where it differs the removals are computed in Python ints "
+     "instead, the same numbers"),
+    ("learners/sq.py", "q = (1 << kmax) - coef", "q = (1 << kmax) + coef", _REFLECT),
+    ("learners/sq.py", "if fits_int64(4 * (2 * big * tb + ta * 2 * big)):  # every value and the window fit int64",
+     "if fits_int64(4 * (2 * big * tb + ta * 2 + big)):  # every value and the window fit int64", _BIG),
+    ("learners/sq.py", "if fits_int64(4 * (2 * big * tb + ta * 2 * big)):  # every value and the window fit int64",
+     "if fits_int64( 3 * (2 * big * tb + ta * 2 * big)):  # every value and the window fit int64", _BIG),
+    ("learners/sq.py", "if fits_int64(4 * (2 * big * tb + ta * 2 * big)):  # every value and the window fit int64",
+     "if fits_int64(4 * ( 3 * big * tb + ta * 2 * big)):  # every value and the window fit int64",
+     "a stricter bound for the int64 route: where it differs the removals are computed in Python ints "
+     "instead, the same numbers"),
+    ("learners/sq.py", "anchors = sorted({0, n // 3, (2 * n) // 3})", "anchors = sorted({0, n / 3, (2 * n) // 3})",
+     "the anchors reach the kernel as np.array(anchors, dtype=np.int64) and np.int64(anchor), which truncate "
+     "n / 3 to n // 3 (n >= 2); where n / 3 and 0 then coincide (n = 2) the kernel weighs anchor 0 twice, "
+     "and a candidate replaces the best only when it rules out strictly more: the same step"),
+    ("learners/sq.py", "_majority(k, [1 if j % 2 == 0 else -1 for j in range(k)])))",
+     "_majority(k, [1 if j % 2 <= 0 else -1 for j in range(k)])))", "j % 2 is 0 or 1, so <= 0 is == 0"),
+    ("learners/sq.py", "return np.where(total > 0, 1, -1).astype(np.int64)",
+     "return np.where(total >= 0, 1, -1).astype(np.int64)",
+     "_majority is called with odd k only (3, 5, ...), and a sum of an odd number of +-1 terms is odd, never 0"),
+    ("learners/sq.py", "if pos.shape[0] <= _NUMPY_MAX_POINTS or not fits_int64(4 * (2 * m * tb + ta * 2 * m)):",
+     "if pos.shape[0] == _NUMPY_MAX_POINTS or not fits_int64(4 * (2 * m * tb + ta * 2 * m)):", _STEP_ROUTE),
+    ("learners/sq.py", "if pos.shape[0] <= _NUMPY_MAX_POINTS or not fits_int64(4 * (2 * m * tb + ta * 2 * m)):",
+     "if pos.shape[0] != _NUMPY_MAX_POINTS or not fits_int64(4 * (2 * m * tb + ta * 2 * m)):", _STEP_ROUTE),
+    ("learners/sq.py", "m = 1 << kmax", "m = 2 << kmax",
+     "m is read only by the kernel step's int64 bound just below, which it makes stricter: " + _STEP_ROUTE),
+    ("learners/sq.py", "self._pos = np.full(1 << oracle.d, -1, dtype=np.int64)  # mask -> position in the version space",
+     "self._pos = np.full(1 << oracle.d, ~1, dtype=np.int64)  # mask -> position in the version space", _SENTINEL),
+    ("learners/sq.py", "H = np.where(valid[pidx], np.concatenate(hits), -1)",
+     "H = np.where(valid[pidx], np.concatenate(hits), ~1)", _SENTINEL),
+    ("learners/sq.py", "if not kernel:", "if not not kernel:", _NUMPY_ROUTE),
+    ("learners/sq.py", "def _independent_differences(vs: np.ndarray, anchor: int, k: int, kernel: bool = False) -> list[int]:",
+     "def _independent_differences(vs: np.ndarray, anchor: int, k: int, kernel: bool = True) -> list[int]:",
+     _NUMPY_ROUTE),
+    ("learners/sq.py", "np.array(block + [0] * (self.max_k - len(block)), dtype=np.int64), np.int64(len(block)), *arrays,",
+     "np.array(block + [ -1] * (self.max_k - len(block)), dtype=np.int64), np.int64(len(block)), *arrays,",
+     "the kernel reads the block's first nblock = len(block) entries only (_span_of(block, nblock)): the "
+     "padding after them is never read"),
+    ("learners/sq.py", "if pidx.shape[0] == 0:", "if pidx.shape[0] == 1:", _PIDX),
+    ("learners/sq.py", "if pidx.shape[0] == 0:", "if pidx.shape[0] == -1:", _PIDX),
+    ("learners/sq.py", "return (0, None, None, None)", "return ( 1, None, None, None)",
+     "the early return after `if pidx.shape[0] == 0:` (the only return of that text in _best_python whose "
+     "mutant survives; _best's `if p < 0` return is killed): " + _PIDX),
+    ("learners/sq.py", "def greedy_family(block_size: int, tolerance: Any, max_k: int = 11) -> list[QueryPattern]:",
+     "def greedy_family(block_size: int, tolerance: Any, max_k: int = 12) -> list[QueryPattern]:",
+     "the family's majorities have odd k and its inner products k <= 8, so k <= 11 and k <= 12 give the "
+     "same patterns"),
+    ("learners/sq.py", "if self._i >= oracle.d:", "if self._i == oracle.d:",
+     "_i starts at 0 and grows by one per query, and the student stops when it reaches d: it never passes d"),
+    ("learners/sq.py", "self._next = 0", "self._next = -1",
+     "in_version_space(-1) is False (a search of the version space's sorted indices, no error), so the "
+     "loop steps on to 0 and the first query is the same"),
+    ("learners/sq.py", "while k < len(C) and not oracle.in_version_space(k):",
+     "while k != len(C) and not oracle.in_version_space(k):",
+     "k starts at _next <= len(C) (the student stops once k reaches len(C)) and grows by one: it reaches "
+     "len(C) before it could pass it, so != is <"),
+    ("learners/sq.py", "self._pos = np.full(1 << oracle.d, -1, dtype=np.int64)  # mask -> position in the version space",
+     "self._pos = np.full(1 << oracle.d, - 2, dtype=np.int64)  # mask -> position in the version space", _SENTINEL),
+    ("learners/sq.py", "self._pos[self._pos_set] = -1  # only the last step's members: no pass over all 2^d masks",
+     "self._pos[self._pos_set] = ~1  # only the last step's members: no pass over all 2^d masks", _SENTINEL),
+    ("learners/sq.py", "dirs = _independent_differences(vs, anchor, self.max_k, kernel=pos.shape[0] > _NUMPY_MAX_POINTS)",
+     None, "every mutant of this line that runs still picks one of the two routes of the differences: " + _NUMPY_ROUTE),
+    ("learners/sq.py", "route = KS if (1 << oracle.d) <= KS.SMALL else GK  # numpy at the demo's sizes: no numba to start",
+     None, "every mutant of this line still picks one of the two routes of query_table: " + _NUMPY_ROUTE),
+    ("learners/sq.py", "if pos.shape[0] <= _NUMPY_MAX_POINTS or not fits_int64(4 * (2 * m * tb + ta * 2 * m)):",
+     "if pos.shape[0] <= _NUMPY_MAX_POINTS or not fits_int64(4 * ( 3 * m * tb + ta * 2 * m)):", _STEP_ROUTE),
+    ("learners/sq.py", "np.array(block + [0] * (self.max_k - len(block)), dtype=np.int64), np.int64(len(block)), *arrays,",
+     "np.array(block + [ 1] * (self.max_k - len(block)), dtype=np.int64), np.int64(len(block)), *arrays,",
+     "the kernel reads the block's first nblock = len(block) entries only (_span_of(block, nblock)): the "
+     "padding after them is never read"),
+    ("learners/sq.py", "np.array(block + [0] * (self.max_k - len(block)), dtype=np.int64), np.int64(len(block)), *arrays,",
+     "np.array(block + [0] * (self.max_k + len(block)), dtype=np.int64), np.int64(len(block)), *arrays,",
+     "the kernel reads the block's first nblock = len(block) entries only (_span_of(block, nblock)): a "
+     "longer padding after them is never read"),
+    *[("learners/sq.py", "H = np.where(valid[pidx], np.concatenate(hits), -1)",
+       f"H = np.where(valid[pidx], np.concatenate(hits), {mark})",
+       "a padding entry (J = 0 of a row padded to the family's width, coefficient 0) marked as a position "
+       "(>= 0) instead of -1: the Python-int path reads only the valid entries (H[r][valid[p]]); on the numpy "
+       "route it counts as a member at the null value (its column: coefficient 0, value 2^kmax) while rest = "
+       "vs_size - hits drops by one, so every column's count is the same, and the null column's first member "
+       "is read only where its count is > 0, where it is answered at distance 0 whatever its first member")
+      for mark in ("- 0", "+1", "1", "not 1")],
+]
+
 # arrays that are one-dimensional by the function's contract, per module: X.shape[0] -> X.shape[-1]
 ONE_D: dict[str, set[str]] = {
     "_kernels/wht.py": {"a", "src", "values"},
@@ -629,7 +799,13 @@ ONE_D: dict[str, set[str]] = {
     "distributions.py": {"self._support", "idx", "values"},
     # v is _grouped's 1-D array of distinct values; values (in _grouped) is max_consistent_answer's 1-D array
     "responders.py": {"v", "values"},
-    "learners/sq.py": {"vs"},  # the version space's 1-D array of masks or positions
+    # vs: the version space's 1-D array of masks or positions; pos: mask -> position (1-D, 2^d);
+    # p.support: a pattern's 1-D array of J
+    # table: from_table's np.asarray of a pattern's +-1 table; fit, top: np.flatnonzero and an
+    # argsort slice (1-D by construction)
+    # hit_coefs: _simulate_removed's 1-D coefficients; pidx: a concatenation of 1-D index arrays;
+    # s: a pattern's 1-D strong set
+    "learners/sq.py": {"vs", "pos", "p.support", "table", "fit", "top", "hit_coefs", "pidx", "s"},
     "fourier.py": {"values"},  # walsh_hadamard refuses values.ndim != 1 on the line before
     # a: transform_is_exact's and wht's 1-D array (the contract, every caller's 1-D table);
     # flat: least_max_window's ravel(), 1-D by construction

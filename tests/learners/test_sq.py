@@ -151,6 +151,18 @@ def test_random_features_learn_nothing_at_d_8_and_are_seeded():
     assert features(np.random.default_rng(5)) == features(np.random.default_rng(5)) != features(6)
 
 
+@pytest.mark.parametrize("d", [2, 3, 6])
+def test_random_features_are_the_seed_s_bytes_bit_by_bit(d):
+    """Each feature is the next 2^d bits of the seed's uniform random bytes (8 points a byte,
+    ceil(2^d / 8) bytes a query): the same stream as numpy's Generator read directly."""
+    n = 1 << d
+    rng = np.random.default_rng(9)
+    want = [np.unpackbits(np.frombuffer(rng.bytes(-(-n // 8)), dtype=np.uint8), count=n).tolist()
+            for _ in range(12)]
+    got = features(9, d=d, budget=12)  # (the run may identify the teacher before 12 queries)
+    assert len(got) >= 2 and got == want[: len(got)]
+
+
 def test_random_features_follow_the_uniform_law():
     """A uniform random h: each +-1 correlation E[H chi_S] over n = 2^d points has mean 0 and
     variance 1/n, and the features are distinct.  Checked on 200 features at d = 6, against
@@ -247,6 +259,7 @@ BAD = [
     (lambda: CandidateTesting().learn(game(3), budget=-1), fl.InvalidArgument, ["budget=-1"]),
     (lambda: CandidateTesting().learn(game(3), budget="10"), fl.InvalidType, ["budget='10'"]),
     (lambda: RandomFeatures(seed=1.5).learn(game(3)), fl.InvalidType, ["seed=1.5"]),
+    (lambda: RandomFeatures(seed=None), fl.InvalidType, ["seed=None", "reproducible"]),  # refused at once
     (lambda: Greedy(max_k=0), fl.InvalidArgument, ["max_k"]),
     (lambda: Greedy(top=0), fl.InvalidArgument, ["top", "(11, 0, 512)", "ints >= 1"]),
     (lambda: Greedy(max_translates=0), fl.InvalidArgument, ["max_translates", "(11, 4, 0)", "ints >= 1"]),
@@ -373,6 +386,9 @@ def test_greedy_matches_the_best_block_translate_on_hand_picked_classes(d, masks
 # a null-responder tie (values 1/4, 1/4 for f_3, f_1 and 3/4 for f_0): the oracle answers near the
 # member first in the version space (f_0), which the simulation once broke by hit order instead
 @example((3, [0, 1, 3], "1/16", "null", 2))
+# the even parities at d = 3 (the version space after the greedy's first query on all 8 at 1/32): the
+# best block translate is of a pattern on fewer bits than the block (3 bits vary, max_k = 3)
+@example((3, [0, 3, 5, 6], "1/32", "max_consistent", 3))
 def test_greedy_is_at_least_as_good_as_every_block_translate(args):
     """With every candidate an anchor and simulated (max_translates, top >= n), the greedy
     first query rules out at least as many as the best block-translate query, brute-forced."""
@@ -380,6 +396,25 @@ def test_greedy_is_at_least_as_good_as_every_block_translate(args):
     best = max(_block_translate_removals(d, masks, Fraction(alpha), responder, max_k).values(), default=0)
     n = len(masks)
     assert _greedy_first_removal(d, masks, alpha, responder, max_k=max_k, max_translates=n, top=n) >= best
+
+
+def test_greedy_family_default_max_k_is_11():
+    # the documented default: patterns on at most min(block_size, 11) coordinates
+    names = [p.name for p in greedy_family(12, "1/1024")]
+    assert "majority of 11 (signs +)" in names and "majority of 11 (signs +-)" in names
+    assert names == [p.name for p in greedy_family(12, "1/1024", max_k=11)]
+    assert names != [p.name for p in greedy_family(12, "1/1024", max_k=10)]
+
+
+def test_greedy_stops_when_no_query_of_its_family_rules_anyone_out():
+    """Two parities at alpha = 3/8 against the max-consistent adversary: the family is the one-parity
+    pattern alone (every other pattern's coefficients are at most 1/2 <= 2 alpha), whose query gives
+    the two candidates values 1/2 and 0 or 1, one window of width 2 alpha = 3/4 apart at most: no
+    query rules anyone out, so the student asks none and stops."""
+    assert [p.name for p in greedy_family(3, "3/8")] == ["one parity"]
+    o = fl.StatisticalQueryOracle(fl.parities(3).subclass([1, 2]), fl.uniform(3), "3/8", "max_consistent")
+    r = Greedy().learn(o)
+    assert (r.stopped, r.queries, o.version_space_size) == ("no progress", 0, 2)
 
 
 def test_greedy_accepts_the_smallest_settings():
@@ -460,6 +495,35 @@ def test_greedy_predictions_stay_exact_at_a_tolerance_beyond_int64():
         r = g.learn(o, budget=3)
         assert [p for _, p, _ in g.choices] == [a for _, _, a in g.choices] == r.removed
         assert parseval_ok(o, r, alpha)
+    # a class of 11 parities at d = 4 against the max-consistent adversary: steps where some
+    # candidate's support misses the version space (its hits and non-hits both occur)
+    o = fl.StatisticalQueryOracle(fl.parities(4).subclass([2, 3, 4, 5, 6, 7, 9, 10, 13, 14, 15]), fl.uniform(4),
+                                  alpha, "max_consistent")
+    g = Greedy(max_k=3, top=2, max_translates=16)
+    g.learn(o, budget=3)
+    removed = [e.removed for e in o.transcript]
+    assert len(removed) == 3 and min(removed) >= 1  # 11 candidates are not identified in 3 queries
+    assert [p for _, p, _ in g.choices] == [a for _, _, a in g.choices] == removed
+    assert removed == _recount_removals(o, alpha)
+
+
+def _recount_removals(o, alpha):
+    """Each query's removals recounted from the class members' exact values (plain numpy over
+    the points), for any subclass of parities in the adaptive game."""
+    d = o.d
+    x = np.arange(1 << d)
+    alive = [int(S) for S in o.concept_class.masks]
+    out = []
+    for entry in o.transcript:
+        num = np.asarray(entry.query.numerators, dtype=object)
+        kept = []
+        for S in alive:
+            labels = np.array([bin(S & int(k)).count("1") % 2 for k in x])
+            if abs(Fraction(int(num[x, labels].sum()), entry.query.denominator * (1 << d)) - entry.answer) <= alpha:
+                kept.append(S)
+        out.append(len(alive) - len(kept))
+        alive = kept
+    return out
 
 
 @settings(deadline=None, max_examples=80)
@@ -524,6 +588,41 @@ def test_simulate_removed_in_python_ints_examples():
     assert _simulate_removed("max_consistent", 4, np.array([1, 1, -2]), 1, Fraction(1, 8)) == 1
     # every member hit: the null responder answers the nearest (1/4, first) moved to 3/8: keeps two
     assert _simulate_removed("null", 3, np.array([1, 1, -2]), 1, Fraction(1, 8)) == 1
+
+
+def test_greedy_step_weighs_the_free_directions_of_the_anchor_at_two_thirds():
+    """56 members at d = 7 in a drawn order, alpha = 1/32, the null adversary: the best query of
+    the step (32 ruled out, by both routes) is the inner product of 6 on the free directions of
+    the anchor at position 2n/3 = 37; its removal recounted from the definition (each member's
+    agreement with the query's table by enumeration, the null adversary's answer from its
+    definition)."""
+    from finitelearn.learners import sq
+
+    d = 7
+    order = [108, 26, 83, 62, 38, 2, 59, 58, 96, 88, 51, 56, 23, 120, 4, 92, 32, 46, 127, 47, 57, 67, 110, 76,
+             117, 28, 0, 126, 33, 109, 18, 114, 68, 24, 20, 100, 122, 21, 74, 103, 64, 90, 81, 3, 17, 14, 77, 86,
+             116, 124, 115, 7, 91, 118, 107, 40]
+    vs = np.array(order, dtype=np.int64)
+    alpha = Fraction(1, 32)
+    g = Greedy(max_k=6, top=1, max_translates=16)
+    g._strong, g._arrays, g._spans = {}, {}, {}
+    pos = np.full(1 << d, -1, dtype=np.int64)
+    pos[vs] = np.arange(vs.shape[0])
+    varying = int(np.bitwise_or.reduce(vs ^ vs[0]))
+    block = [1 << i for i in range(d) if (varying >> i) & 1][: g.max_k]
+    family = sq._family(min(bin(varying).count("1"), g.max_k), alpha)
+    plain = g._best_python(family, vs, pos, block, "null", alpha)
+    old, sq._NUMPY_MAX_POINTS = sq._NUMPY_MAX_POINTS, 1  # the kernel step
+    try:
+        fast = g._best(family, vs, pos, block, "null", alpha)
+    finally:
+        sq._NUMPY_MAX_POINTS = old
+    assert plain[0] == fast[0] == 32
+    assert plain[2] == fast[2] == order[2 * len(order) // 3] == 21
+    removed, pat, a, dirs = plain
+    h = naive.greedy_query_table(d, dirs, a, pat.table.tolist())
+    values = [Fraction(sum(h[x] == par(S, x) for x in range(1 << d)), 1 << d) for S in order]
+    assert naive.adversary_removed("null", values, Fraction(1, 2), alpha) == 32
 
 
 @pytest.mark.parametrize("alpha", ["1/8", "1/4", "3/10", "1/2", "1/16",
