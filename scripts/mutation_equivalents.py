@@ -582,10 +582,26 @@ RULES += [
     ("learners/sq.py", "if pos.shape[0] <= _NUMPY_MAX_POINTS or not fits_int64(4 * (2 * m * tb + ta * 2 * m)):",
      "if pos.shape[0] <= _NUMPY_MAX_POINTS or not fits_int64( 5 * (2 * m * tb + ta * 2 * m)):", _STEP_ROUTE),
     ("learners/sq.py", "if fits_int64(4 * (2 * big * tb + ta * 2 * big)):  # every value and the window fit int64",
+     "if fits_int64(4 * (2 * big * tb + ta * 3 * big)):  # every value and the window fit int64",
+     "a stricter bound for the int64 route: where it differs the removals are computed in Python ints "
+     "instead, the same numbers"),
+    ("learners/sq.py", "if fits_int64(4 * (2 * big * tb + ta * 2 * big)):  # every value and the window fit int64",
      "if fits_int64( 5 * (2 * big * tb + ta * 2 * big)):  # every value and the window fit int64",
      "a stricter bound for the int64 route: where it differs the removals are computed in Python ints "
      "instead, the same numbers"),
     ("learners/sq.py", "q = (1 << kmax) - coef", "q = (1 << kmax) + coef", _REFLECT),
+    ("learners/sq.py", "values = [(n - c) * b for c in coefs[order].tolist()]",
+     "values = [(n + c) * b for c in coefs[order].tolist()]",
+     "(n + c) b is (n - c) b reflected about the null value n b, and what an answer rules out does not change "
+     "under that reflection: the null responder's distances to the null value and its tie by first member "
+     "are the same, the answer is reflected with them, and a window [v, v + 2t] holds as many members as "
+     "its reflection"),
+    ("learners/sq.py", "D = np.zeros((len(anchors), max(1, self.max_k)), dtype=np.int64)",
+     "D = np.zeros((len(anchors), max( 2, self.max_k)), dtype=np.int64)",
+     "the kernel reads row s of D up to ndirs[s] <= max_k only: a wider D's extra zeros are never read"),
+    ("learners/sq.py", "varying = int(np.bitwise_or.reduce(vs ^ vs[0]))", "varying = int(np.bitwise_or.reduce(vs ^ vs[ -1]))",
+     "a bit varies in the version space iff some member differs there from any one member, the last as "
+     "well as the first"),
     ("learners/sq.py", "if fits_int64(4 * (2 * big * tb + ta * 2 * big)):  # every value and the window fit int64",
      "if fits_int64(4 * (2 * big * tb + ta * 2 + big)):  # every value and the window fit int64", _BIG),
     ("learners/sq.py", "if fits_int64(4 * (2 * big * tb + ta * 2 * big)):  # every value and the window fit int64",
