@@ -360,10 +360,17 @@ def test_greedy_tries_every_candidate_as_the_anchor_when_there_are_few():
     removals = _block_translate_removals(d, masks, alpha, "max_consistent", max_k=2)
     by_anchor = {a: max(r for (_, _, b), r in removals.items() if b == a) for a in masks}
     assert by_anchor == {0: 1, 4: 2, 6: 1, 7: 2}
-    for m in (3, 4, 512):  # 4 // m <= 1: step 1, every anchor
-        assert _greedy_first_removal(d, masks, alpha, "max_consistent", max_k=2, max_translates=m) == 2
-    for m in (1, 2):  # step 4, 2: anchors {0}, {0, 6}
-        assert _greedy_first_removal(d, masks, alpha, "max_consistent", max_k=2, max_translates=m) < 2
+    from finitelearn.learners import sq
+
+    for kernel in (False, True):  # the numpy step, then the kernel step (forced on this small cube)
+        old, sq._NUMPY_MAX_POINTS = sq._NUMPY_MAX_POINTS, (1 if kernel else sq._NUMPY_MAX_POINTS)
+        try:
+            for m in (3, 4, 512):  # 4 // m <= 1: step 1, every anchor
+                assert _greedy_first_removal(d, masks, alpha, "max_consistent", max_k=2, max_translates=m) == 2
+            for m in (1, 2):  # step 4, 2: anchors {0}, {0, 6}
+                assert _greedy_first_removal(d, masks, alpha, "max_consistent", max_k=2, max_translates=m) < 2
+        finally:
+            sq._NUMPY_MAX_POINTS = old
 
 
 @pytest.mark.parametrize("d, masks, alpha, responder, max_k", [
@@ -415,6 +422,15 @@ def test_greedy_stops_when_no_query_of_its_family_rules_anyone_out():
     o = fl.StatisticalQueryOracle(fl.parities(3).subclass([1, 2]), fl.uniform(3), "3/8", "max_consistent")
     r = Greedy().learn(o)
     assert (r.stopped, r.queries, o.version_space_size) == ("no progress", 0, 2)
+    from finitelearn.learners import sq
+
+    old, sq._NUMPY_MAX_POINTS = sq._NUMPY_MAX_POINTS, 1  # the kernel step says so too
+    try:
+        r = Greedy().learn(fl.StatisticalQueryOracle(fl.parities(3).subclass([1, 2]), fl.uniform(3), "3/8",
+                                                     "max_consistent"))
+    finally:
+        sq._NUMPY_MAX_POINTS = old
+    assert (r.stopped, r.queries) == ("no progress", 0)
 
 
 def test_greedy_accepts_the_smallest_settings():
