@@ -521,8 +521,24 @@ _PIDX = ("dead code: whenever the step is reached the family is non-empty (at al
 
 _KINDS = "the adversary kinds are 'null' and 'max_consistent', and 'max_consistent' < 'null', so >= is =="
 
+_HEADROOM = ("a looser int64 bound that still holds the step's largest number: the kernel's and the numpy "
+             "route's numbers are at most 2 m b + 4 m a < 4 m b (the values (2^k - c) b <= 2 m b, a window's end "
+             "v + 2t with t = 2 m a, and a < b / 2: at alpha >= 1/2 no pattern is strong and the step is never "
+             "reached), and this bound is still >= 4 m b, so wherever it admits int64 nothing overflows: the "
+             "same numbers as the true bound's route")
+_K = "if pos.shape[0] <= _NUMPY_MAX_POINTS or not fits_int64({}):"
+_P = "if fits_int64({}):  # every value and the window fit int64"
+
 # learners/sq.py (Greedy._best_python on numpy)
 RULES += [
+    *[("learners/sq.py", _K.format("4 * (2 * m * tb + ta * 2 * m)"), _K.format(e), _HEADROOM) for e in (
+        "4 * (2 * m * tb - ta * 2 * m)", "4 * (2 + m * tb + ta * 2 * m)", "4 * (2 * m * tb + ta + 2 * m)",
+        "4 * (2 * m * tb + ta * 2 + m)", "4 * (2 * m * tb + ta / 2 * m)", "4 * ( 1 * m * tb + ta * 2 * m)",
+        "4 * (2 * m * tb + ta * 1 * m)", " 3 * (2 * m * tb + ta * 2 * m)")],
+    *[("learners/sq.py", _P.format("4 * (2 * big * tb + ta * 2 * big)"), _P.format(e), _HEADROOM) for e in (
+        "4 * (2 * big * tb - ta * 2 * big)", "4 * (2 + big * tb + ta * 2 * big)", "4 * (2 * big * tb + ta + 2 * big)",
+        "4 * (2 * big * tb + ta / 2 * big)", "4 * (2 * big * tb + ta * 2 / big)", "4 * ( 1 * big * tb + ta * 2 * big)",
+        "4 * (2 * big * tb + ta * 1 * big)")],
     ("learners/sq.py", "anchors = sorted({0, n // 3, (2 * n) // 3})", "anchors = sorted({0, n // 3, (2 * n) / 3})",
      "the anchors reach the kernel as np.array(anchors, dtype=np.int64) and np.int64(anchor), which truncate "
      "2n / 3 to (2n) // 3 (n >= 2); a float equal to an int anchor is the same set element"),

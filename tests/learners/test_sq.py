@@ -606,6 +606,29 @@ def test_simulate_removed_in_python_ints_examples():
     assert _simulate_removed("null", 3, np.array([1, 1, -2]), 1, Fraction(1, 8)) == 1
 
 
+@pytest.mark.parametrize("alpha", [Fraction(1, 2**61), Fraction(1, 3**37), Fraction(1, 8)])
+def test_greedy_step_at_d_13_the_kernel_only_where_int64_holds(alpha):
+    """At d = 13 (more than 2^12 points) the step is one kernel call unless its values outgrow
+    int64 (2^-61, 3^-37: (2^k - c) b passes 2^63), where the plain loop in Python ints runs; either
+    way the step is the plain loop's (60 members drawn from the cube, both adversaries)."""
+    from finitelearn.learners import sq
+
+    d = 13
+    rng = np.random.default_rng(13)
+    vs = np.array(rng.choice(1 << d, size=60, replace=False), dtype=np.int64)
+    pos = np.full(1 << d, -1, dtype=np.int64)
+    pos[vs] = np.arange(vs.shape[0])
+    varying = int(np.bitwise_or.reduce(vs ^ vs[0]))
+    for kind in ("null", "max_consistent"):
+        g = Greedy()
+        g._strong, g._arrays, g._spans = {}, {}, {}
+        block = [1 << i for i in range(d) if (varying >> i) & 1][: g.max_k]
+        family = sq._family(min(bin(varying).count("1"), g.max_k), alpha)
+        step = g._best(family, vs, pos, block, kind, alpha)
+        plain = g._best_python(family, vs, pos, block, kind, alpha)
+        assert step[0] >= 1 and (step[0], step[1], step[2], step[3]) == (plain[0], plain[1], plain[2], plain[3])
+
+
 def test_greedy_step_weighs_the_free_directions_of_the_anchor_at_two_thirds():
     """56 members at d = 7 in a drawn order, alpha = 1/32, the null adversary: the best query of
     the step (32 ruled out, by both routes) is the inner product of 6 on the free directions of
