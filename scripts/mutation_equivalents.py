@@ -534,7 +534,9 @@ RULES += [
     *[("learners/sq.py", _K.format("4 * (2 * m * tb + ta * 2 * m)"), _K.format(e), _HEADROOM) for e in (
         "4 * (2 * m * tb - ta * 2 * m)", "4 * (2 + m * tb + ta * 2 * m)", "4 * (2 * m * tb + ta + 2 * m)",
         "4 * (2 * m * tb + ta * 2 + m)", "4 * (2 * m * tb + ta / 2 * m)", "4 * ( 1 * m * tb + ta * 2 * m)",
-        "4 * (2 * m * tb + ta * 1 * m)", " 3 * (2 * m * tb + ta * 2 * m)")],
+        "4 * (2 * m * tb + ta * 1 * m)", " 3 * (2 * m * tb + ta * 2 * m)", "4 * (2 * m * tb + ta * 2 / m)")],
+    ("learners/sq.py", _K.format("4 * (2 * m * tb + ta * 2 * m)"), _K.format("4 * (2 * m * tb + ta * 3 * m)"),
+     _STEP_ROUTE),
     *[("learners/sq.py", _P.format("4 * (2 * big * tb + ta * 2 * big)"), _P.format(e), _HEADROOM) for e in (
         "4 * (2 * big * tb - ta * 2 * big)", "4 * (2 + big * tb + ta * 2 * big)", "4 * (2 * big * tb + ta + 2 * big)",
         "4 * (2 * big * tb + ta / 2 * big)", "4 * (2 * big * tb + ta * 2 / big)", "4 * ( 1 * big * tb + ta * 2 * big)",
@@ -565,6 +567,10 @@ RULES += [
      "table = np.unpackbits(np.frombuffer(self._rng.bytes((n + 7) / 8), dtype=np.uint8), count=n)",
      "numpy's Generator.bytes truncates a float length (bytes(1.375) is 1 byte), and int((n + 7) / 8) = "
      "(n + 7) // 8 for n >= 0: the same bytes are drawn"),
+    ("learners/sq.py", "table = np.unpackbits(np.frombuffer(self._rng.bytes((n + 7) // 8), dtype=np.uint8), count=n)",
+     "table = np.unpackbits(np.frombuffer(self._rng.bytes((n + 6) // 8), dtype=np.uint8), count=n)",
+     "n = 2^d with d >= 1 (a Boolean function's table has length >= 2): (n + 6) // 8 = (n + 7) // 8 for "
+     "n = 2, 4 (1 byte) and every multiple of 8"),
     ("learners/sq.py", "return np.where(total > 0, 1, -1).astype(np.int64)",
      "return np.where(total > -1, 1, -1).astype(np.int64)",
      "_majority is called with odd k only, so total (a sum of k terms +-1) is odd: > -1 is > 0"),
