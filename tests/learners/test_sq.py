@@ -376,6 +376,7 @@ def test_greedy_tries_every_candidate_as_the_anchor_when_there_are_few():
 @pytest.mark.parametrize("d, masks, alpha, responder, max_k", [
     (4, [0, 4, 9], "1/16", "null", 2),  # the block is coordinates 0 and 2 (3 varies too, 1 does not)
     (3, [0, 4, 6, 7], "1/16", "max_consistent", 2),
+    (4, [3, 11, 15], "1/8", "null", 3),  # bits 0 and 1 are set in every member: they do not vary
 ])
 def test_greedy_matches_the_best_block_translate_on_hand_picked_classes(d, masks, alpha, responder, max_k):
     """Classes where one coordinate below the block does not vary: the block is the first
