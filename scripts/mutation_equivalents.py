@@ -556,6 +556,11 @@ RULES += [
        "members at distance <= alpha from the null value, all but the strong hits, are kept by the null "
        "answer, and the max-consistent answer keeps at least as many), so where sh <= best it never replaces "
        "the best (only strictly more does): skipping fewer of them changes no choice") for op in ("==", "<")],
+    ("learners/sq.py", "continue", "break",
+     "the `continue` after `if pat.k > len(block):` in _best_python (the only `continue` of learners/sq.py "
+     "whose mutant survives; the one after `sh <= best[0]` is killed): never reached, since the family is "
+     "built for kfam = min(bits varying, max_k) = len(block) coordinates (next_query), so no pattern has "
+     "k > len(block)"),
     ("learners/sq.py", "if n0 > 0:", "if n0 != 0:",
      "n0 = vs_size - (the hits), and the hits are distinct members of the version space: n0 >= 0"),
     ("learners/sq.py", "if k >= len(C):", "if k == len(C):",

@@ -304,7 +304,7 @@ def _window_removal(values, alpha, responder):
     return len(values) - max(sum(v <= u <= v + 2 * alpha for u in values) for v in values)
 
 
-def _block_translate_removals(d, masks, alpha, responder, max_k):
+def _block_translate_removals(d, masks, alpha, responder, max_k, strong_hits=False):
     """For every candidate a as the anchor and every pattern F of the documented family on the
     block B (the first max_k coordinates on which the candidates differ): the agreement query
     with h = [chi_a(x) F(x_B) = +1], each candidate's value P(f_S(x) = h(x)) summed over the
@@ -339,8 +339,35 @@ def _block_translate_removals(d, masks, alpha, responder, max_k):
         for a in masks:
             h = [int((1 - 2 * par(a, x)) * F([(x >> block[j]) & 1 for j in range(k)]) > 0) for x in range(n)]
             values = [Fraction(sum(h[x] == par(S, x) for x in range(n)), n) for S in masks]
-            out[(k, F, a)] = _window_removal(values, alpha, responder)
+            removal = _window_removal(values, alpha, responder)
+            # the strong hits: the candidates whose value is more than alpha from the null value 1/2
+            out[(k, F, a)] = (removal, sum(abs(v - Fraction(1, 2)) > alpha for v in values)) if strong_hits else removal
     return out
+
+
+def _greedy_top_translates_bound(d, masks, alpha, responder, max_k, top):
+    """The most any pattern's ``top`` block translates with the most strong hits (ties: the
+    first in the version space's order) rule out, every candidate a translate (step 1), all by
+    brute force: the greedy's first query rules out at least as many."""
+    table = _block_translate_removals(d, masks, Fraction(alpha), responder, max_k, strong_hits=True)
+    best = 0
+    for pattern in {(k, F) for k, F, _ in table}:
+        ranked = sorted(masks, key=lambda a: -table[(*pattern, a)][1])  # stable: ties by position
+        best = max([best] + [table[(*pattern, a)][0] for a in ranked[:top]])
+    return best
+
+
+@pytest.mark.parametrize("d, masks, alpha, responder, max_k, top", [
+    (3, [2, 4, 7], "1/16", "null", 2, 1),
+    (3, [2, 4, 5], "1/16", "null", 3, 1),
+    (5, [1, 12, 13], "3/16", "null", 3, 1),
+    (4, [1, 2, 3, 4, 7, 8, 10, 12, 13, 14], "1/16", "max_consistent", 3, 2),
+])
+def test_greedy_weighs_the_translates_with_the_most_strong_hits(d, masks, alpha, responder, max_k, top):
+    """With fewer kept translates than candidates (top < n), the kept ones are those with the
+    most strong hits: the greedy's first query rules out at least the best of them."""
+    bound = _greedy_top_translates_bound(d, masks, alpha, responder, max_k, top)
+    assert _greedy_first_removal(d, masks, alpha, responder, max_k=max_k, top=top, max_translates=len(masks)) >= bound
 
 
 def _greedy_first_removal(d, masks, alpha, responder, **kw):
@@ -377,6 +404,8 @@ def test_greedy_tries_every_candidate_as_the_anchor_when_there_are_few():
     (4, [0, 4, 9], "1/16", "null", 2),  # the block is coordinates 0 and 2 (3 varies too, 1 does not)
     (3, [0, 4, 6, 7], "1/16", "max_consistent", 2),
     (4, [3, 11, 15], "1/8", "null", 3),  # bits 0 and 1 are set in every member: they do not vary
+    (5, [1, 3, 10, 15, 29], f"1/{2**61}", "null", 3),  # a tolerance beyond int64: simulated in Python ints
+    (5, [4, 8, 10, 24], f"1/{2**61}", "max_consistent", 2),
 ])
 def test_greedy_matches_the_best_block_translate_on_hand_picked_classes(d, masks, alpha, responder, max_k):
     """Classes where one coordinate below the block does not vary: the block is the first
