@@ -666,9 +666,10 @@ RULES += [
      "padding after them is never read"),
     ("learners/sq.py", "if pidx.shape[0] == 0:", "if pidx.shape[0] == 1:", _PIDX),
     ("learners/sq.py", "if pidx.shape[0] == 0:", "if pidx.shape[0] == -1:", _PIDX),
-    ("learners/sq.py", "return (0, None, None, None)", "return ( 1, None, None, None)",
-     "the early return after `if pidx.shape[0] == 0:` (the only return of that text in _best_python whose "
-     "mutant survives; _best's `if p < 0` return is killed): " + _PIDX),
+    *[("learners/sq.py", "return (0, None, None, None)", f"return ( {v}, None, None, None)",
+       "the early return after `if pidx.shape[0] == 0:` in _best_python (_best's return of the same text "
+       "after `if p < 0:` is killed: test_greedy_stops_when_no_query_of_its_family_rules_anyone_out): "
+       + _PIDX) for v in ("1", "-1")],
     ("learners/sq.py", "def greedy_family(block_size: int, tolerance: Any, max_k: int = 11) -> list[QueryPattern]:",
      "def greedy_family(block_size: int, tolerance: Any, max_k: int = 12) -> list[QueryPattern]:",
      "the family's majorities have odd k and its inner products k <= 8, so k <= 11 and k <= 12 give the "

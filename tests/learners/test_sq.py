@@ -366,8 +366,16 @@ def _greedy_top_translates_bound(d, masks, alpha, responder, max_k, top):
 def test_greedy_weighs_the_translates_with_the_most_strong_hits(d, masks, alpha, responder, max_k, top):
     """With fewer kept translates than candidates (top < n), the kept ones are those with the
     most strong hits: the greedy's first query rules out at least the best of them."""
+    from finitelearn.learners import sq
+
     bound = _greedy_top_translates_bound(d, masks, alpha, responder, max_k, top)
-    assert _greedy_first_removal(d, masks, alpha, responder, max_k=max_k, top=top, max_translates=len(masks)) >= bound
+    for kernel in (False, True):  # the numpy step, then the kernel step (forced on this small cube)
+        old, sq._NUMPY_MAX_POINTS = sq._NUMPY_MAX_POINTS, (1 if kernel else sq._NUMPY_MAX_POINTS)
+        try:
+            got = _greedy_first_removal(d, masks, alpha, responder, max_k=max_k, top=top, max_translates=len(masks))
+        finally:
+            sq._NUMPY_MAX_POINTS = old
+        assert got >= bound, kernel
 
 
 def _greedy_first_removal(d, masks, alpha, responder, **kw):
@@ -461,6 +469,19 @@ def test_greedy_stops_when_no_query_of_its_family_rules_anyone_out():
     finally:
         sq._NUMPY_MAX_POINTS = old
     assert (r.stopped, r.queries) == ("no progress", 0)
+    # the step itself, by either route: nothing ruled out, no query
+    vs = np.array([1, 2], dtype=np.int64)
+    pos = np.full(8, -1, dtype=np.int64)
+    pos[vs] = [0, 1]
+    g = Greedy()
+    g._strong, g._arrays, g._spans = {}, {}, {}
+    family = sq._family(2, Fraction(3, 8))
+    assert g._best_python(family, vs, pos, [1, 2], "max_consistent", Fraction(3, 8)) == (0, None, None, None)
+    old, sq._NUMPY_MAX_POINTS = sq._NUMPY_MAX_POINTS, 1
+    try:
+        assert g._best(family, vs, pos, [1, 2], "max_consistent", Fraction(3, 8)) == (0, None, None, None)
+    finally:
+        sq._NUMPY_MAX_POINTS = old
 
 
 def test_greedy_accepts_the_smallest_settings():
