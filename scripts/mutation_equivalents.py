@@ -646,8 +646,26 @@ _PIDX = ("dead code: whenever the step is reached the family is non-empty (at al
 
 _KINDS = "the adversary kinds are 'null' and 'max_consistent', and 'max_consistent' < 'null', so >= is =="
 
+_HEADROOM = ("a looser int64 bound that still holds the step's largest number: the kernel's and the numpy "
+             "route's numbers are at most 2 m b + 4 m a < 4 m b (the values (2^k - c) b <= 2 m b, a window's end "
+             "v + 2t with t = 2 m a, and a < b / 2: at alpha >= 1/2 no pattern is strong and the step is never "
+             "reached), and this bound is still >= 4 m b, so wherever it admits int64 nothing overflows: the "
+             "same numbers as the true bound's route")
+_K = "if pos.shape[0] <= _NUMPY_MAX_POINTS or not fits_int64({}):"
+_P = "if fits_int64({}):  # every value and the window fit int64"
+
 # learners/sq.py (Greedy._best_python on numpy)
 RULES += [
+    *[("learners/sq.py", _K.format("4 * (2 * m * tb + ta * 2 * m)"), _K.format(e), _HEADROOM) for e in (
+        "4 * (2 * m * tb - ta * 2 * m)", "4 * (2 + m * tb + ta * 2 * m)", "4 * (2 * m * tb + ta + 2 * m)",
+        "4 * (2 * m * tb + ta * 2 + m)", "4 * (2 * m * tb + ta / 2 * m)", "4 * ( 1 * m * tb + ta * 2 * m)",
+        "4 * (2 * m * tb + ta * 1 * m)", " 3 * (2 * m * tb + ta * 2 * m)", "4 * (2 * m * tb + ta * 2 / m)")],
+    ("learners/sq.py", _K.format("4 * (2 * m * tb + ta * 2 * m)"), _K.format("4 * (2 * m * tb + ta * 3 * m)"),
+     _STEP_ROUTE),
+    *[("learners/sq.py", _P.format("4 * (2 * big * tb + ta * 2 * big)"), _P.format(e), _HEADROOM) for e in (
+        "4 * (2 * big * tb - ta * 2 * big)", "4 * (2 + big * tb + ta * 2 * big)", "4 * (2 * big * tb + ta + 2 * big)",
+        "4 * (2 * big * tb + ta / 2 * big)", "4 * (2 * big * tb + ta * 2 / big)", "4 * ( 1 * big * tb + ta * 2 * big)",
+        "4 * (2 * big * tb + ta * 1 * big)")],
     ("learners/sq.py", "anchors = sorted({0, n // 3, (2 * n) // 3})", "anchors = sorted({0, n // 3, (2 * n) / 3})",
      "the anchors reach the kernel as np.array(anchors, dtype=np.int64) and np.int64(anchor), which truncate "
      "2n / 3 to (2n) // 3 (n >= 2); a float equal to an int anchor is the same set element"),
@@ -663,6 +681,11 @@ RULES += [
        "members at distance <= alpha from the null value, all but the strong hits, are kept by the null "
        "answer, and the max-consistent answer keeps at least as many), so where sh <= best it never replaces "
        "the best (only strictly more does): skipping fewer of them changes no choice") for op in ("==", "<")],
+    ("learners/sq.py", "continue", "break",
+     "the `continue` after `if pat.k > len(block):` in _best_python (the only `continue` of learners/sq.py "
+     "whose mutant survives; the one after `sh <= best[0]` is killed): never reached, since the family is "
+     "built for kfam = min(bits varying, max_k) = len(block) coordinates (next_query), so no pattern has "
+     "k > len(block)"),
     ("learners/sq.py", "if n0 > 0:", "if n0 != 0:",
      "n0 = vs_size - (the hits), and the hits are distinct members of the version space: n0 >= 0"),
     ("learners/sq.py", "if k >= len(C):", "if k == len(C):",
@@ -674,6 +697,10 @@ RULES += [
      "table = np.unpackbits(np.frombuffer(self._rng.bytes((n + 7) / 8), dtype=np.uint8), count=n)",
      "numpy's Generator.bytes truncates a float length (bytes(1.375) is 1 byte), and int((n + 7) / 8) = "
      "(n + 7) // 8 for n >= 0: the same bytes are drawn"),
+    ("learners/sq.py", "table = np.unpackbits(np.frombuffer(self._rng.bytes((n + 7) // 8), dtype=np.uint8), count=n)",
+     "table = np.unpackbits(np.frombuffer(self._rng.bytes((n + 6) // 8), dtype=np.uint8), count=n)",
+     "n = 2^d with d >= 1 (a Boolean function's table has length >= 2): (n + 6) // 8 = (n + 7) // 8 for "
+     "n = 2, 4 (1 byte) and every multiple of 8"),
     ("learners/sq.py", "return np.where(total > 0, 1, -1).astype(np.int64)",
      "return np.where(total > -1, 1, -1).astype(np.int64)",
      "_majority is called with odd k only, so total (a sum of k terms +-1) is odd: > -1 is > 0"),
@@ -707,10 +734,26 @@ RULES += [
     ("learners/sq.py", "if pos.shape[0] <= _NUMPY_MAX_POINTS or not fits_int64(4 * (2 * m * tb + ta * 2 * m)):",
      "if pos.shape[0] <= _NUMPY_MAX_POINTS or not fits_int64( 5 * (2 * m * tb + ta * 2 * m)):", _STEP_ROUTE),
     ("learners/sq.py", "if fits_int64(4 * (2 * big * tb + ta * 2 * big)):  # every value and the window fit int64",
+     "if fits_int64(4 * (2 * big * tb + ta * 3 * big)):  # every value and the window fit int64",
+     "a stricter bound for the int64 route: where it differs the removals are computed in Python ints "
+     "instead, the same numbers"),
+    ("learners/sq.py", "if fits_int64(4 * (2 * big * tb + ta * 2 * big)):  # every value and the window fit int64",
      "if fits_int64( 5 * (2 * big * tb + ta * 2 * big)):  # every value and the window fit int64",
      "a stricter bound for the int64 route: where it differs the removals are computed in Python ints "
      "instead, the same numbers"),
     ("learners/sq.py", "q = (1 << kmax) - coef", "q = (1 << kmax) + coef", _REFLECT),
+    ("learners/sq.py", "values = [(n - c) * b for c in coefs[order].tolist()]",
+     "values = [(n + c) * b for c in coefs[order].tolist()]",
+     "(n + c) b is (n - c) b reflected about the null value n b, and what an answer rules out does not change "
+     "under that reflection: the null responder's distances to the null value and its tie by first member "
+     "are the same, the answer is reflected with them, and a window [v, v + 2t] holds as many members as "
+     "its reflection"),
+    ("learners/sq.py", "D = np.zeros((len(anchors), max(1, self.max_k)), dtype=np.int64)",
+     "D = np.zeros((len(anchors), max( 2, self.max_k)), dtype=np.int64)",
+     "the kernel reads row s of D up to ndirs[s] <= max_k only: a wider D's extra zeros are never read"),
+    ("learners/sq.py", "varying = int(np.bitwise_or.reduce(vs ^ vs[0]))", "varying = int(np.bitwise_or.reduce(vs ^ vs[ -1]))",
+     "a bit varies in the version space iff some member differs there from any one member, the last as "
+     "well as the first"),
     ("learners/sq.py", "if fits_int64(4 * (2 * big * tb + ta * 2 * big)):  # every value and the window fit int64",
      "if fits_int64(4 * (2 * big * tb + ta * 2 + big)):  # every value and the window fit int64", _BIG),
     ("learners/sq.py", "if fits_int64(4 * (2 * big * tb + ta * 2 * big)):  # every value and the window fit int64",
@@ -748,9 +791,10 @@ RULES += [
      "padding after them is never read"),
     ("learners/sq.py", "if pidx.shape[0] == 0:", "if pidx.shape[0] == 1:", _PIDX),
     ("learners/sq.py", "if pidx.shape[0] == 0:", "if pidx.shape[0] == -1:", _PIDX),
-    ("learners/sq.py", "return (0, None, None, None)", "return ( 1, None, None, None)",
-     "the early return after `if pidx.shape[0] == 0:` (the only return of that text in _best_python whose "
-     "mutant survives; _best's `if p < 0` return is killed): " + _PIDX),
+    *[("learners/sq.py", "return (0, None, None, None)", f"return ( {v}, None, None, None)",
+       "the early return after `if pidx.shape[0] == 0:` in _best_python (_best's return of the same text "
+       "after `if p < 0:` is killed: test_greedy_stops_when_no_query_of_its_family_rules_anyone_out): "
+       + _PIDX) for v in ("1", "-1")],
     ("learners/sq.py", "def greedy_family(block_size: int, tolerance: Any, max_k: int = 11) -> list[QueryPattern]:",
      "def greedy_family(block_size: int, tolerance: Any, max_k: int = 12) -> list[QueryPattern]:",
      "the family's majorities have odd k and its inner products k <= 8, so k <= 11 and k <= 12 give the "

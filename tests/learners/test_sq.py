@@ -304,7 +304,7 @@ def _window_removal(values, alpha, responder):
     return len(values) - max(sum(v <= u <= v + 2 * alpha for u in values) for v in values)
 
 
-def _block_translate_removals(d, masks, alpha, responder, max_k):
+def _block_translate_removals(d, masks, alpha, responder, max_k, strong_hits=False):
     """For every candidate a as the anchor and every pattern F of the documented family on the
     block B (the first max_k coordinates on which the candidates differ): the agreement query
     with h = [chi_a(x) F(x_B) = +1], each candidate's value P(f_S(x) = h(x)) summed over the
@@ -339,8 +339,43 @@ def _block_translate_removals(d, masks, alpha, responder, max_k):
         for a in masks:
             h = [int((1 - 2 * par(a, x)) * F([(x >> block[j]) & 1 for j in range(k)]) > 0) for x in range(n)]
             values = [Fraction(sum(h[x] == par(S, x) for x in range(n)), n) for S in masks]
-            out[(k, F, a)] = _window_removal(values, alpha, responder)
+            removal = _window_removal(values, alpha, responder)
+            # the strong hits: the candidates whose value is more than alpha from the null value 1/2
+            out[(k, F, a)] = (removal, sum(abs(v - Fraction(1, 2)) > alpha for v in values)) if strong_hits else removal
     return out
+
+
+def _greedy_top_translates_bound(d, masks, alpha, responder, max_k, top):
+    """The most any pattern's ``top`` block translates with the most strong hits (ties: the
+    first in the version space's order) rule out, every candidate a translate (step 1), all by
+    brute force: the greedy's first query rules out at least as many."""
+    table = _block_translate_removals(d, masks, Fraction(alpha), responder, max_k, strong_hits=True)
+    best = 0
+    for pattern in {(k, F) for k, F, _ in table}:
+        ranked = sorted(masks, key=lambda a: -table[(*pattern, a)][1])  # stable: ties by position
+        best = max([best] + [table[(*pattern, a)][0] for a in ranked[:top]])
+    return best
+
+
+@pytest.mark.parametrize("d, masks, alpha, responder, max_k, top", [
+    (3, [2, 4, 7], "1/16", "null", 2, 1),
+    (3, [2, 4, 5], "1/16", "null", 3, 1),
+    (5, [1, 12, 13], "3/16", "null", 3, 1),
+    (4, [1, 2, 3, 4, 7, 8, 10, 12, 13, 14], "1/16", "max_consistent", 3, 2),
+])
+def test_greedy_weighs_the_translates_with_the_most_strong_hits(d, masks, alpha, responder, max_k, top):
+    """With fewer kept translates than candidates (top < n), the kept ones are those with the
+    most strong hits: the greedy's first query rules out at least the best of them."""
+    from finitelearn.learners import sq
+
+    bound = _greedy_top_translates_bound(d, masks, alpha, responder, max_k, top)
+    for kernel in (False, True):  # the numpy step, then the kernel step (forced on this small cube)
+        old, sq._NUMPY_MAX_POINTS = sq._NUMPY_MAX_POINTS, (1 if kernel else sq._NUMPY_MAX_POINTS)
+        try:
+            got = _greedy_first_removal(d, masks, alpha, responder, max_k=max_k, top=top, max_translates=len(masks))
+        finally:
+            sq._NUMPY_MAX_POINTS = old
+        assert got >= bound, kernel
 
 
 def _greedy_first_removal(d, masks, alpha, responder, **kw):
@@ -360,15 +395,25 @@ def test_greedy_tries_every_candidate_as_the_anchor_when_there_are_few():
     removals = _block_translate_removals(d, masks, alpha, "max_consistent", max_k=2)
     by_anchor = {a: max(r for (_, _, b), r in removals.items() if b == a) for a in masks}
     assert by_anchor == {0: 1, 4: 2, 6: 1, 7: 2}
-    for m in (3, 4, 512):  # 4 // m <= 1: step 1, every anchor
-        assert _greedy_first_removal(d, masks, alpha, "max_consistent", max_k=2, max_translates=m) == 2
-    for m in (1, 2):  # step 4, 2: anchors {0}, {0, 6}
-        assert _greedy_first_removal(d, masks, alpha, "max_consistent", max_k=2, max_translates=m) < 2
+    from finitelearn.learners import sq
+
+    for kernel in (False, True):  # the numpy step, then the kernel step (forced on this small cube)
+        old, sq._NUMPY_MAX_POINTS = sq._NUMPY_MAX_POINTS, (1 if kernel else sq._NUMPY_MAX_POINTS)
+        try:
+            for m in (3, 4, 512):  # 4 // m <= 1: step 1, every anchor
+                assert _greedy_first_removal(d, masks, alpha, "max_consistent", max_k=2, max_translates=m) == 2
+            for m in (1, 2):  # step 4, 2: anchors {0}, {0, 6}
+                assert _greedy_first_removal(d, masks, alpha, "max_consistent", max_k=2, max_translates=m) < 2
+        finally:
+            sq._NUMPY_MAX_POINTS = old
 
 
 @pytest.mark.parametrize("d, masks, alpha, responder, max_k", [
     (4, [0, 4, 9], "1/16", "null", 2),  # the block is coordinates 0 and 2 (3 varies too, 1 does not)
     (3, [0, 4, 6, 7], "1/16", "max_consistent", 2),
+    (4, [3, 11, 15], "1/8", "null", 3),  # bits 0 and 1 are set in every member: they do not vary
+    (5, [1, 3, 10, 15, 29], f"1/{2**61}", "null", 3),  # a tolerance beyond int64: simulated in Python ints
+    (5, [4, 8, 10, 24], f"1/{2**61}", "max_consistent", 2),
 ])
 def test_greedy_matches_the_best_block_translate_on_hand_picked_classes(d, masks, alpha, responder, max_k):
     """Classes where one coordinate below the block does not vary: the block is the first
@@ -415,6 +460,28 @@ def test_greedy_stops_when_no_query_of_its_family_rules_anyone_out():
     o = fl.StatisticalQueryOracle(fl.parities(3).subclass([1, 2]), fl.uniform(3), "3/8", "max_consistent")
     r = Greedy().learn(o)
     assert (r.stopped, r.queries, o.version_space_size) == ("no progress", 0, 2)
+    from finitelearn.learners import sq
+
+    old, sq._NUMPY_MAX_POINTS = sq._NUMPY_MAX_POINTS, 1  # the kernel step says so too
+    try:
+        r = Greedy().learn(fl.StatisticalQueryOracle(fl.parities(3).subclass([1, 2]), fl.uniform(3), "3/8",
+                                                     "max_consistent"))
+    finally:
+        sq._NUMPY_MAX_POINTS = old
+    assert (r.stopped, r.queries) == ("no progress", 0)
+    # the step itself, by either route: nothing ruled out, no query
+    vs = np.array([1, 2], dtype=np.int64)
+    pos = np.full(8, -1, dtype=np.int64)
+    pos[vs] = [0, 1]
+    g = Greedy()
+    g._strong, g._arrays, g._spans = {}, {}, {}
+    family = sq._family(2, Fraction(3, 8))
+    assert g._best_python(family, vs, pos, [1, 2], "max_consistent", Fraction(3, 8)) == (0, None, None, None)
+    old, sq._NUMPY_MAX_POINTS = sq._NUMPY_MAX_POINTS, 1
+    try:
+        assert g._best(family, vs, pos, [1, 2], "max_consistent", Fraction(3, 8)) == (0, None, None, None)
+    finally:
+        sq._NUMPY_MAX_POINTS = old
 
 
 def test_greedy_accepts_the_smallest_settings():
@@ -588,6 +655,29 @@ def test_simulate_removed_in_python_ints_examples():
     assert _simulate_removed("max_consistent", 4, np.array([1, 1, -2]), 1, Fraction(1, 8)) == 1
     # every member hit: the null responder answers the nearest (1/4, first) moved to 3/8: keeps two
     assert _simulate_removed("null", 3, np.array([1, 1, -2]), 1, Fraction(1, 8)) == 1
+
+
+@pytest.mark.parametrize("alpha", [Fraction(1, 2**61), Fraction(1, 3**37), Fraction(1, 8)])
+def test_greedy_step_at_d_13_the_kernel_only_where_int64_holds(alpha):
+    """At d = 13 (more than 2^12 points) the step is one kernel call unless its values outgrow
+    int64 (2^-61, 3^-37: (2^k - c) b passes 2^63), where the plain loop in Python ints runs; either
+    way the step is the plain loop's (60 members drawn from the cube, both adversaries)."""
+    from finitelearn.learners import sq
+
+    d = 13
+    rng = np.random.default_rng(13)
+    vs = np.array(rng.choice(1 << d, size=60, replace=False), dtype=np.int64)
+    pos = np.full(1 << d, -1, dtype=np.int64)
+    pos[vs] = np.arange(vs.shape[0])
+    varying = int(np.bitwise_or.reduce(vs ^ vs[0]))
+    for kind in ("null", "max_consistent"):
+        g = Greedy()
+        g._strong, g._arrays, g._spans = {}, {}, {}
+        block = [1 << i for i in range(d) if (varying >> i) & 1][: g.max_k]
+        family = sq._family(min(bin(varying).count("1"), g.max_k), alpha)
+        step = g._best(family, vs, pos, block, kind, alpha)
+        plain = g._best_python(family, vs, pos, block, kind, alpha)
+        assert step[0] >= 1 and (step[0], step[1], step[2], step[3]) == (plain[0], plain[1], plain[2], plain[3])
 
 
 def test_greedy_step_weighs_the_free_directions_of_the_anchor_at_two_thirds():
