@@ -34,26 +34,36 @@ def game(d, alpha="1/8", responder="null", **kw):
     return fl.StatisticalQueryOracle(fl.paper_teachers(d), fl.uniform(d), alpha, responder, **kw)
 
 
-def parseval_ok(oracle, result, alpha):
-    """Replay the oracle's transcript in plain numpy: each query's removals recounted from
-    the candidates' values (summed over the points), equal to what the oracle and the
-    result report, and each fewer than 1/(4 alpha^2)."""
+def _recount(o, alpha):
+    """Each query's removals recounted from the class members' exact values (plain numpy over
+    the points), for any subclass of parities in the adaptive game; and the members left."""
     alpha = Fraction(alpha)
-    d = oracle.d
+    d = o.d
     n = 1 << d
     x = np.arange(n)
-    alive = [int(S) for S in fl.paper_teachers(d).masks]
+    alive = [int(S) for S in o.concept_class.masks]
     counts = []
-    for entry in oracle.transcript:
+    for entry in o.transcript:
         num = np.asarray(entry.query.numerators, dtype=object)
         kept = []
         for S in alive:
             labels = np.array([bin(S & int(k)).count("1") % 2 for k in x])
-            value = Fraction(int(num[x, labels].sum()), entry.query.denominator * n)
-            if abs(value - entry.answer) <= alpha:
+            if abs(Fraction(int(num[x, labels].sum()), entry.query.denominator * n) - entry.answer) <= alpha:
                 kept.append(S)
         counts.append(len(alive) - len(kept))
         alive = kept
+    return counts, alive
+
+
+def _recount_removals(o, alpha):
+    return _recount(o, alpha)[0]
+
+
+def parseval_ok(oracle, result, alpha):
+    """Replay the oracle's transcript in plain numpy (:func:`_recount`): the removals equal what
+    the oracle and the result report, and each is fewer than 1/(4 alpha^2)."""
+    alpha = Fraction(alpha)
+    counts, alive = _recount(oracle, alpha)
     assert counts == [e.removed for e in oracle.transcript] == result.removed
     assert sorted(alive) == sorted(oracle.version_space_masks().tolist())
     return all(r * 4 * alpha * alpha < 1 for r in counts)
@@ -573,24 +583,6 @@ def test_greedy_predictions_stay_exact_at_a_tolerance_beyond_int64():
     assert [p for _, p, _ in g.choices] == [a for _, _, a in g.choices] == removed
     assert removed == _recount_removals(o, alpha)
 
-
-def _recount_removals(o, alpha):
-    """Each query's removals recounted from the class members' exact values (plain numpy over
-    the points), for any subclass of parities in the adaptive game."""
-    d = o.d
-    x = np.arange(1 << d)
-    alive = [int(S) for S in o.concept_class.masks]
-    out = []
-    for entry in o.transcript:
-        num = np.asarray(entry.query.numerators, dtype=object)
-        kept = []
-        for S in alive:
-            labels = np.array([bin(S & int(k)).count("1") % 2 for k in x])
-            if abs(Fraction(int(num[x, labels].sum()), entry.query.denominator * (1 << d)) - entry.answer) <= alpha:
-                kept.append(S)
-        out.append(len(alive) - len(kept))
-        alive = kept
-    return out
 
 
 @settings(deadline=None, max_examples=80)
