@@ -392,6 +392,8 @@ class Greedy(Learner):
         which the kernel is tested to choose exactly as.  So a run at d <= 12 (the demo)
         starts no numba, and a larger one runs every step in the kernel.
         """
+        if not family:  # no pattern has a coefficient above 2 alpha (alpha >= 1/2): no query can rule out
+            return 0, None, None, None
         ta, tb = alpha.numerator, alpha.denominator
         kmax = max(p.k for p in family)
         m = 1 << kmax

@@ -494,6 +494,24 @@ def test_greedy_stops_when_no_query_of_its_family_rules_anyone_out():
         sq._NUMPY_MAX_POINTS = old
 
 
+@pytest.mark.parametrize("alpha", ["1/2", "3/4", "1"])
+@pytest.mark.parametrize("responder", ["max_consistent", "null", "truthful"])
+def test_greedy_at_a_tolerance_of_one_half_or_more_asks_nothing(alpha, responder):
+    """At alpha >= 1/2 every pattern's coefficients are at most 1 <= 2 alpha, so the family is
+    empty (by the definition of a strong coefficient), and the worst case it plans for rules
+    nobody out: the answer 1/2 lies within alpha of every value in [0, 1].  The student stops
+    "no progress" without a query (it used to raise on the empty family)."""
+    C = fl.paper_teachers(4)
+    assert greedy_family(4, alpha) == []
+    h = [(x >> 1) & 1 for x in range(16)]  # the worst case by hand: 1/2 is within alpha of every value
+    for S in range(16):
+        v = Fraction(sum(h[x] == bin(x & S).count("1") % 2 for x in range(16)), 16)
+        assert abs(v - Fraction(1, 2)) <= Fraction(alpha)
+    o = fl.StatisticalQueryOracle(C[5], fl.uniform(4), alpha, responder, concept_class=C)
+    r = Greedy().learn(o)
+    assert (r.stopped, r.queries, o.version_space_size) == ("no progress", 0, len(C))
+
+
 def test_greedy_accepts_the_smallest_settings():
     """max_k = top = max_translates = 1 is allowed (the refusal is of values below 1) and still
     identifies: one direction, one translate, one kept per pattern."""
