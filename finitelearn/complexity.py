@@ -176,9 +176,12 @@ def sq_dimension(concept_class: Any, distribution: Distribution, threshold: Any 
         The distribution D of x, on the same {0,1}^d.
     threshold : number, default 0
         Correlation bound in [0, 1] (int, Fraction, decimal float or string '1/8').
-    max_members, max_cliques : int
-        Limits: the pairwise table needs m^2 entries; the clique search stops with
-        :class:`~finitelearn.TooLarge` after visiting ``max_cliques`` maximal cliques.
+    max_members : int, default 4096
+        Classes with more members are refused (:class:`~finitelearn.TooLarge`): the pairwise
+        table needs m^2 entries.
+    max_cliques : int, default 1000000
+        The clique search stops with :class:`~finitelearn.TooLarge` after visiting this many
+        maximal cliques.
 
     Returns
     -------
@@ -524,11 +527,12 @@ def membership_query_complexity(concept_class: Any, *, nonadaptive: bool = False
     nonadaptive : bool, default False
         Also compute the least number of points fixed in advance whose labels separate all
         members (exhaustive over query sets below a greedy upper bound; for very small d).
-    max_members, max_states, max_subsets : int
-        Limits: the search refuses classes with more than ``max_members`` members, stops
-        with :class:`~finitelearn.TooLarge` after ``max_states`` version spaces, and the
-        non-adaptive search refuses up front when it would check more than ``max_subsets``
-        query sets.
+    max_members : int, default 4096
+        Classes with more members are refused (:class:`~finitelearn.TooLarge`).
+    max_states : int, default 5000000
+        The search stops with :class:`~finitelearn.TooLarge` after this many version spaces.
+    max_subsets : int, default 2000000
+        The non-adaptive search refuses up front when it would check more query sets.
 
     Returns
     -------
@@ -687,9 +691,10 @@ def teaching_dimension(concept_class: Any, *, max_members: int = MAX_MEMBERS,
     ----------
     concept_class : ConceptClass or array_like
         The class.
-    max_members, max_nodes : int
-        Limits: classes with more than ``max_members`` members are refused up front; the
-        search stops with :class:`~finitelearn.TooLarge` after ``max_nodes`` search nodes.
+    max_members : int, default 4096
+        Classes with more members are refused up front (:class:`~finitelearn.TooLarge`).
+    max_nodes : int, default 5000000
+        The search stops with :class:`~finitelearn.TooLarge` after this many search nodes.
 
     Returns
     -------

@@ -640,7 +640,7 @@ _BIG = ("every number the int64 route forms (simulate_on_grid with n = big, b, t
         "reached), and this bound is still >= 6 big b, so where it admits the int64 route nothing overflows: "
         "the same removals as in Python ints")
 _PIDX = ("dead code: whenever the step is reached the family is non-empty (at alpha >= 1/2 no pattern is "
-         "strong and _best fails before, on max() of no pattern), so it holds the one-parity pattern "
+         "strong and _best returns before: an empty family stops 'no progress'), so it holds the one-parity pattern "
          "(k = 0), which fits every anchor and is weighed at one block translate at least: pidx never "
          "has fewer than two candidates")
 
@@ -651,6 +651,18 @@ _HEADROOM = ("a looser int64 bound that still holds the step's largest number: t
              "v + 2t with t = 2 m a, and a < b / 2: at alpha >= 1/2 no pattern is strong and the step is never "
              "reached), and this bound is still >= 4 m b, so wherever it admits int64 nothing overflows: the "
              "same numbers as the true bound's route")
+_TOP_WINDOW = ("a looser int64 bound (X + 4 fits where 4 X must): for X = 2 m (b + a) up to 2^63 - 5 the int64 "
+               "route runs, and its only number that can pass 2^63 is the end v + 2t of the window starting "
+               "at the one-parity pattern's top value (a pattern with k >= 1 has max |Fhat| <= 1/2 and, being "
+               "strong, 2 alpha < 1/2, so its values and window ends stay <= X). That end wraps negative and the "
+               "window's count comes out 0 (kernel) or negative (numpy grid) instead of what it holds: the "
+               "one-parity query's hit, one member at most (only S = a has a coefficient), and no other value. "
+               "Both routes keep the largest window count, and the step runs on >= 2 members, so another window "
+               "holds >= 1: at alpha < 1/4 the window from the null value (the other members, or the empty "
+               "top column of another pattern's row, count 0 either way: not the max); at alpha >= 1/4 (the "
+               "one-parity pattern alone) the window from the null value b reaches 2b (2t = 4 alpha b >= b) "
+               "and holds the top window's member too. So the largest count, the answer it leads to, and what "
+               "is ruled out are the same")
 _K = "if pos.shape[0] <= _NUMPY_MAX_POINTS or not fits_int64({}):"
 _P = "if fits_int64({}):  # every value and the window fit int64"
 
@@ -662,6 +674,10 @@ RULES += [
         "4 * (2 * m * tb + ta * 1 * m)", " 3 * (2 * m * tb + ta * 2 * m)", "4 * (2 * m * tb + ta * 2 / m)")],
     ("learners/sq.py", _K.format("4 * (2 * m * tb + ta * 2 * m)"), _K.format("4 * (2 * m * tb + ta * 3 * m)"),
      _STEP_ROUTE),
+    ("learners/sq.py", _K.format("4 * (2 * m * tb + ta * 2 * m)"), _K.format("4 + (2 * m * tb + ta * 2 * m)"),
+     _TOP_WINDOW),
+    ("learners/sq.py", _P.format("4 * (2 * big * tb + ta * 2 * big)"), _P.format("4 + (2 * big * tb + ta * 2 * big)"),
+     _TOP_WINDOW),
     *[("learners/sq.py", _P.format("4 * (2 * big * tb + ta * 2 * big)"), _P.format(e), _HEADROOM) for e in (
         "4 * (2 * big * tb - ta * 2 * big)", "4 * (2 + big * tb + ta * 2 * big)", "4 * (2 * big * tb + ta + 2 * big)",
         "4 * (2 * big * tb + ta / 2 * big)", "4 * (2 * big * tb + ta * 2 / big)", "4 * ( 1 * big * tb + ta * 2 * big)",

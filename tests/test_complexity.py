@@ -441,6 +441,19 @@ def test_member_limits_are_inclusive():
             call()
 
 
+@pytest.mark.parametrize("name", ["sq_dimension", "membership_query_complexity", "teaching_dimension"])
+def test_every_limit_default_is_the_one_documented(name):
+    """Each search's limits are keywords whose docstring line reads ``max_x : int, default N``
+    (numpydoc): the signature's default is that N, and every max_ keyword has such a line."""
+    import inspect
+    import re
+
+    f = getattr(fl, name)
+    documented = {k: int(v) for k, v in re.findall(r"^\s+(max_\w+) : int, default (\d+)$", f.__doc__, re.M)}
+    defaults = {k: p.default for k, p in inspect.signature(f).parameters.items() if k.startswith("max_")}
+    assert documented == defaults and len(defaults) >= 2
+
+
 def test_default_member_limit_is_4096():
     """4097 distinct members (tables k = 0..4096 read as bits on d = 4) are refused by every
     search without a max_members keyword; 4096 pass the member check (the SQ dimension then
