@@ -160,7 +160,9 @@ def max_consistent_answer(values: Any, counts: Any, t: int, null: int, truth: in
     [v_i, v_i + 2t] over the sorted values (each starting at a value, which loses nothing:
     a best window can always be slid right until its left end meets a value) give every
     maximal set kept by one answer.  With a fixed teacher only windows containing
-    ``truth`` count and the answer is also kept within t of it.
+    ``truth`` count and the answer is also kept within t of it; ``truth`` is then a start
+    too (with no candidate of its own), since a window holding it may slide right only up
+    to it.
 
     Tie-break: among the windows holding the most candidates, the answer is the point of
     their admissible intervals [v_j - t, v_i + t] nearest to ``null`` (so when the null
@@ -186,17 +188,19 @@ def max_consistent_answer(values: Any, counts: Any, t: int, null: int, truth: in
     values = np.asarray(values)
     counts = np.asarray(counts, dtype=np.int64)
     if values.shape[0] <= _SMALL:
-        return _max_consistent_small([int(x) for x in values.tolist()], [int(x) for x in counts.tolist()],
-                                     int(t), int(null), None if truth is None else int(truth))
+        v_, c_ = [int(x) for x in values.tolist()], [int(x) for x in counts.tolist()]
+        if truth is not None:  # the start at truth (no candidate of its own), see _start_at_truth
+            v_, c_ = v_ + [int(truth)], c_ + [0]
+        return _max_consistent_small(v_, c_, int(t), int(null), None if truth is None else int(truth))
     if values.dtype == np.int64 and values.shape[0] > _KERNEL_MIN:
         vmin, vmax = int(values.min()), int(values.max())
         room = _INT64_SAFE >> 2  # v + 2t, v - t and the distances stay far inside int64
         if max(-vmin, vmax, abs(int(null)), int(t), 0 if truth is None else abs(int(truth))) < room:
-            v, c = _grouped(values, counts)
+            v, c = _start_at_truth(*_grouped(values, counts), truth)
             ans, kept = RK.best_window(v, c, np.int64(t), np.int64(null), np.int64(0 if truth is None else truth),
                                        truth is not None)
             return int(ans), int(kept)
-    v, c = _grouped(values, counts)
+    v, c = _start_at_truth(*_grouped(values, counts), truth)
     cum = np.concatenate([[0], np.cumsum(c)])
     j = np.searchsorted(v, v + 2 * t, side="right")
     i = np.arange(v.shape[0])
@@ -239,6 +243,18 @@ def _grouped(values: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.nda
             return RK.group_dense(values, counts, np.int64(lo), np.int64(hi - lo + 1))
     order = np.argsort(values, kind="stable")
     return values[order], counts[order]
+
+
+def _start_at_truth(v: np.ndarray, c: np.ndarray, truth: int | None) -> tuple[np.ndarray, np.ndarray]:
+    """The sorted distinct values ``v`` (counts ``c``) with ``truth`` among them, at count 0 if no
+    candidate has it: a window holding the truth slides right only up to it, so
+    [truth, truth + 2t] is a start of its own where no candidate sits at the truth."""
+    if truth is None:
+        return v, c
+    i = int(np.searchsorted(v, truth))
+    if i < v.shape[0] and v[i] == truth:
+        return v, c
+    return np.insert(v, i, truth), np.insert(c, i, 0)
 
 
 def _max_consistent_small(v: list[int], c: list[int], t: int, null: int, truth: int | None) -> tuple[int, int]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from tests import naive
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -40,8 +41,10 @@ def answer_range(values, null, t, truth=None):
 @given(values_st, st.integers(0, 6), st.integers(-40, 40), st.data())
 def test_max_consistent_is_the_best_window_nearest_to_null(values, t, null, data):
     counts = data.draw(st.lists(st.integers(1, 3), min_size=len(values), max_size=len(values)))
-    use_truth = data.draw(st.booleans())
-    truth = data.draw(st.sampled_from(values)) if use_truth else None
+    use_truth = data.draw(st.sampled_from(["none", "a value", "any"]))
+    # a fixed teacher's value is a candidate's in every oracle; the function is defined for any truth
+    truth = {"none": None, "a value": data.draw(st.sampled_from(values)),
+             "any": data.draw(st.integers(-40, 40))}[use_truth]
     answers = [A for A in answer_range(values, null, t, truth) if truth is None or abs(A - truth) <= t]
     best = max(kept(values, counts, A, t) for A in answers)
     best_answers = [A for A in answers if kept(values, counts, A, t) == best]
@@ -50,6 +53,19 @@ def test_max_consistent_is_the_best_window_nearest_to_null(values, t, null, data
     got, n = max_consistent_answer(np.array(values, dtype=np.int64), np.array(counts), t, null, truth)
     assert (got, n) == (want, best)
     assert respond("max_consistent", np.array(values, dtype=np.int64), np.array(counts), truth, null, t, None) == (want, 1)
+
+
+@pytest.mark.parametrize("n", [1, 50, 5000])  # the Python-int loop, numpy, the kernel
+def test_max_consistent_with_a_truth_no_candidate_holds(n):
+    """truth = 9 with candidates at 10, 11, ...: the window [9, 11] holds truth and the candidates
+    10, 11 (t = 1), and the answers within 1 of 9 keeping both are 10 only; no window starting at a
+    candidate holds truth (it used to return kept = -1)."""
+    values = np.arange(10, 10 + n, dtype=np.int64)
+    want_kept = min(n, 2)
+    got = max_consistent_answer(values, np.ones(n, dtype=np.int64), 1, 0, 9)
+    assert got == ((9 if n == 1 else 10), want_kept)
+    if n <= 50:
+        assert got == naive.best_window(values.tolist(), [1] * n, 1, 0, 9)
 
 
 @SETTINGS
