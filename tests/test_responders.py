@@ -68,6 +68,20 @@ def test_max_consistent_with_a_truth_no_candidate_holds(n):
         assert got == naive.best_window(values.tolist(), [1] * n, 1, 0, 9)
 
 
+@pytest.mark.parametrize("n", [5, 500, 3000])  # the Python-int loop, numpy, the kernel (> 2048 values)
+def test_max_consistent_with_a_truth_in_a_gap_keeps_nobody(n):
+    """Candidates at 0, 10, 20, ... and truth = 5 (t = 1, null = 0): every answer within 1 of the
+    truth lies in [4, 6], at distance >= 4 from every candidate, so the best keeps none and is the
+    point of [4, 6] nearest to the null value, 4.  The windows not holding the truth (the one
+    from 0 holds a candidate, and comes first) must not count: scored 0 they would tie with the
+    truth's window and answer 1, more than t from the truth."""
+    values = np.arange(0, 10 * n, 10, dtype=np.int64)
+    got = max_consistent_answer(values, np.ones(n, dtype=np.int64), 1, 0, 5)
+    assert got == (4, 0)
+    if n == 5:
+        assert got == naive.best_window(values.tolist(), [1] * n, 1, 0, 5)
+
+
 @SETTINGS
 @given(values_st, st.integers(0, 6), st.integers(-40, 40), st.booleans())
 def test_null_answer_is_the_admissible_answer_nearest_to_null(values, t, null, fixed):
