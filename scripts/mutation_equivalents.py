@@ -35,8 +35,41 @@ _ROUTE = ("which route counts the agreement when neither function is lazy: the e
           "table route with enumeration in tests/test_agreement.py, and a lazy function on either side must "
           "take the engine route: test_one_lazy_function_is_never_tabulated), only the speed differs")
 
+_FIRST_WINDOW = ("an initial value of best_window's running best, replaced by the first window whatever it is: "
+                 "every window's count is >= -1 > -2 = best_cnt's start, and best_window runs on > 2048 values "
+                 "(_KERNEL_MIN), so there is a first window")
+_NEVER_BEST = ("windows not holding the truth never give the answer: the caller puts the truth among v "
+               "(_start_at_truth), so the window starting at it holds it and counts >= 0, and a window "
+               "scored -1, -2 or -3 never beats it (only a larger count, or an equal count at a smaller "
+               "distance, replaces the best; distances are >= 0); among the windows holding the truth the "
+               "order is unchanged")
+_R = "_kernels/responders.py"
+
 # (module, line before, line after or None for any, why)
 RULES: list[tuple[str, str, str | None, str]] = [
+    (_R, "if cnt > best_cnt or (cnt == best_cnt and dist < best_dist):",
+     "if cnt > best_cnt or (cnt >= best_cnt and dist < best_dist):",
+     "cnt > best_cnt already satisfies the first clause, so >= in the second adds no case"),
+    (_R, "if per[k] != 0:", "if per[k] > 0:",
+     "per[k] sums multiplicities, which are >= 0 (the oracle's counts of members per value; the "
+     "public max_consistent_answer documents counts as multiplicities): != 0 is > 0"),
+    (_R, "while j < n and v[j] <= top:", "while j != n and v[j] <= top:",
+     "j starts at 0 and grows by one only while j < n: it never passes n, so j != n is j < n"),
+    *[(_R, "best_cnt = np.int64(-2)", f"best_cnt = np.int64({e})", _FIRST_WINDOW + " (below -2 as well)")
+      for e in ("- 3", "~2")],
+    (_R, "best_cnt = np.int64(-2)", "best_cnt = np.int64(- 1)",
+     "a start of -1 is replaced by the first window counting >= 0 instead of by the first window: "
+     "windows scored -1 (not holding the truth) never give the answer anyway, and one counting >= 0 "
+     "always exists (without a truth every window holds its start, count >= 1; with one, the window "
+     "starting at the truth, which the caller puts among v); from there the scan is the same"),
+    *[(_R, f"{name} = np.int64(0)", f"{name} = np.int64({e})", _FIRST_WINDOW)
+      for name in ("best_dist", "best_lo", "best_hi") for e in (" 1", " -1")],
+    *[(_R, "cnt = -1", f"cnt = {e}", _NEVER_BEST) for e in ("- 2", "~1")],
+    (_R, "dist = max(max(lo - null, null - hi), 0)", "dist = max(max(lo - null, null - hi), -1)",
+     "the distance becomes -1 instead of 0 exactly where lo < null < hi, and a window whose interval "
+     "holds the null value (distance <= 0 either way) answers the null value: among the windows of "
+     "the largest count the first one holding it (original) and the first one holding it strictly "
+     "inside, else the first holding it (mutant), answer the same, and keep the same count"),
     ("agreement.py", "if engine is not None or isinstance(h, LazyFunction) or isinstance(T, LazyFunction):",
      "if engine is None or isinstance(h, LazyFunction) or isinstance(T, LazyFunction):", _ROUTE),
     ("agreement.py", "if engine is not None or isinstance(h, LazyFunction) or isinstance(T, LazyFunction):",
@@ -854,6 +887,8 @@ RULES += [
 
 # arrays that are one-dimensional by the function's contract, per module: X.shape[0] -> X.shape[-1]
 ONE_D: dict[str, set[str]] = {
+    # values: _grouped's 1-D array (max_consistent_answer's); v: the 1-D distinct values
+    "_kernels/responders.py": {"values", "v"},
     "_kernels/wht.py": {"a", "src", "values"},
     # idx = np.flatnonzero(...): 1-D by construction; values: ndim != 1 is refused first (same line)
     "distributions.py": {"self._support", "idx", "values"},

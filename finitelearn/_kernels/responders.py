@@ -53,7 +53,9 @@ def best_window(v, c, t, null, truth, has_truth):
 
     The window starting at v_i holds v_i .. v_j (v_j <= v_i + 2t < v_{j+1}); its admissible
     answers are [v_j - t, v_i + t] (intersected with [truth - t, truth + t] when
-    ``has_truth``, and then only windows holding ``truth`` count: count -1 otherwise).
+    ``has_truth``, and then only windows holding ``truth`` count: count -1 otherwise;
+    ``truth`` must then be one of v, at count 0 if no candidate has it, so that the window
+    starting at it holds it: the caller's ``_start_at_truth``).
     The first window with the largest count, and among those the smallest distance of the
     interval to ``null``, gives the answer: the point of its interval nearest to ``null``.
     """
