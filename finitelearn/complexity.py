@@ -641,7 +641,8 @@ def _min_cover(universe: int, sets: list[tuple[int, int]], budget: list[int]) ->
             if len(chosen) < len(best[0]):
                 best[0] = tuple(chosen)
             return
-        room = len(best[0]) - 1 - len(chosen)        # sets we may still add to improve
+        before = len(best[0])
+        room = before - 1 - len(chosen)        # sets we may still add to improve
         if room <= 0 or failed.get(left, -1) >= room:
             return
         useful = [(x, s & left) for x, s in allowed if s & left]
@@ -669,8 +670,8 @@ def _min_cover(universe: int, sets: list[tuple[int, int]], budget: list[int]) ->
         branch = sorted((t for t in useful if t[1] & e_best), key=lambda t: -t[1].bit_count())
         for x, s in branch:
             dfs(left & ~s, chosen + [x], useful)
-        if len(best[0]) - 1 - len(chosen) == room:    # nothing better found from here
-            failed[left] = max(room, failed.get(left, -1))
+        if len(best[0]) == before:    # nothing better found from here: no cover of left by room sets
+            failed[left] = room       # (a larger room for left would have returned above)
 
     dfs(universe, [], cand)
     return tuple(sorted(best[0]))
