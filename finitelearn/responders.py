@@ -192,14 +192,18 @@ def max_consistent_answer(values: Any, counts: Any, t: int, null: int, truth: in
         if truth is not None:  # the start at truth (no candidate of its own), see _start_at_truth
             v_, c_ = v_ + [int(truth)], c_ + [0]
         return _max_consistent_small(v_, c_, int(t), int(null), None if truth is None else int(truth))
-    if values.dtype == np.int64 and values.shape[0] > _KERNEL_MIN:
+    if values.dtype.kind in "iu":  # fixed-width ints: int64 with room, else exact Python ints
         vmin, vmax = int(values.min()), int(values.max())
-        room = _INT64_SAFE >> 2  # v + 2t, v - t and the distances stay far inside int64
-        if max(-vmin, vmax, abs(int(null)), int(t), 0 if truth is None else abs(int(truth))) < room:
-            v, c = _start_at_truth(*_grouped(values, counts), truth)
-            ans, kept = RK.best_window(v, c, np.int64(t), np.int64(null), np.int64(0 if truth is None else truth),
-                                       truth is not None)
-            return int(ans), int(kept)
+        # v + 2t, v - t and the distances stay far inside int64 (else numpy would wrap them)
+        if max(-vmin, vmax, abs(int(null)), int(t), 0 if truth is None else abs(int(truth))) < _INT64_SAFE >> 2:
+            values = values.astype(np.int64, copy=False)
+            if values.shape[0] > _KERNEL_MIN:
+                v, c = _start_at_truth(*_grouped(values, counts), truth)
+                ans, kept = RK.best_window(v, c, np.int64(t), np.int64(null),
+                                           np.int64(0 if truth is None else truth), truth is not None)
+                return int(ans), int(kept)
+        else:
+            values = values.astype(object)
     v, c = _start_at_truth(*_grouped(values, counts), truth)
     cum = np.concatenate([[0], np.cumsum(c)])
     j = np.searchsorted(v, v + 2 * t, side="right")

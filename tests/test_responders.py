@@ -82,6 +82,33 @@ def test_max_consistent_with_a_truth_in_a_gap_keeps_nobody(n):
         assert got == naive.best_window(values.tolist(), [1] * n, 1, 0, 5)
 
 
+@pytest.mark.parametrize("n", [100, 3000])  # numpy, the kernel (> 2048 values)
+@pytest.mark.parametrize("dtype", [np.int64, np.uint64, object])
+def test_max_consistent_near_two_to_the_62_does_not_wrap(n, dtype):
+    """Values 2^62 + i (i < n) with t = 2^61: one window [v, v + 2^62] holds all n, and the
+    admissible answers [v_max - t, v_min + t] start at 2^61 + n - 1, the point nearest to the
+    null value 0.  A window end v + 2t passes 2^63: in int64 it wrapped and nobody was kept."""
+    values = np.array([2**62 + i for i in range(n)], dtype=dtype)
+    assert max_consistent_answer(values, np.ones(n, dtype=np.int64), 2**61, 0) == (2**61 + n - 1, n)
+
+
+def test_max_consistent_counts_the_largest_value_on_the_kernel_route():
+    """3000 values (the kernel's grouping of a dense range): one at 0, 2999 at 100, t = 1, null 0:
+    the window at 100 keeps 2999, answered at 99 (its admissible [99, 101] nearest to 0); a
+    grouping that dropped the largest value would keep the one at 0.  Against the definition."""
+    values = np.array([0] + [100] * 2999, dtype=np.int64)
+    got = max_consistent_answer(values, np.ones(3000, dtype=np.int64), 1, 0)
+    assert got == (99, 2999) == naive.best_window([0, 100], [1, 2999], 1, 0)
+
+
+@pytest.mark.parametrize("n", [100, 3000])
+def test_max_consistent_on_int32_values_with_a_tolerance_beyond_int32(n):
+    """int32 values 0, 1000, ... with t = 2^40: every answer in [v_max - t, v_min + t] keeps all,
+    and the null value 0 is one of them (numpy would refuse t for int32, or wrap v + 2t)."""
+    values = np.arange(n, dtype=np.int32) * 1000
+    assert max_consistent_answer(values, np.ones(n, dtype=np.int64), 2**40, 0) == (0, n)
+
+
 @SETTINGS
 @given(values_st, st.integers(0, 6), st.integers(-40, 40), st.booleans())
 def test_null_answer_is_the_admissible_answer_nearest_to_null(values, t, null, fixed):
