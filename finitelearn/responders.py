@@ -143,7 +143,8 @@ def null_answer(values: Any, truth: int | None, null: int, t: int) -> int:
             return null
         return truth + t if null > truth else truth - t
     values = np.asarray(values)
-    if values.dtype != object and max(abs(null), t) >= (_INT64_SAFE >> 1):
+    if values.dtype != object and values.shape[0] and \
+            max(abs(null), t, abs(int(values.min())), abs(int(values.max()))) >= (_INT64_SAFE >> 1):
         values = values.astype(object)      # exact Python ints: values - null would wrap in int64
     dist = np.abs(values - null)
     if (dist <= t).any():

@@ -92,6 +92,15 @@ def test_max_consistent_near_two_to_the_62_does_not_wrap(n, dtype):
     assert max_consistent_answer(values, np.ones(n, dtype=np.int64), 2**61, 0) == (2**61 + n - 1, n)
 
 
+@pytest.mark.parametrize("dtype", [np.int64, np.uint64])
+def test_null_answer_far_from_a_value_near_two_to_the_63(dtype):
+    """One candidate at 2^63 - 1, null -2^60, t = 1: the candidate is far from the null value,
+    so the answer is it moved 1 towards null.  Its distance 2^63 - 1 + 2^60 wrapped negative in
+    int64, which read as "within t": the null value was answered."""
+    v = 2**63 - 1
+    assert null_answer(np.array([v], dtype=dtype), None, -(2**60), 1) == v - 1
+
+
 def test_max_consistent_counts_the_largest_value_on_the_kernel_route():
     """3000 values (the kernel's grouping of a dense range): one at 0, 2999 at 100, t = 1, null 0:
     the window at 100 keeps 2999, answered at 99 (its admissible [99, 101] nearest to 0); a
