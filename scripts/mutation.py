@@ -10,6 +10,7 @@ Usage::
     python scripts/mutation.py --rerun-survivors fourier     # after new tests: the survivors again
     python scripts/mutation.py --report              # only rewrite the report from the sessions
     python scripts/mutation.py --reuse /old/mutation-sessions --reuse-commit 94122cf   # earlier kills kept
+    python scripts/mutation.py --report --archive scripts/mutation-results   # report + sessions, to commit
 
 Why cosmic-ray and not mutmut 3: mutmut 3 mutates through trampolines and skips every
 decorated function, so it never mutates an ``@njit`` kernel, and ``finitelearn/_kernels``
@@ -701,6 +702,11 @@ def main(argv: list[str] | None = None) -> int:
                         "mutant of the same function are not run again")
     p.add_argument("--reuse-commit", default="94122cf", help="the commit whose source the --reuse sessions mutated")
     p.add_argument("--report", action="store_true", help="only write the report")
+    p.add_argument("--archive", default=None,
+                   help="after the report, copy it and every module's session (outputs cut to their last "
+                        "line, so a few hundred KB) into this folder, to be committed: machines are wiped "
+                        "between sessions, and --reuse ARCHIVE --reuse-commit <the commit they ran on> "
+                        "skips their kills later")
     p.add_argument("--out", default=str(ROOT / "mutation-report"),
                    help="report path without suffix (.md and .json are written)")
     args = p.parse_args(argv)
@@ -716,7 +722,35 @@ def main(argv: list[str] | None = None) -> int:
             run_module(m, args)
             write_report(list(MODULES), Path(args.work), Path(args.out))
     write_report(list(MODULES), Path(args.work), Path(args.out))
+    if args.archive:
+        archive(Path(args.work), Path(args.out), Path(args.archive))
     return 0
+
+
+def archive(work_root: Path, report: Path, dest: Path) -> None:
+    """The report and every session under ``work_root``, each session's test outputs cut to
+    their last line (the verdicts, diffs and mutation specs kept: enough for the report and
+    for ``--reuse``)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for suffix in (".md", ".json"):
+        if report.with_suffix(suffix).exists():
+            shutil.copy(report.with_suffix(suffix), dest / f"report{suffix}")
+    for session in sorted(work_root.glob("*/session.sqlite")):
+        out = dest / f"{session.parent.name}.sqlite"
+        out.unlink(missing_ok=True)
+        src = sqlite3.connect(session)
+        with sqlite3.connect(out) as con:
+            src.backup(con)
+        src.close()
+        con = sqlite3.connect(out)
+        rows = con.execute("SELECT job_id, output FROM work_results").fetchall()
+        last = [((o or "").strip().splitlines() or [""])[-1][-300:] for _, o in rows]
+        con.executemany("UPDATE work_results SET output = ? WHERE job_id = ?",
+                        [(o, j) for o, (j, _) in zip(last, rows)])
+        con.commit()
+        con.execute("VACUUM")
+        con.close()
+        print(f"archived {session.parent.name}: {out.stat().st_size // 1024} KB")
 
 
 if __name__ == "__main__":
