@@ -428,9 +428,6 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "branch = sorted((t for t in useful if t[1] & e_best), key=lambda t: -t[ 0].bit_count())",
      "the order in which the branch and bound tries the sets (here by the bits of the point's index): it "
      "finds a smallest cover in any order (no tie-break between smallest covers is promised)"),
-    ("complexity.py", "failed[left] = max(room, failed.get(left, -1))", None,
-     "room >= 1 here (room <= 0 returned above), so max(room, default) is room for any default <= 1 "
-     "(-2, 0, 1)"),
     ("complexity.py", "if r == 0 or len(blocks) << r < m:", "if r < 0 or len(blocks) << r < m:",
      "r = k - len(chosen) >= 0, and at r = 0 the second test returns as well: len(blocks) << 0 = "
      "len(blocks) < m (len(blocks) == m returned just above)"),
@@ -527,14 +524,28 @@ RULES += [
      "p_code is 0, 1, 2 or 3 and 0 and 1 took the branches above, so p_code <= 2 is p_code == 2 here"),
 ]
 
-_NO_MEMO = ("the memo of states searched in vain is then never written (best only shrinks, so len(best[0]) - 1 "
-            "- len(chosen) <= room, never > room, never room + 1), so it never prunes: the search is the plain "
-            "branch and bound and finds the same smallest cover (only nodes are spent)")
+_NO_MEMO = ("the memo of states searched in vain is then never written (best only shrinks: len(best[0]) <= "
+            "before, never more), so it never prunes: the search is the plain branch and bound and finds the "
+            "same smallest cover (only nodes are spent)")
+_C = "complexity.py"
+NEW_MEMO = 'if len(best[0]) == before:    # nothing better found from here: no cover of left by room sets'
 RULES += [
-    ("complexity.py", "if len(best[0]) - 1 - len(chosen) == room:    # nothing better found from here",
-     "if len(best[0]) - 1 - len(chosen) > room:    # nothing better found from here", _NO_MEMO),
-    ("complexity.py", "if len(best[0]) - 1 - len(chosen) == room:    # nothing better found from here",
-     "if len(best[0]) - 2 - len(chosen) == room:    # nothing better found from here", _NO_MEMO),
+    (_C, NEW_MEMO, NEW_MEMO.replace("==", ">", 1), _NO_MEMO),
+    (_C, NEW_MEMO, NEW_MEMO.replace("==", ">=", 1), "best only shrinks, so len(best[0]) <= before and >= is =="),
+    (_C, NEW_MEMO, NEW_MEMO.replace("best[0]", "best[ -1]", 1),
+     "best is a list of one element (the best cover so far), so best[-1] is best[0]"),
+    (_C, "if c == 0 or c == full:", "if c <= 0 or c == full:",
+     "c is a column of the class (a bit mask of members), never negative: <= 0 is == 0"),
+    (_C, "if c == 0 or c == full:", "if c == 0 or c >= full:",
+     "c is a bit mask of members, so c <= full (every member's bit): >= full is == full"),
+    (_C, "if r == 0 or len(blocks) << r < m:", "if r <= 0 or len(blocks) << r < m:",
+     "r = k - len(chosen) >= 0 (dfs recurses only from r >= 1, with one more chosen): <= 0 is == 0"),
+    (_C, "if s and s not in seen:", "if s or s not in seen:",
+     "_min_cover's candidates then keep duplicates (after their first copy) and one empty set: the "
+     "greedy bound takes the first largest (the first copy; the empty set meets nothing left), `useful` "
+     "drops the empty set, and a duplicate is branched on after its first copy, whose subtree already "
+     "found every cover through it; a cover is replaced only by a strictly smaller one, so the same "
+     "points are returned"),
     ("complexity.py", "if room <= 0 or failed.get(left, -1) >= room:",
      "if room <= 0 and failed.get(left, -1) >= room:",
      "room >= 1: the memo is no longer read (no pruning, the same smallest cover, only nodes are spent); "
@@ -565,9 +576,6 @@ for _after in ("big, small = (a, b) if na != n - na else (b, a)", "big, small = 
 
 
 RULES += [
-    ("complexity.py", "if len(best[0]) - 1 - len(chosen) == room:    # nothing better found from here",
-     "if len(best[ -1]) - 1 - len(chosen) == room:    # nothing better found from here",
-     "best is a list of one element (the best cover so far), so best[-1] is best[0]"),
     ("complexity.py", "branch = sorted((t for t in useful if t[1] & e_best), key=lambda t: -t[1].bit_count())",
      "branch = sorted((t for t in useful if t[1] | e_best), key=lambda t: -t[1].bit_count())",
      "every useful set is nonzero, so the search branches on every useful set: a superset of the sets "
@@ -580,9 +588,6 @@ RULES += [
 ]
 
 RULES += [
-    ("complexity.py", "if len(best[0]) - 1 - len(chosen) == room:    # nothing better found from here",
-     "if len(best[0]) - 1 - len(chosen) >= room:    # nothing better found from here",
-     "best only shrinks, so len(best[0]) - 1 - len(chosen) <= room here and >= is =="),
     ("complexity.py", "if len(chosen) < len(best[0]):", "if len(chosen) != len(best[0]):",
      "len(chosen) <= len(best[0]) at a full cover: its parent branched with room >= 1 (len(chosen) - 1 <= "
      "len(best) - 2 then), and best has since shrunk only to covers found below that parent, which hold "

@@ -441,6 +441,15 @@ def test_member_limits_are_inclusive():
             call()
 
 
+def test_sq_dimension_threshold_defaults_to_0():
+    """``threshold : number, default 0``.  On d = 2 under the uniform law the tables 0000 and 0001
+    (as +-1: four +1's, and three +1's and a -1) correlate 2/4 = 1/2: at threshold 0 no two of
+    them may be together (dimension 1), at threshold 1/2 or more both (dimension 2)."""
+    C = [[0, 0, 0, 0], [0, 0, 0, 1]]
+    assert fl.sq_dimension(C, fl.uniform(2)).dimension == 1
+    assert fl.sq_dimension(C, fl.uniform(2), "1/2").dimension == 2
+
+
 @pytest.mark.parametrize("name", ["sq_dimension", "membership_query_complexity", "teaching_dimension"])
 def test_every_limit_default_is_the_one_documented(name):
     """Each search's limits are keywords whose docstring line reads ``max_x : int, default N``
