@@ -45,6 +45,11 @@ _NEVER_BEST = ("windows not holding the truth never give the answer: the caller 
                "order is unchanged")
 _R = "_kernels/responders.py"
 
+_BELOW_VALID = ("the mark of windows that miss the truth only has to be below every valid window's count, which "
+                "is >= 0: the window starting at the truth (_start_at_truth puts it among the values) holds it")
+_RROUTE = ("which route computes the max-consistent answer or groups the values (the kernels, numpy, sorting): "
+           "all exact and with the same answer and count (each bound to the definition in tests/test_responders.py "
+           "and tests/_kernels/test_responders.py); only the speed and the memory differ, within the guards")
 # (module, line before, line after or None for any, why)
 RULES: list[tuple[str, str, str | None, str]] = [
     (_R, "if cnt > best_cnt or (cnt == best_cnt and dist < best_dist):",
@@ -185,22 +190,47 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("responders.py", 'if kind == "max_consistent":', None,
      "kind is normalised, and the other three returned above: only 'max_consistent' reaches this line, so "
      "==, <= and >= all hold (the refusal below is unreachable, `pragma: no cover`)"),
+    ("responders.py", "if i < v.shape[0] and v[i] == truth:", "if i < v.shape[0] and v[i] <= truth:",
+     "i = searchsorted(v, truth) (left side), so v[i] >= truth where i < n: <= is =="),
+    ("responders.py", "if i < v.shape[0] and v[i] == truth:", "if i != v.shape[0] and v[i] == truth:",
+     "searchsorted returns i <= n: != n is < n"),
+    ("responders.py", "if values.dtype != object and values.shape[0] and \\",
+     "if values.dtype < object and values.shape[0] and \\",
+     "numpy orders dtypes by safe casting, and every dtype but object itself casts safely to object: "
+     "< object is != object"),
+    *[("responders.py", "if hi - lo <= 16 * values.shape[0]:", e, _RROUTE + " (the dense grouping's array "
+       "of hi - lo + 1 counters stays within a small multiple of the values' own size)")
+      for e in ("if hi - lo == 16 * values.shape[0]:", "if hi - lo < 16 * values.shape[0]:",
+                "if hi - lo <= 17 * values.shape[0]:", "if hi - lo <= 15 * values.shape[0]:")],
+    *[("responders.py", "if values.shape[0] > _KERNEL_MIN:", e, _RROUTE)
+      for e in ("if values.shape[0] == _KERNEL_MIN:", "if values.shape[0] != _KERNEL_MIN:",
+                "if not values.shape[0] > _KERNEL_MIN:")],
+    ("responders.py", "_KERNEL_MIN = 2048", None, _RROUTE),
+    ("responders.py",
+     "if max(-vmin, vmax, abs(int(null)), int(t), 0 if truth is None else abs(int(truth))) < _INT64_SAFE >> 2:",
+     "if max(-vmin, vmax, abs(int(null)), int(t), 1 if truth is None else abs(int(truth))) < _INT64_SAFE >> 2:",
+     "max(..., 1) and max(..., 0) differ only when every other term is 0, and both are then far below 2^60"),
+    ("responders.py",
+     "if max(-vmin, vmax, abs(int(null)), int(t), 0 if truth is None else abs(int(truth))) < _INT64_SAFE >> 2:",
+     "if max(-vmin, vmax, abs(int(null)), int(t), 0 if truth is None else abs(int(truth))) < _INT64_SAFE >> 1:",
+     "a looser bound that still holds every number: with |v|, |null|, t, |truth| < 2^61 the window ends "
+     "v + 2t < 2^61 + 2^62, the starts v - t > -2^62, and the distances lo - null, null - hi stay "
+     "within (-2^62 - 2^61, 2^62 + 2^61), all inside int64: the int64 routes give the exact answer"),
+    ("responders.py",
+     "if max(-vmin, vmax, abs(int(null)), int(t), 0 if truth is None else abs(int(truth))) < _INT64_SAFE >> 2:",
+     "if max(-vmin, vmax, abs(int(null)), int(t), 0 if truth is None else abs(int(truth))) <= _INT64_SAFE >> 2:",
+     "looser by one: at 2^60 itself every number still fits int64 (the bound 2^61 is argued just above)"),
+    ("responders.py", "if values.dtype != object and values.shape[0] and \\",
+     "if values.dtype != object or values.shape[0] and \\",
+     "every fixed-width array then goes to exact Python ints (the same distances and answer, only slower); "
+     "an object array is converted only where the original converts (the and-chain is the same for it)"),
     ("responders.py", "key = (-cnt, dist)", "key = (~cnt, dist)",
      "~cnt = -cnt - 1: the same order of the keys"),
-    ("responders.py", "cnt = -1", "cnt = not 1",
-     "the small route's mark of windows that miss the truth (0 here) only has to be below every valid "
-     "window's count (>= 1), as in the numpy route's np.where(valid, cnt, -1)"),
-    ("responders.py", "cnt = -1", "cnt = - 2",
-     "the small route's mark of windows that miss the truth only has to be below every valid window's count"),
+    ("responders.py", "cnt = -1", "cnt = - 2", _BELOW_VALID),
     ("responders.py", "j = 0", None,
      "j = 1: the scan at i = 0 walks j past index 0 anyway (v[0] <= v[0] + 2t); j = -1: `if j < i` sets it "
      "to 0 at i = 0"),
-    ("responders.py", "cnt = -1", "cnt = ~1",
-     "~1 = -2: the small route's mark of windows that miss the truth only has to be below every valid "
-     "window's count (>= 1)"),
-    ("responders.py", "cnt = -1", "cnt = - 0",
-     "the small route's mark of windows that miss the truth only has to be below every valid window's "
-     "count (>= 1); with no valid window every window ties either way, the answer the same"),
+    ("responders.py", "cnt = -1", "cnt = ~1", "~1 = -2: " + _BELOW_VALID),
     ("responders.py", "while j < n and v[j] <= top:", "while j != n and v[j] <= top:",
      "j never passes n (it grows by one while j < n), so j != n is j < n"),
     ("responders.py", "if abs(null - truth) <= t:", "if abs(null - truth) < t:",
@@ -221,17 +251,8 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("responders.py", 'if kind == "truthful":', 'if kind >= "truthful":',
      "kind is one of the four normalised names (the callers normalise it) and 'truthful' is the greatest "
      "of them in string order, so only it compares >= 'truthful'"),
-    ("responders.py", "cnt = np.where(valid, cnt, -1)", "cnt = np.where(valid, cnt, - 2)",
-     "the mark of windows that miss the truth only has to be below every valid window's count (>= 1)"),
-    ("responders.py", "cnt = np.where(valid, cnt, -1)", "cnt = np.where(valid, cnt, ~1)",
-     "~1 = -2: the mark of windows that miss the truth only has to be below every valid window's count (>= 1)"),
-    ("responders.py", "cnt = np.where(valid, cnt, -1)", "cnt = np.where(valid, cnt, not 1)",
-     "not 1 = False = 0: the mark of windows that miss the truth only has to be below every valid window's "
-     "count (>= 1); with no valid window at all every window ties either way, so the answer is the same "
-     "(the count returned is 0 instead of -1 then, and respond, the only caller, uses the answer alone)"),
-    ("responders.py", "cnt = np.where(valid, cnt, -1)", "cnt = np.where(valid, cnt, - 0)",
-     "the mark of windows that miss the truth only has to be below every valid window's count, and a "
-     "window holds its own first value (counts >= 1); with no valid window at all every window ties either way"),
+    ("responders.py", "cnt = np.where(valid, cnt, -1)", "cnt = np.where(valid, cnt, - 2)", _BELOW_VALID),
+    ("responders.py", "cnt = np.where(valid, cnt, -1)", "cnt = np.where(valid, cnt, ~1)", "~1 = -2: " + _BELOW_VALID),
     ("learners/sq.py", 'out.append(QueryPattern.from_table(f"majority of {k} (signs +)", _majority(k, [1] * k)))',
      'out.append(QueryPattern.from_table(f"majority of {k} (signs +)", _majority(k, [ 2] * k)))',
      "all weights 2 instead of 1 doubles the sum, whose sign (the majority) is the same"),

@@ -101,6 +101,28 @@ def test_null_answer_far_from_a_value_near_two_to_the_63(dtype):
     assert null_answer(np.array([v], dtype=dtype), None, -(2**60), 1) == v - 1
 
 
+@pytest.mark.parametrize("n", [5, 100, 3000])
+def test_max_consistent_with_a_truth_above_every_candidate(n):
+    """Candidates 0 .. n - 1, truth n + 10, t = 1, null 0: every answer within 1 of the truth is at
+    distance >= 10 from every candidate, so none is kept, and the answer nearest to null is
+    n + 9 (the truth's start lies past the last value: the insertion at the end)."""
+    values = np.arange(n, dtype=np.int64)
+    assert max_consistent_answer(values, np.ones(n, dtype=np.int64), 1, 0, n + 10) == (n + 9, 0)
+
+
+def test_max_consistent_on_values_spread_far_apart():
+    """3000 values 2^40 apart (a range 2^40 times their number: sorted, not counted into a dense
+    array of 3000 * 2^40 counters), t = 2^38: each window [v, v + 2^39] holds one value.  With
+    one count each the first (nearest to null 0) wins, answered at 0; with 5 at 7 * 2^40 that
+    one wins, answered at its admissible point nearest to 0, 7 * 2^40 - 2^38."""
+    values = np.arange(3000, dtype=np.int64) << 40
+    t = 1 << 38
+    counts = np.ones(3000, dtype=np.int64)
+    assert max_consistent_answer(values, counts, t, 0) == (0, 1)
+    counts[7] = 5
+    assert max_consistent_answer(values, counts, t, 0) == (7 * 2**40 - t, 5)
+
+
 def test_max_consistent_counts_the_largest_value_on_the_kernel_route():
     """3000 values (the kernel's grouping of a dense range): one at 0, 2999 at 100, t = 1, null 0:
     the window at 100 keeps 2999, answered at 99 (its admissible [99, 101] nearest to 0); a
