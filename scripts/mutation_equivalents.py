@@ -224,6 +224,38 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "if values.dtype != object or values.shape[0] and \\",
      "every fixed-width array then goes to exact Python ints (the same distances and answer, only slower); "
      "an object array is converted only where the original converts (the and-chain is the same for it)"),
+    ("responders.py", "if hi - lo <= 16 * values.shape[0]:", "if hi - lo <= 16 + values.shape[0]:",
+     _RROUTE + " (a stricter density test: more arrays are sorted instead)"),
+    ("responders.py", "if i < v.shape[0] and v[i] == truth:", "if i < v.shape[0] and v[i] < truth:",
+     "v[i] >= truth (searchsorted, left), so the test never holds and the truth is always inserted, at "
+     "count 0 just before its own group when a candidate has it: the window starting at the inserted copy "
+     "holds the same values as the one starting at the group (same value), comes first, and has the same "
+     "admissible interval, so the first best window gives the same answer and count"),
+    ("responders.py", "if values.dtype == np.int64 and values.shape[0] > _KERNEL_MIN:",
+     "if values.dtype <= np.int64 and values.shape[0] > _KERNEL_MIN:",
+     "the values reaching _grouped are int64 or object (max_consistent_answer reads every fixed-width "
+     "int dtype as int64 first, or as exact ints), and object <= int64 is False: the same test"),
+    *[("responders.py", "if values.dtype == np.int64 and values.shape[0] > _KERNEL_MIN:",
+       f"if values.dtype == np.int64 and values.shape[0] {op} _KERNEL_MIN:", _RROUTE) for op in ("==", "!=", "<")],
+    *[("responders.py", "if values.shape[0] > _KERNEL_MIN:", f"if values.shape[0] {op} _KERNEL_MIN:", _RROUTE)
+      for op in ("<=", ">=")],
+    ("responders.py",
+     "if max(-vmin, vmax, abs(int(null)), int(t), 0 if truth is None else abs(int(truth))) < _INT64_SAFE >> 2:",
+     "if max(-vmin, vmax, abs(int(null)), int(t), 0 if truth is None else abs(int(truth))) == _INT64_SAFE >> 2:",
+     "a stricter bound (almost never met): the values go to exact Python ints instead, the same answer"),
+    ("responders.py",
+     "if max(-vmin, vmax, abs(int(null)), int(t), 0 if truth is None else abs(int(truth))) < _INT64_SAFE >> 2:",
+     "if max(-vmin, vmax, abs(int(null)), int(t), -1 if truth is None else abs(int(truth))) < _INT64_SAFE >> 2:",
+     "max(..., -1) and max(..., 0) differ only when every other term is below 0, which t >= 0 rules out"),
+    ("responders.py", "max(abs(null), t, abs(int(values.min())), abs(int(values.max()))) >= (_INT64_SAFE >> 1):",
+     "max(abs(null), t, abs(int(values.min())), abs(int(values.max()))) > (_INT64_SAFE >> 1):",
+     "looser by one: at 2^61 exactly, |values - null| <= 2^62 still fits int64"),
+    ("responders.py", "max(abs(null), t, abs(int(values.min())), abs(int(values.max()))) >= (_INT64_SAFE >> 1):",
+     "max(abs(null), t, abs(int(values.min())), abs(int(values.max()))) >= (_INT64_SAFE >> 2):",
+     "a stricter bound: more arrays go to exact Python ints, the same distances and answer"),
+    ("responders.py", "np.int64(0 if truth is None else truth), truth is not None)",
+     "np.int64( 1 if truth is None else truth), truth is not None)",
+     "best_window reads truth only when has_truth (truth is not None): the placeholder is never read"),
     ("responders.py", "key = (-cnt, dist)", "key = (~cnt, dist)",
      "~cnt = -cnt - 1: the same order of the keys"),
     ("responders.py", "cnt = -1", "cnt = - 2", _BELOW_VALID),
@@ -550,8 +582,31 @@ _NO_MEMO = ("the memo of states searched in vain is then never written (best onl
             "same smallest cover (only nodes are spent)")
 _C = "complexity.py"
 NEW_MEMO = 'if len(best[0]) == before:    # nothing better found from here: no cover of left by room sets'
+_SEPARATING = ("the non-adaptive search then also tries index sequences that step back (a part again, or an "
+               "earlier one): a superset of the increasing ones, so at each k it finds a separating set iff one "
+               "exists, and k runs upwards from the lower bound, so the least k is the same; a set with a "
+               "repeated point cannot be the first found at the least k (its distinct points would separate "
+               "with fewer); which minimum set is returned may differ (the result promises 'one such minimum "
+               "set')")
 RULES += [
     (_C, NEW_MEMO, NEW_MEMO.replace("==", ">", 1), _NO_MEMO),
+    (_C, "if 1 + _ceil_log2(nbig) >= best:", "if 1 - _ceil_log2(nbig) >= best:",
+     "a weaker cut (1 - x >= best implies 1 + x >= best, x >= 0): the loop goes on over candidates whose "
+     "cost, at least 1 + ceil(log2 nbig), is >= best, so `cost < best` rejects each; the cost and the tree "
+     "are the same, only more version spaces may be solved (the version_spaces count)"),
+    (_C, "got = dfs(i + 1, refine(blocks, c), chosen + [x])", "got = dfs(i - 1, refine(blocks, c), chosen + [x])",
+     _SEPARATING),
+    (_C, "return dfs(0, [full], [])", "return dfs( -1, [full], [])", _SEPARATING),
+    (_C, "if r == 0 or len(blocks) << r < m:", "if r == 0 and len(blocks) << r < m:",
+     "r = 0 and len(blocks) < m (len(blocks) == m returned just above) hold together, so the cut at r = 0 "
+     "stays; the capacity cut len(blocks) * 2^r < m is lost at r >= 1, which only spends nodes: a "
+     "branch that cannot reach m blocks finds nothing either way"),
+    (_C, "if n_best is None or n_e < n_best:", "if n_best is None or n_e >= n_best:", _BRANCH),
+    *[(_C, "big, small = (a, b) if na >= n - na else (b, a)", f"big, small = (a, b) if na {op} n - na else (b, a)",
+       "which side of a query is solved first (the cut after it only skips queries costing >= best "
+       "either way); the cost and the tree are the same, only the version_spaces count may differ")
+      for op in ("<", ">")],
+    (_C, "budget[0] -= 1", "budget[ -1] -= 1", "budget is a list of one element: budget[-1] is budget[0]"),
     (_C, NEW_MEMO, NEW_MEMO.replace("==", ">=", 1), "best only shrinks, so len(best[0]) <= before and >= is =="),
     (_C, NEW_MEMO, NEW_MEMO.replace("best[0]", "best[ -1]", 1),
      "best is a list of one element (the best cover so far), so best[-1] is best[0]"),

@@ -121,6 +121,8 @@ def test_max_consistent_on_values_spread_far_apart():
     assert max_consistent_answer(values, counts, t, 0) == (0, 1)
     counts[7] = 5
     assert max_consistent_answer(values, counts, t, 0) == (7 * 2**40 - t, 5)
+    # below zero: the range's length is hi - lo, not hi + lo (which is negative here)
+    assert max_consistent_answer(values - (2999 << 40), np.ones(3000, dtype=np.int64), t, 0) == (0, 1)
 
 
 def test_max_consistent_counts_the_largest_value_on_the_kernel_route():
@@ -130,6 +132,17 @@ def test_max_consistent_counts_the_largest_value_on_the_kernel_route():
     values = np.array([0] + [100] * 2999, dtype=np.int64)
     got = max_consistent_answer(values, np.ones(3000, dtype=np.int64), 1, 0)
     assert got == (99, 2999) == naive.best_window([0, 100], [1, 2999], 1, 0)
+
+
+@pytest.mark.parametrize("n", [100, 3000])
+def test_max_consistent_near_minus_two_to_the_63_does_not_wrap(n):
+    """Values -2^63 + 5 + i (i < n), t = 10, null 2^10: a window [v, v + 20] holds 21 values, the
+    one nearest to the null value is the last (from v_max - 20), answered at v_max - t.  The
+    distances null - (v + t) pass 2^63: the values' negative extreme alone (t and null are small)
+    must send them to exact ints."""
+    values = np.array([-2**63 + 5 + i for i in range(n)], dtype=np.int64)
+    v_max = -2**63 + 5 + n - 1
+    assert max_consistent_answer(values, np.ones(n, dtype=np.int64), 10, 2**10) == (v_max - 10, 21)
 
 
 @pytest.mark.parametrize("n", [100, 3000])
