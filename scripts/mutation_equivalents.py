@@ -238,7 +238,13 @@ RULES: list[tuple[str, str, str | None, str]] = [
     *[("responders.py", "if values.dtype == np.int64 and values.shape[0] > _KERNEL_MIN:",
        f"if values.dtype == np.int64 and values.shape[0] {op} _KERNEL_MIN:", _RROUTE) for op in ("==", "!=", "<")],
     *[("responders.py", "if values.shape[0] > _KERNEL_MIN:", f"if values.shape[0] {op} _KERNEL_MIN:", _RROUTE)
-      for op in ("<=", ">=")],
+      for op in ("<=", ">=", "<")],
+    *[("responders.py", "if values.dtype == np.int64 and values.shape[0] > _KERNEL_MIN:",
+       f"if values.dtype == np.int64 and values.shape[0] {op} _KERNEL_MIN:", _RROUTE) for op in ("<=", ">=")],
+    ("responders.py", "if values.dtype == np.int64 and values.shape[0] > _KERNEL_MIN:",
+     "if values.dtype < np.int64 and values.shape[0] > _KERNEL_MIN:",
+     "the values reaching _grouped are int64 or object, neither < int64: the values are always sorted "
+     "instead of counted densely, " + _RROUTE),
     ("responders.py",
      "if max(-vmin, vmax, abs(int(null)), int(t), 0 if truth is None else abs(int(truth))) < _INT64_SAFE >> 2:",
      "if max(-vmin, vmax, abs(int(null)), int(t), 0 if truth is None else abs(int(truth))) == _INT64_SAFE >> 2:",
@@ -255,6 +261,39 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "a stricter bound: more arrays go to exact Python ints, the same distances and answer"),
     ("responders.py", "np.int64(0 if truth is None else truth), truth is not None)",
      "np.int64( 1 if truth is None else truth), truth is not None)",
+     "best_window reads truth only when has_truth (truth is not None): the placeholder is never read"),
+    ("responders.py", "return RK.group_dense(values, counts, np.int64(lo), np.int64(hi - lo + 1))",
+     "return RK.group_dense(values, counts, np.int64(lo), np.int64(hi - lo + 2))",
+     "one counter more past hi: never incremented, so never emitted (group_dense keeps per[k] != 0 only)"),
+    ("responders.py", "if values.dtype != object and values.shape[0] and \\",
+     "if values.dtype <= object and values.shape[0] and \\",
+     "every dtype casts safely to object, so the test also reads an object array's extremes and, past the "
+     "bound, converts it to object again: the same values, one pass more"),
+    ("responders.py", "if values.dtype != object and values.shape[0] and \\",
+     "if values.dtype != object and values.shape[0] or \\",
+     "the bound is then also read for object arrays (whose conversion to object changes nothing) and for "
+     "empty ones, where min() of no values raises ValueError, as the original does a line later (argmin "
+     "of no distances)"),
+    ("responders.py", "if i < v.shape[0] and v[i] == truth:", "if i > v.shape[0] and v[i] == truth:",
+     "searchsorted gives i <= n, so the test never holds and the truth is always inserted, at count 0: "
+     "when a candidate has it, just before its own group, and the window starting at the copy holds the "
+     "same values with the same admissible interval (see the rule for v[i] < truth)"),
+    ("responders.py", "max(abs(null), t, abs(int(values.min())), abs(int(values.max()))) >= (_INT64_SAFE >> 1):",
+     "max(abs(null), t, abs(int(values.min())), abs(int(values.max()))) != (_INT64_SAFE >> 1):",
+     "almost every array goes to exact Python ints (the same distances and answer); at exactly 2^61, "
+     "int64 still holds |values - null| <= 2^62"),
+    ("responders.py", "max(abs(null), t, abs(int(values.min())), abs(int(values.max()))) >= (_INT64_SAFE >> 1):",
+     "max(abs(null), t, abs(int(values.min())), abs(int(values.max()))) >= (_INT64_SAFE >> 0):",
+     "a looser bound that still holds: with |values|, |null|, t < 2^62, values - null and v -+ t stay "
+     "within (-2^63, 2^63)"),
+    ("responders.py",
+     "if max(-vmin, vmax, abs(int(null)), int(t), 0 if truth is None else abs(int(truth))) < _INT64_SAFE >> 2:",
+     "if max(-vmin, vmax, abs(int(null)), int(t), 0 if truth is None else abs(int(truth))) < _INT64_SAFE >> 3:",
+     "a stricter bound: more values go to exact Python ints, the same answer"),
+    ("responders.py", "values = values.astype(np.int64, copy=False)", "values = values.astype(np.int64, copy=True)",
+     "a copy of the same values (the caller's array is never written)"),
+    ("responders.py", "np.int64(0 if truth is None else truth), truth is not None)",
+     "np.int64( -1 if truth is None else truth), truth is not None)",
      "best_window reads truth only when has_truth (truth is not None): the placeholder is never read"),
     ("responders.py", "key = (-cnt, dist)", "key = (~cnt, dist)",
      "~cnt = -cnt - 1: the same order of the keys"),
@@ -597,6 +636,33 @@ RULES += [
     (_C, "got = dfs(i + 1, refine(blocks, c), chosen + [x])", "got = dfs(i - 1, refine(blocks, c), chosen + [x])",
      _SEPARATING),
     (_C, "return dfs(0, [full], [])", "return dfs( -1, [full], [])", _SEPARATING),
+    (_C, "got = dfs(i + 1, refine(blocks, c), chosen + [x])", "got = dfs(i + 0, refine(blocks, c), chosen + [x])",
+     _SEPARATING),
+    *[(_C, "if 1 + cb >= best:", e,
+       "a weaker cut: a candidate it no longer skips has cost 1 + max(cb, cs) >= 1 + cb >= best, so "
+       "`cost < best` rejects it after solve(small); the cost and the tree are the same, only more version "
+       "spaces may be solved (the version_spaces count)")
+      for e in ("if 1 - cb >= best:", "if 1 + cb == best:", "if 1 + cb > best:")],
+    (_C, "if m == 1:", "if m <= 1:", "m >= 1 (ConceptClass refuses an empty class): <= 1 is == 1"),
+    (_C, "if a != b:", "if a < b:", "a = b & c is a sub-mask of b, so a <= b as integers, equal only when a == b"),
+    (_C, "if cost < best:", "if cost <= best:",
+     "a later query of equal cost replaces the best one: the cost is the same and the tree still optimal "
+     "(the result promises 'an optimal strategy', not the first)"),
+    (_C, "if n_best is None or n_e < n_best:", "if n_best is None or n_e <= n_best:", _BRANCH),
+    (_C, "if len(clique) > len(best):", "if len(clique) >= len(best):",
+     "a later maximal clique of the same size replaces the best: the size is the same and the members "
+     "still a largest set (the result promises 'one such largest set')"),
+    (_C, "big, small = (a, b) if na >= n - na else (b, a)", "big, small = (a, b) if na <= n - na else (b, a)",
+     "which side of a query is solved first (the cut after it only skips queries costing >= best either "
+     "way); the cost and the tree are the same, only the version_spaces count may differ"),
+    (_C, "best: list[int] = [0]", "best: list[int] = [ 1]",
+     "the placeholder largest set before any clique: one member, replaced by every clique of two or more; "
+     "when no two members may be together it is the answer, and {1} is as much a largest set as {0} "
+     "(m >= 2 here: one member returned above)"),
+    (_C, "if len(chosen) < len(best[0]):", "if len(chosen) < len(best[ -1]):",
+     "best is a list of one element (the best cover so far), so best[-1] is best[0]"),
+    (_C, "before = len(best[0])", "before = len(best[ -1])",
+     "best is a list of one element (the best cover so far), so best[-1] is best[0]"),
     (_C, "if r == 0 or len(blocks) << r < m:", "if r == 0 and len(blocks) << r < m:",
      "r = 0 and len(blocks) < m (len(blocks) == m returned just above) hold together, so the cut at r = 0 "
      "stays; the capacity cut len(blocks) * 2^r < m is lost at r >= 1, which only spends nodes: a "

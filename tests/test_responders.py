@@ -110,6 +110,15 @@ def test_max_consistent_with_a_truth_above_every_candidate(n):
     assert max_consistent_answer(values, np.ones(n, dtype=np.int64), 1, 0, n + 10) == (n + 9, 0)
 
 
+def test_max_consistent_on_dense_negative_values():
+    """3000 consecutive values -5000 .. -2001 (the kernel's dense grouping, lo < 0), t = 1, null 0:
+    every window [v, v + 2] holds 3, the nearest to null starts at -2003, its admissible interval
+    is the point -2002.  The same through exact ints (the sorting route)."""
+    values = np.arange(-5000, -2000, dtype=np.int64)
+    ones = np.ones(3000, dtype=np.int64)
+    assert max_consistent_answer(values, ones, 1, 0) == (-2002, 3) == max_consistent_answer(values.astype(object), ones, 1, 0)
+
+
 def test_max_consistent_on_values_spread_far_apart():
     """3000 values 2^40 apart (a range 2^40 times their number: sorted, not counted into a dense
     array of 3000 * 2^40 counters), t = 2^38: each window [v, v + 2^39] holds one value.  With
