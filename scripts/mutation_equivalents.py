@@ -224,6 +224,13 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "if values.dtype != object or values.shape[0] and \\",
      "every fixed-width array then goes to exact Python ints (the same distances and answer, only slower); "
      "an object array is converted only where the original converts (the and-chain is the same for it)"),
+    ("responders.py", "if hi - lo <= 16 * values.shape[0]:", "if hi - lo <= 16 / values.shape[0]:",
+     _RROUTE + " (a stricter density test: almost every array is sorted instead)"),
+    ("responders.py",
+     "if max(-vmin, vmax, abs(int(null)), int(t), 0 if truth is None else abs(int(truth))) < _INT64_SAFE >> 2:",
+     "if max(~vmin, vmax, abs(int(null)), int(t), 0 if truth is None else abs(int(truth))) < _INT64_SAFE >> 2:",
+     "~vmin = -vmin - 1: the bound moves by one (vmin = -2^60 passes), and int64 holds every number up to "
+     "2^61 (the rule for >> 1 above)"),
     ("responders.py", "if hi - lo <= 16 * values.shape[0]:", "if hi - lo <= 16 + values.shape[0]:",
      _RROUTE + " (a stricter density test: more arrays are sorted instead)"),
     ("responders.py", "if i < v.shape[0] and v[i] == truth:", "if i < v.shape[0] and v[i] < truth:",
