@@ -143,7 +143,9 @@ def null_answer(values: Any, truth: int | None, null: int, t: int) -> int:
             return null
         return truth + t if null > truth else truth - t
     values = np.asarray(values)
-    if values.dtype != object and values.shape[0] and \
+    if values.ndim != 1 or values.shape[0] == 0:
+        raise fail("values", values, "a non-empty 1-D array of the candidates' values (or a truth)")
+    if values.dtype != object and \
             max(abs(null), t, abs(int(values.min())), abs(int(values.max()))) >= (_INT64_SAFE >> 1):
         values = values.astype(object)      # exact Python ints: values - null would wrap in int64
     dist = np.abs(values - null)
@@ -188,6 +190,10 @@ def max_consistent_answer(values: Any, counts: Any, t: int, null: int, truth: in
     """
     values = np.asarray(values)
     counts = np.asarray(counts, dtype=np.int64)
+    if values.ndim != 1 or counts.shape != values.shape:
+        raise fail("counts", counts, f"a 1-D array of one multiplicity per value (values has shape {values.shape})")
+    if values.shape[0] == 0 and truth is None:
+        raise fail("values", values, "at least one candidate's value (or a truth)")
     if values.shape[0] <= _SMALL:
         v_, c_ = [int(x) for x in values.tolist()], [int(x) for x in counts.tolist()]
         if truth is not None:  # the start at truth (no candidate of its own), see _start_at_truth

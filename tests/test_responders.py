@@ -134,6 +134,20 @@ def test_max_consistent_on_values_spread_far_apart():
     assert max_consistent_answer(values - (2999 << 40), np.ones(3000, dtype=np.int64), t, 0) == (0, 1)
 
 
+@pytest.mark.parametrize("call, arg", [
+    (lambda: max_consistent_answer([0, 5, 10], [1, 1], 1, 0), "counts"),      # zip would drop a value
+    (lambda: max_consistent_answer([[0, 5]], [[1, 1]], 1, 0), "counts"),
+    (lambda: max_consistent_answer([], [], 1, 0), "values"),                  # no candidate, no truth
+    (lambda: null_answer([], None, 0, 1), "values"),
+    (lambda: null_answer([[3]], None, 0, 1), "values"),
+])
+def test_responders_refuse_what_has_no_answer(call, arg):
+    with pytest.raises(fl.InvalidArgument, match=f"^{arg}="):
+        call()
+    # with a truth and no candidate both are defined: the admissible point nearest to null
+    assert max_consistent_answer([], [], 1, 0, 5) == (4, 0) and null_answer([], 5, 0, 1) == 4
+
+
 def test_max_consistent_counts_the_largest_value_on_the_kernel_route():
     """3000 values (the kernel's grouping of a dense range): one at 0, 2999 at 100, t = 1, null 0:
     the window at 100 keeps 2999, answered at 99 (its admissible [99, 101] nearest to 0); a
