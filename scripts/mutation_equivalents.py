@@ -490,6 +490,36 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "return Distribution._make(X, np.asarray([values], dtype=np.int64), [ 2])",
      "weights are divided by their gcd in _make: one point of weight 2 is one point of weight 1"),
     ("oracles.py", "if ((ints < 0) | (ints > 1)).any():", "if ((ints < 0) ^ (ints > 1)).any():", _DISJOINT),
+    ("oracles.py", "concept_class: Any = None, seed: Any = None, budget: Any = None, fast_paths: bool = True) -> None:",
+     "concept_class: Any = None, seed: Any = None, budget: Any = None, fast_paths: bool = False) -> None:",
+     _FAST := ("the closed-form route for parity queries is a speed switch: it gives the same answers and "
+               "version spaces as enumerating every member's value "
+               "(test_parity_transcripts_by_the_closed_form_and_by_enumeration, test_parity_fast_path_equals_"
+               "general_path_and_closed_form), so turning it off by default changes only the time")),
+    ("oracles.py", "and (self._class is None or self._class.is_parity_class))",
+     "and (self._class is None and self._class.is_parity_class))",
+     "_fast_ok runs only where the oracle has a class (the given class, a teacher's position in it, or "
+     "the class's masks), so `self._class is None` is False there and the mutant turns the closed form "
+     "off: " + _FAST),
+    ("oracles.py", "labels = (KS if masks.shape[0] <= KS.SMALL else OK).parity_labels(masks, np.int64(k))",
+     "labels = (KS if masks.shape[0] == KS.SMALL else OK).parity_labels(masks, np.int64(k))",
+     "which route computes the parity labels (numpy or the kernel): the same labels, both bound to the "
+     "plain twin in tests/_kernels/test_small.py and tests/_kernels/test_oracle.py; only the speed differs"),
+    ("oracles.py", "if self._masks_all is not None and self._fast_ok(q):",
+     "if self._masks_all is None and self._fast_ok(q):",
+     "_masks_all is None exactly when the class is not a parity class, where _fast_ok is False: the "
+     "closed form is never taken, " + _FAST),
+    ("oracles.py", "assert self._alive is not None and self._alive[position]",
+     "assert self._alive is not None or self._alive[position]",
+     "a weaker internal assertion: _drop is called only on alive positions of an oracle with a version "
+     "space, where both hold; no input reaches a failing assert (InvariantViolated guards what could)"),
+    ("oracles.py", "values_u = to_units(cand, b, 2 * Q)", "values_u = to_units(cand, b, 2 + Q)",
+     "a looser bound for choosing int64 (Q >= 2): the values stay below 2^61 (2 Q b < 2 (Q + 2) b < "
+     "2^61), the oracle only subtracts the answer from them (scale 1; other scales go to exact ints "
+     "first), and the responders check their own bounds on the values' extremes: no number wraps"),
+    ("oracles.py", "if scale != 1:  # a noisy answer on a finer grid: compare as exact Python ints",
+     "if scale >= 1:  # a noisy answer on a finer grid: compare as exact Python ints",
+     "scale >= 1 always: the values also go to exact Python ints at scale 1, the same comparisons"),
     ("oracles.py", "x, y = (int(v) for v in np.argwhere((ints < 0) | (ints > 1))[0])",
      "x, y = (int(v) for v in np.argwhere((ints < 0) ^ (ints > 1))[0])", _DISJOINT),
     ("complexity.py", "iu, ju = np.nonzero(np.triu(ok, 1))", "iu, ju = np.nonzero(np.triu(ok, 0))",
@@ -680,6 +710,20 @@ RULES += [
        "either way); the cost and the tree are the same, only the version_spaces count may differ")
       for op in ("<", ">")],
     (_C, "budget[0] -= 1", "budget[ -1] -= 1", "budget is a list of one element: budget[-1] is budget[0]"),
+    (_C, "if budget[0] < 0:", "if budget[ -1] < 0:", "budget is a list of one element: budget[-1] is budget[0]"),
+    (_C, "return tuple(sorted(best[0]))", "return tuple(sorted(best[ -1]))",
+     "best is a list of one element (the best cover so far), so best[-1] is best[0]"),
+    (_C, "if best == lb:", "if best <= lb:", "lb is a lower bound of every cost, so best >= lb and <= is =="),
+    (_C, "if n_best is None or n_e < n_best:", "if n_best is None or n_e != n_best:", _BRANCH),
+    (_C, "if room <= 0 or failed.get(left, -1) >= room:", "if room == 0 or failed.get(left, -1) >= room:",
+     "at room < 0 the memo test holds anyway (failed.get(left, -1) >= -1 >= room), so the state returns "
+     "as before"),
+    (_C, "if room <= 0 or failed.get(left, -1) >= room:", "if room <= -1 or failed.get(left, -1) >= room:",
+     "at room = 0 the next tests return as well: top * 0 < |left| (left != 0 here)"),
+    (_C, "branch = sorted((t for t in useful if t[1] & e_best), key=lambda t: -t[1].bit_count())",
+     "branch = sorted((t for t in useful if t[1] & e_best), key=lambda t: not t[1].bit_count())",
+     "the order in which the branch and bound tries the sets (here: as listed, every useful set being "
+     "non-empty): it finds a smallest cover in any order (no tie-break between smallest covers is promised)"),
     (_C, NEW_MEMO, NEW_MEMO.replace("==", ">=", 1), "best only shrinks, so len(best[0]) <= before and >= is =="),
     (_C, NEW_MEMO, NEW_MEMO.replace("best[0]", "best[ -1]", 1),
      "best is a list of one element (the best cover so far), so best[-1] is best[0]"),
@@ -1041,6 +1085,8 @@ RULES += [
 
 # arrays that are one-dimensional by the function's contract, per module: X.shape[0] -> X.shape[-1]
 ONE_D: dict[str, set[str]] = {
+    # positions: np.flatnonzero of the alive mask (1-D by construction)
+    "oracles.py": {"positions"},
     # values: _grouped's 1-D array (max_consistent_answer's); v: the 1-D distinct values
     "_kernels/responders.py": {"values", "v"},
     "_kernels/wht.py": {"a", "src", "values"},

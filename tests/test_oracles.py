@@ -150,6 +150,47 @@ def test_parity_fast_path_equals_general_path_and_closed_form(d):
                 assert fast[S] == closed == plain
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_parity_transcripts_by_the_closed_form_and_by_enumeration(data):
+    """The same parity queries asked of two oracles over all parities (f_0 included), one with
+    the closed-form groups (fast_paths, the default) and one enumerating every member's value:
+    the same answers and the same version space after every query, for both adversaries,
+    adaptive or with a fixed teacher."""
+    d = data.draw(st.integers(1, 5), label="d")
+    n = 1 << d
+    responder = data.draw(st.sampled_from(["null", "max_consistent"]), label="responder")
+    alpha = data.draw(st.sampled_from(["1/16", "1/8", "1/5", "1/4", "1/3"]), label="alpha")
+    teacher = data.draw(st.one_of(st.none(), st.integers(0, n - 1)), label="teacher")
+    C = fl.parities(d)
+    queries = data.draw(st.lists(st.tuples(st.sampled_from(["feature", "agreement"]), st.integers(0, n - 1)),
+                                 min_size=1, max_size=8), label="queries")
+
+    def oracle(fast):
+        if teacher is None:
+            return fl.StatisticalQueryOracle(C, fl.uniform(d), alpha, responder, fast_paths=fast)
+        return fl.StatisticalQueryOracle(C[teacher], fl.uniform(d), alpha, responder, concept_class=C,
+                                         fast_paths=fast)
+
+    fast, slow = oracle(True), oracle(False)
+    for kind, S in queries:
+        q = getattr(StatisticalQuery, f"parity_{kind}")(d, S)
+        assert fast.query(q) == slow.query(q)
+        assert fast.version_space_masks().tolist() == slow.version_space_masks().tolist()
+
+
+def test_parity_query_of_a_teacher_without_a_class():
+    """A parity teacher with no concept class, parity queries under the uniform law (the closed
+    form's conditions but for the class): truthful answers are the exact values, 1/2 for the
+    feature query of f_S itself (labels in {0, 1}: E[f_S(x) y] = P(f_S = 1)) and 1 for its
+    agreement query, 1/4 and 1/2 for another S."""
+    o = fl.StatisticalQueryOracle(fl.parity(3, 5), fl.uniform(3), "1/8")
+    assert o.query(StatisticalQuery.parity_feature(3, 5)) == Fraction(1, 2)
+    assert o.query(StatisticalQuery.parity_agreement(3, 5)) == 1
+    assert o.query(StatisticalQuery.parity_feature(3, 3)) == Fraction(1, 4)
+    assert o.query(StatisticalQuery.parity_agreement(3, 3)) == Fraction(1, 2)
+
+
 def test_parity_detection_sees_whole_table():
     """A function agreeing with a parity on 0 and every e_i but not elsewhere is not taken for it."""
     d = 4
@@ -375,6 +416,8 @@ BAD = [
     (lambda: fl.StatisticalQueryOracle(fl.majority(3), U3, "1/8", concept_class=C3), fl.InvalidArgument, ["a member"]),
     (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8", budget=-1), fl.InvalidArgument, ["budget=-1"]),
     (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8").query(np.zeros((8, 3))), fl.InvalidArgument, ["shape (2**d, 2)"]),
+    (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8").query(np.zeros((8, 1))), fl.InvalidArgument, ["shape (2**d, 2)"]),
+    (lambda: StatisticalQuery.from_numerators([[0, 1], [1, 0]], 0), fl.InvalidArgument, ["denominator=0", "1..2**62-1"]),
     (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8").query(np.zeros((6, 2))), fl.InvalidArgument, ["2**d rows"]),
     (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8").query(np.zeros((16, 2), int)), fl.DomainMismatch, ["d=4", "d=3"]),
     (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8").query(np.full((8, 2), 1.5)), fl.InvalidArgument, ["[0, 1]", "3/2"]),
