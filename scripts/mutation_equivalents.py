@@ -711,6 +711,12 @@ RULES += [
       for op in ("<", ">")],
     (_C, "budget[0] -= 1", "budget[ -1] -= 1", "budget is a list of one element: budget[-1] is budget[0]"),
     (_C, "if budget[0] < 0:", "if budget[ -1] < 0:", "budget is a list of one element: budget[-1] is budget[0]"),
+    (_C, "big, small = (a, b) if na >= n - na else (b, a)", "big, small = (a, b) if na >= n + na else (b, a)",
+     "which side of a query is solved first (na >= n + na never holds: always b first); the cut after it "
+     "only skips queries costing >= best either way, so the cost and the tree are the same, only the "
+     "version_spaces count may differ"),
+    (_C, "if a == 0 or a == V:", "if a <= 0 or a == V:", "a = V & c is a bit mask, never negative: <= 0 is == 0"),
+    (_C, "if a == 0 or a == V:", "if a == 0 or a >= V:", "a = V & c is a sub-mask of V, so a <= V: >= V is == V"),
     (_C, "return tuple(sorted(best[0]))", "return tuple(sorted(best[ -1]))",
      "best is a list of one element (the best cover so far), so best[-1] is best[0]"),
     (_C, "if best == lb:", "if best <= lb:", "lb is a lower bound of every cost, so best >= lb and <= is =="),
