@@ -191,6 +191,29 @@ def test_parity_query_of_a_teacher_without_a_class():
     assert o.query(StatisticalQuery.parity_agreement(3, 3)) == Fraction(1, 2)
 
 
+def test_oracle_accessors_by_hand():
+    """The small accessors on an adaptive game over the parities of d = 2 (4 members): a 0/1 int
+    table is read as is; version_space is the class of the members left, version_space_masks
+    their masks (None for a class that is not a parity class); in_version_space(-1) is False
+    (no member -1); the transcript table numbers queries from 1; the budget's refusal names the
+    query it refuses."""
+    q = StatisticalQuery.from_table(np.array([[0, 1], [1, 0], [0, 1], [1, 0]]))  # an int 0/1 table
+    assert [q.value(x, y) for x in range(4) for y in (0, 1)] == [0, 1, 1, 0, 0, 1, 1, 0]
+    C = fl.parities(2)
+    o = fl.StatisticalQueryOracle(C, fl.uniform(2), "1/8", "null", budget=2)
+    o.query(StatisticalQuery.parity_agreement(2, 1))
+    left = o.version_space
+    assert len(left) == o.version_space_size and left.tables.tolist() == C.subclass(o._vs).tables.tolist()
+    assert sorted(o.version_space_masks().tolist()) == [m for m in range(4) if o.in_version_space(C.index(fl.parity(2, m)))]
+    assert o.in_version_space(-1) is False and o.in_version_space(4) is False
+    assert o._repr_markdown_().splitlines()[4].startswith("| 1 | ")
+    o.query(StatisticalQuery.parity_agreement(2, 2))
+    with pytest.raises(fl.QueryBudgetExceeded, match="query 3 refused"):
+        o.query(StatisticalQuery.parity_agreement(2, 3))
+    other = fl.StatisticalQueryOracle(fl.ConceptClass.from_tables([[0, 0, 0, 1], [0, 1, 1, 1]]), fl.uniform(2), "1/8", "null")
+    assert other.version_space_masks() is None and len(other.version_space) == 2
+
+
 def test_parity_detection_sees_whole_table():
     """A function agreeing with a parity on 0 and every e_i but not elsewhere is not taken for it."""
     d = 4
@@ -418,6 +441,11 @@ BAD = [
     (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8").query(np.zeros((8, 3))), fl.InvalidArgument, ["shape (2**d, 2)"]),
     (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8").query(np.zeros((8, 1))), fl.InvalidArgument, ["shape (2**d, 2)"]),
     (lambda: StatisticalQuery.from_numerators([[0, 1], [1, 0]], 0), fl.InvalidArgument, ["denominator=0", "1..2**62-1"]),
+    (lambda: StatisticalQuery.from_numerators([[0, 1], [1, 0]], 2**62), fl.InvalidArgument, ["1..2**62-1"]),
+    (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8").query(np.zeros(8)), fl.InvalidArgument, ["shape (2**d, 2)"]),
+    (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8").query(np.zeros((8, 2, 1))), fl.InvalidArgument, ["shape (2**d, 2)"]),
+    (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8").query(np.zeros((4, 2), int)), fl.DomainMismatch, ["d=2", "d=3"]),
+    (lambda: StatisticalQuery.from_table([[Fraction(1, 2**62 + 1), 0]] * 2), fl.InvalidArgument, ["below 2**62"]),
     (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8").query(np.zeros((6, 2))), fl.InvalidArgument, ["2**d rows"]),
     (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8").query(np.zeros((16, 2), int)), fl.DomainMismatch, ["d=4", "d=3"]),
     (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8").query(np.full((8, 2), 1.5)), fl.InvalidArgument, ["[0, 1]", "3/2"]),
