@@ -90,6 +90,25 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("_kernels/wht.py", "_CHUNK_BITS = 16  # the whole-array sweeps work in chunks of at most 2^16 elements", None, _TUNING),
     ("_kernels/wht.py", "_BLOCK_BITS = 18  # blocks of 2^18 elements = 2 MiB: L2 + L3", None, _TUNING),
     ("_kernels/wht.py", "_SUB_BITS = 12  # sub-blocks of 2^12 elements = 32 KiB (int64/float64): L1", None, _TUNING),
+    *[("fourier.py", "if n <= KS.SMALL and big * n <= 1 << 53:", e,
+       "a stricter bound for numpy's float64 route: more inputs go to the integer kernel, exact too (both "
+       "bound to the definition); only the speed differs") for e in (
+        "if n <= KS.SMALL and big * n <= 1 >> 53:", "if n <= KS.SMALL and big * n <= 0 << 53:",
+        "if n <= KS.SMALL and big * n == 1 << 53:")],
+    ("fourier.py", "if n > 1 and big * n > _INT64_MAX:", "if n > 1 and big * n >= _INT64_MAX:",
+     "max|a| * 2^d with 2^d >= 2 is even, never 2^63 - 1 (odd): > and >= hold for the same products"),
+    *[("fourier.py", "lo, hi = KS.extremes(values) if n <= KS.SMALL else (int(v) for v in W.int64_extremes(values))",
+       e, "which route finds the extremes (numpy or the kernel): the same two numbers; only the speed differs")
+      for e in ("lo, hi = KS.extremes(values) if n < KS.SMALL else (int(v) for v in W.int64_extremes(values))",
+                "lo, hi = KS.extremes(values) if n > KS.SMALL else (int(v) for v in W.int64_extremes(values))",
+                "lo, hi = KS.extremes(values) if not n <= KS.SMALL else (int(v) for v in W.int64_extremes(values))")],
+    *[("fourier.py", "if (1 << f.d) <= KS.SMALL:  # _kernels.small's exact float64 route (|entries| <= 2^12): no numba to start",
+       e, "which route computes the spectrum (numpy's exact float64 product for |entries| <= 2^12, or the "
+          "integer kernel): the same integers, both bound to the definition; only the speed differs")
+      for e in ("if (1 << f.d) == KS.SMALL:  # _kernels.small's exact float64 route (|entries| <= 2^12): no numba to start",
+                "if (1 << f.d) < KS.SMALL:  # _kernels.small's exact float64 route (|entries| <= 2^12): no numba to start",
+                "if (1 << f.d) > KS.SMALL:  # _kernels.small's exact float64 route (|entries| <= 2^12): no numba to start",
+                "if not (1 << f.d) <= KS.SMALL:  # _kernels.small's exact float64 route (|entries| <= 2^12): no numba to start")],
     ("fourier.py", "if distribution is None and engine is None and not isinstance(f, LazyFunction):",
      "if distribution is None and engine is not None and not isinstance(f, LazyFunction):",
      "which route counts the influence of a tabulated f under the uniform law: the spectrum of its table "
@@ -490,6 +509,23 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "return Distribution._make(X, np.asarray([values], dtype=np.int64), [ 2])",
      "weights are divided by their gcd in _make: one point of weight 2 is one point of weight 1"),
     ("oracles.py", "if ((ints < 0) | (ints > 1)).any():", "if ((ints < 0) ^ (ints > 1)).any():", _DISJOINT),
+    ("oracles.py", "bad = (arr < 0) | (arr > den)", "bad = (arr < 0) ^ (arr > den)",
+     "no number is both < 0 and > den >= 1, so the exclusive or of the two masks is their or"),
+    *[("oracles.py", "labels = (KS if masks.shape[0] <= KS.SMALL else OK).parity_labels(masks, np.int64(k))", e,
+       "which route computes the parity labels (numpy or the kernel): the same labels, both bound to the "
+       "plain twin; only the speed differs") for e in (
+        "labels = (KS if masks.shape[0] > KS.SMALL else OK).parity_labels(masks, np.int64(k))",
+        "labels = (KS if not masks.shape[0] <= KS.SMALL else OK).parity_labels(masks, np.int64(k))")],
+    ("oracles.py", "if self._tab_cache is None or self._tab_cache[0] is not q:",
+     "if self._tab_cache is None or self._tab_cache[ -1] is not q:",
+     "the cache entry's last element is a table, never the query: the tables are derived again each time, "
+     "the same tables (a one-entry cache that no longer hits)"),
+    ("oracles.py", "values_u = to_units(cand, b, 2 * Q)", "values_u = to_units(cand, b, 1 * Q)",
+     "a looser bound for choosing int64: the values stay below 2^61 (2 Q b < 2^61 when Q b < 2^60), the "
+     "oracle only subtracts the answer from them at scale 1, and the responders check their own bounds"),
+    ("oracles.py", "return int(self._fast_values(q, self._masks_all[[self._teacher_pos]])[0])",
+     "return int(self._fast_values(q, self._masks_all[[self._teacher_pos]])[ -1])",
+     "the values of a one-element mask array: [-1] is [0]"),
     ("oracles.py", "concept_class: Any = None, seed: Any = None, budget: Any = None, fast_paths: bool = True) -> None:",
      "concept_class: Any = None, seed: Any = None, budget: Any = None, fast_paths: bool = False) -> None:",
      _FAST := ("the closed-form route for parity queries is a speed switch: it gives the same answers and "
@@ -1091,8 +1127,9 @@ RULES += [
 
 # arrays that are one-dimensional by the function's contract, per module: X.shape[0] -> X.shape[-1]
 ONE_D: dict[str, set[str]] = {
-    # positions: np.flatnonzero of the alive mask (1-D by construction)
-    "oracles.py": {"positions"},
+    # positions: np.flatnonzero of the alive mask (1-D by construction); masks: a 1-D array of
+    # subset masks; self._alive: the 1-D mask of members alive
+    "oracles.py": {"positions", "masks", "self._alive"},
     # values: _grouped's 1-D array (max_consistent_answer's); v: the 1-D distinct values
     "_kernels/responders.py": {"values", "v"},
     "_kernels/wht.py": {"a", "src", "values"},

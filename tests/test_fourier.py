@@ -258,3 +258,16 @@ def test_the_arguments_by_name_and_the_options_keyword_only():
                  lambda: fl.fourier_coefficient(f, {0}, U)):
         with pytest.raises(TypeError):
             call()
+
+
+@pytest.mark.parametrize("d", [2, 12])
+def test_walsh_hadamard_int64_past_the_float64_bound_is_exact(d):
+    """int64 entries 2^(54-d) (one of them + 1) on 2^d points: coefficient 0 is 2^54 + 1 and
+    coefficient 1 is 1, both exactly (by the definition: the entries' sum, and their sum with the
+    signs (-1)^(x_0), where the equal entries cancel).  max|a| * 2^d passes 2^53, so numpy's float64
+    route would round 2^54 + 1; the transform must stay in integers."""
+    n = 1 << d
+    a = np.full(n, 1 << (54 - d), dtype=np.int64)
+    a[0] += 1
+    got = fl.walsh_hadamard(a)
+    assert got.dtype == np.int64 and int(got[0]) == 2**54 + 1 and int(got[1]) == 1
