@@ -202,9 +202,12 @@ def test_oracle_accessors_by_hand():
     C = fl.parities(2)
     o = fl.StatisticalQueryOracle(C, fl.uniform(2), "1/8", "null", budget=2)
     o.query(StatisticalQuery.parity_agreement(2, 1))
+    # by hand: f_{0} agrees with its own query everywhere (1), every other parity half the time
+    # (1/2 = the null value, answered): f_{0} alone is more than 1/8 away, ruled out
+    assert sorted(o.version_space_masks().tolist()) == [0, 2, 3]
     left = o.version_space
-    assert len(left) == o.version_space_size and left.tables.tolist() == C.subclass(o._vs).tables.tolist()
-    assert sorted(o.version_space_masks().tolist()) == [m for m in range(4) if o.in_version_space(C.index(fl.parity(2, m)))]
+    assert sorted(left.tables.tolist()) == sorted(fl.parity(2, m).truth_table.tolist() for m in (0, 2, 3))
+    assert [o.in_version_space(C.index(fl.parity(2, m))) for m in range(4)] == [True, False, True, True]
     assert o.in_version_space(-1) is False and o.in_version_space(4) is False
     assert o._repr_markdown_().splitlines()[4].startswith("| 1 | ")
     o.query(StatisticalQuery.parity_agreement(2, 2))
