@@ -194,6 +194,8 @@ def max_consistent_answer(values: Any, counts: Any, t: int, null: int, truth: in
         raise fail("counts", counts, f"a 1-D array of one multiplicity per value (values has shape {values.shape})")
     if values.shape[0] == 0 and truth is None:
         raise fail("values", values, "at least one candidate's value (or a truth)")
+    if counts.shape[0] and int(counts.min()) < 0:  # the kernels' grouping and windows sum them as counts
+        raise fail("counts", counts, "multiplicities >= 0")
     if values.shape[0] <= _SMALL:
         v_, c_ = [int(x) for x in values.tolist()], [int(x) for x in counts.tolist()]
         if truth is not None:  # the start at truth (no candidate of its own), see _start_at_truth

@@ -138,6 +138,7 @@ def test_max_consistent_on_values_spread_far_apart():
     (lambda: max_consistent_answer([0, 5, 10], [1, 1], 1, 0), "counts"),      # zip would drop a value
     (lambda: max_consistent_answer([[0, 5]], [[1, 1]], 1, 0), "counts"),
     (lambda: max_consistent_answer([], [], 1, 0), "values"),                  # no candidate, no truth
+    (lambda: max_consistent_answer(np.arange(3000), np.full(3000, -1), 1, 0), "counts"),  # not to the kernels
     (lambda: null_answer([], None, 0, 1), "values"),
     (lambda: null_answer([[3]], None, 0, 1), "values"),
 ])
