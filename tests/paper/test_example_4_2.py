@@ -339,12 +339,18 @@ def _freed_memory_check():
     ex._glibc().mallopt(M_MMAP_THRESHOLD, 128 * 1024)
     try:
         faults_of_steps(2)
-        assert faults_of_steps(3) > pages  # blocks mmap'ed afresh and faulted in again
+        outside = faults_of_steps(3)
+        assert outside > 3 * pages  # blocks mmap'ed afresh and faulted in again, every step
         with ex._freed_memory_kept():
             with ex._freed_memory_kept():  # nested: the outer block restores
                 pass
             faults_of_steps(3)  # the heap grows to its peak
-            assert faults_of_steps(3) < pages // 10
+            # Now and then the heap's layout needs a new peak a few steps later (measured in
+            # fresh runs: 3 steps faulting 0 to 9766 pages, 0 to 10743 in the 21 steps after
+            # the first 3, against 304746 for 3 steps outside), so the bound is on 21 steps:
+            # seven times as many steps fault under a tenth of the pages.
+            inside = sum(faults_of_steps(3) for _ in range(7))
+            assert inside < outside // 10, (inside, outside)
             kept = resident_mib()
         assert ex._keep_depth == 0
         assert resident_mib() < kept - 50  # trimmed: the activations' memory given back
