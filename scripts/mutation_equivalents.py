@@ -50,6 +50,11 @@ _BELOW_VALID = ("the mark of windows that miss the truth only has to be below ev
 _RROUTE = ("which route computes the max-consistent answer or groups the values (the kernels, numpy, sorting): "
            "all exact and with the same answer and count (each bound to the definition in tests/test_responders.py "
            "and tests/_kernels/test_responders.py); only the speed and the memory differ, within the guards")
+_SHORTCUT = ("the shortcut \"every value is within t of the answer, nobody is ruled out\" taken less often, or "
+             "on exact values only: the general mask |v scale - answer| <= t scale that runs instead is exact (int64 "
+             "at scale 1 below 2^61, exact Python ints otherwise), and it keeps everyone exactly where the shortcut "
+             "would; a mutant that took the shortcut wrongly would rule out nobody and is killed, not listed here")
+_HALF = ("n = 2^d with d <= 62: n / 2 is exact in float64 and becomes the same int64 as n // 2")
 # (module, line before, line after or None for any, why)
 RULES: list[tuple[str, str, str | None, str]] = [
     (_R, "if cnt > best_cnt or (cnt == best_cnt and dist < best_dist):",
@@ -94,21 +99,38 @@ RULES: list[tuple[str, str, str | None, str]] = [
        "a stricter bound for numpy's float64 route: more inputs go to the integer kernel, exact too (both "
        "bound to the definition); only the speed differs") for e in (
         "if n <= KS.SMALL and big * n <= 1 >> 53:", "if n <= KS.SMALL and big * n <= 0 << 53:",
-        "if n <= KS.SMALL and big * n == 1 << 53:")],
+        "if n <= KS.SMALL and big * n == 1 << 53:", "if n <= KS.SMALL and big * n < 1 << 53:",
+        "if n <= KS.SMALL and big * n <= 1 << 52:", "if n == KS.SMALL and big * n <= 1 << 53:",
+        "if n < KS.SMALL and big * n <= 1 << 53:")],
+    ("fourier.py", "if n > 1 and big * n > _INT64_MAX:", "if n != 1 and big * n > _INT64_MAX:",
+     "n is a power of two >= 1 (n == 0 is refused above), so n != 1 is n > 1"),
+    ("fourier.py", "if values.dtype == np.int64:", "if values.dtype <= np.int64:",
+     "the dtype is int64 or float64 (refused otherwise above); numpy's dtype order is 'casts safely to', "
+     "and float64 does not cast safely to int64, so <= holds for int64 alone"),
     ("fourier.py", "if n > 1 and big * n > _INT64_MAX:", "if n > 1 and big * n >= _INT64_MAX:",
      "max|a| * 2^d with 2^d >= 2 is even, never 2^63 - 1 (odd): > and >= hold for the same products"),
     *[("fourier.py", "lo, hi = KS.extremes(values) if n <= KS.SMALL else (int(v) for v in W.int64_extremes(values))",
        e, "which route finds the extremes (numpy or the kernel): the same two numbers; only the speed differs")
       for e in ("lo, hi = KS.extremes(values) if n < KS.SMALL else (int(v) for v in W.int64_extremes(values))",
                 "lo, hi = KS.extremes(values) if n > KS.SMALL else (int(v) for v in W.int64_extremes(values))",
-                "lo, hi = KS.extremes(values) if not n <= KS.SMALL else (int(v) for v in W.int64_extremes(values))")],
+                "lo, hi = KS.extremes(values) if not n <= KS.SMALL else (int(v) for v in W.int64_extremes(values))",
+                "lo, hi = KS.extremes(values) if n == KS.SMALL else (int(v) for v in W.int64_extremes(values))",
+                "lo, hi = KS.extremes(values) if n != KS.SMALL else (int(v) for v in W.int64_extremes(values))",
+                "lo, hi = KS.extremes(values) if n >= KS.SMALL else (int(v) for v in W.int64_extremes(values))")],
     *[("fourier.py", "if (1 << f.d) <= KS.SMALL:  # _kernels.small's exact float64 route (|entries| <= 2^12): no numba to start",
-       e, "which route computes the spectrum (numpy's exact float64 product for |entries| <= 2^12, or the "
-          "integer kernel): the same integers, both bound to the definition; only the speed differs")
+       e, "which route computes the spectrum (numpy's float64 Hadamard products or the integer kernel): the "
+          "same integers, both bound to the definition; numpy's products are exact at every d (a +-1 table's "
+          "partial sums are bounded by 2^d <= 2^53 wherever a table fits in memory); only the speed and the "
+          "memory differ")
       for e in ("if (1 << f.d) == KS.SMALL:  # _kernels.small's exact float64 route (|entries| <= 2^12): no numba to start",
                 "if (1 << f.d) < KS.SMALL:  # _kernels.small's exact float64 route (|entries| <= 2^12): no numba to start",
                 "if (1 << f.d) > KS.SMALL:  # _kernels.small's exact float64 route (|entries| <= 2^12): no numba to start",
-                "if not (1 << f.d) <= KS.SMALL:  # _kernels.small's exact float64 route (|entries| <= 2^12): no numba to start")],
+                "if not (1 << f.d) <= KS.SMALL:  # _kernels.small's exact float64 route (|entries| <= 2^12): no numba to start",
+                "if (1 >> f.d) <= KS.SMALL:  # _kernels.small's exact float64 route (|entries| <= 2^12): no numba to start",
+                "if (1 << f.d) != KS.SMALL:  # _kernels.small's exact float64 route (|entries| <= 2^12): no numba to start",
+                "if (1 << f.d) >= KS.SMALL:  # _kernels.small's exact float64 route (|entries| <= 2^12): no numba to start",
+                "if ( 2 << f.d) <= KS.SMALL:  # _kernels.small's exact float64 route (|entries| <= 2^12): no numba to start",
+                "if ( 0 << f.d) <= KS.SMALL:  # _kernels.small's exact float64 route (|entries| <= 2^12): no numba to start")],
     ("fourier.py", "if distribution is None and engine is None and not isinstance(f, LazyFunction):",
      "if distribution is None and engine is not None and not isinstance(f, LazyFunction):",
      "which route counts the influence of a tabulated f under the uniform law: the spectrum of its table "
@@ -558,6 +580,90 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "scale >= 1 always: the values also go to exact Python ints at scale 1, the same comparisons"),
     ("oracles.py", "x, y = (int(v) for v in np.argwhere((ints < 0) | (ints > 1))[0])",
      "x, y = (int(v) for v in np.argwhere((ints < 0) ^ (ints > 1))[0])", _DISJOINT),
+    *[("oracles.py", "if scale != 1:  # a noisy answer on a finer grid: compare as exact Python ints",
+       f"if scale != {e}:  # a noisy answer on a finer grid: compare as exact Python ints",
+       "respond's scale is 1 or NOISE_GRID = 2^20, never 0 or 2: the values go to exact Python ints at "
+       "every scale, the same comparisons (only slower at scale 1)") for e in ("0", "2")],
+    *[("oracles.py", "elif not (scale == 1 and values_u.dtype == np.int64", f"elif not ({e}", _SHORTCUT) for e in (
+        "scale != 1 and values_u.dtype == np.int64", "scale == 1 and values_u.dtype != np.int64",
+        "scale == 1 and values_u.dtype < np.int64", "scale == 1 and values_u.dtype > np.int64",
+        "scale <= 1 and values_u.dtype == np.int64", "scale >= 1 and values_u.dtype == np.int64",
+        "scale == 2 and values_u.dtype == np.int64", "scale < 1 and values_u.dtype == np.int64",
+        "scale > 1 and values_u.dtype == np.int64", "scale == 1 and values_u.dtype <= np.int64",
+        "scale == 1 and values_u.dtype >= np.int64")],
+    *[("oracles.py", "and ans_num - t <= int(values_u.min()) and int(values_u.max()) <= ans_num + t):", e, _SHORTCUT)
+      for e in ("and ans_num - t <= int(values_u.min()) and int(values_u.max()) <= ans_num - t):",
+                "and ans_num + t <= int(values_u.min()) and int(values_u.max()) <= ans_num + t):",
+                "and ans_num - t < int(values_u.min()) and int(values_u.max()) <= ans_num + t):",
+                "and ans_num - t == int(values_u.min()) and int(values_u.max()) <= ans_num + t):",
+                "and ans_num - t <= int(values_u.min()) and int(values_u.max()) == ans_num + t):")],
+    ("oracles.py", "if s == 0:", "if s <= 0:", "s is a parity query's subset mask, >= 0: <= 0 is == 0"),
+    ("oracles.py", "out = np.where(masks == 0, 0, n // 2).astype(np.int64)",
+     "out = np.where(masks <= 0, 0, n // 2).astype(np.int64)", "subset masks are >= 0: <= 0 is == 0"),
+    ("oracles.py", "if masks.shape[0] and int(masks.min()) == 0:", "if masks.shape[0] and int(masks.min()) <= 0:",
+     "subset masks are >= 0: min <= 0 is min == 0"),
+    ("oracles.py", "if masks.shape[0] and int(masks.min()) == 0:", "if masks.shape[0] and int(masks.min()) >= 0:",
+     "the guard only skips a no-op: the subtraction under it is masked by masks == 0, which selects nothing "
+     "where the smallest mask is not 0"),
+    ("oracles.py", "labels = (KS if masks.shape[0] <= KS.SMALL else OK).parity_labels(masks, np.int64(k))",
+     "labels = (KS if masks.shape[0] < KS.SMALL else OK).parity_labels(masks, np.int64(k))",
+     "which route computes the parity labels (numpy or the kernel): the same labels, both bound to the "
+     "plain twin in tests/_kernels/test_small.py and tests/_kernels/test_oracle.py; only the speed differs"),
+    ("oracles.py", "h = q.feature_function if q.kind in (\"feature\", \"agreement\") else None",
+     "h = q.feature_function if not q.kind in (\"feature\", \"agreement\") else None",
+     "which route computes a parity class's values of a query: a general query's feature_function is None "
+     "(so h stays None for it), and a feature or agreement query then takes the route of its columns, "
+     "q.numerator_columns() through the exact integer transform, instead of h's integer spectrum: the same "
+     "values (both bound to enumeration, test_feature_and_agreement_queries_of_any_h_against_enumeration and "
+     "test_exact_values_equal_enumeration); only the speed differs"),
+    ("oracles.py", "assert q.parity_mask is not None and self._alive is not None",
+     "assert q.parity_mask is not None or self._alive is not None",
+     "a weaker internal assertion: _fast_groups is called only under _fast_ok (a parity query) on an oracle "
+     "with a version space, where both hold; no input reaches a failing assert"),
+    ("oracles.py", "values_u = to_units(cand, b, 2 * Q)", "values_u = to_units(cand, b, 3 * Q)",
+     "a stricter bound for choosing int64: more values become exact Python ints, the same numbers"),
+    ("oracles.py", "if rest > 0:  # every other member f_T has the generic value",
+     "if rest != 0:  # every other member f_T has the generic value",
+     "rest counts the members outside the special ones, >= 0: != 0 is > 0"),
+    ("oracles.py", "out = np.where(masks == 0, 0, n // 2).astype(np.int64)",
+     "out = np.where(masks == 0, 0, n / 2).astype(np.int64)", _HALF),
+    ("oracles.py", "generic = n // 2 if s else 0", "generic = n / 2 if s else 0",
+     _HALF + " (np.array(values, dtype=np.int64) converts it)"),
+    ("oracles.py", "F[masks == 0] -= n", "F[masks <= 0] -= n", "subset masks are >= 0: <= 0 is == 0"),
+    ("oracles.py", "return 0 if q.parity_mask == 0 else n // 2", "return 0 if q.parity_mask <= 0 else n // 2",
+     "a parity query's subset mask is >= 0: <= 0 is == 0"),
+    ("oracles.py", "if masks.shape[0] and int(masks.min()) == 0:", "if masks.shape[0] or int(masks.min()) == 0:",
+     "masks are the version space's (rows is the version space, never empty: the oracle raises InvariantViolated "
+     "first, test_an_empty_version_space_is_caught), so masks.shape[0] is true and `or` reads the same min"),
+    ("oracles.py", "if q.kind == \"agreement\":", "if q.kind <= \"agreement\":",
+     "inside `q.kind in (\"feature\", \"agreement\")`: \"feature\" > \"agreement\", so <= is =="),
+    *[("oracles.py", b, b.replace("q.kind == \"feature\"", "q.kind >= \"feature\""),
+       "only parity queries (parity_mask set, which only parity_feature/parity_agreement and feature/agreement of "
+       "a parity h make) or queries of kind feature or agreement reach this line, and \"agreement\" < \"feature\": "
+       "the third kind, \"general\" (> \"feature\"), never gets here, so >= is ==")
+      for b in ("if q.kind == \"feature\":", "feature = q.kind == \"feature\"")],
+    ("oracles.py", "counts = [1] * len(special)", "counts = [ 0] * len(special)",
+     "the special members counted 0 instead of 1 still shape the windows (a window is its values); with at most "
+     "three values (f_0 at 0, the others at 1/4, f_S at 1/2 for a feature query; f_S at 1, the others at 1/2 for "
+     "an agreement query) the windows that can be compared either have the same specials or differ by a special "
+     "while one holds the others' group (count >= 1, beating a lone special in both, and the group's value is "
+     "the null value, which wins a tie); so the same window is best. Only the answer is used, not the count"),
+    ("oracles.py", "if self._budget is not None and self._count >= self._budget:",
+     "if self._budget is not None and self._count == self._budget:",
+     "the count grows by one per query from 0 and stops at the budget (the query that would pass it is "
+     "refused before the count grows): >= is =="),
+    *[("oracles.py", "self._vs_size = 0", f"self._vs_size = {e}",
+       "without a class the size is never read: version_space_size returns None (it tests _alive), and "
+       "query and _fast_groups read it only where the oracle keeps a version space") for e in ("1", "-1")],
+    *[("oracles.py", "if self._vs.shape[0] == 0:", e,
+       "a membership query cannot empty the version space: the answer is the fixed teacher's label (a member of "
+       "the class, checked at construction) or the label of the larger part of it, so this guard never fires")
+      for e in ("if self._vs.shape[0] < 0:", "if self._vs.shape[0] <= 0:", "if self._vs.shape[0] == -1:")],
+    ("oracles.py", "if self._vs_size == 0:", "if self._vs_size <= 0:", "a count of members is >= 0: <= 0 is == 0"),
+    ("oracles.py", "if self._masks_all is not None and self._fast_ok(q):",
+     "if not self._masks_all is not None and self._fast_ok(q):",
+     "_masks_all is None exactly when the class is not a parity class, where _fast_ok is False: the "
+     "closed form is never taken, " + _FAST),
     ("complexity.py", "iu, ju = np.nonzero(np.triu(ok, 1))", "iu, ju = np.nonzero(np.triu(ok, 0))",
      "the diagonal adds self-loops, which networkx's find_cliques ignores (documented: 'This algorithm "
      "ignores self-loops')"),
@@ -1129,7 +1235,9 @@ RULES += [
 ONE_D: dict[str, set[str]] = {
     # positions: np.flatnonzero of the alive mask (1-D by construction); masks: a 1-D array of
     # subset masks; self._alive: the 1-D mask of members alive
-    "oracles.py": {"positions", "masks", "self._alive"},
+    # labels: a membership query's 1-D labels of the version space; self._vs: its 1-D positions;
+    # cand: _class_values' 1-D values of the version space
+    "oracles.py": {"positions", "masks", "self._alive", "labels", "self._vs", "cand"},
     # values: _grouped's 1-D array (max_consistent_answer's); v: the 1-D distinct values
     "_kernels/responders.py": {"values", "v"},
     "_kernels/wht.py": {"a", "src", "values"},

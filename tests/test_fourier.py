@@ -271,3 +271,16 @@ def test_walsh_hadamard_int64_past_the_float64_bound_is_exact(d):
     a[0] += 1
     got = fl.walsh_hadamard(a)
     assert got.dtype == np.int64 and int(got[0]) == 2**54 + 1 and int(got[1]) == 1
+
+
+@pytest.mark.parametrize("d", [2, 12])
+def test_walsh_hadamard_int64_between_the_float64_bounds_is_exact(d):
+    """Entries 2^(54-d) - 1 (one of them 1 less) on 2^d points: max|a| * 2^d = 2^54 - 2^d lies
+    between 2^53 and 2^54, and coefficient 0, the entries' sum 2^54 - 2^d - 1, is odd and above
+    2^53, so float64 cannot hold it: the transform must stay in integers (coefficient 1, the
+    signed sum, is -1: the equal entries cancel)."""
+    n = 1 << d
+    a = np.full(n, (1 << (54 - d)) - 1, dtype=np.int64)
+    a[0] -= 1
+    got = fl.walsh_hadamard(a)
+    assert got.dtype == np.int64 and int(got[0]) == 2**54 - n - 1 and int(got[1]) == -1

@@ -146,16 +146,3 @@ def test_the_estimate_covers_the_real_peak(results, name):
         pytest.fail(f"{name} holds only {r['peak']} bytes at d={PEAK_D.get(name, 22)}: too little to measure "
                     "(raise its PEAK_D)")
     assert r["refused_at_peak"], f"{name}: a limit of 0.9 x its real peak ({r['peak']} B) was not refused"
-
-
-def test_a_query_s_columns_estimate_is_pinned_at_its_boundary(monkeypatch):
-    """numerator_columns holds two int64 columns: 16 bytes a point, refused one byte short of it."""
-    import finitelearn as fl
-
-    q = fl.StatisticalQuery.feature(fl.parity(16, {0, 3}))
-    monkeypatch.setenv("FINITELEARN_MEMORY_LIMIT", str(16 * 2**16))
-    num0, num1 = q.numerator_columns()
-    assert num0.nbytes + num1.nbytes == 16 * 2**16
-    monkeypatch.setenv("FINITELEARN_MEMORY_LIMIT", str(16 * 2**16 - 1))
-    with pytest.raises(fl.TooLarge, match="query.d=16"):
-        q.numerator_columns()

@@ -199,6 +199,8 @@ def test_oracle_accessors_by_hand():
     query it refuses."""
     q = StatisticalQuery.from_table(np.array([[0, 1], [1, 0], [0, 1], [1, 0]]))  # an int 0/1 table
     assert [q.value(x, y) for x in range(4) for y in (0, 1)] == [0, 1, 1, 0, 0, 1, 1, 0]
+    assert q.feature_function is None and q.parity_mask is None  # a general query has no feature
+    assert StatisticalQuery.parity_agreement(2, 3).feature_function == fl.parity(2, 3)
     C = fl.parities(2)
     o = fl.StatisticalQueryOracle(C, fl.uniform(2), "1/8", "null", budget=2)
     o.query(StatisticalQuery.parity_agreement(2, 1))
@@ -445,6 +447,24 @@ BAD = [
     (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8").query(np.zeros((8, 1))), fl.InvalidArgument, ["shape (2**d, 2)"]),
     (lambda: StatisticalQuery.from_numerators([[0, 1], [1, 0]], 0), fl.InvalidArgument, ["denominator=0", "1..2**62-1"]),
     (lambda: StatisticalQuery.from_numerators([[0, 1], [1, 0]], 2**62), fl.InvalidArgument, ["1..2**62-1"]),
+    (lambda: StatisticalQuery.from_numerators([[0, 1], [1, 0]], 2**62 + 1), fl.InvalidArgument, ["1..2**62-1"]),
+    (lambda: StatisticalQuery.from_numerators([[0, -1], [1, 0]], 4), fl.InvalidArgument, ["found -1 at x=0, y=1"]),
+    (lambda: StatisticalQuery.from_numerators([[0, -1], [5, 0]], 4), fl.InvalidArgument, ["found -1 at x=0, y=1"]),
+    (lambda: StatisticalQuery.from_table([[Fraction(1, 2**62), 0]] * 2), fl.InvalidArgument, ["below 2**62"]),
+    (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8", concept_class=fl.parities(2)), fl.DomainMismatch,
+     ["d=3", "d=2"]),
+    (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8").feature_query(fl.parity(2, 1)), fl.DomainMismatch, ["d=2", "d=3"]),
+    (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8").worst_case_agreement(fl.parity(2, 1)), fl.DomainMismatch,
+     ["d=2", "d=3"]),
+    (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8").worst_case_agreement(fl.parity(4, 1)), fl.DomainMismatch,
+     ["d=4", "d=3"]),
+    (lambda: fl.StatisticalQueryOracle(fl.parity(2, 1), fl.from_weights([2**62, 1, 0, 0]), "1/8"),
+     fl.InvalidArgument, ["distribution=", "below 2**62"]),
+    (lambda: fl.StatisticalQueryOracle(fl.parity(2, 1), fl.from_weights([2**62 - 1, 1, 0, 0]), "1/8"),
+     fl.InvalidArgument, ["distribution=", "below 2**62"]),
+    *[(lambda a=a: StatisticalQuery.from_table(a), fl.InvalidType, ["table=", f"numbers (got dtype {a.dtype})"])
+      for a in (np.zeros((2, 2), dtype="timedelta64[s]"), np.zeros((2, 2), dtype="datetime64[s]"),
+                np.zeros((2, 2), dtype=complex))],
     (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8").query(np.zeros(8)), fl.InvalidArgument, ["shape (2**d, 2)"]),
     (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8").query(np.zeros((8, 2, 1))), fl.InvalidArgument, ["shape (2**d, 2)"]),
     (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8").query(np.zeros((4, 2), int)), fl.DomainMismatch, ["d=2", "d=3"]),
@@ -641,6 +661,20 @@ def test_a_bad_integer_table_is_located():
     table[3, 1], table[5, 0] = 1, -1
     with pytest.raises(fl.InvalidArgument, match=r"found -1 at x=5, y=0"):
         StatisticalQuery.from_table(table)
+    table[6, 1] = 3  # two bad entries: the first is named
+    with pytest.raises(fl.InvalidArgument, match=r"found -1 at x=5, y=0"):
+        StatisticalQuery.from_table(table)
+
+
+def test_a_budget_of_zero_refuses_the_first_query_and_adaptive_says_which_game():
+    o = fl.StatisticalQueryOracle(T3, U3, "1/8", budget=0)
+    assert o.budget == 0 and o.adaptive is False
+    with pytest.raises(fl.QueryBudgetExceeded, match="budget of 0 queries exhausted: query 1 refused"):
+        o.feature_query(T3)
+    game = fl.MembershipOracle(C3, budget=0)
+    assert game.adaptive is True
+    with pytest.raises(fl.QueryBudgetExceeded, match="query 1 refused"):
+        game.query(0)
 
 
 def test_oracle_options_are_keyword_only():
@@ -698,6 +732,7 @@ def test_in_version_space_past_the_last_member_is_false():
     C = fl.paper_teachers(3)  # masks 1, 3, 5, 7
     o = fl.StatisticalQueryOracle(C, fl.uniform(3), "1/16", "null")
     assert [o.in_version_space(k) for k in range(5)] == [True, True, True, True, False]
+    assert o.in_version_space(10) is False
     o.feature_query(fl.parity(3, {0, 1, 2}))  # E[f_7 f_S] = 1/2 for S = 7, 1/4 else: f_7 ruled out at 1/16
     assert o.version_space_indices().tolist() == [0, 1, 2]
     assert [o.in_version_space(k) for k in range(5)] == [True, True, True, False, False]
@@ -744,3 +779,230 @@ def test_class_values_stay_exact_where_the_float_transform_would_round():
         want.append(sum(Fraction(w[x], total) * h[x] * f[x] for x in range(1 << d)))
     assert [Fraction(v) for v in got] == want
     assert all(v >= 0 for v in want)
+
+
+# -- references for the responders' choices (plain Fractions) --------------------------------
+def reference_answers(values, alpha, null, responder):
+    """Every answer the adversary may give against members with these exact values: the
+    null responder, the admissible values (within alpha of a member) nearest to null; the
+    max-consistent one, those keeping the most members, nearest to null among them.  The
+    best answers are among null and the breakpoints v +- alpha."""
+    cands = {null} | {v + s for v in values for s in (-alpha, alpha)}
+    kept = {c: sum(abs(v - c) <= alpha for v in values) for c in cands}
+    if responder == "null":
+        ok = [c for c in cands if kept[c] >= 1]
+    else:
+        top = max(kept.values())
+        ok = [c for c in cands if kept[c] == top]
+    near = min(abs(c - null) for c in ok)
+    return {c for c in ok if abs(c - null) == near}
+
+
+def _closed_form_game(d, masks, alpha, responder, kind, S):
+    """An adaptive game over the parities with these masks, one parity query of f_S asked; the
+    members' exact values by enumeration, and what the reference allows."""
+    n = 1 << d
+    C = fl.parities(d)
+    sub = C.subclass([C.index(fl.parity(d, m)) for m in masks])
+    game = fl.StatisticalQueryOracle(sub, fl.uniform(d), alpha, responder)
+    q = getattr(StatisticalQuery, f"parity_{kind}")(d, S)
+    fS = [par(S, x) for x in range(n)]
+    if kind == "feature":
+        vals = {m: Fraction(sum(fS[x] * par(m, x) for x in range(n)), n) for m in masks}
+        null = Fraction(sum(fS), 2 * n)
+    else:
+        vals = {m: Fraction(sum(fS[x] == par(m, x) for x in range(n)), n) for m in masks}
+        null = Fraction(1, 2)
+    answer = game.query(q)
+    return game, answer, vals, reference_answers(list(vals.values()), Fraction(alpha), null, responder)
+
+
+@pytest.mark.parametrize("d, masks, alpha, responder, kind, S", [
+    (2, [0, 1], "1/8", "null", "feature", 1),            # only f_0 and f_S: no other member
+    (2, [0, 1], "1/8", "max_consistent", "feature", 1),
+    (3, [0, 5], "1/16", "null", "feature", 5),
+    (2, [0, 1, 2, 3], "1/8", "max_consistent", "feature", 1),   # f_0, f_S alone, two at 1/4
+    (2, [1, 2], "1/8", "max_consistent", "agreement", 1),       # f_S at 1, f_T at the null 1/2
+    (3, list(range(8)), "1/4", "null", "feature", 1),    # f_0 exactly alpha away from the null answer
+    (3, list(range(8)), "1/4", "max_consistent", "feature", 3),
+    (3, [3, 5, 6], "1/8", "max_consistent", "agreement", 3),
+])
+def test_closed_form_groups_answer_as_the_reference(d, masks, alpha, responder, kind, S):
+    """The closed-form route (f_0, f_S and one group for every other member) against the
+    responders' definitions on the members' enumerated values: classes where a group is
+    empty (no member besides f_0 and f_S), where the special members' counts decide the
+    max-consistent window, and where f_0 lies exactly alpha from the answer."""
+    game, answer, vals, allowed = _closed_form_game(d, masks, alpha, responder, kind, S)
+    assert answer in allowed, (answer, allowed)
+    a = Fraction(alpha)
+    assert sorted(game.version_space_masks().tolist()) == [m for m in masks if abs(vals[m] - answer) <= a]
+
+
+def test_noisy_answers_rule_out_by_exact_values_on_the_finer_grid():
+    """The noisy responder answers on a grid 2^20 times finer; with a query over 2^45 the
+    members' values in those units pass 2^63, and the version space must still be decided
+    exactly: members within alpha of the answer, by Fractions, over many seeds."""
+    d, den = 3, 2**45
+    n = 1 << d
+    nums = np.zeros((n, 2), dtype=np.int64)
+    for x in range(n):  # chi(x, 1) = (den - 1)/den where x_1 = 1, chi(x, 0) = x / (8 den)
+        nums[x, 1] = den - 1 if x & 1 else 0
+        nums[x, 0] = x
+    q = StatisticalQuery.from_numerators(nums, den)
+    C = fl.parities(d)
+    vals = {m: sum(Fraction(int(nums[x, par(m, x)]), den) for x in range(n)) / n for m in range(n)}
+    alpha = Fraction(1, 3)
+    ruled_out = 0
+    for seed in range(12):
+        o = fl.StatisticalQueryOracle(C[1], fl.uniform(d), alpha, "noisy", concept_class=C, seed=seed)
+        answer = o.query(q)
+        assert abs(answer - vals[1]) <= alpha
+        want = [m for m in range(n) if abs(vals[m] - answer) <= alpha]
+        assert o.version_space_masks().tolist() == want
+        ruled_out += n - len(want)
+    assert ruled_out > 0  # some answers do rule members out
+
+
+def test_noisy_answers_follow_the_law_beyond_tolerance_one():
+    """The noisy answer is truth + k alpha / 2^20 with k uniform in [-2^20, 2^20] (the seeded
+    generator's first draw), also for alpha > 1: the tolerance is not clipped as the
+    adversaries' is (their answers stay in [0, 1] anyway)."""
+    q = StatisticalQuery.parity_feature(3, 1)
+    for alpha in (Fraction(3), Fraction(5, 2)):
+        for seed in range(4):
+            o = fl.StatisticalQueryOracle(fl.parity(3, 1), fl.uniform(3), alpha, "noisy", seed=seed)
+            k = int(np.random.default_rng(seed).integers(-(1 << 20), (1 << 20) + 1))
+            assert o.query(q) == Fraction(1, 2) + k * alpha / (1 << 20)
+
+
+def test_an_empty_version_space_is_caught(monkeypatch):
+    """A responder answering far from every member would empty the adaptive game's version
+    space: the oracle raises rather than go on with no teacher left."""
+    game = fl.StatisticalQueryOracle(fl.paper_teachers(3), fl.uniform(3), "1/8", "null")
+    monkeypatch.setattr(fl.responders, "respond", lambda kind, values, counts, truth, null, t, rng: (-10 * t, 1))
+    with pytest.raises(InvariantViolated, match="version space became empty"):
+        game.query(StatisticalQuery.feature(fl.majority(3)))
+
+
+def test_the_parseval_check_scales_with_the_tolerance_numerator(monkeypatch):
+    """alpha = 3/16 (numerator 3): 1/(4 alpha^2) = 64/9, about 7.1. Answering f_S's own value
+    on the parities of d = 4 rules out the other 15: caught; on d = 3 the other 7: allowed."""
+    def own_value(kind, values, counts, truth, null, t, rng):
+        return int(values.max()), 1
+
+    monkeypatch.setattr(fl.responders, "respond", own_value)
+    game = fl.StatisticalQueryOracle(fl.parities(4), fl.uniform(4), "3/16", "null")
+    with pytest.raises(InvariantViolated, match="removed 15 parities, not fewer than 1/\\(4 alpha\\^2\\) = 64/9"):
+        game.query(StatisticalQuery.parity_feature(4, 3))
+    small = fl.StatisticalQueryOracle(fl.parities(3), fl.uniform(3), "3/16", "null")
+    small.query(StatisticalQuery.parity_feature(3, 3))
+    assert small.version_space_masks().tolist() == [3] and small.transcript[-1].removed == 7
+
+
+def test_general_route_values_need_the_wide_integer_types():
+    """Table queries on the Walsh-Hadamard route, against enumeration: uniform on d = 8 with
+    chi(x, y) = y, uniform on d = 6 with a query over 1024 (sums up to 1024 * 2^6, past int16),
+    and a weighted distribution with weights near 1000 and a query over 64 (sums up to W 64,
+    past int16)."""
+    d = 8
+    n = 1 << d
+    C = fl.parities(d)
+    game = fl.StatisticalQueryOracle(C, fl.uniform(d), "1/8", "null")
+    q = StatisticalQuery.from_table(np.array([[0, 1]] * n))
+    got = game.candidate_values(q).tolist()
+    assert got == [Fraction(sum(par(m, x) for x in range(n)), n) for m in range(n)]
+    d = 6  # a query over 1024: num1 - num0 = 1023 at every point, its transform 1023 * 64 at S = {}
+    n = 1 << d
+    game = fl.StatisticalQueryOracle(fl.parities(d), fl.uniform(d), "1/8", "null")
+    chi = [(Fraction(0), Fraction(1023, 1024))] * n
+    got = game.candidate_values(as_query(chi)).tolist()
+    assert got == [plain_value(chi, [par(m, x) for x in range(n)], fl.uniform(d)) for m in range(n)]
+    d = 3
+    w = [1000 + 7 * x for x in range(8)]
+    D = fl.from_weights(w)
+    chi = [(Fraction(x, 64), Fraction(63 - x, 64)) for x in range(8)]
+    o = fl.StatisticalQueryOracle(fl.parities(d), D, "1/8", "null")
+    got = o.candidate_values(as_query(chi)).tolist()
+    assert got == [plain_value(chi, [par(m, x) for x in range(8)], D) for m in range(8)]
+
+
+def test_null_value_of_a_parity_query_under_a_weighted_distribution():
+    """The closed form of a parity query's null value holds for the uniform law only; under
+    another the null value is E_D[(chi(x,0) + chi(x,1))/2] by enumeration."""
+    d = 3
+    D = fl.from_weights([5, 1, 0, 2, 3, 0, 0, 1])
+    o = fl.StatisticalQueryOracle(fl.parities(d), D, "1/8", "null")
+    for S in range(1, 8):
+        feature = [(Fraction(0), Fraction(par(S, x))) for x in range(8)]
+        agree = [(Fraction(1 - par(S, x)), Fraction(par(S, x))) for x in range(8)]
+        assert o.null_value(StatisticalQuery.parity_feature(d, S)) == plain_null(feature, D)
+        assert o.null_value(StatisticalQuery.parity_agreement(d, S)) == plain_null(agree, D) == Fraction(1, 2)
+    assert o.null_value(StatisticalQuery.parity_feature(d, 3)) != Fraction(1, 4)
+    h = fl.majority(d)  # not a parity: the feature and agreement queries of any h
+    feature = [(Fraction(0), Fraction(int(v))) for v in h.truth_table.tolist()]
+    assert o.null_value(StatisticalQuery.feature(h)) == plain_null(feature, D) != Fraction(h.weight(), 16)
+    assert o.null_value(StatisticalQuery.agreement(h)) == Fraction(1, 2)
+
+
+def test_a_parity_teacher_in_a_class_that_is_not_of_parities():
+    """A fixed parity teacher kept in a class with a non-parity member: the closed form of the
+    teacher's value needs a parity class, so the value comes by enumeration, and is exact."""
+    d = 3
+    T = fl.parity(d, 3)
+    C = fl.ConceptClass.from_tables([T.truth_table, fl.majority(d).truth_table])
+    o = fl.StatisticalQueryOracle(T, fl.uniform(d), "1/8", concept_class=C)
+    maj = fl.majority(d).truth_table.tolist()
+    assert o.exact_value(StatisticalQuery.parity_feature(d, 3), fl.majority(d)) == \
+        Fraction(sum(maj[x] * par(3, x) for x in range(8)), 8) == Fraction(1, 4)
+    assert o.query(StatisticalQuery.parity_feature(d, 3)) == Fraction(1, 2)  # truthful: E[f_S f_S] = 1/2
+    assert o.version_space_size == 1  # the majority, 1/4 from the answer, is ruled out
+    assert o.query(StatisticalQuery.parity_agreement(d, 1)) == Fraction(1, 2)
+
+
+def test_a_query_s_columns_estimate_is_pinned_at_its_boundary(monkeypatch):
+    """numerator_columns holds two int64 columns: 16 bytes a point, refused one byte short of it."""
+    q = fl.StatisticalQuery.feature(fl.parity(16, {0, 3}))
+    monkeypatch.setenv("FINITELEARN_MEMORY_LIMIT", str(16 * 2**16))
+    num0, num1 = q.numerator_columns()
+    assert num0.nbytes + num1.nbytes == 16 * 2**16
+    monkeypatch.setenv("FINITELEARN_MEMORY_LIMIT", str(16 * 2**16 - 1))
+    with pytest.raises(fl.TooLarge, match="query.d=16"):
+        q.numerator_columns()
+
+
+def test_a_callable_query_s_estimate_is_pinned_at_its_boundary(monkeypatch):
+    """from_callable tabulates chi into the two int64 columns of the query it returns: 16 bytes
+    a point, allowed at exactly that, refused one byte short (named by d)."""
+    d = 12
+    monkeypatch.setenv("FINITELEARN_MEMORY_LIMIT", str(16 * 2**d))
+    q = StatisticalQuery.from_callable(d, lambda x, y: y * x[0])
+    num0, num1 = q.numerator_columns()
+    assert num0.nbytes + num1.nbytes == 16 * 2**d and int(num1.sum()) == 2**(d - 1)
+    monkeypatch.setenv("FINITELEARN_MEMORY_LIMIT", str(16 * 2**d - 1))
+    with pytest.raises(fl.TooLarge, match="d=12"):
+        StatisticalQuery.from_callable(d, lambda x, y: y * x[0])
+
+
+@pytest.mark.parametrize("k", [6, 8])
+def test_the_parseval_check_at_tolerance_one_fifth(monkeypatch, k):
+    """alpha = 1/5: 1/(4 alpha^2) = 25/4. A responder ruling out 6 parities is allowed (6 < 25/4),
+    one ruling out 8 is caught (no answer rules out exactly 7 of these values)."""
+    d = 5
+    h = fl.BooleanFunction.from_truth_table([int(c) for c in "01100000011001111101011000100101"])
+
+    def remove_exactly_k(kind, values, counts, truth, null, t, rng):
+        vs = [int(v) for v in values]
+        for A in range(min(vs) - t - 1, max(vs) + t + 2):
+            if sum(abs(v - A) > t for v in vs) == k:
+                return A, 1
+        raise AssertionError(f"no answer removes exactly {k}")
+
+    game = fl.StatisticalQueryOracle(fl.parities(d), fl.uniform(d), "1/5", "null")
+    monkeypatch.setattr(fl.responders, "respond", remove_exactly_k)
+    if k == 8:
+        with pytest.raises(InvariantViolated, match="removed 8 parities, not fewer than 1/\\(4 alpha\\^2\\) = 25/4"):
+            game.feature_query(h)
+        return
+    answer = game.feature_query(h)
+    vals = {S: Fraction(sum(int(h.truth_table[x]) * par(S, x) for x in range(1 << d)), 1 << d) for S in range(1 << d)}
+    assert game.transcript[-1].removed == 6 == sum(abs(v - answer) > Fraction(1, 5) for v in vals.values())
