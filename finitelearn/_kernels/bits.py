@@ -163,10 +163,15 @@ def signed_table(table):
 
 @njit(cache=True)
 def weight_by_degree(spectrum, d):
-    """W[k] = sum over |S| = k of spectrum[S]^2 (int64; caller bounds the overflow)."""
+    """W[k] = sum over |S| = k of spectrum[S]^2 (int64; caller bounds the overflow).
+
+    The square is taken in int64 whatever the spectrum's dtype (int16 or int32 from
+    integer_spectrum): numba widens a narrow product by itself, numpy scalars do not, and
+    with NUMBA_DISABLE_JIT=1 this runs on numpy scalars (256^2 wrapped to 0 in int16).
+    """
     out = np.zeros(d + 1, dtype=np.int64)
     for s in range(len(spectrum)):
-        v = spectrum[s]
+        v = np.int64(spectrum[s])
         out[popcount64(np.uint64(s))] += v * v
     return out
 

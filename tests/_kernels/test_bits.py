@@ -201,6 +201,20 @@ def test_weight_by_degree_every_spectrum(d):
         assert K.weight_by_degree(s, d).tolist() == naive.weight_by_degree(s, d)
 
 
+@pytest.mark.parametrize("dtype", [np.int16, np.int32])
+def test_weight_by_degree_of_a_narrow_spectrum_squares_in_int64(dtype):
+    """integer_spectrum gives int16/int32 arrays; their squares pass those types (2^8 squared is
+    2^16). Compiled, and as plain Python on numpy scalars (py_func, what NUMBA_DISABLE_JIT=1
+    runs), the weights are the exact sums of squares (against the plain twin on Python ints)."""
+    d = 8
+    spec = np.zeros(1 << d, dtype=dtype)
+    spec[0], spec[3], spec[255] = 256, -200, 181
+    want = naive.weight_by_degree([int(v) for v in spec], d)
+    assert want[0] == 65536 and want[2] == 40000 and want[8] == 32761
+    assert K.weight_by_degree(spec, d).tolist() == want
+    assert K.weight_by_degree.py_func(spec, d).tolist() == want
+
+
 @given(st.integers(0, 10).flatmap(lambda d: st.tuples(st.just(d), int_vector(1 << d, 2**25))))
 def test_weight_by_degree(ds):
     d, s = ds
