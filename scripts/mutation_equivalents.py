@@ -584,19 +584,38 @@ RULES: list[tuple[str, str, str | None, str]] = [
        f"if scale != {e}:  # a noisy answer on a finer grid: compare as exact Python ints",
        "respond's scale is 1 or NOISE_GRID = 2^20, never 0 or 2: the values go to exact Python ints at "
        "every scale, the same comparisons (only slower at scale 1)") for e in ("0", "2")],
+    ("oracles.py", "if scale != 1:  # a noisy answer on a finer grid: compare as exact Python ints",
+     "if scale > 1:  # a noisy answer on a finer grid: compare as exact Python ints",
+     "respond's scale is 1 or NOISE_GRID = 2^20, never below 1: > 1 is != 1"),
+    ("oracles.py", "if self._kind == \"feature\":", "if self._kind >= \"feature\":",
+     "numerator_columns derives columns only for queries built without them, feature and agreement queries "
+     "(a general query always has its columns): \"agreement\" < \"feature\", so >= is == there"),
+    ("oracles.py", "rows = [[i + 1, e.query if isinstance(e.query, int) else repr(e.query), e.value, e.answer,",
+     "rows = [[i + 1, e.query if not isinstance(e.query, int) else repr(e.query), e.value, e.answer,",
+     "markdown_table writes every cell with str(), and str is repr for an int and for a StatisticalQuery "
+     "(it defines __repr__ only): the same table"),
+    ("oracles.py", "if n < 2 or n & (n - 1):", "if n < 2 or n & (n - 2):",
+     "for n >= 2 (the first test), n & (n - 2) is 0 exactly for the powers of two, as n & (n - 1): an odd n "
+     "keeps bit 0 in both n and n - 2; an even n = 2m has n & (n - 2) = 2 (m & (m - 1)), 0 iff m is a power "
+     "of two"),
+    ("oracles.py", "if self._tab_cache is None or self._tab_cache[0] is not q:",
+     "if self._tab_cache is None or self._tab_cache[ 1] is not q:",
+     "the cache entry's [1] is a table, never the query: the tables are derived again each time, the same "
+     "tables (a one-entry cache that no longer hits)"),
     *[("oracles.py", "elif not (scale == 1 and values_u.dtype == np.int64", f"elif not ({e}", _SHORTCUT) for e in (
         "scale != 1 and values_u.dtype == np.int64", "scale == 1 and values_u.dtype != np.int64",
         "scale == 1 and values_u.dtype < np.int64", "scale == 1 and values_u.dtype > np.int64",
         "scale <= 1 and values_u.dtype == np.int64", "scale >= 1 and values_u.dtype == np.int64",
         "scale == 2 and values_u.dtype == np.int64", "scale < 1 and values_u.dtype == np.int64",
         "scale > 1 and values_u.dtype == np.int64", "scale == 1 and values_u.dtype <= np.int64",
-        "scale == 1 and values_u.dtype >= np.int64")],
+        "scale == 1 and values_u.dtype >= np.int64", "scale == 0 and values_u.dtype == np.int64")],
     *[("oracles.py", "and ans_num - t <= int(values_u.min()) and int(values_u.max()) <= ans_num + t):", e, _SHORTCUT)
       for e in ("and ans_num - t <= int(values_u.min()) and int(values_u.max()) <= ans_num - t):",
                 "and ans_num + t <= int(values_u.min()) and int(values_u.max()) <= ans_num + t):",
                 "and ans_num - t < int(values_u.min()) and int(values_u.max()) <= ans_num + t):",
                 "and ans_num - t == int(values_u.min()) and int(values_u.max()) <= ans_num + t):",
-                "and ans_num - t <= int(values_u.min()) and int(values_u.max()) == ans_num + t):")],
+                "and ans_num - t <= int(values_u.min()) and int(values_u.max()) == ans_num + t):",
+                "and ans_num - t <= int(values_u.min()) and int(values_u.max()) < ans_num + t):")],
     ("oracles.py", "if s == 0:", "if s <= 0:", "s is a parity query's subset mask, >= 0: <= 0 is == 0"),
     ("oracles.py", "out = np.where(masks == 0, 0, n // 2).astype(np.int64)",
      "out = np.where(masks <= 0, 0, n // 2).astype(np.int64)", "subset masks are >= 0: <= 0 is == 0"),
@@ -605,6 +624,11 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("oracles.py", "if masks.shape[0] and int(masks.min()) == 0:", "if masks.shape[0] and int(masks.min()) >= 0:",
      "the guard only skips a no-op: the subtraction under it is masked by masks == 0, which selects nothing "
      "where the smallest mask is not 0"),
+    *[("oracles.py", "labels = (KS if masks.shape[0] <= KS.SMALL else OK).parity_labels(masks, np.int64(k))",
+       f"labels = (KS if masks.shape[0] {op} KS.SMALL else OK).parity_labels(masks, np.int64(k))",
+       "which route computes the parity labels (numpy or the kernel): the same labels, both bound to the "
+       "plain twin in tests/_kernels/test_small.py and tests/_kernels/test_oracle.py; only the speed differs")
+      for op in ("!=", ">=")],
     ("oracles.py", "labels = (KS if masks.shape[0] <= KS.SMALL else OK).parity_labels(masks, np.int64(k))",
      "labels = (KS if masks.shape[0] < KS.SMALL else OK).parity_labels(masks, np.int64(k))",
      "which route computes the parity labels (numpy or the kernel): the same labels, both bound to the "

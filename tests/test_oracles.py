@@ -470,6 +470,8 @@ BAD = [
     (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8").query(np.zeros((4, 2), int)), fl.DomainMismatch, ["d=2", "d=3"]),
     (lambda: StatisticalQuery.from_table([[Fraction(1, 2**62 + 1), 0]] * 2), fl.InvalidArgument, ["below 2**62"]),
     (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8").query(np.zeros((6, 2))), fl.InvalidArgument, ["2**d rows"]),
+    (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8").query(np.zeros((1, 2))), fl.InvalidArgument,
+     ["2**d rows with d >= 1 (got 1 rows)"]),
     (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8").query(np.zeros((16, 2), int)), fl.DomainMismatch, ["d=4", "d=3"]),
     (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8").query(np.full((8, 2), 1.5)), fl.InvalidArgument, ["[0, 1]", "3/2"]),
     (lambda: fl.StatisticalQueryOracle(T3, U3, "1/8").query([[0, 1]] * 7 + [[0, -1]]), fl.InvalidArgument, ["[0, 1]", "x=7, y=1"]),
@@ -686,9 +688,10 @@ def test_oracle_options_are_keyword_only():
 
 def test_a_query_s_denominator_is_refused_exactly_at_two_to_the_62():
     """Q 2^d = 2 W den 2^d must stay below 2^62 (int64 sums exact): under the uniform
-    distribution on d = 3 (W = 8) den = 2^55 is the first denominator refused."""
+    distribution on d = 3 (W = 8) den = 2^55 is the first denominator refused, and so is every
+    larger one."""
     T = fl.parity(3, {0})
-    for den, ok in ((2**55 - 1, True), (2**55, False)):
+    for den, ok in ((2**55 - 1, True), (2**55, False), (2**55 + 1, False), (2**60 - 1, False)):
         q = StatisticalQuery.from_table(np.array([[Fraction(1, den), 0]] * 8, dtype=object))
         o = fl.StatisticalQueryOracle(T, fl.uniform(3), "1/8")
         if ok:  # chi(x, 0) = 1/den, chi(x, 1) = 0, and T(x) = x_1 is 0 on half the points
