@@ -180,7 +180,7 @@ class StatisticalQuery:
             uniq, inverse = np.unique(arr, return_inverse=True)
             fr = [as_fraction(v, "table") for v in uniq]  # numpy scalars: their own precision
             flat = [fr[i] for i in inverse.ravel().tolist()]
-        elif arr.dtype.kind == "O":
+        elif arr.dtype.kind in "OU":  # objects, or numpy strings such as '1/3' (as in a list)
             flat = [_entry_fraction(v) for v in arr.ravel().tolist()]
         else:
             raise fail_type("table", table, f"numbers (got dtype {arr.dtype})")
@@ -708,7 +708,7 @@ class StatisticalQueryOracle(_Oracle):
             raise fail_type("fast_paths", fast_paths, "a bool")
         self._fast = bool(fast_paths)
         W = distribution.total
-        if W >= _INT64_SAFE:  # pragma: no cover - Distribution caps its total below 2^63
+        if W >= _INT64_SAFE:  # a Distribution's total may reach 2^63 - 1; the exact sums need < 2^62
             raise fail("distribution", distribution, "a weight total below 2**62")
         self._W = W
         self._dense_w: np.ndarray | None = None
@@ -763,8 +763,9 @@ class StatisticalQueryOracle(_Oracle):
         return self._tab_cache[1], self._tab_cache[2]
 
     def _fast_ok(self, q: StatisticalQuery) -> bool:
+        # (called only where the oracle has a class: the version space, the teacher's position in it)
         return (self._fast and q.parity_mask is not None and self._D.is_uniform
-                and (self._class is None or self._class.is_parity_class))
+                and self._given_class().is_parity_class)
 
     def _fast_values(self, q: StatisticalQuery, masks: np.ndarray) -> np.ndarray:
         """Closed form over parity teachers f_S (uniform D), numerators over Q = 2^(d+1).

@@ -557,8 +557,9 @@ def collect(module: str, work_root: Path) -> dict | None:
     session = work_root / slug(module) / "session.sqlite"
     if not session.exists():
         return None
+    meta = _archived_meta(session)  # a session restored from an archive carries these itself
     second = work_root / slug(module) / "second-pass.json"
-    second_ids = set(json.loads(second.read_text())) if second.exists() else set()
+    second_ids = set(json.loads(second.read_text()) if second.exists() else meta.get("second_pass", []))
     counts = {"mutants": 0, "in_annotation": 0, "in_annotation_ran": {}, "sampled_out": 0, "killed": 0,
               "reused": 0, "killed_2nd": 0, "survived": 0, "untested": 0, "equivalent": 0, "timeout": 0,
               "incompetent": 0, "not_run": 0}
@@ -566,7 +567,13 @@ def collect(module: str, work_root: Path) -> dict | None:
     # else the module in the work copy (which a run stopped mid-mutant leaves mutated); a diff
     # that does not fit it is reported
     pristine = work_root / f"{slug(module)}.pristine.py"
-    source = (pristine if pristine.exists() else work_root / slug(module) / "finitelearn" / module).read_text()
+    copy = work_root / slug(module) / "finitelearn" / module
+    if pristine.exists():
+        source = pristine.read_text()
+    elif "pristine" in meta:
+        source = meta["pristine"]
+    else:
+        source = copy.read_text()
     spans, src_lines, misfits = annotation_spans(source), source.splitlines(), 0
     survivors, timeouts = [], []
     with use_db(str(session), WorkDB.Mode.open) as db:
@@ -727,10 +734,23 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+_META = "finitelearn_archive"  # a table of the archived sqlite: the session's source and second pass
+
+
+def _archived_meta(session: Path) -> dict:
+    """What :func:`archive` stored beside a session: its pristine source and second-pass ids."""
+    with sqlite3.connect(session) as con:
+        if not con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (_META,)).fetchone():
+            return {}
+        return {k: json.loads(v) for k, v in con.execute(f"SELECT key, value FROM {_META}")}
+
+
 def archive(work_root: Path, report: Path, dest: Path) -> None:
     """The report and every session under ``work_root``, each session's test outputs cut to
     their last line (the verdicts, diffs and mutation specs kept: enough for the report and
-    for ``--reuse``)."""
+    for ``--reuse``), with the source the session mutated and the ids its second pass
+    killed stored in the same file: a session copied back to ``<work>/<slug>/session.sqlite``
+    reports as it did, whatever the source is now."""
     dest.mkdir(parents=True, exist_ok=True)
     for suffix in (".md", ".json"):
         if report.with_suffix(suffix).exists():
@@ -742,7 +762,17 @@ def archive(work_root: Path, report: Path, dest: Path) -> None:
         with sqlite3.connect(out) as con:
             src.backup(con)
         src.close()
+        meta = _archived_meta(session)
+        slug_ = session.parent.name
+        pristine = work_root / f"{slug_}.pristine.py"
+        if pristine.exists():
+            meta["pristine"] = pristine.read_text()
+        second = session.parent / "second-pass.json"
+        if second.exists():
+            meta["second_pass"] = json.loads(second.read_text())
         con = sqlite3.connect(out)
+        con.execute(f"CREATE TABLE IF NOT EXISTS {_META} (key TEXT PRIMARY KEY, value TEXT)")
+        con.executemany(f"INSERT OR REPLACE INTO {_META} VALUES (?, ?)", [(k, json.dumps(v)) for k, v in meta.items()])
         rows = con.execute("SELECT job_id, output FROM work_results").fetchall()
         last = [((o or "").strip().splitlines() or [""])[-1][-300:] for _, o in rows]
         con.executemany("UPDATE work_results SET output = ? WHERE job_id = ?",

@@ -198,6 +198,10 @@ def test_oracle_accessors_by_hand():
     (no member -1); the transcript table numbers queries from 1; the budget's refusal names the
     query it refuses."""
     q = StatisticalQuery.from_table(np.array([[0, 1], [1, 0], [0, 1], [1, 0]]))  # an int 0/1 table
+    strings = [["1/3", "0.25"], ["1", "0"]]  # a list of strings, and the same as a numpy str array
+    for t in (strings, np.array(strings)):
+        assert [StatisticalQuery.from_table(t).value(x, y) for x in (0, 1) for y in (0, 1)] == \
+            [Fraction(1, 3), Fraction(1, 4), 1, 0]
     assert [q.value(x, y) for x in range(4) for y in (0, 1)] == [0, 1, 1, 0, 0, 1, 1, 0]
     assert q.feature_function is None and q.parity_mask is None  # a general query has no feature
     assert StatisticalQuery.parity_agreement(2, 3).feature_function == fl.parity(2, 3)
