@@ -57,6 +57,34 @@ _SHORTCUT = ("the shortcut \"every value is within t of the answer, nobody is ru
 _HALF = ("n = 2^d with d <= 62: n / 2 is exact in float64 and becomes the same int64 as n // 2")
 # (module, line before, line after or None for any, why)
 RULES: list[tuple[str, str, str | None, str]] = [
+    ("_kernels/greedy.py", "if count[c] == 0 or p < first[c]:", "if count[c] <= 0 or p < first[c]:",
+     "count[c] counts hits, >= 0: <= 0 is == 0"),
+    ("_kernels/greedy.py", "if pivot[p] == 0:", "if pivot[p] <= 0:",
+     "pivot[p] is 0 or a reduced difference of two masks (>= 0, below 2^62), never negative: <= 0 is == 0"),
+    ("_kernels/greedy.py", "if cnt > best_cnt or (cnt == best_cnt and dist < best_dist):",
+     "if cnt > best_cnt or (cnt == best_cnt and dist <= best_dist):",
+     "a later window of the same count and distance gives another answer, but simulate_removed returns only "
+     "the number ruled out, and every answer of a largest window keeps exactly best_cnt members: at least its "
+     "window, and at most best_cnt, since the members within t of any answer lie in a window of width 2t, "
+     "which the window starting at its lowest value contains"),
+    ("_kernels/greedy.py", "while i < n and found < out.shape[0]:", "while i <= n and found < out.shape[0]:",
+     "the extra step i = n takes the difference vs[anchor] ^ vs[anchor] = 0, which is in every span: "
+     "nothing is added"),
+    ("_kernels/greedy.py", "i = 1", "i = 0",
+     "the extra first step i = 0 takes the difference vs[anchor] ^ vs[anchor] = 0, which is in every span: "
+     "nothing is added, and the rest of the sequence is the same"),
+    ("_kernels/greedy.py", "p = 63", "p = 62",
+     "the differences are xors of masks below 2^62 (a cube has d <= 62): bits 62 and 63 are 0, so the "
+     "reduction may start at bit 62"),
+    ("_kernels/greedy.py", "first = np.full(m, -1, np.int64)", "first = np.full(m, +1, np.int64)",
+     "first[c]'s initial value is never read: the first hit of a group writes it (count[c] == 0), and the "
+     "null value's group c = n has no hits (coefficients are never 0) and is read only when rest == 0, "
+     "where it is empty"),
+    ("_kernels/greedy.py", "best_cnt = -1", "best_cnt = ~1",
+     "the running best's start is replaced by the first window, which counts >= 1 (it holds its start)"),
+    ("_kernels/greedy.py", "best, best_p, best_a, best_src = removed, p, translates[j], -1",
+     "best, best_p, best_a, best_src = removed, p, translates[j], ~1",
+     "the source of a block translate only has to be negative: the caller reads it as `src >= 0`"),
     (_R, "if cnt > best_cnt or (cnt == best_cnt and dist < best_dist):",
      "if cnt > best_cnt or (cnt >= best_cnt and dist < best_dist):",
      "cnt > best_cnt already satisfies the first clause, so >= in the second adds no case"),
@@ -92,6 +120,15 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("_kernels/wht.py", "if values.shape[0] < (1 << _SMALL_BITS):", "if values.shape[0] != (1 << _SMALL_BITS):",
      _DISPATCH),
     ("_kernels/wht.py", "if a.shape[0] < (1 << _SMALL_BITS):", "if a.shape[0] != (1 << _SMALL_BITS):", _DISPATCH),
+    ("_kernels/wht.py", "while (uint64(1) << uint64(d)) < n:", "while (uint64(1) << uint64(d)) != n:",
+     "n is the array's length, a power of two (the kernels' contract: every caller passes a table of 2^d "
+     "entries, checked in walsh_hadamard and by construction elsewhere): the loop stops at the same d"),
+    ("_kernels/wht.py", "if n <= (1 << _COMPACT_BITS):", "if not n <= (1 << _COMPACT_BITS):",
+     "signed_spectrum is called only above 2^12 entries (fourier.integer_spectrum takes _kernels.small's "
+     "route up to 2^12), where the mutant sends the table to the textbook loop instead: " + _DISPATCH),
+    ("_kernels/wht.py", "_SMALL_BITS = 6  # the blocked kernel needs at least 2^6 elements", None,
+     "the constant is read by no code any more (only comments name it; the dispatch tests it served moved "
+     "to _COMPACT_BITS): its value changes nothing"),
     ("_kernels/wht.py", "_CHUNK_BITS = 16  # the whole-array sweeps work in chunks of at most 2^16 elements", None, _TUNING),
     ("_kernels/wht.py", "_BLOCK_BITS = 18  # blocks of 2^18 elements = 2 MiB: L2 + L3", None, _TUNING),
     ("_kernels/wht.py", "_SUB_BITS = 12  # sub-blocks of 2^12 elements = 32 KiB (int64/float64): L1", None, _TUNING),
@@ -1264,6 +1301,8 @@ ONE_D: dict[str, set[str]] = {
     "oracles.py": {"positions", "masks", "self._alive", "labels", "self._vs", "cand"},
     # values: _grouped's 1-D array (max_consistent_answer's); v: the 1-D distinct values
     "_kernels/responders.py": {"values", "v"},
+    # dirs: query_table's 1-D directions v_1..v_k (the contract; the caller passes a 1-D array)
+    "_kernels/greedy.py": {"dirs"},
     "_kernels/wht.py": {"a", "src", "values"},
     # idx = np.flatnonzero(...): 1-D by construction; values: ndim != 1 is refused first (same line)
     "distributions.py": {"self._support", "idx", "values"},

@@ -608,10 +608,29 @@ def test_greedy_predictions_stay_exact_at_a_tolerance_beyond_int64():
 def test_greedy_step_kernel_chooses_as_the_plain_loop(data):
     """One step of the greedy search: the kernel (every candidate in one call) returns the same
     (removed, pattern, anchor, directions) as the plain loop that simulates them one by one."""
+    _kernel_step_against_the_plain_loop(data)
+
+
+@settings(deadline=None, max_examples=25)
+@given(st.data())
+def test_greedy_step_kernel_as_plain_python_chooses_as_the_plain_loop(data):
+    """The same, with the kernels' source run as plain Python (their py_func, on bounds-checked
+    numpy arrays and numpy scalars, as NUMBA_DISABLE_JIT=1 runs them): compiled code does not
+    check bounds, so a slice read past its end, or a product that only numba widens, would pass
+    the compiled comparison and fail here."""
+    from finitelearn._kernels import greedy as GK
+
+    with pytest.MonkeyPatch.context() as mp:
+        for name in ("simulate_removed", "_span_of", "best_candidate", "independent_differences"):
+            mp.setattr(GK, name, getattr(GK, name).py_func)  # best_candidate's calls resolve to these
+        _kernel_step_against_the_plain_loop(data, max_d=7, max_members=30)
+
+
+def _kernel_step_against_the_plain_loop(data, max_d=9, max_members=60):
     from finitelearn.learners.sq import _family
 
-    d = data.draw(st.integers(3, 9), label="d")
-    masks = sorted(data.draw(st.sets(st.integers(0, (1 << d) - 1), min_size=2, max_size=60), label="vs"))
+    d = data.draw(st.integers(3, max_d), label="d")
+    masks = sorted(data.draw(st.sets(st.integers(0, (1 << d) - 1), min_size=2, max_size=max_members), label="vs"))
     order = data.draw(st.permutations(masks), label="order")  # the version space in any order
     vs = np.array(order, dtype=np.int64)
     alpha = Fraction(data.draw(st.sampled_from(["1/16", "1/8", "3/16", "1/32", "1/5"])))
