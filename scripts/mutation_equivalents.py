@@ -126,6 +126,11 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("_kernels/wht.py", "if n <= (1 << _COMPACT_BITS):", "if not n <= (1 << _COMPACT_BITS):",
      "signed_spectrum is called only above 2^12 entries (fourier.integer_spectrum takes _kernels.small's "
      "route up to 2^12), where the mutant sends the table to the textbook loop instead: " + _DISPATCH),
+    ("_kernels/wht.py", "_rows(radix, s1, zero, a, base, run8, rows, uint64(1), seq, False)",
+     "_rows(radix, s1, zero, a, base, run8, rows, uint64(1), seq, True)",
+     "_rows' flag picks how a group's start is written, seq[i] * span or i * span, and seq[i] == i (seq is "
+     "filled so): the same starts, the same butterflies; only what LLVM can prove about aliasing, the "
+     "speed, differs"),
     ("_kernels/wht.py", "_SMALL_BITS = 6  # the blocked kernel needs at least 2^6 elements", None,
      "the constant is read by no code any more (only comments name it; the dispatch tests it served moved "
      "to _COMPACT_BITS): its value changes nothing"),
