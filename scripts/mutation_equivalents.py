@@ -59,6 +59,67 @@ _HALF = ("n = 2^d with d <= 62: n / 2 is exact in float64 and becomes the same i
 RULES: list[tuple[str, str, str | None, str]] = [
     ("_kernels/greedy.py", "if count[c] == 0 or p < first[c]:", "if count[c] <= 0 or p < first[c]:",
      "count[c] counts hits, >= 0: <= 0 is == 0"),
+    *[("_kernels/greedy.py", b, b.replace("== 0", "<= 0"), "counts are >= 0 (hits, and the members not hit): "
+       "<= 0 is == 0") for b in ("if rest == 0:", "if count[c] == 0:", "if count[ci] == 0:")],
+    ("_kernels/greedy.py", "while i < n and found < out.shape[0]:", "while i != n and found < out.shape[0]:",
+     "i starts at 1 <= n (the version space is never empty) and grows by one: it stops at n either way"),
+    ("_kernels/greedy.py", "if count[c] == 0 or p < first[c]:", "if count[c] == 0 or p <= first[c]:",
+     "p == first[c] only if one member were hit twice, and the span's entries are distinct (independent "
+     "directions: the kernel's contract, which the student's GF(2) basis keeps), so a ^ span[J] differ"),
+    ("_kernels/greedy.py", "dist = max(max(lo - null, null - hi), 0)", "dist = max(max(lo - null, null - hi), -1)",
+     "only the choice among windows of the largest count changes (a window holding the null value strictly "
+     "inside is preferred): simulate_removed returns only the number ruled out, and every answer of a "
+     "largest window keeps exactly best_cnt members"),
+    ("_kernels/greedy.py", "m = 2 * n + 1", "m = 3 * n + 1",
+     "the extra slots c > 2n are never written (coefficients lie in [-n, n], so c = coefficient + n <= 2n) "
+     "and every loop over the slots skips the empty ones"),
+    ("_kernels/greedy.py", "first = np.full(m, -1, np.int64)", "first = np.full(m, - 0, np.int64)",
+     "first[c]'s initial value is never read: the first hit of a group writes it (count[c] == 0), and the "
+     "null value's group c = n has no hits (coefficients are never 0) and is read only when rest == 0, "
+     "where it is empty"),
+    ("_kernels/greedy.py", "best_c = -1", "best_c = ~1", "any negative start reads as 'no group yet' (best_c < 0)"),
+    ("_kernels/greedy.py", "if best_c < 0:", "if best_c < -1:",
+     "with the start -1 the else branch runs instead for the first present group: it compares the group's "
+     "distance with best_c's, |-1 - n| b = (n + 1) b, farther than any group's (at most n b), so the first "
+     "present group replaces the start either way"),
+    *[("_kernels/greedy.py", "best_cnt = -1", f"best_cnt = {e}",
+       "the running best's start is replaced by the first window, which counts >= 1 (it holds its start)")
+      for e in ("not 1", "- 0")],
+    ("_kernels/greedy.py", "for ci in range(m - 1, -1, -1):", "for ci in range(m - 1, - 2, -1):",
+     "the extra window at ci = -1 (count[-1] is the last slot, read again) has an empty inner loop "
+     "(range(-1, -1, -1)): it counts no member and never beats a window counting >= 1"),
+    ("_kernels/greedy.py", "cnt = 0", "cnt = -1",
+     "every window's count is one less: the same comparisons between windows (the first still beats the "
+     "start -1, counting >= 0), the same answer; the count itself is not returned"),
+    *[("_kernels/greedy.py", "if cnt > best_cnt or (cnt == best_cnt and dist < best_dist):", e,
+       "only the choice among windows of the largest count changes: simulate_removed returns only the number "
+       "ruled out, and every answer of a largest window keeps exactly best_cnt members (at least its window; "
+       "at most best_cnt, since the members within t of an answer lie in a window of width 2t)")
+      for e in ("if cnt > best_cnt or (cnt >= best_cnt and dist < best_dist):",
+                "if cnt > best_cnt or (cnt == best_cnt and dist == best_dist):",
+                "if cnt > best_cnt or (cnt == best_cnt and dist != best_dist):",
+                "if cnt > best_cnt or (cnt == best_cnt and dist > best_dist):",
+                "if cnt >= best_cnt or (cnt == best_cnt and dist < best_dist):")],
+    *[("_kernels/greedy.py", "while r != 0 and p >= 0:", e,
+       "a nonzero r always has a set bit at some p >= 0, where the loop breaks (no pivot) or clears it, so r "
+       "is never nonzero below bit 0; and once r is 0 the remaining steps see no set bit and change nothing: "
+       "the same r and pivot afterwards") for e in (
+        "while r >= 0 and p >= 0:", "while r != 0 or p >= 0:", "while r != 0 and p >= -1:")],
+    ("_kernels/greedy.py", "pivot = np.zeros(64, np.int64)  # pivot[p]: a reduced basis vector whose leading bit is p, or 0",
+     "pivot = np.zeros( 63, np.int64)  # pivot[p]: a reduced basis vector whose leading bit is p, or 0",
+     "differences of masks below 2^62 have bits 62 and 63 clear: pivot[62] and pivot[63] are never read or "
+     "written"),
+    ("_kernels/greedy.py", "out = np.zeros(1 << k, np.int64)", "out = np.zeros( 2 << k, np.int64)",
+     "the span is read only at J < 2^k (supports and strong sets of a pattern of k directions); the "
+     "entries beyond stay 0 and unread"),
+    *[("_kernels/greedy.py", "best_a = np.int64(0)", f"best_a = np.int64({e})",
+       "the anchor's start is returned only with pattern -1, which the caller reads as 'no query' and "
+       "ignores the anchor; any candidate that rules out someone overwrites it") for e in (" 1", " -1")],
+    *[("_kernels/greedy.py", b, b.replace("-1", e),
+       "the source only has to be negative for a block translate (the caller reads `src >= 0`), and the "
+       "start is returned only with pattern -1, ignored")
+      for b in ("best_src = -1", "best, best_p, best_a, best_src = removed, p, translates[j], -1")
+      for e in ("~1", "- 2")],
     ("_kernels/greedy.py", "if pivot[p] == 0:", "if pivot[p] <= 0:",
      "pivot[p] is 0 or a reduced difference of two masks (>= 0, below 2^62), never negative: <= 0 is == 0"),
     ("_kernels/greedy.py", "if cnt > best_cnt or (cnt == best_cnt and dist < best_dist):",
@@ -126,6 +187,19 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("_kernels/wht.py", "if n <= (1 << _COMPACT_BITS):", "if not n <= (1 << _COMPACT_BITS):",
      "signed_spectrum is called only above 2^12 entries (fourier.integer_spectrum takes _kernels.small's "
      "route up to 2^12), where the mutant sends the table to the textbook loop instead: " + _DISPATCH),
+    ("_kernels/wht.py", "_rows(radix, a, base, a, base, h, uint64(1) << uint64(tile_bits - q), uint64(1), seq, True)",
+     "_rows(radix, a, base, a, base, h, uint64(1) << uint64(tile_bits - q), uint64(1), seq, False)",
+     "_rows' flag picks how a group's start is written, seq[i] * span or i * span, and seq[i] == i (seq is "
+     "filled so): the same starts, the same butterflies; only what LLVM can prove about aliasing, the "
+     "speed, differs"),
+    ("_kernels/wht.py", "if n <= (1 << _COMPACT_BITS):", "if n >= (1 << _COMPACT_BITS):",
+     "signed_spectrum is called only above 2^12 entries (fourier.integer_spectrum takes _kernels.small's "
+     "route up to 2^12), where the mutant sends the table to the textbook loop instead: " + _DISPATCH),
+    ("_kernels/wht.py", "if threads > 1 and a.shape[0] >= (1 << sub_bits):",
+     "if threads > 1 and a.shape[0] > (1 << sub_bits):",
+     "at exactly 2^sub_bits elements the serial schedule runs instead of the threaded one: the same "
+     "schedule, the same butterflies in the same order (the result does not depend on the threads, bound "
+     "in test_threads_give_the_same_result); only the speed differs"),
     ("_kernels/wht.py", "_rows(radix, s1, zero, a, base, run8, rows, uint64(1), seq, False)",
      "_rows(radix, s1, zero, a, base, run8, rows, uint64(1), seq, True)",
      "_rows' flag picks how a group's start is written, seq[i] * span or i * span, and seq[i] == i (seq is "
@@ -1307,8 +1381,8 @@ ONE_D: dict[str, set[str]] = {
     # values: _grouped's 1-D array (max_consistent_answer's); v: the 1-D distinct values
     "_kernels/responders.py": {"values", "v"},
     # dirs: query_table's 1-D directions v_1..v_k (the contract; the caller passes a 1-D array)
-    "_kernels/greedy.py": {"dirs"},
-    "_kernels/wht.py": {"a", "src", "values"},
+    "_kernels/greedy.py": {"dirs", "vs"},  # vs: best_candidate's 1-D version space (masks in its order)
+    "_kernels/wht.py": {"a", "src", "values", "table"},  # table: signed_spectrum's 1-D uint8 truth table
     # idx = np.flatnonzero(...): 1-D by construction; values: ndim != 1 is refused first (same line)
     "distributions.py": {"self._support", "idx", "values"},
     # v is _grouped's 1-D array of distinct values; values (in _grouped) is max_consistent_answer's 1-D array

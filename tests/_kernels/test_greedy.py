@@ -79,6 +79,36 @@ def test_random_patterns(seed, null_kind):
     assert got == want
 
 
+@pytest.mark.parametrize("null_kind", [True, False])
+def test_every_version_space_of_the_four_masks_with_extreme_coefficients(null_kind):
+    """d = 2, a pattern of k = 2 on the four masks (n = 4), coefficients in {-4, -1, 1, 4}: the
+    extremes put members at the values 0 and 2n b, the ends of the kernel's slots, and the
+    tolerances reach windows past the top value (t up to the whole range)."""
+    for members in range(1, 16):
+        in_vs = [(members >> s) & 1 for s in range(4)]
+        size = sum(in_vs)
+        for coefs in itertools.product([-4, -1, 1, 4], repeat=4):
+            for b, t in [(1, 0), (1, 1), (1, 3), (2, 3), (1, 8)]:
+                for order in ("up", "down"):
+                    got, want = both(in_vs, [0, 1, 2, 3], 0, [0, 1, 2, 3], coefs, size, 4, b, t, null_kind, order)
+                    assert got == want, (in_vs, coefs, b, t, order)
+
+
+@pytest.mark.parametrize("null_kind", [True, False])
+def test_every_member_hit_in_every_order(null_kind):
+    """Every member of the version space hit (no member left at the null value): the null
+    responder then answers from the value nearest to the null value, the member first in the
+    version space on a tie, so the order matters when two groups at equal distance differ in
+    size. The four masks of d = 2, a pattern of k = 2 on all of them, every coefficient vector
+    in {-2, -1, 1, 2}^4, the members in each of the 24 orders."""
+    in_vs = [1, 1, 1, 1]
+    for coefs in itertools.product([-2, -1, 1, 2], repeat=4):
+        for order in itertools.permutations(range(4)):
+            for b, t in [(1, 0), (1, 1), (2, 1), (3, 4)]:
+                got, want = both(in_vs, [0, 1, 2, 3], 0, [0, 1, 2, 3], coefs, 4, 4, b, t, null_kind, list(order))
+                assert got == want, (coefs, order, b, t)
+
+
 @settings(deadline=None, max_examples=150)
 @given(st.lists(st.booleans(), min_size=8, max_size=8).filter(any),
        st.lists(st.sampled_from([-4, -3, -2, -1, 1, 2, 3, 4]), min_size=4, max_size=4),
