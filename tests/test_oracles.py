@@ -553,10 +553,14 @@ def test_review_regressions_tolerance_seed_and_types():
         q.value(0, 1.0)
 
 
-@pytest.mark.parametrize("k", [3, 4])
-def test_the_parseval_check_fires_exactly_at_the_bound(monkeypatch, k):
-    """alpha = 1/4: 1/(4 alpha^2) = 4 exactly.  A responder that rules out 3 parities is
-    allowed, one that rules out 4 (the equality case of "fewer than") is caught."""
+@pytest.mark.parametrize("paper, alpha, k, bound", [
+    (True, "1/4", 3, None), (True, "1/4", 4, "4"),  # 1/(4 alpha^2) = 4 exactly: the equality case
+    (False, "1/5", 6, None), (False, "1/5", 8, "25/4"),  # 25/4; no answer rules out exactly 7 here
+])
+def test_the_parseval_check_fires_exactly_at_the_bound(monkeypatch, paper, alpha, k, bound):
+    """A responder that rules out k parities is allowed while k < 1/(4 alpha^2), caught from the
+    bound on ("fewer than"): at alpha = 1/4 (the paper's teachers, bound 4) and at alpha = 1/5
+    (all parities, bound 25/4, the tolerance's numerator and denominator both in play)."""
     d = 5
     h = fl.BooleanFunction.from_truth_table([int(c) for c in "01100000011001111101011000100101"])
 
@@ -567,17 +571,18 @@ def test_the_parseval_check_fires_exactly_at_the_bound(monkeypatch, k):
                 return A, 1
         raise AssertionError(f"no answer removes exactly {k}")
 
-    game = fl.StatisticalQueryOracle(fl.paper_teachers(d), fl.uniform(d), "1/4", "null")
+    C = fl.paper_teachers(d) if paper else fl.parities(d)
+    game = fl.StatisticalQueryOracle(C, fl.uniform(d), alpha, "null")
     monkeypatch.setattr(fl.responders, "respond", remove_exactly_k)
-    if k == 4:
-        with pytest.raises(InvariantViolated, match="removed 4 parities, not fewer than 1/\\(4 alpha\\^2\\) = 4"):
+    if bound is not None:
+        with pytest.raises(InvariantViolated, match=f"removed {k} parities, not fewer than 1/\\(4 alpha\\^2\\) = {bound}$"):
             game.feature_query(h)
         return
     answer = game.feature_query(h)
-    masks = [S for S in range(1 << d) if S & 1]
+    masks = C.masks.tolist()
     vals = {S: Fraction(sum(int(h.truth_table[x]) * par(S, x) for x in range(1 << d)), 1 << d) for S in masks}
-    out = [S for S in masks if abs(vals[S] - answer) > Fraction(1, 4)]
-    assert len(out) == 3 == game.transcript[-1].removed
+    out = [S for S in masks if abs(vals[S] - answer) > Fraction(alpha)]
+    assert len(out) == k == game.transcript[-1].removed
     assert sorted(game.version_space_masks().tolist()) == sorted(set(masks) - set(out))
 
 
@@ -988,28 +993,3 @@ def test_a_callable_query_s_estimate_is_pinned_at_its_boundary(monkeypatch):
     monkeypatch.setenv("FINITELEARN_MEMORY_LIMIT", str(16 * 2**d - 1))
     with pytest.raises(fl.TooLarge, match="d=12"):
         StatisticalQuery.from_callable(d, lambda x, y: y * x[0])
-
-
-@pytest.mark.parametrize("k", [6, 8])
-def test_the_parseval_check_at_tolerance_one_fifth(monkeypatch, k):
-    """alpha = 1/5: 1/(4 alpha^2) = 25/4. A responder ruling out 6 parities is allowed (6 < 25/4),
-    one ruling out 8 is caught (no answer rules out exactly 7 of these values)."""
-    d = 5
-    h = fl.BooleanFunction.from_truth_table([int(c) for c in "01100000011001111101011000100101"])
-
-    def remove_exactly_k(kind, values, counts, truth, null, t, rng):
-        vs = [int(v) for v in values]
-        for A in range(min(vs) - t - 1, max(vs) + t + 2):
-            if sum(abs(v - A) > t for v in vs) == k:
-                return A, 1
-        raise AssertionError(f"no answer removes exactly {k}")
-
-    game = fl.StatisticalQueryOracle(fl.parities(d), fl.uniform(d), "1/5", "null")
-    monkeypatch.setattr(fl.responders, "respond", remove_exactly_k)
-    if k == 8:
-        with pytest.raises(InvariantViolated, match="removed 8 parities, not fewer than 1/\\(4 alpha\\^2\\) = 25/4"):
-            game.feature_query(h)
-        return
-    answer = game.feature_query(h)
-    vals = {S: Fraction(sum(int(h.truth_table[x]) * par(S, x) for x in range(1 << d)), 1 << d) for S in range(1 << d)}
-    assert game.transcript[-1].removed == 6 == sum(abs(v - answer) > Fraction(1, 5) for v in vals.values())
