@@ -70,6 +70,53 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "only the choice among windows of the largest count changes (a window holding the null value strictly "
      "inside is preferred): simulate_removed returns only the number ruled out, and every answer of a "
      "largest window keeps exactly best_cnt members"),
+    ("_kernels/greedy.py", "s[x | h] = s[x] ^ si", "s[x ^ h] = s[x] ^ si", "x < h = 2^i: x | h is x ^ h"),
+    ("_kernels/greedy.py", "if dist < bdist or (dist == bdist and first[c] < first[best_c]):",
+     "if dist < bdist or (dist <= bdist and first[c] < first[best_c]):",
+     "dist < bdist already satisfies the first clause, so <= in the second adds only =="),
+    *[("_kernels/greedy.py", b, b.replace("r != 0", "r > 0"),
+       "r is an xor of masks (>= 0) and pivots (>= 0), never negative: > 0 is != 0")
+      for b in ("while r != 0 and p >= 0:", "if r != 0:")],
+    ("_kernels/greedy.py", "while r != 0 and p >= 0:", "while r != -1 and p >= 0:",
+     "r is never -1 (>= 0); once r is 0 the remaining steps see no set bit and change nothing: the same r "
+     "and pivot afterwards"),
+    ("_kernels/greedy.py", "if cnt > best_cnt or (cnt == best_cnt and dist < best_dist):",
+     "if cnt > best_cnt or (cnt == best_cnt and dist >= best_dist):",
+     "only the choice among windows of the largest count changes: simulate_removed returns only the number "
+     "ruled out, and every answer of a largest window keeps exactly best_cnt members"),
+    *[("_kernels/greedy.py", "if hits[j] > best:", f"if hits[j] {op} best:",
+       "a pruning bound: a translate's strong hits bound the members any adversary's answer rules out (the "
+       "docstring's 'no adversary rules out more'), so simulating also those with hits <= best changes "
+       "nothing (a candidate replaces the best only when it rules out strictly more); only the time differs")
+      for op in (">=", "!=")],
+    *[("_kernels/greedy.py", "first = np.full(m, -1, np.int64)", f"first = np.full(m, {e}, np.int64)",
+       "first[c]'s initial value is never read: the first hit of a group writes it (count[c] == 0), and the "
+       "null value's group c = n has no hits (coefficients are never 0) and is read only when rest == 0, "
+       "where it is empty") for e in ("~1", "1")],
+    ("_kernels/greedy.py", "best_cnt = -1", "best_cnt = - 2",
+     "the running best's start is replaced by the first window, which counts >= 1 (it holds its start)"),
+    ("_kernels/greedy.py", "best_dist = 0", "best_dist = -1",
+     "the first window beats the start best_cnt = -1 on its count, and writes best_dist before any "
+     "comparison reads it"),
+    ("_kernels/greedy.py", "if count[ci] == 0:", "if count[ci] == -1:",
+     "windows also start at empty slots: such a window holds at most as many members as the window starting "
+     "at its lowest member (<= best_cnt), and one of the largest count keeps exactly best_cnt members "
+     "whatever its answer: the number ruled out, the only result, is the same"),
+    ("_kernels/greedy.py", "cnt = 0", "cnt = 1",
+     "every window's count is one more: the same comparisons between windows, the same answer; the count "
+     "itself is not returned"),
+    ("_kernels/greedy.py", "pivot = np.zeros(64, np.int64)  # pivot[p]: a reduced basis vector whose leading bit is p, or 0",
+     "pivot = np.zeros( 65, np.int64)  # pivot[p]: a reduced basis vector whose leading bit is p, or 0",
+     "one more slot, never read or written (bits run 63..0)"),
+    *[("_kernels/greedy.py", "best_src = -1", f"best_src = {e}",
+       "the source's start is returned only with pattern -1, which the caller reads as 'no query' and ignores; "
+       "any candidate that rules out someone overwrites it") for e in ("+1", "not 1", "- 0")],
+    ("_kernels/greedy.py", "c = 0", "c = 1",
+     "every translate's strong-hit count one more: the same order (argsort of -hits) and a looser pruning "
+     "bound (hits + 1 > best), which only simulates more candidates that cannot win"),
+    ("_kernels/greedy.py", "c += 1", "c += 2",
+     "strong-hit counts doubled: the same order (argsort of -hits) and a looser pruning bound (2 hits > "
+     "best), which only simulates more candidates that cannot win"),
     ("_kernels/greedy.py", "m = 2 * n + 1", "m = 3 * n + 1",
      "the extra slots c > 2n are never written (coefficients lie in [-n, n], so c = coefficient + n <= 2n) "
      "and every loop over the slots skips the empty ones"),
@@ -205,6 +252,13 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "_rows' flag picks how a group's start is written, seq[i] * span or i * span, and seq[i] == i (seq is "
      "filled so): the same starts, the same butterflies; only what LLVM can prove about aliasing, the "
      "speed, differs"),
+    ("_kernels/wht.py", "if bits_left >= 3:", "if bits_left > 3:",
+     "at 3 bits left a radix-4 stage and a radix-2 stage run instead of one radix-8 stage: the same "
+     "butterflies grouped otherwise, the same transform (each radix bound to the definition by the "
+     "shrunken tunings of tests/_kernels/test_wht.py); only the speed differs"),
+    ("_kernels/wht.py", "S = uint64(1) << uint64(b1)", "S = uint64( 2) << uint64(b1)",
+     "S sizes the sub-blocks' scratch buffers (and seq's least length): twice as long, of which the "
+     "sub-block uses its first 2^b1 (+ pads) entries; the rest is never read"),
     ("_kernels/wht.py", "_SMALL_BITS = 6  # the blocked kernel needs at least 2^6 elements", None,
      "the constant is read by no code any more (only comments name it; the dispatch tests it served moved "
      "to _COMPACT_BITS): its value changes nothing"),
@@ -1381,7 +1435,7 @@ ONE_D: dict[str, set[str]] = {
     # values: _grouped's 1-D array (max_consistent_answer's); v: the 1-D distinct values
     "_kernels/responders.py": {"values", "v"},
     # dirs: query_table's 1-D directions v_1..v_k (the contract; the caller passes a 1-D array)
-    "_kernels/greedy.py": {"dirs", "vs"},  # vs: best_candidate's 1-D version space (masks in its order)
+    "_kernels/greedy.py": {"dirs", "vs", "pk", "anchors", "translates"},  # best_candidate's 1-D arrays  # vs: best_candidate's 1-D version space (masks in its order)
     "_kernels/wht.py": {"a", "src", "values", "table"},  # table: signed_spectrum's 1-D uint8 truth table
     # idx = np.flatnonzero(...): 1-D by construction; values: ndim != 1 is refused first (same line)
     "distributions.py": {"self._support", "idx", "values"},

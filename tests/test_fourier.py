@@ -284,3 +284,28 @@ def test_walsh_hadamard_int64_between_the_float64_bounds_is_exact(d):
     a[0] -= 1
     got = fl.walsh_hadamard(a)
     assert got.dtype == np.int64 and int(got[0]) == 2**54 - n - 1 and int(got[1]) == -1
+
+
+@pytest.mark.parametrize("d", [13, 14])
+def test_integer_spectrum_past_the_numpy_route_against_the_butterfly(d):
+    """Above 2^12 points integer_spectrum is the blocked kernel reading the uint8 truth table
+    itself (the +-1 value 1 - 2 t formed in its first pass, int16 at these d): a random function
+    against the plain butterfly on its +-1 table."""
+    rng = np.random.default_rng(d)
+    table = rng.integers(0, 2, size=1 << d).tolist()
+    f = fl.BooleanFunction.from_truth_table(table)
+    spec = fl.integer_spectrum(f)
+    assert spec.dtype == np.int16
+    assert spec.tolist() == [int(v) for v in naive.wht_butterfly(naive.signed_table(table))]
+
+
+def test_the_kernels_plain_entry_reads_a_truth_table_as_plus_minus_one():
+    """_kernels.wht._entry, the plain form of the first pass's read (what runs with
+    NUMBA_DISABLE_JIT=1; compiled, its overload does the same): a uint8 0/1 entry t becomes
+    1 - 2 t, any other entry is read as it is."""
+    from finitelearn._kernels import wht as W
+
+    t = np.array([0, 1], dtype=np.uint8)
+    assert [int(W._entry(t, i)) for i in (0, 1)] == [1, -1]
+    v = np.array([5, -7], dtype=np.int64)
+    assert [int(W._entry(v, i)) for i in (0, 1)] == [5, -7]

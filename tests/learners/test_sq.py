@@ -628,8 +628,6 @@ def test_greedy_step_kernel_as_plain_python_chooses_as_the_plain_loop(data):
 
 
 def _kernel_step_against_the_plain_loop(data, max_d=9, max_members=60):
-    from finitelearn.learners.sq import _family
-
     d = data.draw(st.integers(3, max_d), label="d")
     masks = sorted(data.draw(st.sets(st.integers(0, (1 << d) - 1), min_size=2, max_size=max_members), label="vs"))
     order = data.draw(st.permutations(masks), label="order")  # the version space in any order
@@ -638,14 +636,41 @@ def _kernel_step_against_the_plain_loop(data, max_d=9, max_members=60):
     kind = data.draw(st.sampled_from(["null", "max_consistent"]), label="kind")
     g = Greedy(max_k=data.draw(st.integers(1, 6), label="max_k"), top=data.draw(st.integers(1, 5), label="top"),
                max_translates=data.draw(st.integers(1, 40), label="max_translates"))
+    _compare_step(g, d, vs, alpha, kind)
+
+
+def test_greedy_step_kernel_on_subspaces_of_lower_dimension():
+    """Version spaces that are linear codes: their differences span fewer directions than the
+    bits they vary in, so an anchor has fewer free directions than the family's largest pattern,
+    and the patterns it cannot take must be skipped, not end the anchor's turn (the family is
+    not ordered by size: majorities of 3 come before the inner product of 2). Kernel step
+    against the plain loop, both adversaries."""
+    rng = np.random.default_rng(7)
+    for trial in range(40):
+        d = int(rng.integers(4, 8))
+        r = int(rng.integers(2, 4))
+        gens = rng.integers(1, 1 << d, size=r).tolist()
+        code = {0}
+        for v in gens:
+            code |= {c ^ v for c in code}
+        vs = np.array(rng.permutation(sorted(code)), dtype=np.int64)
+        if vs.shape[0] < 4:
+            continue
+        for kind in ("null", "max_consistent"):
+            for alpha in (Fraction(1, 8), Fraction(1, 16)):
+                _compare_step(Greedy(max_k=int(rng.integers(3, 7))), d, vs, alpha, kind)
+
+
+def _compare_step(g, d, vs, alpha, kind):
+    from finitelearn.learners import sq
+    from finitelearn.learners.sq import _family
+
     g._strong, g._arrays, g._spans = {}, {}, {}
     pos = np.full(1 << d, -1, dtype=np.int64)
     pos[vs] = np.arange(vs.shape[0])
     varying = int(np.bitwise_or.reduce(vs ^ vs[0]))
     block = [1 << i for i in range(d) if (varying >> i) & 1][: g.max_k]
     family = _family(min(bin(varying).count("1"), g.max_k), alpha)
-    from finitelearn.learners import sq
-
     old, sq._NUMPY_MAX_POINTS = sq._NUMPY_MAX_POINTS, 1  # the kernel on every cube of 2 points or more
     try:
         fast = g._best(family, vs, pos, block, kind, alpha)
