@@ -117,6 +117,65 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("_kernels/greedy.py", "c += 1", "c += 2",
      "strong-hit counts doubled: the same order (argsort of -hits) and a looser pruning bound (2 hits > "
      "best), which only simulates more candidates that cannot win"),
+    ("_kernels/greedy.py", "y[x | h] = y[x] ^ yi", "y[x ^ h] = y[x] ^ yi", "x < h = 2^i: x | h is x ^ h"),
+    ("_kernels/greedy.py", "if dist > t:", "if dist >= t:",
+     "at dist == t the value moved t towards the null value is the null value itself, the answer either way"),
+    *[("_kernels/greedy.py", "best_p = -1", f"best_p = {e}",
+       "'no candidate' only has to be negative: the caller reads `p < 0`, and any candidate overwrites it")
+      for e in ("~1", "- 2")],
+    ("_kernels/greedy.py", "order = np.argsort(-hits, kind=\"mergesort\")  # stable: ties by position",
+     "order = np.argsort(~hits, kind=\"mergesort\")  # stable: ties by position",
+     "~hits is -hits - 1: the same order, ties kept by position (a stable sort)"),
+    *[("_kernels/greedy.py", "first = np.full(m, -1, np.int64)", f"first = np.full(m, {e}, np.int64)",
+       "first[c]'s initial value is never read: the first hit of a group writes it (count[c] == 0), and the "
+       "null value's group c = n has no hits (coefficients are never 0) and is read only when rest == 0, "
+       "where it is empty") for e in ("not 1", "- 2")],
+    ("_kernels/greedy.py", "best_src = -1", "best_src = 1",
+     "the source's start is returned only with pattern -1, which the caller reads as 'no query' and ignores; "
+     "any candidate that rules out someone overwrites it"),
+    ("_kernels/greedy.py", "m = 2 * n + 1", "m = 2 * n + 2",
+     "one extra slot c = 2n + 1, never written (c = coefficient + n <= 2n) and skipped by every loop as empty"),
+    ("_kernels/greedy.py", "best_c = -1", "best_c = - 2", "any negative start reads as 'no group yet' (best_c < 0)"),
+    ("_kernels/greedy.py", "best_dist = 0", "best_dist = 1",
+     "the first window beats the start best_cnt = -1 on its count, and writes best_dist before any "
+     "comparison reads it"),
+    ("_kernels/greedy.py", "dist = max(max(lo - null, null - hi), 0)", "dist = max(max(lo - null, null - hi), 1)",
+     "only the choice among windows of the largest count changes (windows holding the null value no longer "
+     "win ties): simulate_removed returns only the number ruled out, and every answer of a largest window "
+     "keeps exactly best_cnt members"),
+    ("_kernels/greedy.py", "if cnt > best_cnt or (cnt == best_cnt and dist < best_dist):",
+     "if cnt > best_cnt or (cnt > best_cnt and dist < best_dist):",
+     "only strictly larger counts replace the best, so the first window of the largest count is kept: only "
+     "the choice among windows of the largest count changes, and every answer of one keeps exactly best_cnt "
+     "members, the number ruled out being the only result"),
+    *[("_kernels/greedy.py", "out = np.empty(min(k, 64), np.int64)", f"out = np.empty(min(k, {e}), np.int64)",
+       "at most 62 differences of masks below 2^62 are independent, so at most 62 slots are ever filled and "
+       "found reaches min(k, 62) either way") for e in ("65", "63")],
+    ("_kernels/greedy.py", "break", "continue",
+     "only the window scan's `if vj > top: break` survives this way: the values ascend along the scan, so "
+     "once one is past the window's top every later one is too, and continuing adds nothing"),
+    ("_kernels/greedy.py", "if rest == 0:", "if rest >= 0:",
+     "with rest > 0 the nearest group is the null value's own (count[n] >= rest > 0, distance 0 <= t), so "
+     "the answer stays the null value"),
+    ("_kernels/greedy.py", "if count[ci] == 0:", "if count[ci] < 0:",
+     "windows also start at empty slots: such a window holds at most as many members as the window starting "
+     "at its lowest member (<= best_cnt), and one of the largest count keeps exactly best_cnt members "
+     "whatever its answer: the number ruled out, the only result, is the same"),
+    *[("_kernels/greedy.py", b, a, "only the choice among windows of the largest count changes: the answer min(max(null, lo'), hi) still lies in [last - t, vi + t], where it keeps exactly the window's members, and the distance only breaks ties between windows of equal count; simulate_removed returns only the number ruled out") for b, a in (
+        ("lo = last - t", "lo = last + t"),
+        ("dist = max(max(lo - null, null - hi), 0)", "dist = max(max(lo + null, null - hi), 0)"),
+        ("dist = max(max(lo - null, null - hi), 0)", "dist = max(max(lo - null, null + hi), 0)"))],
+    ("_kernels/greedy.py", "while i < n and found < out.shape[0]:", "while i < n and found != out.shape[0]:",
+     "found starts at 0 and grows by one, stopping at out.shape[0]: != is <"),
+    ("_kernels/greedy.py", "if dist < bdist or (dist == bdist and first[c] < first[best_c]):",
+     "if dist < bdist or (dist == bdist and first[c] <= first[best_c]):",
+     "two groups never share their first member (a member has one value), so first[c] == first[best_c] "
+     "never holds for c != best_c"),
+    ("_kernels/greedy.py", "ans = v - t if v > null else v + t", "ans = v - t if v >= null else v + t",
+     "v == null only for the null value's group, at distance 0 <= t, which never reaches this line"),
+    ("_kernels/greedy.py", "for ci in range(m - 1, -1, -1):", "for ci in range(m - 1, ~1, -1):",
+     "the extra window at ci = -1 (count[-1] is the last slot, read again) has an empty inner loop "
+     "(range(-1, -1, -1)): it counts no member and never beats a window counting >= 1"),
     ("_kernels/greedy.py", "m = 2 * n + 1", "m = 3 * n + 1",
      "the extra slots c > 2n are never written (coefficients lie in [-n, n], so c = coefficient + n <= 2n) "
      "and every loop over the slots skips the empty ones"),
@@ -252,6 +311,20 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "_rows' flag picks how a group's start is written, seq[i] * span or i * span, and seq[i] == i (seq is "
      "filled so): the same starts, the same butterflies; only what LLVM can prove about aliasing, the "
      "speed, differs"),
+    ("_kernels/wht.py", "if bits_left >= 3:", "if bits_left == 3:",
+     "with more than 3 bits left the stages run as radix-2 (or radix-4) stages instead of radix-8 ones: the "
+     "same butterflies grouped otherwise, the same transform (each radix bound to the definition by the "
+     "shrunken tunings of tests/_kernels/test_wht.py); only the speed differs"),
+    ("_kernels/wht.py", "while p < d:", "while p != d:",
+     "p grows by log2 of _radix(d - p), at most d - p bits, so it lands on d exactly and never passes it"),
+    ("_kernels/wht.py", "if n <= (1 << _COMPACT_BITS):", "if n > (1 << _COMPACT_BITS):",
+     "signed_spectrum is called only above 2^12 entries (fourier.integer_spectrum takes _kernels.small's "
+     "route up to 2^12), where the mutant sends the table to the textbook loop instead: " + _DISPATCH),
+    ("_kernels/wht.py", "if threads > 1 and a.shape[0] >= (1 << sub_bits):",
+     "if threads >= 1 and a.shape[0] >= (1 << sub_bits):",
+     "one thread runs the threaded form of the same schedule: the same butterflies in the same order (the "
+     "result does not depend on the threads, bound in test_threads_give_the_same_result); only the speed "
+     "differs"),
     ("_kernels/wht.py", "if bits_left >= 3:", "if bits_left > 3:",
      "at 3 bits left a radix-4 stage and a radix-2 stage run instead of one radix-8 stage: the same "
      "butterflies grouped otherwise, the same transform (each radix bound to the definition by the "
@@ -1435,7 +1508,7 @@ ONE_D: dict[str, set[str]] = {
     # values: _grouped's 1-D array (max_consistent_answer's); v: the 1-D distinct values
     "_kernels/responders.py": {"values", "v"},
     # dirs: query_table's 1-D directions v_1..v_k (the contract; the caller passes a 1-D array)
-    "_kernels/greedy.py": {"dirs", "vs", "pk", "anchors", "translates"},  # best_candidate's 1-D arrays  # vs: best_candidate's 1-D version space (masks in its order)
+    "_kernels/greedy.py": {"dirs", "vs", "pk", "anchors", "translates", "support", "out"},  # best_candidate's 1-D arrays  # vs: best_candidate's 1-D version space (masks in its order)
     "_kernels/wht.py": {"a", "src", "values", "table"},  # table: signed_spectrum's 1-D uint8 truth table
     # idx = np.flatnonzero(...): 1-D by construction; values: ndim != 1 is refused first (same line)
     "distributions.py": {"self._support", "idx", "values"},
