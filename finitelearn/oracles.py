@@ -708,7 +708,7 @@ class StatisticalQueryOracle(_Oracle):
             raise fail_type("fast_paths", fast_paths, "a bool")
         self._fast = bool(fast_paths)
         W = distribution.total
-        if W >= _INT64_SAFE:  # a Distribution's total may reach 2^63 - 1; the exact sums need < 2^62
+        if W >= _INT64_SAFE:  # a total is a Python int (only each weight must fit int64); int64 sums need < 2^62
             raise fail("distribution", distribution, "a weight total below 2**62")
         self._W = W
         self._dense_w: np.ndarray | None = None
