@@ -567,13 +567,12 @@ def collect(module: str, work_root: Path) -> dict | None:
     # else the module in the work copy (which a run stopped mid-mutant leaves mutated); a diff
     # that does not fit it is reported
     pristine = work_root / f"{slug(module)}.pristine.py"
-    copy = work_root / slug(module) / "finitelearn" / module
     if pristine.exists():
         source = pristine.read_text()
     elif "pristine" in meta:
         source = meta["pristine"]
     else:
-        source = copy.read_text()
+        source = (work_root / slug(module) / "finitelearn" / module).read_text()
     spans, src_lines, misfits = annotation_spans(source), source.splitlines(), 0
     survivors, timeouts = [], []
     with use_db(str(session), WorkDB.Mode.open) as db:
@@ -739,10 +738,13 @@ _META = "finitelearn_archive"  # a table of the archived sqlite: the session's s
 
 def _archived_meta(session: Path) -> dict:
     """What :func:`archive` stored beside a session: its pristine source and second-pass ids."""
-    with sqlite3.connect(session) as con:
+    con = sqlite3.connect(session)
+    try:
         if not con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (_META,)).fetchone():
             return {}
         return {k: json.loads(v) for k, v in con.execute(f"SELECT key, value FROM {_META}")}
+    finally:
+        con.close()  # (sqlite3's context manager commits, it does not close)
 
 
 def archive(work_root: Path, report: Path, dest: Path) -> None:
