@@ -22,19 +22,26 @@ passes over memory with scalar arithmetic.  Here:
   two small scratch buffers, the rest is in place.
 * Blocks of 2^18 elements (2 MiB, L2 + L3) then get the stages 2^12 <= h < 2^18 as
   radix-8 sweeps while the block is still in cache.
-* The stages h >= 2^18 are radix-8 sweeps over the whole array, eight contiguous
-  streams each: about one copy of the array per three bits (radix 16 was slower here,
-  and so were gathered column tiles).
+* The stages h >= 2^18 are radix-8 sweeps, eight contiguous streams each (radix 16 was
+  slower here, and so were gathered column tiles), in levels of three bits counted from
+  the top (d, d - 3, ... down to 18), depth first as in FFHT's recursion: a block of
+  2^(b+3) elements takes its sweep as soon as its last block of 2^b is done, while most
+  of it is still in cache.  Only the top level's sweep then reads the array from memory
+  when it is larger than the L3: at d = 24, blocks of 2^21 (16 MiB) sweep in cache and
+  one sweep runs over the whole array (the array leaves memory twice; a breadth-first
+  order, every stage from 18 up over the whole array, needed three: 7% slower in place,
+  16% out of place, measured; 16-17% in place at d = 25, 26).
 * All index arithmetic is unsigned (numba then emits no negative-index wraparound, which
   otherwise blocks vectorisation), and in-place segment starts are read from a small
   array (seq[i] == i): LLVM then checks aliasing per segment instead of hoisting one
   check over the whole loop nest, which fails whenever there is more than one segment
   and silently falls back to scalar code.
 
-One schedule (``_schedule``) is compiled twice, serial and threaded (``prange`` loops
-are plain loops in the serial form); :func:`blocked` picks one.  Single-threaded by
-default; ``threads=`` > 1 is opt-in (blocks, or sub-blocks below one block, to threads;
-the later sweeps in chunks), with the same arithmetic per element.
+Two schedules share the tiles (``_tile``) and the sweeps (``_sweeps``): serial, depth
+first (``_blocked_serial``), and threaded, level by level (``_blocked_threaded``);
+:func:`blocked` picks one.  Single-threaded by default; ``threads=`` > 1 is opt-in (blocks, or sub-blocks below one block, to threads;
+then each level's sweep over the whole array, in chunks), with the same arithmetic per
+element.
 
 Arithmetic is plain + and - (numba widens int16/int32 operands to int64 in registers and
 stores back into the array's dtype, exact within the caller's bound), no fastmath.
@@ -294,25 +301,68 @@ def _sub_block(src, a, base, bits, s0, s1, seq):
 
 
 @njit(inline="always")
-def _schedule(src, a, sub_bits, block_bits, chunk_bits, threaded):
-    """The blocked transform of src into a (same length 2^d, d >= sub_bits >= _SMALL_BITS).
+def _sweeps(a, base, size_bits, p, top, chunk_bits, seq):
+    """The stages p <= bit < top of a[base : base + 2^size_bits], in place: radix sweeps
+    (radix 8 while three stages are left), the independent runs cut into chunks of at
+    most 2^chunk_bits elements (the units of parallel work).  Chunk starts go through
+    ``seq`` (seq[i] == i) so that LLVM checks aliasing per run.
+    """
+    size = uint64(1) << uint64(size_bits)
+    while p < top:
+        radix = _radix(top - p)
+        h = uint64(1) << uint64(p)
+        span = h * uint64(radix)
+        chunk = min(h, uint64(1) << uint64(chunk_bits))
+        nch = h // chunk
+        for k in prange((size // span) * nch):
+            j = seq[k]
+            off = base + (j // nch) * span + (j % nch) * chunk
+            _bfly(radix, a, off, h, a, off, h, chunk)
+        p += _log2_radix(radix)
 
-    a may be src (in place) or a distinct array of the same length and dtype.  The one
-    schedule of both compiled forms (:func:`_blocked_serial`, :func:`_blocked_threaded`):
-    the ``prange`` loops are plain loops in the serial one and go to numba's threads in
-    the threaded one.
 
-    1. Tiles, each with its own scratch: every sub-block of 2^b1 elements gets the stages
-       below b1 (in L1), then the tile's own stages b1 <= bit < tile_bits in place while
-       the tile is in cache.  A tile is a block of 2^b0 elements; ``threaded`` with a
-       single block makes every sub-block a tile instead, so that there is work to share.
-    2. The stages tile_bits <= bit < d: radix sweeps over the whole array, the
-       independent runs cut into chunks of at most 2^chunk_bits elements (the units of
-       parallel work); chunk starts go through ``seq`` (seq[i] == i) so that LLVM checks
-       aliasing per run.
+@njit(cache=True)
+def _tile(src, a, base, tile_bits, b1, s0, s1, seq):
+    """Every stage below tile_bits of the tile a[base : base + 2^tile_bits], read from src:
+    each sub-block of 2^b1 elements gets the stages below b1 (in L1), then the tile its
+    own stages b1 <= bit < tile_bits in place, while it is in cache (L2).  s0, s1 are the
+    scratch of :func:`_sub_block`.
 
-    The same butterflies in the same order for every element, whatever ``threaded`` and
-    the number of threads: the result does not depend on them.
+    A function of its own (one call per tile, 2^18 elements at the shipped tuning) that
+    both schedules share: inlined into each, it doubled their compile time.
+    """
+    for sb in range(uint64(1) << uint64(tile_bits - b1)):
+        start = base + (uint64(sb) << uint64(b1))
+        if b1 == _SUB_BITS:
+            # a compile-time constant: LLVM then resolves every radix and run length
+            # of the sub-block (measured 0.50 vs 0.88 ns per element in cache)
+            _sub_block(src, a, start, _SUB_BITS, s0, s1, seq)
+        else:  # smaller arrays, and the tests' shrunken tunings
+            _sub_block(src, a, start, b1, s0, s1, seq)
+    q = b1
+    while q < tile_bits:
+        radix = _radix(tile_bits - q)
+        h = uint64(1) << uint64(q)
+        _rows(radix, a, base, a, base, h, uint64(1) << uint64(tile_bits - q), uint64(1), seq, True)
+        q += _log2_radix(radix)
+
+
+@njit(inline="always")
+def _level(k, d, tile_bits):
+    """The k-th level above the tiles, counted from the top: bit d - 3k, or tile_bits once
+    that is reached.  Level k's blocks of 2^level(k) elements take the stages
+    level(k+1) <= bit < level(k) in one sweep, radix 8 for all but the lowest level
+    (whose blocks are the smallest, so its smaller radix works in cache)."""
+    return max(tile_bits, d - 3 * k)
+
+
+@njit(inline="always")
+def _plan(a, sub_bits, block_bits, chunk_bits, threaded):
+    """What both schedules need: d, b1 (sub-block bits), tile_bits, the number of levels
+    above the tiles, and seq (seq[i] == i, long enough for every index read).
+
+    A tile is a block of 2^b0 elements; ``threaded`` with a single block makes every
+    sub-block a tile instead, so that there is work to share.
     """
     n = uint64(a.shape[0])
     d = 0
@@ -320,56 +370,60 @@ def _schedule(src, a, sub_bits, block_bits, chunk_bits, threaded):
         d += 1
     b1 = min(d, sub_bits)
     b0 = min(d, max(block_bits, b1))
-    S = uint64(1) << uint64(b1)
-    nseq = max(S, n >> uint64(min(b1, chunk_bits)))  # covers every index read below
+    nseq = max(uint64(1) << uint64(b1), n >> uint64(min(b1, chunk_bits)))
     seq = np.empty(nseq, np.uint64)
     for i in range(nseq):
         seq[i] = i
     tile_bits = b0
     if threaded and (n >> uint64(b0)) < uint64(2):
         tile_bits = b1
-    # 1. tiles: sub-blocks, then the tile's own stages while it is in cache
-    for tile in prange(n >> uint64(tile_bits)):
-        s0 = np.zeros(S + uint64(2 * _PAD), a.dtype)
-        s1 = np.empty(S, a.dtype)
-        base = uint64(tile) << uint64(tile_bits)
-        for sb in range(uint64(1) << uint64(tile_bits - b1)):
-            start = base + (uint64(sb) << uint64(b1))
-            if b1 == _SUB_BITS:
-                # a compile-time constant: LLVM then resolves every radix and run length
-                # of the sub-block (measured 0.50 vs 0.88 ns per element in cache)
-                _sub_block(src, a, start, _SUB_BITS, s0, s1, seq)
-            else:  # smaller arrays, and the tests' shrunken tunings
-                _sub_block(src, a, start, b1, s0, s1, seq)
-        q = b1
-        while q < tile_bits:
-            radix = _radix(tile_bits - q)
-            h = uint64(1) << uint64(q)
-            _rows(radix, a, base, a, base, h, uint64(1) << uint64(tile_bits - q), uint64(1), seq, True)
-            q += _log2_radix(radix)
-    # 2. the remaining stages: radix sweeps over the whole array, in chunks
-    p = tile_bits
-    while p < d:
-        radix = _radix(d - p)
-        h = uint64(1) << uint64(p)
-        span = h * uint64(radix)
-        chunk = min(h, uint64(1) << uint64(chunk_bits))
-        nch = h // chunk
-        for k in prange((n // span) * nch):
-            j = seq[k]
-            off = (j // nch) * span + (j % nch) * chunk
-            _bfly(radix, a, off, h, a, off, h, chunk)
-        p += _log2_radix(radix)
+    top = 0
+    while _level(top, d, tile_bits) > tile_bits:
+        top += 1
+    return d, b1, tile_bits, top, seq
 
 
 @njit(cache=True)
 def _blocked_serial(src, a, sub_bits, block_bits, chunk_bits):
-    _schedule(src, a, sub_bits, block_bits, chunk_bits, False)
+    """The blocked transform of src into a (same length 2^d, d >= sub_bits >= _SMALL_BITS),
+    on one thread; a may be src (in place) or a distinct array of the same dtype.
+
+    1. Tiles (:func:`_tile`) get every stage below tile_bits.
+    2. The stages from tile_bits up, in levels of three (:func:`_level`, top-aligned:
+       bits d, d - 3, ..., down to tile_bits): a block of level k takes its sweep
+       (:func:`_sweeps`) over the 8 (or fewer) blocks of level k + 1 it is made of, depth
+       first, like FFHT's recursion: as soon as its last tile is done, while most of it is
+       still in cache, so that only the top level's blocks (more than the L3) sweep from
+       memory.
+    """
+    d, b1, tile_bits, top, seq = _plan(a, sub_bits, block_bits, chunk_bits, False)
+    s0 = np.zeros((uint64(1) << uint64(b1)) + uint64(2 * _PAD), a.dtype)  # the sub-blocks' scratch
+    s1 = np.empty(uint64(1) << uint64(b1), a.dtype)
+    for tile in range(uint64(a.shape[0]) >> uint64(tile_bits)):
+        _tile(src, a, uint64(tile) << uint64(tile_bits), tile_bits, b1, s0, s1, seq)
+        done = uint64(tile) + uint64(1)  # tiles done; a block is complete when its last one is
+        for k in range(top - 1, -1, -1):  # the lowest level first
+            hi = _level(k, d, tile_bits)
+            per = uint64(1) << uint64(hi - tile_bits)  # tiles per block of this level
+            if done % per != uint64(0):
+                break  # the higher levels' blocks are not complete either
+            _sweeps(a, (done - per) << uint64(tile_bits), hi, _level(k + 1, d, tile_bits), hi, chunk_bits, seq)
 
 
 @njit(parallel=True, cache=True)
 def _blocked_threaded(src, a, sub_bits, block_bits, chunk_bits):
-    _schedule(src, a, sub_bits, block_bits, chunk_bits, True)
+    """:func:`_blocked_serial` on numba's threads: every tile first (tiles to threads),
+    then each level's sweep over the whole array, the lowest first (its chunks to
+    threads).  The same butterflies in the same order for every element as the serial
+    form, whatever the number of threads: the result does not depend on them.
+    """
+    d, b1, tile_bits, top, seq = _plan(a, sub_bits, block_bits, chunk_bits, True)
+    for tile in prange(uint64(a.shape[0]) >> uint64(tile_bits)):
+        s0 = np.zeros((uint64(1) << uint64(b1)) + uint64(2 * _PAD), a.dtype)  # each tile its own scratch
+        s1 = np.empty(uint64(1) << uint64(b1), a.dtype)
+        _tile(src, a, uint64(tile) << uint64(tile_bits), tile_bits, b1, s0, s1, seq)
+    for k in range(top - 1, -1, -1):
+        _sweeps(a, uint64(0), d, _level(k + 1, d, tile_bits), _level(k, d, tile_bits), chunk_bits, seq)
 
 
 def blocked(src: np.ndarray, a: np.ndarray, sub_bits: int = _SUB_BITS, block_bits: int = _BLOCK_BITS,
