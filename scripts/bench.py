@@ -259,6 +259,38 @@ def load_pyfwht() -> tuple[Any, str]:
     return pyfwht, f"pyfwht {version}: pyfwht.transform(copy, backend=Backend.CPU) (float64; int32 for int64 rows)"
 
 
+def load_ffht(path: str | None) -> tuple[Callable | None, str]:
+    """FFHT's ``fht_double`` (in place) from a shared library the user built, via ctypes.
+
+    FFHT (github.com/FALCONN-LIB/FFHT) is the issue's anchor, the fastest published CPU
+    transform; it is not on PyPI.  Build it once from its sources with
+    ``gcc -O3 -march=native -std=c99 -fPIC -shared fht.c fast_copy.c -o libffht.so`` and
+    pass ``--ffht path/to/libffht.so``.  It is checked on a probe before it is timed.
+    """
+    if path is None:
+        return None, "not measured (--ffht LIB: a libffht.so built from FFHT's fht.c, see load_ffht)"
+    import ctypes
+
+    try:
+        lib = ctypes.CDLL(path)
+        fht = lib.fht_double
+    except (OSError, AttributeError) as exc:
+        return None, f"unavailable: {exc!r}"
+    fht.argtypes = [ctypes.c_void_p, ctypes.c_int]
+    fht.restype = ctypes.c_int
+
+    def transform(values: np.ndarray) -> np.ndarray:
+        """In place; values is a contiguous float64 array of length 2^d."""
+        if fht(values.ctypes.data, values.shape[0].bit_length() - 1) != 0:
+            raise RuntimeError("fht_double refused its input")
+        return values
+
+    probe = np.arange(1.0, 65.0)
+    if not np.array_equal(transform(probe.copy()), numpy_butterfly(probe)):
+        return None, "unavailable: fht_double disagrees with the butterfly on 1..64"
+    return transform, f"FFHT {path}: fht_double on a copy (x.copy(), as pyfwht gets; float64 rows only)"
+
+
 def load_boofun() -> tuple[Callable | None, str]:
     try:
         import boofun
@@ -285,7 +317,8 @@ def memory_floor(nbytes: int, repeats: int) -> float:
     return 2 * t
 
 
-def bench_wht(ds: list[int], repeats: int | None, sympy_max: int, seed: int, threads: int = 1) -> dict[str, Any]:
+def bench_wht(ds: list[int], repeats: int | None, sympy_max: int, seed: int, threads: int = 1,
+              ffht_lib: str | None = None) -> dict[str, Any]:
     ours, ours_name = load_ours()
     try:
         from finitelearn._kernels.wht import wht_copy
@@ -308,13 +341,17 @@ def bench_wht(ds: list[int], repeats: int | None, sympy_max: int, seed: int, thr
     sym, sym_status = load_sympy()
     pyf, pyf_status = load_pyfwht()
     boo, boo_status = load_boofun()
+    ffht, ffht_status = load_ffht(ffht_lib)
     peers = {"sympy": sym_status, "numpy": "numpy butterfly: copy + one vectorised pass per stage",
-             "pyfwht": pyf_status, "boofun": boo_status}
+             "pyfwht": pyf_status, "boofun": boo_status, "ffht": ffht_status}
     print(f"\n== Walsh-Hadamard transform: ours = {ours_name}")
     for name, status in peers.items():
         print(f"   {name:7s} {status}")
     print(f"   kernel  {kernel_name}")
     print(f"   floor   2 x np.copyto of the same byte size (two passes of read + write)")
+    if ffht is not None:
+        print("   anchor  FFHT in place on a ready buffer (no copy, no allocation): ffht_inplace in the JSON, "
+              "its /floor printed; not a peer (it does less than every peer)")
 
     # warm every JIT and cache once, at a small size (compilation is never timed)
     for dtype in (np.float64, np.int64):
@@ -337,7 +374,8 @@ def bench_wht(ds: list[int], repeats: int | None, sympy_max: int, seed: int, thr
     rng = np.random.default_rng(seed)
     rows = []
     header = (f"{'d':>3} {'dtype':8} {'ours':>9} {'kernel':>9} {'floor':>9} {'/floor':>6} | {'numpy':>9} {'x':>6} | "
-              f"{'pyfwht':>9} {'x':>5} | {'boofun':>9} {'x':>5} | {'sympy':>9} {'x':>7}")
+              f"{'pyfwht':>9} {'x':>5} | {'boofun':>9} {'x':>5} | {'sympy':>9} {'x':>7}"
+              + (f" | {'ffht':>9} {'x':>5} {'anchor/floor':>12}" if ffht is not None else ""))
     print(header)
     print("-" * len(header))
     for d in ds:
@@ -378,6 +416,10 @@ def bench_wht(ds: list[int], repeats: int | None, sympy_max: int, seed: int, thr
                         funcs["pyfwht"] = lambda: pyf.transform(x32.copy(), backend=pyf.Backend.CPU)
             if boo is not None and dtype == np.float64:
                 funcs["boofun"] = lambda: boo(x)
+            if ffht is not None and dtype == np.float64:
+                ready = x.copy()
+                funcs["ffht"] = lambda: ffht(x.copy())
+                funcs["ffht_inplace"] = lambda: ffht(ready)  # transforms the transform: same work, values grow
             if sym is not None and d <= sympy_max:
                 as_list = x.tolist()
                 funcs["sympy"] = lambda: sym(as_list)
@@ -391,7 +433,9 @@ def bench_wht(ds: list[int], repeats: int | None, sympy_max: int, seed: int, thr
             row["floor_s"] = row_floor
             row["ratio_to_floor"] = t_ours / row_floor if t_ours else None
             row["speedup"] = {name: r["median_s"] / t_ours for name, r in res.items()
-                              if name not in ("ours", "kernel") and "median_s" in r and t_ours}
+                              if name not in ("ours", "kernel", "ffht_inplace") and "median_s" in r and t_ours}
+            if "ffht_inplace" in res and "median_s" in res["ffht_inplace"]:
+                row["ffht_inplace_to_floor"] = res["ffht_inplace"]["median_s"] / row_floor
             rows.append(row)
 
             def cell(name: str, width: int) -> str:
@@ -405,7 +449,9 @@ def bench_wht(ds: list[int], repeats: int | None, sympy_max: int, seed: int, thr
             print(f"{d:>3} {row['dtype']:8} {fmt_time(t_ours):>9} {fmt_time(res['kernel'].get('median_s')):>9} "
                   f"{fmt_time(row_floor):>9} "
                   f"{row['ratio_to_floor']:>6.2f} | {cell('numpy', 6)} | {cell('pyfwht', 5)} | "
-                  f"{cell('boofun', 5)} | {cell('sympy', 7)}", flush=True)
+                  f"{cell('boofun', 5)} | {cell('sympy', 7)}"
+                  + (f" | {cell('ffht', 5)} {row.get('ffht_inplace_to_floor', float('nan')):>12.2f}"
+                     if ffht is not None else ""), flush=True)
             for name, r in res.items():
                 if "error" in r:
                     print(f"    {name}: {r['error']}")
@@ -852,6 +898,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--threads", type=int, default=1,
                     help="threads for the kernel column (wht_copy(threads=N), opt-in parallel path) and numba; "
                          "default 1. The public walsh_hadamard and the peers stay as they are")
+    ap.add_argument("--ffht", default=None, metavar="LIB",
+                    help="a libffht.so built from FFHT's sources: measured as a float64 peer (see load_ffht)")
     ap.add_argument("--sympy-max", type=int, default=12, help="largest d for sympy's fwht (slow)")
     ap.add_argument("--agree-min", type=int, default=20)
     ap.add_argument("--agree-max", type=int, default=28)
@@ -900,7 +948,7 @@ def main(argv: list[str] | None = None) -> int:
                     skipped_big.append({"d": d, "need_bytes": need, "available_bytes": avail})
                     print(f"(skipping d = {d}: needs about {need / 2**30:.1f} GiB, "
                           f"{avail / 2**30:.1f} GiB available)")
-        results["wht"] = bench_wht(ds, args.repeats, args.sympy_max, args.seed, args.threads)
+        results["wht"] = bench_wht(ds, args.repeats, args.sympy_max, args.seed, args.threads, args.ffht)
         results["wht"]["skipped_sizes"] = skipped_big
     if "agreement" in args.sections:
         results["agreement"] = bench_agreement(list(range(args.agree_min, args.agree_max + 1)), args.repeats)
