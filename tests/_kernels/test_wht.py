@@ -264,6 +264,20 @@ def test_wht_copy_equals_copy_then_inplace(d, dtype):
     assert np.array_equal(values, frozen)
 
 
+@pytest.mark.parametrize("threads", THREADS)
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("d", [18, 19, 21, 22])
+def test_wht_copy_on_both_sides_of_its_routes(d, dtype, threads):
+    # wht_copy's first pass reads the input at d = 18 and d >= 22; from 19 to 21 it copies and
+    # transforms the copy in place (_COPY_BITS): each route against the butterfly twin
+    values = integral_values(d, dtype, seed=11 * d)
+    frozen = values.copy()
+    out = wht_copy(values, threads=threads)
+    assert out.dtype == dtype and not np.shares_memory(out, values)
+    assert np.array_equal(out, naive.wht_butterfly(values))
+    assert np.array_equal(values, frozen)
+
+
 @pytest.mark.parametrize("dtype", DTYPES)
 @pytest.mark.parametrize("d", [6, 12, 13, 18, 19, 21])
 def test_threads_give_the_same_result(d, dtype):
