@@ -332,10 +332,12 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("_kernels/wht.py", "S = uint64(1) << uint64(b1)", "S = uint64( 2) << uint64(b1)",
      "S sizes the sub-blocks' scratch buffers (and seq's least length): twice as long, of which the "
      "sub-block uses its first 2^b1 (+ pads) entries; the rest is never read"),
-    ("_kernels/wht.py", "_SMALL_BITS = 6  # the blocked kernel needs at least 2^6 elements", None,
-     "the constant is read by no code any more (only comments name it; the dispatch tests it served moved "
-     "to _COMPACT_BITS): its value changes nothing"),
-    ("_kernels/wht.py", "_CHUNK_BITS = 16  # the whole-array sweeps work in chunks of at most 2^16 elements", None, _TUNING),
+    ("_kernels/wht.py", "_CHUNK_BITS = 16  # the sweeps from 2^18 up work in chunks of at most 2^16 elements", None,
+     _TUNING),
+    ("_kernels/wht.py", "_COPY_BITS = 21  # above one block and up to 2^21 elements wht_copy copies, then transforms in place",
+     None, "where wht_copy stops copying first: both of its routes compute the same transform (each bound to "
+     "the butterfly twin on both sides of both boundaries, test_wht_copy_on_both_sides_of_its_routes); only the "
+     "speed differs"),
     ("_kernels/wht.py", "_BLOCK_BITS = 18  # blocks of 2^18 elements = 2 MiB: L2 + L3", None, _TUNING),
     ("_kernels/wht.py", "_SUB_BITS = 12  # sub-blocks of 2^12 elements = 32 KiB (int64/float64): L1", None, _TUNING),
     *[("fourier.py", "if n <= KS.SMALL and big * n <= 1 << 53:", e,
@@ -1324,6 +1326,11 @@ RULES += [
      _TOP_WINDOW),
     ("learners/sq.py", _P.format("4 * (2 * big * tb + ta * 2 * big)"), _P.format("4 + (2 * big * tb + ta * 2 * big)"),
      _TOP_WINDOW),
+    # Greedy._best's empty-family return: its caller, next_query, reads only the pattern (None: the
+    # student stops) and never the count beside it
+    ("learners/sq.py", "return 0, None, None, None", None,
+     "the removed count returned with no pattern: next_query returns None on pattern None before it "
+     "reads the count (the count is kept only with a pattern, as the step's prediction)"),
     *[("learners/sq.py", _P.format("4 * (2 * big * tb + ta * 2 * big)"), _P.format(e), _HEADROOM) for e in (
         "4 * (2 * big * tb - ta * 2 * big)", "4 * (2 + big * tb + ta * 2 * big)", "4 * (2 * big * tb + ta + 2 * big)",
         "4 * (2 * big * tb + ta / 2 * big)", "4 * (2 * big * tb + ta * 2 / big)", "4 * ( 1 * big * tb + ta * 2 * big)",

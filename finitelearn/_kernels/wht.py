@@ -63,11 +63,10 @@ __all__ = ["blocked", "int64_extremes", "signed_spectrum", "textbook", "wht_copy
 _SUB_BITS = 12  # sub-blocks of 2^12 elements = 32 KiB (int64/float64): L1
 _BLOCK_BITS = 18  # blocks of 2^18 elements = 2 MiB: L2 + L3
 _PAD = 8  # guard elements on each side of the first scratch buffer (bit-2 stage)
-_SMALL_BITS = 6  # the blocked kernel needs at least 2^6 elements
 _COMPACT_BITS = 12  # up to 2^12 elements the textbook loop is used: it compiles in under a second,
 # the blocked kernel in 5-13 s per dtype (the demo, d <= 12, then never compiles it), and at
 # 2^12 elements the difference is 21 vs 3 us per transform (measured)
-_CHUNK_BITS = 16  # the whole-array sweeps work in chunks of at most 2^16 elements
+_CHUNK_BITS = 16  # the sweeps from 2^18 up work in chunks of at most 2^16 elements
 _COPY_BITS = 21  # above one block and up to 2^21 elements wht_copy copies, then transforms in place
 
 
@@ -274,7 +273,7 @@ def _rows(radix, src, sb, dst, db, m, nrows, hr, seq, inplace):
 
 @njit(inline="always")
 def _sub_block(src, a, base, bits, s0, s1, seq):
-    """Every stage h < 2^bits: src[base : base + 2^bits] -> a[base : ...] (bits >= _SMALL_BITS).
+    """Every stage h < 2^bits: src[base : base + 2^bits] -> a[base : ...] (bits >= 6).
 
     src may be a itself (in place); otherwise the copy costs nothing extra, since the
     first stage reads src into scratch anyway.
@@ -386,7 +385,7 @@ def _plan(a, sub_bits, block_bits, chunk_bits, threaded):
 
 @njit(cache=True)
 def _blocked_serial(src, a, sub_bits, block_bits, chunk_bits):
-    """The blocked transform of src into a (same length 2^d, d >= sub_bits >= _SMALL_BITS),
+    """The blocked transform of src into a (same length 2^d, d >= sub_bits >= 6),
     on one thread; a may be src (in place) or a distinct array of the same dtype.
 
     1. Tiles (:func:`_tile`) get every stage below tile_bits.
