@@ -19,8 +19,11 @@ wht        ``walsh_hadamard`` (the public function: validation + copy + kernel; 
            numpy pass per stage), pyfwht's CPU backend (selected explicitly:
            ``Backend.CPU``; float64 for float64 rows, its int32 path for int64 rows since
            it has no int64 transform), and boofun's numba transform
-           ``boofun.core.optimizations.fast_walsh_hadamard_numba`` (float64, normalised).
-           Every peer's time includes the copy of its input, as ours does.  The memory
+           ``boofun.core.optimizations.fast_walsh_hadamard_numba`` (float64, normalised),
+           and, given ``--ffht LIB``, FFHT's ``fht_double`` (C with AVX, the fastest
+           published CPU transform; built by the user, see ``load_ffht``).
+           Every peer's time includes the copy of its input, as ours does; FFHT in place
+           on a ready buffer is also timed, as the anchor of the memory-floor goal.  The memory
            floor is two passes of read + write over the array, i.e. twice the time of an
            ``np.copyto`` between two arrays of the same byte size.
 agreement  ``agreement_probability(f, g, uniform(d))`` for two parities, d = 20..28,
