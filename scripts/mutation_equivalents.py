@@ -334,6 +334,33 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "sub-block uses its first 2^b1 (+ pads) entries; the rest is never read"),
     ("_kernels/wht.py", "_CHUNK_BITS = 16  # the sweeps from 2^18 up work in chunks of at most 2^16 elements", None,
      _TUNING),
+    # the eighth run (the depth-first schedule)
+    ("_kernels/wht.py", "if (1 << _BLOCK_BITS) < values.shape[0] <= (1 << _COPY_BITS):", None,
+     "which of wht_copy's two routes runs (copy then in place, or the first pass reading the input): both "
+     "compute the same transform (test_wht_copy_on_both_sides_of_its_routes binds each to the butterfly); "
+     "only the speed differs"),
+    ("_kernels/wht.py", "if a.shape[0] <= (1 << _COMPACT_BITS):", None, _DISPATCH),
+    ("_kernels/wht.py", "if threads > 1 and a.shape[0] >= (1 << sub_bits):", None,
+     "serial or threaded form of the same schedule: the same butterflies in the same order per element "
+     "(test_threads_give_the_same_result), and a.shape[0] >= 2^sub_bits is blocked's contract anyway"),
+    ("_kernels/wht.py", "def wht_inplace(a: np.ndarray, threads: int = 1) -> None:", None,
+     "the default thread count: the result does not depend on threads (test_threads_give_the_same_result)"),
+    ("_kernels/wht.py", "break  # the higher levels' blocks are not complete either", None,
+     "a higher level's block holds a multiple of a lower one's tiles, so when done % per fails for a lower "
+     "level it fails for every higher one: continuing checks them and does nothing"),
+    ("_kernels/wht.py", "while 3 + done < bits:  # the rest in place, contiguous runs", None,
+     "one more turn with no bits left: _radix(0) = 2 with hr * 2 > rows, so _rows has no group to sweep"),
+    ("_kernels/wht.py", "top += 1", "top += 2",
+     "an overshooting level count: the extra levels are clamped to tile_bits (_level's max), so their sweeps "
+     "have lo == hi and do nothing"),
+    ("_kernels/wht.py", "for k in range(top - 1, -1, -1):  # the lowest level first", None,
+     "an extra level k = top: _level(top) = _level(top + 1) = tile_bits, a sweep of no stages"),
+    ("_kernels/wht.py", "s0 = np.zeros((uint64(1) << uint64(b1)) + uint64(2 * _PAD), a.dtype)  # the sub-blocks' scratch", None,
+     "a larger scratch: the sub-block uses its first 2^b1 + 2 pads entries, the rest is never read"),
+    ("_kernels/wht.py", "s0 = np.zeros((uint64(1) << uint64(b1)) + uint64(2 * _PAD), a.dtype)  # each tile its own scratch", None,
+     "a larger scratch: the sub-block uses its first 2^b1 + 2 pads entries, the rest is never read"),
+    ("_kernels/wht.py", "s1 = np.empty(uint64(1) << uint64(b1), a.dtype)", None,
+     "a larger scratch: the sub-block uses its first 2^b1 entries, the rest is never read"),
     ("_kernels/wht.py", "_COPY_BITS = 21  # above one block and up to 2^21 elements wht_copy copies, then transforms in place",
      None, "where wht_copy stops copying first: both of its routes compute the same transform (each bound to "
      "the butterfly twin on both sides of both boundaries, test_wht_copy_on_both_sides_of_its_routes); only the "
