@@ -39,9 +39,9 @@ passes over memory with scalar arithmetic.  Here:
 
 Two schedules share the tiles (``_tile``) and the sweeps (``_sweeps``): serial, depth
 first (``_blocked_serial``), and threaded, level by level (``_blocked_threaded``);
-:func:`blocked` picks one.  Single-threaded by default; ``threads=`` > 1 is opt-in (blocks, or sub-blocks below one block, to threads;
-then each level's sweep over the whole array, in chunks), with the same arithmetic per
-element.
+:func:`blocked` picks one.  Single-threaded by default; ``threads=`` > 1 is opt-in
+(blocks, or sub-blocks below one block, to threads; then each level's sweep over the
+whole array, in chunks), with the same arithmetic per element.
 
 Arithmetic is plain + and - (numba widens int16/int32 operands to int64 in registers and
 stores back into the array's dtype, exact within the caller's bound), no fastmath.
