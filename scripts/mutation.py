@@ -8,6 +8,7 @@ Usage::
     python scripts/mutation.py --cap 1200 --jobs 2 oracles   # at most 20 minutes, 2 workers
     python scripts/mutation.py --max-mutants 40 fourier      # a uniform random sample (--seed)
     python scripts/mutation.py --rerun-survivors fourier     # after new tests: the survivors again
+    python scripts/mutation.py --extend-sample 60 --seed 9 _kernels/wht   # 60 more of a sampled session's rest
     python scripts/mutation.py --report              # only rewrite the report from the sessions
     python scripts/mutation.py --reuse /old/mutation-sessions --reuse-commit 94122cf   # earlier kills kept
     python scripts/mutation.py --report --archive scripts/mutation-results   # report + sessions, to commit
@@ -34,7 +35,9 @@ type annotation (a parameter's, a return's, an annotated assignment's) are left 
 they run (:func:`annotation_spans`: every module has ``from __future__ import annotations``,
 so annotations are strings, never evaluated; ``np.ndarray | None`` -> ``np.ndarray & None``
 is not behaviour), and the report counts them per module apart from the mutants.
-``--max-mutants N --seed S`` runs a uniform random sample of N mutants.
+``--max-mutants N --seed S`` runs a uniform random sample of N mutants; ``--extend-sample M
+--seed S`` later runs M more, drawn uniformly from the mutants the sample left out, so the
+mutants run stay a uniform sample of the module's.
 
 numba: nothing compiled is reused across runs (no ``__pycache__`` is copied, each run and
 each job has an empty ``NUMBA_CACHE_DIR``; see :func:`fresh_numba_cache`), so every kernel
@@ -94,12 +97,16 @@ from mutation_equivalents import equivalent  # noqa: E402  (the survivors explai
 # module (relative to finitelearn/) -> the tests that bind it, fastest first
 MODULES: dict[str, list[str]] = {
     "_kernels/bits.py": ["tests/_kernels/test_bits.py", "tests/test_functions.py"],
-    "_kernels/wht.py": ["tests/_kernels/test_wht.py", "tests/test_fourier.py"],
+    "_kernels/wht.py": ["tests/_kernels/test_wht.py", "tests/_kernels/test_wht_narrow.py", "tests/test_fourier.py"],
     "_kernels/oracle.py": ["tests/_kernels/test_oracle.py", "tests/test_oracles.py"],
     "_kernels/robustness.py": ["tests/_kernels/test_robustness.py", "tests/test_robustness.py"],
     "_kernels/small.py": ["tests/_kernels/test_small.py", "tests/learners/test_sq.py"],
     "_kernels/greedy.py": ["tests/_kernels/test_greedy.py", "tests/learners/test_sq.py"],
     "_kernels/responders.py": ["tests/_kernels/test_responders.py", "tests/test_responders.py"],
+    "_kernels/census.py": ["tests/_kernels/test_census.py", "tests/test_census.py"],
+    "_kernels/lazy.py": ["tests/_kernels/test_lazy.py", "tests/test_lazy.py"],
+    "_kernels/sq.py": ["tests/_kernels/test_sq.py", "tests/test_sq_complexity.py"],
+    "_kernels/sq_search.py": ["tests/test_sq_search.py"],
     "distributions.py": ["tests/test_distributions.py", "tests/test_agreement.py",
                          "tests/test_errors.py", "tests/test_deprecated.py", "tests/test_exactness.py"],
     "agreement.py": ["tests/test_agreement.py", "tests/test_exactness.py"],
@@ -375,6 +382,9 @@ def run_module(module: str, args: argparse.Namespace) -> None:
         print(f"{module}: {len(again)} survivors to run again (tests {base_s:.0f} s, timeout {timeout:.0f} s)",
               flush=True)
     elif resume:
+        if args.extend_sample:
+            added = _extend_sample(session, args.extend_sample, args.seed)
+            print(f"{module}: {added} mutants not sampled before added to the sample", flush=True)
         print(f"{module}: resuming {_pending(session)} pending mutants (tests {base_s:.0f} s, timeout {timeout:.0f} s)",
               flush=True)
     else:
@@ -397,6 +407,19 @@ def run_module(module: str, args: argparse.Namespace) -> None:
     shutil.copy(session, keep_dir / f"{slug(module)}.sqlite")
     if (work / "second-pass.json").exists():
         shutil.copy(work / "second-pass.json", keep_dir / f"{slug(module)}.second-pass.json")
+
+
+def _extend_sample(session: Path, more: int, seed: int) -> int:
+    """Make ``more`` of the session's mutants left out of its sample pending, drawn uniformly
+    (``random.Random(seed)``) from all of them: a uniform sample joined with a uniform sample
+    of the rest is a uniform sample of the whole. Returns how many were added."""
+    con = sqlite3.connect(session)
+    rest = sorted(j for (j,) in con.execute("SELECT job_id FROM work_results WHERE worker_outcome = 'SKIPPED' "
+                                            "AND output = ?", (NOT_SAMPLED,)))
+    con.close()
+    chosen = random.Random(seed).sample(rest, min(more, len(rest)))
+    _forget_results(session, chosen)
+    return len(chosen)
 
 
 def _pending(session: Path) -> int:
@@ -694,6 +717,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--jobs", type=int, default=1, help="parallel workers per module")
     p.add_argument("--max-mutants", type=int, default=None, help="run a random sample")
     p.add_argument("--seed", type=int, default=0, help="seed of the sample")
+    p.add_argument("--extend-sample", type=int, default=0, metavar="M",
+                   help="on resuming a sampled session: M more of the mutants its sample left out, drawn "
+                        "uniformly with --seed")
     p.add_argument("--rerun-survivors", action="store_true",
                    help="run the survivors of the modules' sessions again with the tests as they are now "
                         "(the source unchanged); the report counts them as killed on the second pass")
