@@ -1564,6 +1564,29 @@ ONE_D: dict[str, set[str]] = {
 }
 
 
+# Rules that need the diff's context: the same line text elsewhere in the module is a mutant
+# that a test kills, so the rule names an unchanged line of the diff (its three lines of
+# context on either side) that only the equivalent place has.
+# (module, line before, line after or None, a context line, why)
+CONTEXT_RULES: list[tuple[str, str, str | None, str, str]] = [
+    ("_kernels/greedy.py", "continue", "break", "lo, hi = strong_off[p], strong_off[p + 1]",
+     "the block-translate loop's guard 'k > nblock' never fires: the student builds the block and the "
+     "family from the same numbers (nblock = len(block) = min(the bits the version space varies in, max_k) "
+     "and every pattern of the family has k <= max_k and k <= those bits), so continue and break are never "
+     "reached (the anchors' loop has the same guard, which fires, and its mutant is killed)"),
+    ("_kernels/wht.py", "return 2", "return 3", "if radix == 4:",
+     "_log2_radix(4) is 2 or 3: radix 4 comes only from _radix(2), with exactly two stages left, so "
+     "every loop that adds it (while 3 + done < bits, while p < top, while q < tile_bits) ends after it "
+     "either way, and done, p, q are not read after their loops (_radix's own 'return 2' -> 'return 3' "
+     "is killed: its radix enters the stride h * radix)"),
+]
+
+
+def context_lines(diff: str) -> set[str]:
+    """The unchanged lines of a diff's hunk, stripped."""
+    return {line[1:].strip() for line in diff.splitlines() if line.startswith(" ")}
+
+
 def changed(diff: str) -> tuple[str, str]:
     """The (removed, added) line of a one-line mutant's diff, stripped."""
     # (blank lines dropped: a mutant of the last line rewrites the empty line after it too)
@@ -1582,5 +1605,8 @@ def equivalent(module: str, diff: str) -> str | None:
             return f"{name}: {_1D}"
     for mod, b, a, why in RULES:
         if mod == module and b == before and (a is None or a == after):
+            return why
+    for mod, b, a, ctx, why in CONTEXT_RULES:
+        if mod == module and b == before and (a is None or a == after) and ctx in context_lines(diff):
             return why
     return None
