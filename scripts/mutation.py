@@ -661,6 +661,20 @@ def _changed_lines(diff: str) -> str:
                      if line[:1] in "+-" and not line.startswith(("+++", "---")))
 
 
+def wilson_interval(k: int, n: int, z: float = 1.959963984540054) -> tuple[float | None, float | None]:
+    """The Wilson score interval of a proportion k / n (95% at the default z); (None, None) for n = 0.
+
+    >>> [round(x, 4) for x in wilson_interval(59, 61)]
+    [0.8881, 0.991]
+    """
+    if n == 0:
+        return None, None
+    ph = k / n
+    centre = (ph + z * z / (2 * n)) / (1 + z * z / n)
+    half = z / (1 + z * z / n) * (ph * (1 - ph) / n + z * z / (4 * n * n)) ** 0.5
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
 def write_report(modules: list[str], work_root: Path, out: Path) -> None:
     rows = [r for m in modules if (r := collect(m, work_root)) is not None]
     out.with_suffix(".json").write_text(json.dumps(rows, indent=1))
@@ -689,6 +703,17 @@ def write_report(modules: list[str], work_root: Path, out: Path) -> None:
                      f"{r['equivalent']} | "
                      f"{r['not_run']} | {pct(r['score'])} | {pct(r['score_without_equivalents'])} |")
     n_table = len(lines)
+    sampled = [r for r in rows if r["sampled_out"]]
+    if sampled:
+        lines += ["", "Sampled modules (a uniform sample of the mutants ran): the score without equivalents "
+                      "over all the module's mutants, estimated from the sample, with a 95% Wilson interval "
+                      "(the equivalent mutants of the sample left out of its count):", ""]
+        for r in sampled:
+            n = r["killed"] + r["survived"] - r["equivalent"]
+            lo, hi = wilson_interval(r["killed"], n)
+            lines.append(f"- {r['module']}: {r['killed']} killed of {n} non-equivalent mutants in a sample of "
+                         f"{r['killed'] + r['survived'] + r['incompetent']} of {r['mutants']}: "
+                         f"{pct(r['score_without_equivalents'])}, 95% interval {pct(lo)} to {pct(hi)}")
     for r in rows:
         if r["survivors"]:
             lines += ["", f"## Survivors in {r['module']}", ""]
