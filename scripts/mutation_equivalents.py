@@ -334,6 +334,15 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "sub-block uses its first 2^b1 (+ pads) entries; the rest is never read"),
     ("_kernels/wht.py", "_CHUNK_BITS = 16  # the sweeps from 2^18 up work in chunks of at most 2^16 elements", None,
      _TUNING),
+    # the ninth run (the sample extended)
+    ("_kernels/wht.py", "_COMPACT_BITS = 12  # up to 2^12 elements the textbook loop is used: it compiles in under a second,",
+     None, "the size up to which the textbook loop runs instead of the blocked kernel (NumberReplacer: 11 or 13): "
+     "both routes are exact on every length they then get (the blocked one from d = 6, its smallest "
+     "sub-block, each bound to the definition in tests/_kernels/test_wht.py); only the speed differs"),
+    ("_kernels/wht.py", "if n <= (1 << _COMPACT_BITS):", "if n != (1 << _COMPACT_BITS):",
+     "signed_spectrum's route: the textbook loop on the +-1 table (exact at any length) everywhere but at "
+     "2^12 entries, where the blocked kernel reads the uint8 table itself (exact from d = 6; d = 12 is its "
+     "sub-block): both bound to the definition in tests/_kernels/test_wht_narrow.py; only the speed differs"),
     # the eighth run (the depth-first schedule)
     ("_kernels/wht.py", "if (1 << _BLOCK_BITS) < values.shape[0] <= (1 << _COPY_BITS):", None,
      "which of wht_copy's two routes runs (copy then in place, or the first pass reading the input): both "
