@@ -343,6 +343,10 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "signed_spectrum's route: the textbook loop on the +-1 table (exact at any length) everywhere but at "
      "2^12 entries, where the blocked kernel reads the uint8 table itself (exact from d = 6; d = 12 is its "
      "sub-block): both bound to the definition in tests/_kernels/test_wht_narrow.py; only the speed differs"),
+    ("_kernels/wht.py", "if bits_left >= 3:", "if bits_left >= 4:",
+     "at 3 bits left a radix-2 stage and then a radix-4 stage run instead of one radix-8 stage: the same "
+     "butterflies grouped otherwise, the same transform (each radix bound to the definition by the "
+     "shrunken tunings of tests/_kernels/test_wht.py); only the speed differs"),
     # the eighth run (the depth-first schedule)
     ("_kernels/wht.py", "if (1 << _BLOCK_BITS) < values.shape[0] <= (1 << _COPY_BITS):", None,
      "which of wht_copy's two routes runs (copy then in place, or the first pass reading the input): both "
