@@ -15,11 +15,14 @@ The transform is a product of d commuting stages, one per bit of the index; stag
 replaces (a[j], a[j+h]) by (a[j] + a[j+h], a[j] - a[j+h]).  A textbook loop makes d
 passes over memory with scalar arithmetic.  Here:
 
-* Sub-blocks of 2^12 elements (32 KiB, L1) get every stage h < 2^12: bits 0-1 as groups
-  of 4 (LLVM turns these into wide loads and shuffles), bit 2 as a compare-and-select
-  over three shifted contiguous loads (no shuffles needed), and bits 3.. as radix-8
-  butterflies (three stages per sweep) over contiguous runs.  The first stages go through
-  two small scratch buffers, the rest is in place.
+* Sub-blocks of 2^12 elements (32 KiB, L1) get every stage h < 2^12: the first five
+  (h < 32) in one pass that reads the input, 32 entries at a time in eight vector
+  registers of four (``_five_in_registers``, LLVM IR written with numba's ``intrinsic``:
+  the two in-lane stages by shuffles, the three others between registers, the base case
+  FFHT writes in AVX assembly); then radix-8 butterflies over contiguous rows of 32, in
+  place.  Measured in cache (d = 13..21, in place), 0.06-0.07 ns per entry and stage,
+  FFHT's speed; the scalar first stages it replaced (bits 0-1, then bit 2, through two
+  scratch buffers) ran 1.25-1.45x slower.
 * Blocks of 2^18 elements (2 MiB, L2 + L3) then get the stages 2^12 <= h < 2^18 as
   radix-8 sweeps while the block is still in cache.
 * The stages h >= 2^18 are radix-8 sweeps, eight contiguous streams each (radix 16 was
@@ -52,8 +55,9 @@ from __future__ import annotations
 
 import numba
 import numpy as np
+from llvmlite import ir
 from numba import njit, prange, types, uint64
-from numba.extending import overload
+from numba.extending import intrinsic, overload
 
 from ..exact import narrowest_int  # (pure Python, in exact.py so that callers need not import numba)
 
@@ -62,7 +66,6 @@ __all__ = ["blocked", "int64_extremes", "signed_spectrum", "textbook", "wht_copy
 # Tuning, measured at d = 20..26 on this machine (see scripts/bench.py).
 _SUB_BITS = 12  # sub-blocks of 2^12 elements = 32 KiB (int64/float64): L1
 _BLOCK_BITS = 18  # blocks of 2^18 elements = 2 MiB: L2 + L3
-_PAD = 8  # guard elements on each side of the first scratch buffer (bit-2 stage)
 _COMPACT_BITS = 12  # up to 2^12 elements the textbook loop is used: it compiles in under a second,
 # the blocked kernel in 5-13 s per dtype (the demo, d <= 12, then never compiles it), and at
 # 2^12 elements the difference is 21 vs 3 us per transform (measured)
@@ -189,67 +192,101 @@ def _log2_radix(radix):
 def _entry(src, i):
     """src[i]; for a uint8 truth table (entries 0/1) the +-1 value 1 - 2 src[i] instead.
 
-    The first stage reads its input through this, so that the transform of a Boolean
-    function's table needs no separate +-1 table (one pass over memory less).  In the
-    kernels the choice is made at compile time, from src's dtype (the overload below).
+    The first pass reads its input through this in its plain form (:func:`_first5`, what
+    runs with ``NUMBA_DISABLE_JIT=1``), so that the transform of a Boolean function's
+    table needs no separate +-1 table (one pass over memory less); compiled,
+    :func:`_five_in_registers` reads the uint8 table the same way.
     """
     v = src[i]
     return 1 - 2 * int(v) if src.dtype == np.uint8 else v
 
 
-@overload(_entry, inline="always")
-def _entry_typed(src, i):
-    if isinstance(src.dtype, types.Integer) and src.dtype.bitwidth == 8 and not src.dtype.signed:
-        def signed(src, i):
-            return np.int32(1) - np.int32(2) * np.int32(src[i])
-        return signed
+def _first5(src, s, a, t):
+    """Stages h = 1, 2, 4, 8, 16 of the 32 entries src[s : s + 32] (read through
+    :func:`_entry`), written to a[t : t + 32]; src may be a (then s == t).
 
-    def plain(src, i):
-        return src[i]
-    return plain
-
-
-@njit(inline="always")
-def _bits01(src, s, dst, t, m):
-    """Stages h = 1, 2 on m consecutive groups of 4 (interleaved loads, shuffles)."""
-    four = uint64(4)
-    one = uint64(1)
-    two = uint64(2)
-    three = uint64(3)
-    for i in range(m):
-        g = s + uint64(i) * four
-        k = t + uint64(i) * four
-        x0 = _entry(src, g)
-        x1 = _entry(src, g + one)
-        x2 = _entry(src, g + two)
-        x3 = _entry(src, g + three)
-        y0 = x0 + x1
-        y1 = x0 - x1
-        y2 = x2 + x3
-        y3 = x2 - x3
-        dst[k] = y0 + y2
-        dst[k + one] = y1 + y3
-        dst[k + two] = y0 - y2
-        dst[k + three] = y1 - y3
-
-
-@njit(inline="always")
-def _bit2(src, s, dst, t, m):
-    """Stage h = 4 on m elements, out of place; src[s-4 .. s+m+3] must be readable.
-
-    Every lane loads its partner from both sides and keeps the right one, so the loop
-    is a plain contiguous one that vectorises without shuffles.
+    This plain form is what runs with ``NUMBA_DISABLE_JIT=1``; compiled, the overload below
+    runs the same butterflies on eight registers of four entries (:func:`_five_in_registers`).
     """
-    four = uint64(4)
-    for i in range(m):
-        j = uint64(i)
-        mid = src[s + j]
-        lo = src[s + j - four]
-        hi = src[s + j + four]
-        if j & four:
-            dst[t + j] = lo - mid
-        else:
-            dst[t + j] = mid + hi
+    x = [_entry(src, s + i) for i in range(32)]
+    h = 1
+    while h < 32:
+        for j in range(32):
+            if j & h == 0:
+                x[j], x[j + h] = x[j] + x[j + h], x[j] - x[j + h]
+        h *= 2
+    for i in range(32):
+        a[t + i] = x[i]
+
+
+def _vector_type(context, dtype):
+    return ir.VectorType(context.get_value_type(dtype), 4)
+
+
+def _shuffle(builder, x, y, mask):
+    return builder.shuffle_vector(x, y, ir.Constant(ir.VectorType(ir.IntType(32), 4), mask))
+
+
+@intrinsic
+def _five_in_registers(typingctx, src, s, a, t):
+    """LLVM for :func:`_first5`: the 32 entries as eight vectors of four, v[k] = entries
+    4k .. 4k + 3.  Stages h = 1 and 2 pair lanes within a vector (a shuffle, an add, a
+    subtract and a blend each: lane j gets x_j + x_{j^h} or x_{j^h} - x_j by its bit h),
+    stages h = 4, 8, 16 pair whole vectors v[k], v[k + h/4].  A uint8 src (a truth
+    table) is widened and read as 1 - 2 x.  No shuffle crosses more than four entries, so
+    LLVM keeps all of it in registers (AVX2 here: one ymm per vector for 64-bit entries).
+    """
+    if not (isinstance(src, types.Array) and isinstance(a, types.Array)
+            and (src.dtype == a.dtype or src.dtype == types.uint8)):
+        return None
+    sig = types.void(src, s, a, t)
+
+    def codegen(context, builder, signature, args):
+        src_ty, _, a_ty, _ = signature.args
+        dtype = a_ty.dtype
+        vt = _vector_type(context, dtype)
+        is_float = isinstance(dtype, types.Float)
+        add = builder.fadd if is_float else builder.add
+        sub = builder.fsub if is_float else builder.sub
+        width = context.get_abi_sizeof(context.get_value_type(dtype))
+        signed = src_ty.dtype == types.uint8 and dtype != types.uint8
+        src_arr = context.make_array(src_ty)(context, builder, args[0])
+        a_arr = context.make_array(a_ty)(context, builder, args[2])
+        src_base = builder.gep(src_arr.data, [args[1]])
+        a_base = builder.gep(a_arr.data, [args[3]])
+        i64 = ir.IntType(64)
+        v = []
+        for k in range(8):
+            at = builder.gep(src_base, [ir.Constant(i64, 4 * k)])
+            if signed:  # 1 - 2 x of the widened 0/1 entries
+                x = builder.load(builder.bitcast(at, ir.VectorType(ir.IntType(8), 4).as_pointer()), align=1)
+                x = builder.uitofp(x, vt) if is_float else builder.zext(x, vt)
+                one = ir.Constant(vt, [ir.Constant(vt.element, 1.0 if is_float else 1)] * 4)
+                x = sub(one, add(x, x))
+            else:
+                x = builder.load(builder.bitcast(at, vt.as_pointer()), align=width)
+            v.append(x)
+        for swap, blend in (([1, 0, 3, 2], [0, 5, 2, 7]), ([2, 3, 0, 1], [0, 1, 6, 7])):  # h = 1, 2
+            for k in range(8):
+                y = _shuffle(builder, v[k], v[k], swap)
+                v[k] = _shuffle(builder, add(v[k], y), sub(y, v[k]), blend)
+        for h in (1, 2, 4):  # h = 4, 8, 16: vectors k and k + h
+            for k in range(8):
+                if k & h == 0:
+                    v[k], v[k + h] = add(v[k], v[k + h]), sub(v[k], v[k + h])
+        for k in range(8):
+            at = builder.gep(a_base, [ir.Constant(i64, 4 * k)])
+            builder.store(v[k], builder.bitcast(at, vt.as_pointer()), align=width)
+        return context.get_dummy_value()
+
+    return sig, codegen
+
+
+@overload(_first5, inline="always")
+def _first5_typed(src, s, a, t):
+    def in_registers(src, s, a, t):
+        _five_in_registers(src, s, a, t)
+    return in_registers
 
 
 @njit(inline="always")
@@ -272,30 +309,29 @@ def _rows(radix, src, sb, dst, db, m, nrows, hr, seq, inplace):
 
 
 @njit(inline="always")
-def _sub_block(src, a, base, bits, s0, s1, seq):
+def _sub_block(src, a, base, bits, seq):
     """Every stage h < 2^bits: src[base : base + 2^bits] -> a[base : ...] (bits >= 6).
 
-    src may be a itself (in place); otherwise the copy costs nothing extra, since the
-    first stage reads src into scratch anyway.
+    The first pass (:func:`_first5`) reads src and writes a, stages h < 32 in registers,
+    32 entries at a time; then radix sweeps in place over rows of 32.  src may be a
+    itself (in place); otherwise the copy costs nothing extra, since the first pass
+    reads src anyway.
     """
     n = uint64(1) << uint64(bits)
-    pad = uint64(_PAD)
-    zero = uint64(0)
-    eight = uint64(8)
-    _bits01(src, base, s0, pad, n >> uint64(2))  # bits 0, 1: src -> s0
-    _bit2(s0, pad, s1, zero, n)  # bit 2: s0 -> s1
-    rows = n >> uint64(3)  # rows of 8 elements from here on
-    radix = _radix(bits - 3)
-    # s1 -> a in runs of 8.  The run length is read from seq (seq[8] == 8): with a
-    # literal 8, LLVM unrolls the run completely and the unrolled code stays scalar
-    # (3.5x slower, measured); with an opaque length it keeps the vectorised loop.
-    run8 = seq[8]
-    _rows(radix, s1, zero, a, base, run8, rows, uint64(1), seq, False)
-    done = _log2_radix(radix)
-    hr = uint64(radix)
-    while 3 + done < bits:  # the rest in place, contiguous runs
-        radix = _radix(bits - 3 - done)
-        _rows(radix, a, base, a, base, eight, rows, hr, seq, True)
+    step = uint64(32)
+    for g in range(n >> uint64(5)):
+        at = base + uint64(g) * step
+        _first5(src, at, a, at)
+    rows = n >> uint64(5)  # rows of 32 entries from here on
+    # The run length is read from seq (seq[32] == 32): with a literal, LLVM unrolls the
+    # run completely and the unrolled code stays scalar (3.5x slower, measured on runs of
+    # 8); with an opaque length it keeps the vectorised loop.
+    run = seq[32]
+    done = 0
+    hr = uint64(1)
+    while 5 + done < bits:
+        radix = _radix(bits - 5 - done)
+        _rows(radix, a, base, a, base, run, rows, hr, seq, True)
         hr *= uint64(radix)
         done += _log2_radix(radix)
 
@@ -322,11 +358,10 @@ def _sweeps(a, base, size_bits, p, top, chunk_bits, seq):
 
 
 @njit(cache=True)
-def _tile(src, a, base, tile_bits, b1, s0, s1, seq):
+def _tile(src, a, base, tile_bits, b1, seq):
     """Every stage below tile_bits of the tile a[base : base + 2^tile_bits], read from src:
     each sub-block of 2^b1 elements gets the stages below b1 (in L1), then the tile its
-    own stages b1 <= bit < tile_bits in place, while it is in cache (L2).  s0, s1 are the
-    scratch of :func:`_sub_block`.
+    own stages b1 <= bit < tile_bits in place, while it is in cache (L2).
 
     A function of its own (one call per tile, 2^18 elements at the shipped tuning) that
     both schedules share: inlined into each, it doubled their compile time.
@@ -336,9 +371,9 @@ def _tile(src, a, base, tile_bits, b1, s0, s1, seq):
         if b1 == _SUB_BITS:
             # a compile-time constant: LLVM then resolves every radix and run length
             # of the sub-block (measured 0.50 vs 0.88 ns per element in cache)
-            _sub_block(src, a, start, _SUB_BITS, s0, s1, seq)
+            _sub_block(src, a, start, _SUB_BITS, seq)
         else:  # smaller arrays, and the tests' shrunken tunings
-            _sub_block(src, a, start, b1, s0, s1, seq)
+            _sub_block(src, a, start, b1, seq)
     q = b1
     while q < tile_bits:
         radix = _radix(tile_bits - q)
@@ -397,10 +432,8 @@ def _blocked_serial(src, a, sub_bits, block_bits, chunk_bits):
        memory.
     """
     d, b1, tile_bits, top, seq = _plan(a, sub_bits, block_bits, chunk_bits, False)
-    s0 = np.zeros((uint64(1) << uint64(b1)) + uint64(2 * _PAD), a.dtype)  # the sub-blocks' scratch
-    s1 = np.empty(uint64(1) << uint64(b1), a.dtype)
     for tile in range(uint64(a.shape[0]) >> uint64(tile_bits)):
-        _tile(src, a, uint64(tile) << uint64(tile_bits), tile_bits, b1, s0, s1, seq)
+        _tile(src, a, uint64(tile) << uint64(tile_bits), tile_bits, b1, seq)
         done = uint64(tile) + uint64(1)  # tiles done; a block is complete when its last one is
         for k in range(top - 1, -1, -1):  # the lowest level first
             hi = _level(k, d, tile_bits)
@@ -419,9 +452,7 @@ def _blocked_threaded(src, a, sub_bits, block_bits, chunk_bits):
     """
     d, b1, tile_bits, top, seq = _plan(a, sub_bits, block_bits, chunk_bits, True)
     for tile in prange(uint64(a.shape[0]) >> uint64(tile_bits)):
-        s0 = np.zeros((uint64(1) << uint64(b1)) + uint64(2 * _PAD), a.dtype)  # each tile its own scratch
-        s1 = np.empty(uint64(1) << uint64(b1), a.dtype)
-        _tile(src, a, uint64(tile) << uint64(tile_bits), tile_bits, b1, s0, s1, seq)
+        _tile(src, a, uint64(tile) << uint64(tile_bits), tile_bits, b1, seq)
     for k in range(top - 1, -1, -1):
         _sweeps(a, uint64(0), d, _level(k + 1, d, tile_bits), _level(k, d, tile_bits), chunk_bits, seq)
 
@@ -483,7 +514,7 @@ def wht_copy(values: np.ndarray, threads: int = 1) -> np.ndarray:
     """The transform of ``values`` as a new array; ``values`` is left unchanged.
 
     Same contract as :func:`wht_inplace` (the caller validates).  The copy rides on the
-    first pass (which reads the input into scratch anyway), so it saves one pass over
+    first pass (which reads the input anyway), so it saves one pass over
     memory, except from 2^19 to 2^21 entries (more than one block, at most 16 MiB: in the
     L3 with its copy), where a copy and then the transform in place are faster (measured,
     float64 and int64: 1.05-1.45x at d = 19..21; the first pass wins at d = 18 by 1.1x and

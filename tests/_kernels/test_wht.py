@@ -309,3 +309,37 @@ def test_int64_extremes(entries):
     a = np.array(entries, dtype=np.int64)
     lo, hi = int64_extremes(a)
     assert (int(lo), int(hi)) == naive.int64_extremes(entries)
+
+
+# The first pass: five stages of 32 entries in registers (an LLVM intrinsic) and its plain
+# form, each bound to the definition on every dtype the kernel takes, and on uint8 tables
+# read as 1 - 2 t, at an offset inside a longer array (the other entries left alone).
+
+@pytest.mark.parametrize("dtype", [np.int16, np.int32, np.int64, np.float64, np.uint8])
+@pytest.mark.parametrize("plain", [False, True])
+def test_first_five_stages_against_the_definition(dtype, plain):
+    from numba import njit
+
+    from finitelearn._kernels import wht as W
+
+    first5 = W._first5 if plain else njit(lambda src, s, a, t: W._first5(src, s, a, t))
+    rng = np.random.default_rng(32)
+    out_dtype = np.int32 if dtype == np.uint8 else dtype
+    for trial in range(20):
+        lo, hi = (0, 2) if dtype == np.uint8 else (-100, 101)
+        src = rng.integers(lo, hi, 96).astype(dtype)
+        s = int(rng.integers(0, 3)) * 32
+        t = int(rng.integers(0, 3)) * 32
+        a = np.full(96, 7, out_dtype)
+        first5(src, np.uint64(s), a, np.uint64(t))
+        entries = src[s:s + 32].astype(np.int64)
+        if dtype == np.uint8:
+            entries = 1 - 2 * entries
+        expected = naive.wht(entries.tolist())
+        assert a[t:t + 32].tolist() == expected
+        assert (np.delete(a, np.arange(t, t + 32)) == 7).all()
+    if dtype != np.uint8:  # in place (src is a, s == t)
+        x = rng.integers(-100, 101, 64).astype(dtype)
+        want = naive.wht(x[32:].astype(np.int64).tolist())
+        first5(x, np.uint64(32), x, np.uint64(32))
+        assert x[32:].tolist() == want
