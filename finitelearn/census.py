@@ -23,14 +23,13 @@ Examples
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ._kernels import census as KC
 from ._kernels import lazy as LK
 from .engine import check_engine
-from .validation import check_int, fail, fail_type
+from .validation import check_int, check_jit_function, fail
 
 __all__ = ["Predicate", "PREDICATES", "count_functions", "degree_at_most", "resilient", "MAX_CENSUS_D"]
 
@@ -74,12 +73,8 @@ class Predicate:
 
 
 def _check_kernel(kernel: Any, nargs: int, name: str) -> None:
-    if not (hasattr(kernel, "py_func") and hasattr(kernel, "compile") and callable(kernel)):
-        raise fail_type(name, kernel, "a @numba.njit predicate of the truth table, or a shipped name "
-                        f"({', '.join(sorted(PREDICATES))})")
-    got = len(inspect.signature(kernel.py_func).parameters)
-    if got != nargs:
-        raise fail(name, kernel, f"a predicate of {nargs} arguments (it takes {got})")
+    check_jit_function(kernel, nargs, name, "a @numba.njit predicate of the truth table, or a shipped name "
+                       f"({', '.join(sorted(PREDICATES))})")
 
 
 def degree_at_most(k: Any) -> Predicate:

@@ -30,7 +30,6 @@ Fraction(3, 4)
 
 from __future__ import annotations
 
-import inspect
 import numbers
 from fractions import Fraction
 from typing import Any
@@ -43,8 +42,8 @@ from .domains import Cube, bits_to_index
 from .engine import check_engine
 from .functions import BooleanFunction, check_same_domain
 from .memory import check_memory
-from .validation import (as_fraction, check_coordinate, check_dimension, check_int, fail, fail_type, read_only,
-                         subset_mask)
+from .validation import (as_fraction, check_coordinate, check_dimension, check_int, check_jit_function, fail,
+                         fail_type, read_only, subset_mask)
 
 __all__ = [
     "LazyFunction",
@@ -412,11 +411,7 @@ def from_kernel(d: Any, kernel: Any) -> LazyFunction:
     array([1, 0, 0, 1, 1, 0, 0, 1], dtype=uint8)
     """
     d = _check_lazy_d(d)
-    if not (hasattr(kernel, "py_func") and hasattr(kernel, "compile") and callable(kernel)):
-        raise fail_type("kernel", kernel, "a @numba.njit function of the point index (an int)")
-    nparams = len(inspect.signature(kernel.py_func).parameters)
-    if nparams != 1:
-        raise fail("kernel", kernel, f"a function of one argument, the point index (it takes {nparams})")
+    check_jit_function(kernel, 1, "kernel", "a @numba.njit function of the point index (an int)")
     f = LazyFunction._make(d, ("kernel", kernel))
     try:
         v = _bits_at(_compile(f.rule, d), np.array([0], dtype=np.int64))

@@ -197,6 +197,42 @@ def as_rng(seed: Any, name: str = "seed", allow_none: bool = True) -> np.random.
     return np.random.default_rng(int(seed))
 
 
+def _jit_disabled() -> bool:
+    """Whether numba runs every @njit function as plain Python (``NUMBA_DISABLE_JIT=1``).
+
+    Only asked about a kernel the caller passed: numba is imported by then whenever the
+    kernel came from ``@numba.njit``, so this imports nothing.
+    """
+    import sys
+
+    numba = sys.modules.get("numba")
+    return numba is not None and bool(numba.config.DISABLE_JIT)
+
+
+def check_jit_function(kernel: Any, nargs: int, name: str, allowed: str) -> None:
+    """Refuse anything but an ``@numba.njit`` function of ``nargs`` arguments, naming ``name``.
+
+    With ``NUMBA_DISABLE_JIT=1`` numba's ``njit`` returns the plain function itself, so any
+    Python function of ``nargs`` arguments is taken then (it runs as numba would run it).
+
+    >>> import numba
+    >>> check_jit_function(numba.njit(lambda k: k & 1), 1, "kernel", "a rule")
+    >>> check_jit_function(len, 1, "kernel", "a @numba.njit rule")
+    Traceback (most recent call last):
+    ...
+    finitelearn.errors.InvalidType: kernel=<built-in function len> has type builtin_function_or_method, expected a @numba.njit rule
+    """
+    import inspect
+
+    compiled = hasattr(kernel, "py_func") and hasattr(kernel, "compile") and callable(kernel)
+    plain = _jit_disabled() and inspect.isfunction(kernel)
+    if not (compiled or plain):
+        raise fail_type(name, kernel, allowed)
+    got = len(inspect.signature(getattr(kernel, "py_func", kernel)).parameters)
+    if got != nargs:
+        raise fail(name, kernel, f"a function of {nargs} argument{'s' if nargs != 1 else ''} (it takes {got})")
+
+
 def read_only(a: np.ndarray) -> np.ndarray:
     """Mark an array read-only and return it (tables handed to users are immutable).
 

@@ -6,7 +6,8 @@ against reading the tables, and the adaptive SQ game.
                             [--json bench.json] [--threads N]
 
 Every figure is a median over repeats measured in this run, with the peers interleaved
-repeat by repeat (so a burst of load from another process hits all of them alike).
+repeat by repeat, in an order that rotates every repeat (so a burst of load from another
+process hits all of them alike, and none always runs first or after the same one).
 Numba kernels are warmed before timing: compilation is never measured.  Nothing here
 asserts a time; the script prints tables and writes the same numbers to a JSON file.
 
@@ -130,7 +131,7 @@ def machine_info(threads: int) -> dict[str, Any]:
 
 def interleaved_medians(funcs: dict[str, Callable[[], Any]], repeats: int,
                         min_batch_s: float = 0.02) -> dict[str, dict[str, Any]]:
-    """Time each function ``repeats`` times, round-robin; median and min in seconds.
+    """Time each function ``repeats`` times, round-robin (the order rotated each round); median and min in seconds.
 
     One untimed call first (a last warm-up, and it sets the batch: a fast function is
     called ``batch`` times per timing so that each timing lasts about ``min_batch_s``,
@@ -153,8 +154,12 @@ def interleaved_medians(funcs: dict[str, Callable[[], Any]], repeats: int,
     gc.collect()
     gc.disable()
     try:
-        for _ in range(repeats):
-            for name, fn in funcs.items():
+        names = list(funcs)
+        for r in range(repeats):
+            # the order rotates every repeat, so that no function always runs first, or
+            # always after the same one (which leaves the cache full of its dirty lines)
+            for name in names[r % len(names):] + names[:r % len(names)]:
+                fn = funcs[name]
                 if name in errors:
                     continue
                 k = batch[name]

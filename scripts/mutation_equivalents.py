@@ -1556,6 +1556,7 @@ ONE_D: dict[str, set[str]] = {
     "_kernels/responders.py": {"values", "v"},
     # dirs: query_table's 1-D directions v_1..v_k (the contract; the caller passes a 1-D array)
     "_kernels/greedy.py": {"dirs", "vs", "pk", "anchors", "translates", "support", "out"},  # best_candidate's 1-D arrays  # vs: best_candidate's 1-D version space (masks in its order)
+    "_kernels/sq.py": {"A"},  # least_max_window's A: a row of the halves' spectra (spec8[r])
     "_kernels/wht.py": {"a", "src", "values", "table"},  # table: signed_spectrum's 1-D uint8 truth table
     # idx = np.flatnonzero(...): 1-D by construction; values: ndim != 1 is refused first (same line)
     "distributions.py": {"self._support", "idx", "values"},
@@ -1575,6 +1576,57 @@ ONE_D: dict[str, set[str]] = {
     # vals: simulate_on_grid's sorted 1-D grid of values (the contract, np.union1d's result)
     "_kernels/small.py": {"a", "flat", "red", "vals"},
 }
+
+
+# _kernels/sq.py (the ninth run): least_max_window's null-window count c is only a bound
+# used to skip rows, and its break when kk reaches the best only stops early
+_SQ = "_kernels/sq.py"
+_NULL_BOUND = ("the null window's count c only skips rows: the window [-half, half] fits inside the sorted "
+               "window [v, v + win] of its least member v, so c <= the row's max window count kk, and a row "
+               "with c >= best cannot become the best.  The mutant counts a subset of those values (or starts "
+               "lower, or uses a narrower window), so c stays a lower bound: it skips fewer rows, which are then "
+               "computed in full, with the same answer")
+_SKIP_LESS = ("the row is skipped less often (only when c > best, or c == best): a row not skipped is computed in "
+              "full, and since c <= kk (the null window fits in a sorted window) a row with c >= best gets kk >= "
+              "best and is not taken: the same answer")
+_STOP_LATER = ("the scan of a row's windows stops later (or not at all) once kk reaches the best: kk only grows, so "
+               "kk >= best still holds at the end and the row is not taken: the same answer")
+RULES += [
+    (_SQ, "c += 1", "c += 0", _NULL_BOUND),
+    (_SQ, "c = 0", "c = -1", _NULL_BOUND),
+    (_SQ, "half = win // 2", "half = win // 3", _NULL_BOUND),
+    (_SQ, "half = win // 2", "half = win / 2",
+     "win = 2 K0 is even (the only caller, sq_complexity._mc_exhaustive), so win / 2 == win // 2"),
+    (_SQ, "if c >= best:", "if c > best:", _SKIP_LESS),
+    (_SQ, "if c >= best:", "if c == best:", _SKIP_LESS),
+    (_SQ, "if kk >= best:", "if kk > best:", _STOP_LATER),
+    (_SQ, "if kk >= best:", "if kk == best:", _STOP_LATER),
+    (_SQ, "break", "continue", _STOP_LATER),
+    (_SQ, "kk = 0", "kk = -1",
+     "A is never empty (2^(d-2) >= 2 entries), so the first window counts j - i >= 1 > -1 and > 0: kk is set "
+     "from it either way"),
+    (_SQ, "kk = 0", "kk = 1",
+     "A is never empty (2^(d-2) >= 2 entries), so every row's max window count is >= 1 and a start of 1 "
+     "ends at the same maximum; the stop 'kk >= best' is then tested only once kk rises past 1, so the scan "
+     "may stop later, which leaves the answer (kk only grows)"),
+    (_SQ, "j = 0", "j = 1",
+     "at i = 0 the window's end j passes index 0 at once (buf[0] - buf[0] = 0 <= win), so starting it at 1 "
+     "gives the same j (m = 2 |A| >= 4)"),
+    (_SQ, "while j < m and buf[j] - buf[i] <= win:", "while j != m and buf[j] - buf[i] <= win:",
+     "j starts at 0 and grows by one, so it reaches m and stops there: j < m and j != m agree"),
+    (_SQ, "if j - i > kk:", "if j - i >= kk:",
+     "on j - i == kk the mutant sets kk to the value it has; its kk >= best then held already when kk got "
+     "that value, and the scan stopped there"),
+    (_SQ, "for i in range(1, m):                   # insertion sort of 2n small values",
+     "for i in range( 0, m):                   # insertion sort of 2n small values",
+     "the insertion sort's step i = 0 moves nothing (j = -1: the inner loop does not run, buf[0] = buf[0])"),
+    (_SQ, "while j >= 0 and buf[j] > v:", "while j >= 0 and buf[j] >= v:",
+     "an unstable insertion sort of integers: equal values are equal, so the sorted buffer is the same"),
+]
+for _before in ("if -half <= a <= half:", "if -half <= b <= half:"):
+    for _after in ("if half <= {x} <= half:", "if -half == {x} <= half:", "if -half <= {x} == half:",
+                   "if -half <= {x} < half:", "if -half < {x} <= half:", "if +half <= {x} <= half:"):
+        RULES.append((_SQ, _before, _after.format(x=_before[12]), _NULL_BOUND))
 
 
 # Rules that need the diff's context: the same line text elsewhere in the module is a mutant

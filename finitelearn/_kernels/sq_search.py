@@ -25,7 +25,7 @@ def best_query(d, masks, thr, require, lo, hi):
     ``require``: skip queries whose null answer keeps no member.
     """
     n = 1 << d
-    valid = ~np.uint64(0) if n == 64 else (np.uint64(1) << np.uint64(n)) - np.uint64(1)
+    valid = (np.uint64(1) << np.uint64(n)) - np.uint64(1)  # n = 2^d <= 16: t holds 2n <= 32 bits (d <= 4)
     m = masks.shape[0]
     pats = np.empty(m, dtype=np.uint64)
     for r in range(m):

@@ -30,3 +30,14 @@ def test_least_max_window_hypothesis(args):
     A, rows, win, start = args
     A8, R8 = np.array(A, dtype=np.int8), np.array(rows, dtype=np.int8)
     assert SK.least_max_window(A8, R8, win, start) == naive.least_max_window(A8, R8, win, start)
+
+
+def test_a_row_skipped_by_the_null_window_does_not_end_the_search():
+    """Row 1 keeps all four values in the null window [-1, 1] (4 >= the best so far, 2) and
+    is skipped; row 2, after it, keeps at most one value per window and is the answer.
+    Worked by hand (win = 2): row 0's values +-10, +-11 put two in [10, 12]; row 2's
+    +-10, +-20 are pairwise more than 2 apart."""
+    A = np.array([0, 0], dtype=np.int8)
+    rows = np.array([[10, 11], [0, 1], [10, 20]], dtype=np.int8)
+    assert SK.least_max_window(A, rows, 2, 5) == (1, 2) == naive.least_max_window(A, rows, 2, 5)
+    assert SK.least_max_window.py_func(A, rows, 2, 5) == (1, 2)
