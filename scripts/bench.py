@@ -6,7 +6,7 @@ against reading the tables, and the adaptive SQ game.
                             [--json bench.json] [--threads N]
 
 Every figure is a median over repeats measured in this run, with the peers interleaved
-repeat by repeat, in an order that rotates every repeat (so a burst of load from another
+repeat by repeat, in a new (seeded) order every repeat (so a burst of load from another
 process hits all of them alike, and none always runs first or after the same one).
 Numba kernels are warmed before timing: compilation is never measured.  Nothing here
 asserts a time; the script prints tables and writes the same numbers to a JSON file.
@@ -61,6 +61,7 @@ import json
 import os
 import platform
 import statistics
+import random
 import sys
 import time
 from typing import Any, Callable
@@ -131,11 +132,13 @@ def machine_info(threads: int) -> dict[str, Any]:
 
 def interleaved_medians(funcs: dict[str, Callable[[], Any]], repeats: int,
                         min_batch_s: float = 0.02) -> dict[str, dict[str, Any]]:
-    """Time each function ``repeats`` times, round-robin (the order rotated each round); median and min in seconds.
+    """Time each function ``repeats`` times, round-robin (in a new order each round); median and min in seconds.
 
-    One untimed call first (a last warm-up, and it sets the batch: a fast function is
-    called ``batch`` times per timing so that each timing lasts about ``min_batch_s``,
-    and the time per call is the batch time divided by ``batch``).  The garbage collector
+    Two calls first (a last warm-up, then one whose time sets the batch: a fast function
+    is called ``batch`` times per timing so that each timing lasts about ``min_batch_s``,
+    and the time per call is the batch time divided by ``batch``; a first call's own
+    costs, such as mapping fresh memory, would give it a smaller batch, and each timing
+    then carries more of the cache its predecessor left dirty).  The garbage collector
     is off while timing.  A function that raises is dropped from later rounds and
     reported with its error.
     """
@@ -144,6 +147,7 @@ def interleaved_medians(funcs: dict[str, Callable[[], Any]], repeats: int,
     batch: dict[str, int] = {}
     for name, fn in funcs.items():
         try:
+            fn()
             t0 = time.perf_counter()
             fn()
             t1 = time.perf_counter() - t0
@@ -155,10 +159,12 @@ def interleaved_medians(funcs: dict[str, Callable[[], Any]], repeats: int,
     gc.disable()
     try:
         names = list(funcs)
-        for r in range(repeats):
-            # the order rotates every repeat, so that no function always runs first, or
+        order = random.Random(len(names))
+        for _ in range(repeats):
+            # a new order every repeat (seeded), so that no function always runs first, or
             # always after the same one (which leaves the cache full of its dirty lines)
-            for name in names[r % len(names):] + names[:r % len(names)]:
+            order.shuffle(names)
+            for name in names:
                 fn = funcs[name]
                 if name in errors:
                     continue
