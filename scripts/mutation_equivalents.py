@@ -1629,6 +1629,39 @@ for _before in ("if -half <= a <= half:", "if -half <= b <= half:"):
         RULES.append((_SQ, _before, _after.format(x=_before[12]), _NULL_BOUND))
 
 
+# _kernels/census.py (the ninth run)
+_CE = "_kernels/census.py"
+_EARLIER = ("i >= 0 (a coordinate), and the earlier branches took every smaller i, so 'i <= k' holds here "
+            "exactly when i == k")
+_MASK_ENDS = ("bits 0 and n = 2^d of the mask: every coordinate pattern _C_i has bit 0 clear (point 0 has no "
+              "coordinate set) and bit 2^d clear (bit i of 2^d for i < d), so c & valid is the same without "
+              "bit 0 or with bit n")
+_PARSEVAL = ("bent: by Parseval the squares w^2 of the 2^d coefficients 2^d fhat(S) sum to n^2 = n * n, so they "
+             "are not all n exactly when one is > n, and exactly when one is < n: '!=', '>' and '<' give the same "
+             "verdict over the loop")
+RULES += [
+    (_CE, "if i == 0:", "if i <= 0:", _EARLIER),
+    (_CE, "elif i == 1:", "elif i <= 1:", _EARLIER),
+    (_CE, "elif i == 2:", "elif i <= 2:", _EARLIER),
+    (_CE, "elif i == 3:", "elif i <= 3:", _EARLIER),
+    (_CE, "elif i == 4:", "elif i <= 4:", _EARLIER),
+    (_CE, "valid = ~np.uint64(0) if n == 64 else (np.uint64(1) << np.uint64(n)) - np.uint64(1)",
+     "valid = ~np.uint64(0) if n == 64 else (np.uint64( 2) << np.uint64(n)) - np.uint64(1)", _MASK_ENDS),
+    (_CE, "valid = ~np.uint64(0) if n == 64 else (np.uint64(1) << np.uint64(n)) - np.uint64(1)",
+     "valid = ~np.uint64(0) if n == 64 else (np.uint64(1) << np.uint64(n)) - np.uint64( 2)", _MASK_ENDS),
+    (_CE, "valid = ~np.uint64(0) if n == 64 else (np.uint64(1) << np.uint64(n)) - np.uint64(1)",
+     "valid = ~np.uint64( 1) if n == 64 else (np.uint64(1) << np.uint64(n)) - np.uint64(1)", _MASK_ENDS),
+    (_CE, "valid = ~np.uint64(0) if n == 64 else (np.uint64(1) << np.uint64(n)) - np.uint64(1)",
+     "valid = ~np.uint64(0) if n >= 64 else (np.uint64(1) << np.uint64(n)) - np.uint64(1)",
+     "n = 2^d <= 64 (d <= 6, the kernel's contract), so n >= 64 is n == 64"),
+    (_CE, "if w * w != n:", "if w * w > n:", _PARSEVAL),
+    (_CE, "if w * w != n:", "if w * w < n:", _PARSEVAL),
+    (_CE, "for S in range(1 << d):", "for S in range( 2 << d):",
+     "resilient: an S >= 2^d has walsh(t, d, S) = walsh(t, d, S mod 2^d) (walsh reads bits i < d of S) and more "
+     "bits set, so its condition popcount <= arg is met only if S mod 2^d's was, which the loop checked already"),
+]
+
+
 # Rules that need the diff's context: the same line text elsewhere in the module is a mutant
 # that a test kills, so the rule names an unchanged line of the diff (its three lines of
 # context on either side) that only the equivalent place has.

@@ -25,10 +25,14 @@ def test_every_predicate_on_every_table(d):
             assert KC.walsh(np.uint64(t), d, S) == naive.walsh(t, d, S)
 
 
-@pytest.mark.parametrize("d", [1, 2, 3, 4, 5])
+@pytest.mark.parametrize("d", [1, 2, 3, 4, 5, 6])
 def test_coordinate_pattern(d):
+    """Up to d = 6, the docstring's limit (a whole 64-bit word), compiled and plain."""
     for i in range(d):
-        assert int(KC.coordinate_pattern(i, d)) == naive.coordinate_pattern(i, d)
+        want = naive.coordinate_pattern(i, d)
+        assert want == sum(1 << k for k in range(1 << d) if (k >> i) & 1)
+        assert int(KC.coordinate_pattern(i, d)) == want
+        assert int(KC.coordinate_pattern.py_func(i, d)) == want
 
 
 @settings(max_examples=60)
