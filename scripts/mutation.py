@@ -106,7 +106,7 @@ MODULES: dict[str, list[str]] = {
     "_kernels/census.py": ["tests/_kernels/test_census.py", "tests/test_census.py"],
     "_kernels/lazy.py": ["tests/_kernels/test_lazy.py", "tests/test_lazy.py"],
     "_kernels/sq.py": ["tests/_kernels/test_sq.py", "tests/test_sq_complexity.py"],
-    "_kernels/sq_search.py": ["tests/test_sq_search.py"],
+    "_kernels/sq_search.py": ["tests/_kernels/test_sq_search.py", "tests/test_sq_search.py"],
     "distributions.py": ["tests/test_distributions.py", "tests/test_agreement.py",
                          "tests/test_errors.py", "tests/test_deprecated.py", "tests/test_exactness.py"],
     "agreement.py": ["tests/test_agreement.py", "tests/test_exactness.py"],

@@ -1556,7 +1556,8 @@ ONE_D: dict[str, set[str]] = {
     "_kernels/responders.py": {"values", "v"},
     # dirs: query_table's 1-D directions v_1..v_k (the contract; the caller passes a 1-D array)
     "_kernels/greedy.py": {"dirs", "vs", "pk", "anchors", "translates", "support", "out"},  # best_candidate's 1-D arrays  # vs: best_candidate's 1-D version space (masks in its order)
-    "_kernels/sq.py": {"A"},  # least_max_window's A: a row of the halves' spectra (spec8[r])
+    "_kernels/sq.py": {"A"},
+    "_kernels/sq_search.py": {"masks"},  # best_query's masks: the members' parity masks, 1-D  # least_max_window's A: a row of the halves' spectra (spec8[r])
     "_kernels/wht.py": {"a", "src", "values", "table"},  # table: signed_spectrum's 1-D uint8 truth table
     # idx = np.flatnonzero(...): 1-D by construction; values: ndim != 1 is refused first (same line)
     "distributions.py": {"self._support", "idx", "values"},
@@ -1659,6 +1660,16 @@ RULES += [
     (_CE, "for S in range(1 << d):", "for S in range( 2 << d):",
      "resilient: an S >= 2^d has walsh(t, d, S) = walsh(t, d, S mod 2^d) (walsh reads bits i < d of S) and more "
      "bits set, so its condition popcount <= arg is met only if S mod 2^d's was, which the loop checked already"),
+]
+
+
+# _kernels/sq_search.py (the ninth run)
+RULES += [
+    ("_kernels/sq_search.py", "p = np.uint64(0)", "p = np.uint64( -1)",
+     "starting from all ones, p ends as the complement ~P_S of the parity's pattern: g's four popcounts swap in "
+     "pairs (c & ~p and c & p), so g changes sign and |g| > thr is the same"),
+    ("_kernels/sq_search.py", "if require and cnt == m:", "if require and cnt >= m:",
+     "cnt counts some of the m members, so cnt <= m and cnt >= m is cnt == m"),
 ]
 
 
