@@ -347,6 +347,9 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "at 3 bits left a radix-2 stage and then a radix-4 stage run instead of one radix-8 stage: the same "
      "butterflies grouped otherwise, the same transform (each radix bound to the definition by the "
      "shrunken tunings of tests/_kernels/test_wht.py); only the speed differs"),
+    ("_kernels/wht.py", "while 5 + done < bits:", "while 5 + done != bits:",
+     "done grows by log2 of _radix(bits - 5 - done), at most bits - 5 - done, so 5 + done lands on bits exactly "
+     "and never passes it"),
     # the eighth run (the depth-first schedule)
     ("_kernels/wht.py", "if (1 << _BLOCK_BITS) < values.shape[0] <= (1 << _COPY_BITS):", None,
      "which of wht_copy's two routes runs (copy then in place, or the first pass reading the input): both "
@@ -1634,9 +1637,6 @@ for _before in ("if -half <= a <= half:", "if -half <= b <= half:"):
 _CE = "_kernels/census.py"
 _EARLIER = ("i >= 0 (a coordinate), and the earlier branches took every smaller i, so 'i <= k' holds here "
             "exactly when i == k")
-_MASK_ENDS = ("bits 0 and n = 2^d of the mask: every coordinate pattern _C_i has bit 0 clear (point 0 has no "
-              "coordinate set) and bit 2^d clear (bit i of 2^d for i < d), so c & valid is the same without "
-              "bit 0 or with bit n")
 _PARSEVAL = ("bent: by Parseval the squares w^2 of the 2^d coefficients 2^d fhat(S) sum to n^2 = n * n, so they "
              "are not all n exactly when one is > n, and exactly when one is < n: '!=', '>' and '<' give the same "
              "verdict over the loop")
@@ -1646,15 +1646,6 @@ RULES += [
     (_CE, "elif i == 2:", "elif i <= 2:", _EARLIER),
     (_CE, "elif i == 3:", "elif i <= 3:", _EARLIER),
     (_CE, "elif i == 4:", "elif i <= 4:", _EARLIER),
-    (_CE, "valid = ~np.uint64(0) if n == 64 else (np.uint64(1) << np.uint64(n)) - np.uint64(1)",
-     "valid = ~np.uint64(0) if n == 64 else (np.uint64( 2) << np.uint64(n)) - np.uint64(1)", _MASK_ENDS),
-    (_CE, "valid = ~np.uint64(0) if n == 64 else (np.uint64(1) << np.uint64(n)) - np.uint64(1)",
-     "valid = ~np.uint64(0) if n == 64 else (np.uint64(1) << np.uint64(n)) - np.uint64( 2)", _MASK_ENDS),
-    (_CE, "valid = ~np.uint64(0) if n == 64 else (np.uint64(1) << np.uint64(n)) - np.uint64(1)",
-     "valid = ~np.uint64( 1) if n == 64 else (np.uint64(1) << np.uint64(n)) - np.uint64(1)", _MASK_ENDS),
-    (_CE, "valid = ~np.uint64(0) if n == 64 else (np.uint64(1) << np.uint64(n)) - np.uint64(1)",
-     "valid = ~np.uint64(0) if n >= 64 else (np.uint64(1) << np.uint64(n)) - np.uint64(1)",
-     "n = 2^d <= 64 (d <= 6, the kernel's contract), so n >= 64 is n == 64"),
     (_CE, "if w * w != n:", "if w * w > n:", _PARSEVAL),
     (_CE, "if w * w != n:", "if w * w < n:", _PARSEVAL),
     (_CE, "for S in range(1 << d):", "for S in range( 2 << d):",

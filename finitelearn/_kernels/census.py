@@ -42,8 +42,9 @@ def coordinate_pattern(i, d):
         c = _C4
     else:
         c = _C5
-    n = 1 << d
-    valid = ~np.uint64(0) if n == 64 else (np.uint64(1) << np.uint64(n)) - np.uint64(1)
+    # the low 2^d bits: all ones shifted right by 64 - 2^d (0..63, never a shift by 64,
+    # which LLVM leaves undefined)
+    valid = ~np.uint64(0) >> np.uint64(64 - (1 << d))
     return c & valid
 
 
