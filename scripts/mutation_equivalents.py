@@ -279,14 +279,6 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "if engine is None or isinstance(h, LazyFunction) or isinstance(T, LazyFunction):", _ROUTE),
     ("agreement.py", "if engine is not None or isinstance(h, LazyFunction) or isinstance(T, LazyFunction):",
      "if not engine is not None or isinstance(h, LazyFunction) or isinstance(T, LazyFunction):", _ROUTE),
-    ("_kernels/wht.py", "radix = _radix(bits - 3)", "radix = _radix(bits - 2)",
-     "_sub_block has bits >= 6 (blocked's contract: d >= sub_bits >= 6), so bits - 3 and bits - 2 are both "
-     ">= 3 and _radix gives 8 for both"),
-    ("_kernels/wht.py", "radix = _radix(bits - 3)", "radix = _radix(bits + 3)",
-     "_sub_block has bits >= 6, so bits - 3 and bits + 3 are both >= 3 and _radix gives 8 for both"),
-    ("_kernels/wht.py", "if values.shape[0] < (1 << _SMALL_BITS):", "if values.shape[0] != (1 << _SMALL_BITS):",
-     _DISPATCH),
-    ("_kernels/wht.py", "if a.shape[0] < (1 << _SMALL_BITS):", "if a.shape[0] != (1 << _SMALL_BITS):", _DISPATCH),
     ("_kernels/wht.py", "while (uint64(1) << uint64(d)) < n:", "while (uint64(1) << uint64(d)) != n:",
      "n is the array's length, a power of two (the kernels' contract: every caller passes a table of 2^d "
      "entries, checked in walsh_hadamard and by construction elsewhere): the loop stops at the same d"),
@@ -306,17 +298,10 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "at exactly 2^sub_bits elements the serial schedule runs instead of the threaded one: the same "
      "schedule, the same butterflies in the same order (the result does not depend on the threads, bound "
      "in test_threads_give_the_same_result); only the speed differs"),
-    ("_kernels/wht.py", "_rows(radix, s1, zero, a, base, run8, rows, uint64(1), seq, False)",
-     "_rows(radix, s1, zero, a, base, run8, rows, uint64(1), seq, True)",
-     "_rows' flag picks how a group's start is written, seq[i] * span or i * span, and seq[i] == i (seq is "
-     "filled so): the same starts, the same butterflies; only what LLVM can prove about aliasing, the "
-     "speed, differs"),
     ("_kernels/wht.py", "if bits_left >= 3:", "if bits_left == 3:",
      "with more than 3 bits left the stages run as radix-2 (or radix-4) stages instead of radix-8 ones: the "
      "same butterflies grouped otherwise, the same transform (each radix bound to the definition by the "
      "shrunken tunings of tests/_kernels/test_wht.py); only the speed differs"),
-    ("_kernels/wht.py", "while p < d:", "while p != d:",
-     "p grows by log2 of _radix(d - p), at most d - p bits, so it lands on d exactly and never passes it"),
     ("_kernels/wht.py", "if n <= (1 << _COMPACT_BITS):", "if n > (1 << _COMPACT_BITS):",
      "signed_spectrum is called only above 2^12 entries (fourier.integer_spectrum takes _kernels.small's "
      "route up to 2^12), where the mutant sends the table to the textbook loop instead: " + _DISPATCH),
@@ -329,9 +314,6 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "at 3 bits left a radix-4 stage and a radix-2 stage run instead of one radix-8 stage: the same "
      "butterflies grouped otherwise, the same transform (each radix bound to the definition by the "
      "shrunken tunings of tests/_kernels/test_wht.py); only the speed differs"),
-    ("_kernels/wht.py", "S = uint64(1) << uint64(b1)", "S = uint64( 2) << uint64(b1)",
-     "S sizes the sub-blocks' scratch buffers (and seq's least length): twice as long, of which the "
-     "sub-block uses its first 2^b1 (+ pads) entries; the rest is never read"),
     ("_kernels/wht.py", "_CHUNK_BITS = 16  # the sweeps from 2^18 up work in chunks of at most 2^16 elements", None,
      _TUNING),
     # the ninth run (the sample extended)
@@ -364,19 +346,11 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("_kernels/wht.py", "break  # the higher levels' blocks are not complete either", None,
      "a higher level's block holds a multiple of a lower one's tiles, so when done % per fails for a lower "
      "level it fails for every higher one: continuing checks them and does nothing"),
-    ("_kernels/wht.py", "while 3 + done < bits:  # the rest in place, contiguous runs", None,
-     "one more turn with no bits left: _radix(0) = 2 with hr * 2 > rows, so _rows has no group to sweep"),
     ("_kernels/wht.py", "top += 1", "top += 2",
      "an overshooting level count: the extra levels are clamped to tile_bits (_level's max), so their sweeps "
      "have lo == hi and do nothing"),
     ("_kernels/wht.py", "for k in range(top - 1, -1, -1):  # the lowest level first", None,
      "an extra level k = top: _level(top) = _level(top + 1) = tile_bits, a sweep of no stages"),
-    ("_kernels/wht.py", "s0 = np.zeros((uint64(1) << uint64(b1)) + uint64(2 * _PAD), a.dtype)  # the sub-blocks' scratch", None,
-     "a larger scratch: the sub-block uses its first 2^b1 + 2 pads entries, the rest is never read"),
-    ("_kernels/wht.py", "s0 = np.zeros((uint64(1) << uint64(b1)) + uint64(2 * _PAD), a.dtype)  # each tile its own scratch", None,
-     "a larger scratch: the sub-block uses its first 2^b1 + 2 pads entries, the rest is never read"),
-    ("_kernels/wht.py", "s1 = np.empty(uint64(1) << uint64(b1), a.dtype)", None,
-     "a larger scratch: the sub-block uses its first 2^b1 entries, the rest is never read"),
     ("_kernels/wht.py", "_COPY_BITS = 21  # above one block and up to 2^21 elements wht_copy copies, then transforms in place",
      None, "where wht_copy stops copying first: both of its routes compute the same transform (each bound to "
      "the butterfly twin on both sides of both boundaries, test_wht_copy_on_both_sides_of_its_routes); only the "
@@ -427,24 +401,9 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "test_influence_under_a_distribution_by_definition), only the speed differs"),
     ("fourier.py", "if n == 0 or n & (n - 1):", "if n <= 0 or n & (n - 1):",
      "n is an array's length (values.shape[0]), never negative"),
-    ("fourier.py", "if values.dtype == np.int64 and n > 1:", "if values.dtype <= np.int64 and n > 1:",
-     "the dtype is int64 or float64 (refused otherwise above); numpy's dtype order is 'casts safely to', "
-     "and float64 does not cast safely to int64, so <= holds for int64 alone"),
-    ("fourier.py", "if lo == np.iinfo(np.int64).min or max(hi, -lo) * n > _INT64_MAX:",
-     "if lo <= np.iinfo(np.int64).min or max(hi, -lo) * n > _INT64_MAX:",
-     "lo is an int64 entry, never below the int64 minimum"),
-    ("fourier.py", "if lo == np.iinfo(np.int64).min or max(hi, -lo) * n > _INT64_MAX:",
-     "if lo < np.iinfo(np.int64).min or max(hi, -lo) * n > _INT64_MAX:",
-     "lo is an int64 entry, never below the int64 minimum, so lo < min is False; the one value the test "
-     "lo == min catches, -2^63, has max(hi, -lo) * n = 2^63 * n > 2^63 - 1 for every n >= 1 (n > 1 here) "
-     "and is refused by the second test as well"),
-    ("fourier.py", "if values.dtype == np.int64 and n > 1:", "if values.dtype == np.int64 and n != 1:",
-     "n is a power of two >= 1 (n == 0 is refused above), so n != 1 is n > 1"),
     ("fourier.py", "if f.d > 31:  # pragma: no cover - refused by the memory guard first", None,
      "unreachable: a BooleanFunction on d >= 32 holds a 4 GiB table and integer_spectrum's memory guard "
      "(10 bytes a point, 40 GiB at d = 32) refuses it before this line"),
-    ("fourier.py", "if lo == np.iinfo(np.int64).min or max(hi, -lo) * n > _INT64_MAX:",
-     "if lo == np.iinfo(np.int64).min or max(hi, -lo) * n >= _INT64_MAX:", _EVEN),
     ("fourier.py", "_INT64_MAX = 2**63 - 1", "_INT64_MAX = 2**63 - 2", _EVEN),
     ("responders.py", "return truth + t if null > truth else truth - t",
      "return truth + t if null >= truth else truth - t",
@@ -454,18 +413,6 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "bound to the brute force (test_max_consistent_is_the_best_window_nearest_to_null on up to 8 values, "
      "test_max_consistent_on_many_candidates_against_brute_force on 25 to 70, each route on sizes the other "
      "route gets under this mutant), only the speed differs"),
-    ("responders.py", "if hi - lo <= 4 * values.shape[0]:", None,
-     "which way _grouped groups equal values: counted by bincount over the range or sorted; the same "
-     "distinct values and totals (both routes bound to the brute force in "
-     "test_max_consistent_on_many_candidates_against_brute_force), only the speed differs"),
-    ("responders.py", "if values.dtype != object and max(abs(null), t) >= (_INT64_SAFE >> 1):",
-     "if values.dtype <= object and max(abs(null), t) >= (_INT64_SAFE >> 1):",
-     "numpy's dtype order is 'casts safely to': every dtype casts safely to object, so this converts "
-     "int64 values as before and object values to object again (the same values)"),
-    ("responders.py", "if values.dtype != object and max(abs(null), t) >= (_INT64_SAFE >> 1):",
-     "if values.dtype != object or max(abs(null), t) >= (_INT64_SAFE >> 1):",
-     "converting int64 values to exact Python ints always instead of only when they could wrap: the same "
-     "numbers, slower"),
     ("responders.py", "if (dist <= t).any():", "if (dist < t).any():",
      "when the nearest value is exactly t from null and none nearer, the answer below is v - t or v + t, "
      "which is null itself"),
@@ -473,43 +420,14 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "j >= i on every pass (j ends each pass past i, and i grows by one), so the branch never runs as "
      "written, and a mutant that runs it sets j = i when j >= i, after which the while loop walks j to the "
      "same end (slower, the same windows)"),
-    ("responders.py", "if values.dtype != object and max(abs(null), t) >= (_INT64_SAFE >> 1):",
-     "if values.dtype < object and max(abs(null), t) >= (_INT64_SAFE >> 1):",
-     "numpy's dtype order is 'casts safely to': int64 < object holds and object < object does not, as != "
-     "object does"),
-    ("responders.py", "if (counts == 1).all():", "if (counts <= 1).all():",
-     "counts are multiplicities >= 1, so <= 1 is == 1"),
-    ("responders.py", "per = np.bincount(values - lo, minlength=hi - lo + 1).astype(np.int64)",
-     "per = np.bincount(values - lo, minlength=hi - lo + 2).astype(np.int64)",
-     "a longer table of counts ends in a zero, which np.flatnonzero(per) drops"),
-    ("responders.py", "if values.dtype == np.int64 and values.shape[0]:", "if values.dtype < np.int64 and values.shape[0]:",
-     "the values are int64 or object (to_units; np.asarray of Python ints); in numpy's 'casts safely to' "
-     "order neither is < int64, so every input takes the sorting route, the same groups (both routes bound "
-     "to the brute force), slower"),
-    ("responders.py", "if values.dtype == np.int64 and values.shape[0]:", "if values.dtype <= np.int64 and values.shape[0]:",
-     "the values are int64 or object; int64 <= int64 holds and object <= int64 does not, as =="),
-    ("responders.py", "if (counts == 1).all():", "if (counts < 1).all():",
-     "counts are multiplicities >= 1, so this is never true and every grouping adds the counts (np.add.at), "
-     "the same totals as the bincount of ones"),
-    ("responders.py", "if (counts == 1).all():", "if (counts == 0).all():",
-     "counts are multiplicities >= 1, so this is never true and every grouping adds the counts (np.add.at), "
-     "the same totals as the bincount of ones"),
     ("responders.py", "cand = np.flatnonzero(cnt == best)", "cand = np.flatnonzero(cnt >= best)",
      "best = cnt.max(), so cnt >= best is cnt == best"),
-    ("responders.py", "if values.dtype != object and max(abs(null), t) >= (_INT64_SAFE >> 1):",
-     "if values.dtype != object and max(abs(null), t) >= (_INT64_SAFE >> 2):",
-     "converting to exact Python ints from a lower bound on: the same numbers, computed exactly in more cases"),
     ("responders.py", "dist = np.maximum(np.maximum(lo_c - null, null - hi_c), 0)",
      "dist = np.maximum(np.maximum(lo_c - null, null - hi_c), -1)",
      "as in the plain-Python route: every winning window has lo <= hi, so dist <= 0 exactly when null is in "
      "[lo, hi], and those windows all answer null itself; positive distances are unchanged"),
-    ("responders.py", "per = np.zeros(hi - lo + 1, dtype=np.int64)", "per = np.zeros(hi - lo + 2, dtype=np.int64)",
-     "a longer table of counts ends in a zero, which np.flatnonzero(per) drops"),
     ("responders.py", "cum = [0]", None,
      "every prefix sum moves by the same constant, and only differences cum[j] - cum[i] are used"),
-    ("responders.py", "per = np.bincount(values - lo, minlength=hi - lo + 1).astype(np.int64)",
-     "per = np.bincount(values - lo, minlength=hi - lo + 0).astype(np.int64)",
-     "minlength is only a lower bound: bincount's length is max(values - lo) + 1 = hi - lo + 1 anyway"),
     ("responders.py", "_SMALL = 24  # up to this many values the windows are scanned in plain Python (numpy's per-call cost dominates)",
      None, "the size at which max_consistent_answer changes route: both routes are bound to the brute force "
      "(see the rule of `if values.shape[0] <= _SMALL:`), only the speed differs"),
@@ -663,10 +581,6 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("learners/sq.py", 'out.append(QueryPattern.from_table(f"majority of {k} (signs +)", _majority(k, [1] * k)))',
      'out.append(QueryPattern.from_table(f"majority of {k} (signs +)", _majority(k, [ 2] * k)))',
      "all weights 2 instead of 1 doubles the sum, whose sign (the majority) is the same"),
-    ("learners/sq.py", "dtype = np.int64 if fits_int64(4 * n * b) else object",
-     "dtype = np.int64 if fits_int64( 5 * n * b) else object",
-     "a stricter bound for the int64 route: where it differs the values are summed as Python ints instead, "
-     "exactly the same numbers"),
     ("learners/sq.py", "while k < len(C) and not oracle.in_version_space(k):",
      "while k <= len(C) and not oracle.in_version_space(k):",
      "in_version_space(len(C)) is False (a search of the version space's sorted indices, no error), so the "
@@ -728,9 +642,6 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "the inner product's pairs (j, j + 1) beyond the k block bits read bits of y < 2^k that are 0: no term added"),
     ("learners/sq.py", "for j in range(0, k - 1, 2):", "for j in range(0, k - 0, 2):",
      "k is even (inner products of 2, 4, ... coordinates), so range(0, k, 2) and range(0, k - 1, 2) are the same"),
-    ("learners/sq.py", "if fits_int64(4 * (2 * m * tb + t)):", "if fits_int64( 5 * (2 * m * tb + t)):",
-     "a stricter bound for the int64 kernel: where it differs the removed count is computed in Python ints "
-     "instead, the same number"),
     ("learners/sq.py", "out = np.zeros(1 << len(dirs), dtype=np.int64)", "out = np.zeros( 2 << len(dirs), dtype=np.int64)",
      "the span is read only at indices below 2^len(dirs) (pat.support < 2^k with k <= len(dirs), and [:m]): "
      "the zeros after are never read"),
@@ -815,9 +726,6 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("distributions.py", "g = gcd_of(weights) or 1", None,
      "the gcd of positive weights is >= 1, so the default after `or` is never used; 0 would need all "
      "weights 0, refused before _make"),
-    ("distributions.py", "return Distribution._make(X, np.asarray([values], dtype=np.int64), [1])",
-     "return Distribution._make(X, np.asarray([values], dtype=np.int64), [ 2])",
-     "weights are divided by their gcd in _make: one point of weight 2 is one point of weight 1"),
     ("oracles.py", "if ((ints < 0) | (ints > 1)).any():", "if ((ints < 0) ^ (ints > 1)).any():", _DISJOINT),
     ("oracles.py", "bad = (arr < 0) | (arr > den)", "bad = (arr < 0) ^ (arr > den)",
      "no number is both < 0 and > den >= 1, so the exclusive or of the two masks is their or"),
@@ -1281,7 +1189,6 @@ RULES += [
     ("_kernels/small.py", "most = counts.reshape(rows, -1).max(axis=1)", "most = counts.reshape(rows, ~1).max(axis=1)",
      "~1 = -2: numpy's reshape infers a negative size whatever its value (reshape(3, -2) of 12 "
      "entries is 3 x 4), so the shape is (rows, 2n) as with -1"),
-    ("_kernels/small.py", "if n == 0:", "if n <= 0:", "n = a.shape[0] is a length, never negative"),
     ("_kernels/small.py", "if rows == 0:", "if rows <= 0:", "rows = spec.shape[0] is a length, never negative"),
     ("_kernels/small.py",
      "q = n - np.broadcast_to(np.asarray(coefficients, dtype=np.int64), hits.shape)  # each hit's value over b",
