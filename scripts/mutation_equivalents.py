@@ -1547,12 +1547,9 @@ _EARLIER = ("i >= 0 (a coordinate), and the earlier branches took every smaller 
 _PARSEVAL = ("bent: by Parseval the squares w^2 of the 2^d coefficients 2^d fhat(S) sum to n^2 = n * n, so they "
              "are not all n exactly when one is > n, and exactly when one is < n: '!=', '>' and '<' give the same "
              "verdict over the loop")
+RULES += [(_CE, f"{'if' if k == 0 else 'elif'} i == {k}:", f"{'if' if k == 0 else 'elif'} i <= {k}:", _EARLIER)
+          for k in range(5)]
 RULES += [
-    (_CE, "if i == 0:", "if i <= 0:", _EARLIER),
-    (_CE, "elif i == 1:", "elif i <= 1:", _EARLIER),
-    (_CE, "elif i == 2:", "elif i <= 2:", _EARLIER),
-    (_CE, "elif i == 3:", "elif i <= 3:", _EARLIER),
-    (_CE, "elif i == 4:", "elif i <= 4:", _EARLIER),
     (_CE, "if w * w != n:", "if w * w > n:", _PARSEVAL),
     (_CE, "if w * w != n:", "if w * w < n:", _PARSEVAL),
     (_CE, "for S in range(1 << d):", "for S in range( 2 << d):",
