@@ -332,6 +332,8 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("_kernels/wht.py", "while 5 + done < bits:", "while 5 + done != bits:",
      "done grows by log2 of _radix(bits - 5 - done), at most bits - 5 - done, so 5 + done lands on bits exactly "
      "and never passes it"),
+    ("_kernels/wht.py", "if radix == 8:", "if radix >= 8:",
+     "a radix is 2, 4 or 8 (_radix returns nothing else), so radix >= 8 is radix == 8"),
     # the eighth run (the depth-first schedule)
     ("_kernels/wht.py", "if (1 << _BLOCK_BITS) < values.shape[0] <= (1 << _COPY_BITS):", None,
      "which of wht_copy's two routes runs (copy then in place, or the first pass reading the input): both "
@@ -1550,6 +1552,9 @@ _PARSEVAL = ("bent: by Parseval the squares w^2 of the 2^d coefficients 2^d fhat
 RULES += [(_CE, f"{'if' if k == 0 else 'elif'} i == {k}:", f"{'if' if k == 0 else 'elif'} i <= {k}:", _EARLIER)
           for k in range(5)]
 RULES += [
+    (_CE, "valid = ~np.uint64(0) >> np.uint64(64 - (1 << d))", "valid = ~np.uint64( 1) >> np.uint64(64 - (1 << d))",
+     "bit 0 of the mask: every coordinate pattern has bit 0 clear (point 0 has no coordinate set), and below "
+     "d = 6 the shift by 64 - 2^d >= 1 drops that bit anyway: the same c & valid"),
     (_CE, "if w * w != n:", "if w * w > n:", _PARSEVAL),
     (_CE, "if w * w != n:", "if w * w < n:", _PARSEVAL),
     (_CE, "for S in range(1 << d):", "for S in range( 2 << d):",
@@ -1565,6 +1570,15 @@ RULES += [
      "pairs (c & ~p and c & p), so g changes sign and |g| > thr is the same"),
     ("_kernels/sq_search.py", "if require and cnt == m:", "if require and cnt >= m:",
      "cnt counts some of the m members, so cnt <= m and cnt >= m is cnt == m"),
+]
+
+
+# _kernels/small.py (the ninth run, on code changed since the fourth)
+RULES += [
+    ("_kernels/small.py", "most = counts.reshape(rows, -1).max(axis=1)", "most = counts.reshape(rows, - 2).max(axis=1)",
+     "numpy's reshape reads a negative size as the one dimension to infer, whatever its value (numpy 2.x)"),
+    ("_kernels/small.py", 'if n == 0 or n > SMALL or a.dtype.kind != "i":', 'if n <= 0 or n > SMALL or a.dtype.kind != "i":',
+     "n is an array's length, >= 0, so n <= 0 is n == 0"),
 ]
 
 
