@@ -334,8 +334,10 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "and never passes it"),
     *[("_kernels/wht.py", "and (src.dtype == a.dtype or src.dtype == types.uint8)):",
        f"and (src.dtype == a.dtype or src.dtype {op} types.uint8)):",
-       "the intrinsic's typing guard: the mutant accepts other source dtypes too (uint8 still), but every caller passes a source of the output's dtype or a uint8 table (blocked's contract, "
-     "checked by the public functions), on which the guard and the code it admits are unchanged") for op in ("<=", ">=")],
+       "the intrinsic's typing guard: the mutant accepts other source dtypes too (uint8 still), but every "
+       "caller passes a source of the output's dtype or a uint8 table (blocked's contract, checked by the "
+       "public functions), on which the guard and the code it admits are unchanged")
+      for op in ("<=", ">=")],
     ("_kernels/wht.py", "if radix == 8:", "if radix >= 8:",
      "a radix is 2, 4 or 8 (_radix returns nothing else), so radix >= 8 is radix == 8"),
     # the eighth run (the depth-first schedule)
