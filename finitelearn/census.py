@@ -74,7 +74,7 @@ class Predicate:
 
 def _check_kernel(kernel: Any, nargs: int, name: str) -> None:
     check_jit_function(kernel, nargs, name, "a @numba.njit predicate of the truth table, or a shipped name "
-                       f"({', '.join(sorted(PREDICATES))})")
+                       f"({', '.join(sorted(PREDICATES))})", f"{nargs} arguments (t, d, arg)")
 
 
 def degree_at_most(k: Any) -> Predicate:

@@ -411,7 +411,8 @@ def from_kernel(d: Any, kernel: Any) -> LazyFunction:
     array([1, 0, 0, 1, 1, 0, 0, 1], dtype=uint8)
     """
     d = _check_lazy_d(d)
-    check_jit_function(kernel, 1, "kernel", "a @numba.njit function of the point index (an int)")
+    check_jit_function(kernel, 1, "kernel", "a @numba.njit function of the point index (an int)",
+                       "one argument, the point index")
     f = LazyFunction._make(d, ("kernel", kernel))
     try:
         v = _bits_at(_compile(f.rule, d), np.array([0], dtype=np.int64))

@@ -209,8 +209,11 @@ def _jit_disabled() -> bool:
     return numba is not None and bool(numba.config.DISABLE_JIT)
 
 
-def check_jit_function(kernel: Any, nargs: int, name: str, allowed: str) -> None:
+def check_jit_function(kernel: Any, nargs: int, name: str, allowed: str, arguments: str | None = None) -> None:
     """Refuse anything but an ``@numba.njit`` function of ``nargs`` arguments, naming ``name``.
+
+    ``allowed`` says what is allowed instead of a wrong type; ``arguments`` what the
+    arguments are, for the error on a wrong count (default: "nargs arguments").
 
     With ``NUMBA_DISABLE_JIT=1`` numba's ``njit`` returns the plain function itself, so any
     Python function of ``nargs`` arguments is taken then (it runs as numba would run it).
@@ -230,7 +233,7 @@ def check_jit_function(kernel: Any, nargs: int, name: str, allowed: str) -> None
         raise fail_type(name, kernel, allowed)
     got = len(inspect.signature(getattr(kernel, "py_func", kernel)).parameters)
     if got != nargs:
-        raise fail(name, kernel, f"a function of {nargs} argument{'s' if nargs != 1 else ''} (it takes {got})")
+        raise fail(name, kernel, f"a function of {arguments or f'{nargs} arguments'} (it takes {got})")
 
 
 def read_only(a: np.ndarray) -> np.ndarray:

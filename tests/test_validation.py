@@ -32,3 +32,27 @@ def test_as_rng():
         as_rng(None, allow_none=False)
     with pytest.raises(fl.InvalidType, match="seed=1.5"):
         as_rng(1.5)
+
+
+def test_a_user_kernel_is_taken_plain_only_when_numba_runs_plain(monkeypatch):
+    """check_jit_function: an @njit function always, a plain function only under
+    NUMBA_DISABLE_JIT=1 (numba's njit then returns the function itself), and the count of
+    arguments checked either way, naming the argument."""
+    import numba
+
+    from finitelearn.errors import InvalidArgument, InvalidType
+    from finitelearn.validation import check_jit_function
+
+    def plain(k):
+        return k & 1
+
+    check_jit_function(numba.njit(plain), 1, "kernel", "a rule")
+    monkeypatch.setattr(numba.config, "DISABLE_JIT", False)
+    with pytest.raises(InvalidType, match="kernel="):
+        check_jit_function(plain, 1, "kernel", "a rule")
+    monkeypatch.setattr(numba.config, "DISABLE_JIT", True)
+    check_jit_function(plain, 1, "kernel", "a rule")
+    with pytest.raises(InvalidArgument, match=r"kernel=.*one argument, the index \(it takes 1\)"):
+        check_jit_function(plain, 2, "kernel", "a rule", "one argument, the index")
+    with pytest.raises(InvalidType):
+        check_jit_function(len, 1, "kernel", "a rule")  # a builtin is no Python function
