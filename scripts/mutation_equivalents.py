@@ -338,6 +338,15 @@ RULES: list[tuple[str, str, str | None, str]] = [
        "caller passes a source of the output's dtype or a uint8 table (blocked's contract, checked by the "
        "public functions), on which the guard and the code it admits are unchanged")
       for op in ("<=", ">=")],
+    ("_kernels/wht.py", "if k & h == 0:", "if k & h <= 0:", "k & h >= 0 (non-negative ints), so <= 0 is == 0"),
+    ("_kernels/wht.py", "while 5 + done < bits:", "while 4 + done < bits:",
+     "one more sweep once every stage is done: _radix(0) = 2 and hr = 2^(bits - 5) = rows, so span = 2 rows > "
+     "rows and the sweep has no group: nothing is changed"),
+    ("_kernels/wht.py", "if threaded and (n >> uint64(b0)) < uint64(2):",
+     "if threaded or (n >> uint64(b0)) < uint64(2):",
+     "tiles of sub-block size in more cases: the stages between the sub-blocks and the blocks then run as level "
+     "sweeps instead of inside the tile, the same butterflies in the same (increasing) order of stages per "
+     "element (every tuning, down to tiles = sub-blocks, bound to the definition in tests/_kernels/test_wht.py)"),
     ("_kernels/wht.py", "if radix == 8:", "if radix >= 8:",
      "a radix is 2, 4 or 8 (_radix returns nothing else), so radix >= 8 is radix == 8"),
     # the eighth run (the depth-first schedule)
@@ -1598,6 +1607,11 @@ CONTEXT_RULES: list[tuple[str, str, str | None, str, str]] = [
      "family from the same numbers (nblock = len(block) = min(the bits the version space varies in, max_k) "
      "and every pattern of the family has k <= max_k and k <= those bits), so continue and break are never "
      "reached (the anchors' loop has the same guard, which fires, and its mutant is killed)"),
+    ("_kernels/wht.py", "for k in range(8):", "for k in range( 9):",
+     "at = builder.gep(src_base, [ir.Constant(i64, 4 * k)])",
+     "the intrinsic's load loop: a ninth vector is loaded and never used (the stages and the stores read "
+     "v[0..7]); an unused load is dead code to LLVM and removed, so nothing more is read (in the other loops "
+     "range(9) indexes v[8] and fails at compile time: killed)"),
     ("_kernels/wht.py", "return 2", "return 3", "if radix == 4:",
      "_log2_radix(4) is 2 or 3: radix 4 comes only from _radix(2), with exactly two stages left, so "
      "every loop that adds it (while 3 + done < bits, while p < top, while q < tile_bits) ends after it "
