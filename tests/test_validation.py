@@ -52,7 +52,9 @@ def test_a_user_kernel_is_taken_plain_only_when_numba_runs_plain(monkeypatch):
         check_jit_function(plain, 1, "kernel", "a rule")
     monkeypatch.setattr(numba.config, "DISABLE_JIT", True)
     check_jit_function(plain, 1, "kernel", "a rule")
-    with pytest.raises(InvalidArgument, match=r"kernel=.*one argument, the index \(it takes 1\)"):
-        check_jit_function(plain, 2, "kernel", "a rule", "one argument, the index")
+    with pytest.raises(InvalidArgument, match=r"kernel=.*two arguments, t and d \(it takes 1\)"):
+        check_jit_function(plain, 2, "kernel", "a rule", "two arguments, t and d")
+    with pytest.raises(InvalidArgument, match=r"kernel=.*a function of 3 arguments \(it takes 1\)"):
+        check_jit_function(numba.njit(plain), 3, "kernel", "a rule")
     with pytest.raises(InvalidType):
         check_jit_function(len, 1, "kernel", "a rule")  # a builtin is no Python function
