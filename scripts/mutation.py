@@ -104,7 +104,7 @@ MODULES: dict[str, list[str]] = {
     "_kernels/greedy.py": ["tests/_kernels/test_greedy.py", "tests/learners/test_sq.py"],
     "_kernels/responders.py": ["tests/_kernels/test_responders.py", "tests/test_responders.py"],
     "_kernels/census.py": ["tests/_kernels/test_census.py", "tests/test_census.py"],
-    "_kernels/lazy.py": ["tests/_kernels/test_lazy.py", "tests/test_lazy.py"],
+    "_kernels/lazy.py": ["tests/_kernels/test_lazy.py", "tests/test_lazy.py", "tests/_kernels/test_census.py"],
     "_kernels/sq.py": ["tests/_kernels/test_sq.py", "tests/test_sq_complexity.py"],
     "_kernels/sq_search.py": ["tests/_kernels/test_sq_search.py", "tests/test_sq_search.py"],
     "distributions.py": ["tests/test_distributions.py", "tests/test_agreement.py",

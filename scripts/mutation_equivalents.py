@@ -1597,6 +1597,88 @@ RULES += [
 ]
 
 
+# _kernels/lazy.py (the tenth run, its first)
+_LZ = "_kernels/lazy.py"
+_OPS = ["OP_CONST", "OP_PARITY", "OP_AND_LITS", "OP_OR_LITS", "OP_THRESHOLD", "OP_TABLE", "OP_KBUF",
+        "OP_NOT", "OP_AND", "OP_OR"]
+_OP_CHAIN = ("eval_block's branch chain tests the op codes 0, 1, ..., 9 in increasing order and finitelearn.lazy's "
+             "compiler emits only codes >= 0, so when 'op == K' is reached every smaller code was taken earlier "
+             "(or K = 0): 'op <= K' holds for the same rows")
+_DISJOINT_WORDS = ("the subcube's fixed word bits and its free mask are disjoint (finitelearn.lazy._word_space: "
+                   "free = ~(fixed_mask >> 6), fixed = fixed_values >> 6 with fixed_values inside fixed_mask), and "
+                   "s is a submask of free, so fixed | s is fixed ^ s")
+_SUBMASK = ("s is a submask of free (deposit's result, and the step keeps it one), so s and ~free share no bit and "
+            "s | ~free is s ^ ~free")
+_SPARE = ("a larger scratch buffer: eval_block writes and the kernels read only columns t < n, so the spare one is "
+          "never read (with n = 0 nothing is read at all, so max(n, 0) is as good)")
+RULES += [(_LZ, f"{'if' if k == 0 else 'elif'} op == {o}:", f"{'if' if k == 0 else 'elif'} op <= {o}:", _OP_CHAIN)
+          for k, o in enumerate(_OPS)]
+RULES += [
+    (_LZ, "out[t] = fixed | s", "out[t] = fixed ^ s", _DISJOINT_WORDS),
+    (_LZ, "s = ((s | ~free) + one) & free", "s = ((s ^ ~free) + one) & free", _SUBMASK),
+    (_LZ, "regs[i, t] = ones if (~(widx[t] ^ hp) & hm) != zero else lp",
+     "regs[i, t] = ones if (~(widx[t] ^ hp) & hm) > zero else lp", "an unsigned (uint64) word is != 0 exactly when > 0"),
+    (_LZ, "while lo < hi:", "while lo != hi:",
+     "the threshold leaf's binary search keeps lo <= hi (mid is in [lo, hi), so lo = mid + 1 <= hi and hi = mid >= "
+     "lo), so it stops at lo == hi either way"),
+    (_LZ, "for k in range(6):", "for k in range( 7):",
+     "the table leaf's low xor is m & 63 (finitelearn.lazy's compiler), so its bit 6 is 0 and the seventh round "
+     "swaps nothing"),
+    (_LZ, "regs = np.empty((code.shape[0], max(n, 1)), dtype=np.uint64)",
+     "regs = np.empty((code.shape[0], max(n, 0)), dtype=np.uint64)", _SPARE),
+    (_LZ, "regs = np.empty((code.shape[0], max(n, 1)), dtype=np.uint64)",
+     "regs = np.empty((code.shape[0], max(n, 2)), dtype=np.uint64)", _SPARE),
+    (_LZ, "widx = np.empty(max(n, 1), dtype=np.uint64)", "widx = np.empty(max(n, 2), dtype=np.uint64)", _SPARE),
+    (_LZ, "widx = np.empty(max(n, 1), dtype=np.uint64)", "widx = np.empty(max(n, 0), dtype=np.uint64)", _SPARE),
+    (_LZ, "kbuf = np.empty((0, BLOCK), dtype=np.uint64)", "kbuf = np.empty(( 1, BLOCK), dtype=np.uint64)",
+     "count_range runs only programs without a user's kernel (finitelearn.lazy.count_task takes it only when "
+     "prog.kernels is empty), so no OP_KBUF row reads kbuf"),
+    (_LZ, "OP_NOT, OP_AND, OP_OR, OP_XOR = 7, 8, 9, 10", "OP_NOT, OP_AND, OP_OR, OP_XOR = 7, 8, 9, 11",
+     "OP_XOR is only a label: the compiler emits LK.OP_XOR and eval_block (like its twin in tests/naive.py) takes "
+     "it as the chain's else, after codes 0..9, so 10 and 11 run the same"),
+    (_LZ, "if fn((base | j) ^ xmask):", "if fn((base ^ j) ^ xmask):",
+     "base = widx[t] << 6 has its six low bits clear and j < nlow <= 64, so base | j is base ^ j"),
+] + [(_LZ, "BLOCK = 256  # words per block: the registers of a program stay in the L1/L2 cache",
+      f"BLOCK = {b}  # words per block: the registers of a program stay in the L1/L2 cache",
+      "count_range's block length: the count is summed over blocks of any length >= 1 (the last one shorter), "
+      "so only the cache use changes") for b in (255, 257)]
+
+RULES += [
+    (_LZ, "widx[t] = fixed | s", "widx[t] = fixed ^ s", _DISJOINT_WORDS),
+    (_LZ, "for i in range(64):", "for i in range( 63):",
+     "deposit's masks have no bit 63: they are a subcube's free word mask, of d - 6 <= 34 bits (finitelearn.lazy "
+     "takes d <= 40), or a test's mask below 2^6"),
+]
+
+# _kernels/wht.py (the tenth run, extending the ninth's sample)
+RULES += [
+    ("_kernels/wht.py", "if j & h == 0:", "if j & h <= 0:", "j and h are >= 0, so j & h is >= 0 and '<= 0' is '== 0'"),
+    ("_kernels/wht.py", "if not (isinstance(src, types.Array) and isinstance(a, types.Array)",
+     "if not (isinstance(src, types.Array) or isinstance(a, types.Array)",
+     "the intrinsic's typing guard: the mutant admits more argument types (a non-array beside an array), but its "
+     "only callers (_first5's overload, from _sub_block) pass two arrays, on which the guard is unchanged"),
+    ("_kernels/wht.py", "g = seq[i] * span if inplace else uint64(i) * span",
+     "g = seq[i] * span if inplace else uint64(i) / span",
+     "dead code: every call of _rows passes inplace=True (a literal, so numba prunes the else branch before typing "
+     "it); the parameter is left over from an out-of-place sweep no longer used"),
+    ("_kernels/wht.py", "for k in range(top - 1, -1, -1):", "for k in range(top - 1, - 2, -1):",
+     "the extra level k = -1 sweeps the stages _level(0) = d <= bit < _level(-1) = d + 3, all above the array: its "
+     "span 8 * 2^d exceeds the size 2^d, so size // span = 0 and the sweep does nothing"),
+]
+
+RULES += [
+    ("_kernels/wht.py", "top = 0", "top = 1",
+     "_plan's level count started at 1: _level(k) decreases in k, so when the true count is >= 1 the loop reaches "
+     "it from 1 as from 0; when it is 0 (d == tile_bits, one tile) the extra level k = 0 has _level(0) = "
+     "_level(1) = tile_bits and its sweep (lo == hi) does nothing"),
+    ("_kernels/wht.py", "d = 0", "d = -1",
+     "_plan's first test becomes 2^-1 < n, i.e. uint64(1) << uint64(-1): a shift by 2^64 - 1, poison in LLVM and 0 "
+     "in numpy; both then take the test as true for every n >= 1 (measured: numba returns d = 6, 10, 20 for n = 2^6, "
+     "2^10, 2^20 from d = -1; numpy's shift gives 0 < n), so d ends at log2(n) as from 0. No test can make an "
+     "undefined shift fail deterministically; the unmutated code never shifts out of range"),
+]
+
+
 # Rules that need the diff's context: the same line text elsewhere in the module is a mutant
 # that a test kills, so the rule names an unchanged line of the diff (its three lines of
 # context on either side) that only the equivalent place has.
