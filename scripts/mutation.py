@@ -422,6 +422,22 @@ def _extend_sample(session: Path, more: int, seed: int) -> int:
     return len(chosen)
 
 
+def _unsample_pending(session: Path) -> int:
+    """Leave the session's pending mutants out of its sample (marked as --max-mutants marks
+    them), so that a run stopped by --cap reports a sample, not mutants "not run".  Uniform:
+    cosmic-ray takes the pending mutants in random order (``pending_work_items`` orders by
+    ``random()``), so the ones it ran are a uniform draw of those it was given, independent of
+    their verdicts. Returns how many were left out."""
+    from cosmic_ray.work_db import WorkDB, use_db
+    from cosmic_ray.work_item import WorkerOutcome, WorkResult
+
+    with use_db(str(session), WorkDB.Mode.open) as db:
+        ids = [it.job_id for it in db.pending_work_items]
+        if ids:
+            db.set_multiple_results(ids, WorkResult(output=NOT_SAMPLED, worker_outcome=WorkerOutcome.SKIPPED))
+    return len(ids)
+
+
 def _pending(session: Path) -> int:
     from cosmic_ray.work_db import WorkDB, use_db
 
@@ -745,6 +761,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--extend-sample", type=int, default=0, metavar="M",
                    help="on resuming a sampled session: M more of the mutants its sample left out, drawn "
                         "uniformly with --seed")
+    p.add_argument("--unsample-pending", action="store_true",
+                   help="after a run stopped by --cap: leave the modules' pending mutants out of the sample "
+                        "(what ran is a uniform draw: cosmic-ray takes them in random order)")
     p.add_argument("--rerun-survivors", action="store_true",
                    help="run the survivors of the modules' sessions again with the tests as they are now "
                         "(the source unchanged); the report counts them as killed on the second pass")
@@ -774,6 +793,12 @@ def main(argv: list[str] | None = None) -> int:
         if m not in MODULES:
             p.error(f"unknown module {m!r}; one of: {', '.join(MODULES)}")
         modules.append(m)
+    if args.unsample_pending:
+        for m in modules:
+            session = Path(args.work) / slug(m) / "session.sqlite"
+            if session.exists():
+                print(f"{m}: {_unsample_pending(session)} pending mutants left out of the sample", flush=True)
+        args.report = True
     if not args.report:
         for m in modules:
             run_module(m, args)

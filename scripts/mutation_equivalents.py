@@ -1678,6 +1678,47 @@ RULES += [
      "undefined shift fail deterministically; the unmutated code never shifts out of range"),
 ]
 
+_DEAD_ELSE = ("dead code: every call of _rows passes inplace=True (a literal, so numba prunes the else branch before "
+              "typing it); the parameter is left over from an out-of-place sweep no longer used")
+_TILE_CHOICE = ("the threaded schedule's tile size: the line only chooses tile_bits = b1 (the sub-block) or b0 (the "
+                "block), both schedules of the same butterflies in the same increasing order of stages per element "
+                "(every tuning, down to tiles = sub-blocks, bound to the definition in tests/_kernels/test_wht.py); "
+                "any mutant of the condition makes that choice in other cases, nothing else")
+RULES += [("_kernels/wht.py", "g = seq[i] * span if inplace else uint64(i) * span",
+           f"g = seq[i] * span if inplace else uint64(i) {op} span", _DEAD_ELSE)
+          for op in ("+", "-", "//", "%", "**", "<<", ">>", "|", "&", "^")]
+RULES += [
+    ("_kernels/wht.py", "if threaded and (n >> uint64(b0)) < uint64(2):", None, _TILE_CHOICE),
+    ("_kernels/wht.py",
+     "x = builder.load(builder.bitcast(at, ir.VectorType(ir.IntType(8), 4).as_pointer()), align=1)",
+     "x = builder.load(builder.bitcast(at, ir.VectorType(ir.IntType(8), 4).as_pointer()), align= 2)",
+     "the alignment LLVM is promised for the four uint8 entries: the load is at data + s + 4k with s a multiple of "
+     "32, so it is 2-aligned whenever the table's data is (numpy's are 16-aligned), and x86-64 loads 4 bytes with no "
+     "alignment requirement either way (the same movd)"),
+    (_LZ, "while k < k_hi:", "while k != k_hi:",
+     "k starts at k_lo <= k_hi (count_task's chunks) and grows by min(BLOCK, k_hi - k), so it reaches k_hi exactly"),
+]
+
+RULES += [
+    ("_kernels/wht.py", "def wht_copy(values: np.ndarray, threads: int = 1) -> np.ndarray:", None,
+     "the default thread count: the result does not depend on threads (test_threads_give_the_same_result)"),
+    ("_kernels/wht.py", "def signed_spectrum(table: np.ndarray, dtype: type, threads: int = 1) -> np.ndarray:", None,
+     "the default thread count: the result does not depend on threads (test_threads_give_the_same_result)"),
+    (_LZ, "v = ((v >> s) & m) | ((v & m) << s)", "v = ((v >> s) & m) ^ ((v & m) << s)",
+     "a delta swap: m holds the bits whose index has bit k clear, so (v >> s) & m lies in m and (v & m) << s in "
+     "m << s, which is disjoint from m: their or is their exclusive or"),
+    (_LZ, "for i in range(64):", "for i in range( 65):",
+     "i = 64 shifts a uint64 by 64: 0 in numpy (checked: np.uint64(5) >> np.uint64(64) == 0), poison in LLVM, "
+     "where the mutant survived the compiled tests; no mask of deposit has a bit 64, so the loop to 64 is complete and "
+     "the unmutated code never shifts out of range"),
+]
+
+RULES += [
+    ("_kernels/wht.py", "i64 = ir.IntType(64)", "i64 = ir.IntType( 63)",
+     "the type of the intrinsic's constant GEP offsets 4k (k < 8): LLVM sign-extends a GEP index of any width to "
+     "the pointer's, and 0..28 are the same in 63 bits as in 64"),
+]
+
 
 # Rules that need the diff's context: the same line text elsewhere in the module is a mutant
 # that a test kills, so the rule names an unchanged line of the diff (its three lines of
