@@ -1624,12 +1624,6 @@ RULES += [
     (_LZ, "for k in range(6):", "for k in range( 7):",
      "the table leaf's low xor is m & 63 (finitelearn.lazy's compiler), so its bit 6 is 0 and the seventh round "
      "swaps nothing"),
-    (_LZ, "regs = np.empty((code.shape[0], max(n, 1)), dtype=np.uint64)",
-     "regs = np.empty((code.shape[0], max(n, 0)), dtype=np.uint64)", _SPARE),
-    (_LZ, "regs = np.empty((code.shape[0], max(n, 1)), dtype=np.uint64)",
-     "regs = np.empty((code.shape[0], max(n, 2)), dtype=np.uint64)", _SPARE),
-    (_LZ, "widx = np.empty(max(n, 1), dtype=np.uint64)", "widx = np.empty(max(n, 2), dtype=np.uint64)", _SPARE),
-    (_LZ, "widx = np.empty(max(n, 1), dtype=np.uint64)", "widx = np.empty(max(n, 0), dtype=np.uint64)", _SPARE),
     (_LZ, "kbuf = np.empty((0, BLOCK), dtype=np.uint64)", "kbuf = np.empty(( 1, BLOCK), dtype=np.uint64)",
      "count_range runs only programs without a user's kernel (finitelearn.lazy.count_task takes it only when "
      "prog.kernels is empty), so no OP_KBUF row reads kbuf"),
@@ -1638,6 +1632,9 @@ RULES += [
      "it as the chain's else, after codes 0..9, so 10 and 11 run the same"),
     (_LZ, "if fn((base | j) ^ xmask):", "if fn((base ^ j) ^ xmask):",
      "base = widx[t] << 6 has its six low bits clear and j < nlow <= 64, so base | j is base ^ j"),
+] + [(_LZ, line.format(1), line.format(k), _SPARE) for k in (0, 2)
+      for line in ("regs = np.empty((code.shape[0], max(n, {})), dtype=np.uint64)",
+                   "widx = np.empty(max(n, {}), dtype=np.uint64)")
 ] + [(_LZ, "BLOCK = 256  # words per block: the registers of a program stay in the L1/L2 cache",
       f"BLOCK = {b}  # words per block: the registers of a program stay in the L1/L2 cache",
       "count_range's block length: the count is summed over blocks of any length >= 1 (the last one shorter), "
