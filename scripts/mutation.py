@@ -843,8 +843,12 @@ def archive(work_root: Path, report: Path, dest: Path) -> None:
         meta = _archived_meta(session)
         slug_ = session.parent.name
         pristine = work_root / f"{slug_}.pristine.py"
+        module = next((m for m in MODULES if slug(m) == slug_), None)
+        copy = session.parent / "finitelearn" / module if module else None
         if pristine.exists():
             meta["pristine"] = pristine.read_text()
+        elif "pristine" not in meta and copy is not None and copy.exists():
+            meta["pristine"] = copy.read_text()  # a --no-select run keeps no pristine copy: its work copy's module
         second = session.parent / "second-pass.json"
         if second.exists():
             meta["second_pass"] = json.loads(second.read_text())
