@@ -331,6 +331,15 @@ def memory_floor(nbytes: int, repeats: int) -> float:
     return 2 * t
 
 
+def fresh_floor(values: np.ndarray, src: np.ndarray, dst: np.ndarray) -> None:
+    """The floor of a transform that returns a new array: one copy of ``values`` into a
+    newly allocated array (its pages faulted in and zeroed by the kernel, as every peer's
+    output and ours are) and one more pass of read + write (np.copyto between two ready
+    arrays of the same size)."""
+    np.copyto(np.empty_like(values), values)
+    np.copyto(dst, src)
+
+
 def bench_wht(ds: list[int], repeats: int | None, sympy_max: int, seed: int, threads: int = 1,
               ffht_lib: str | None = None) -> dict[str, Any]:
     ours, ours_name = load_ours()
@@ -356,6 +365,10 @@ def bench_wht(ds: list[int], repeats: int | None, sympy_max: int, seed: int, thr
     pyf, pyf_status = load_pyfwht()
     boo, boo_status = load_boofun()
     ffht, ffht_status = load_ffht(ffht_lib)
+    try:
+        from finitelearn._kernels.wht import wht_inplace as ours_inplace
+    except ImportError:
+        ours_inplace = None
     peers = {"sympy": sym_status, "numpy": "numpy butterfly: copy + one vectorised pass per stage",
              "pyfwht": pyf_status, "boofun": boo_status, "ffht": ffht_status}
     print(f"\n== Walsh-Hadamard transform: ours = {ours_name}")
@@ -363,6 +376,11 @@ def bench_wht(ds: list[int], repeats: int | None, sympy_max: int, seed: int, thr
         print(f"   {name:7s} {status}")
     print(f"   kernel  {kernel_name}")
     print(f"   floor   2 x np.copyto of the same byte size (two passes of read + write)")
+    print("   new     the floor of a function that returns a new array: np.copyto into a new np.empty_like (its pages "
+          "faulted in) + one np.copyto; fresh_floor_s in the JSON, ours / it printed")
+    if ours_inplace is not None:
+        print("   in pl.  ours (wht_inplace) in place on a ready buffer of zeros, as FFHT's anchor: ours_inplace in the "
+              "JSON, its /floor printed")
     if ffht is not None:
         print("   anchor  FFHT in place on a ready buffer (no copy, no allocation): ffht_inplace in the JSON, "
               "its /floor printed; not a peer (it does less than every peer)")
@@ -389,6 +407,7 @@ def bench_wht(ds: list[int], repeats: int | None, sympy_max: int, seed: int, thr
     rows = []
     header = (f"{'d':>3} {'dtype':8} {'ours':>9} {'kernel':>9} {'floor':>9} {'/floor':>6} | {'numpy':>9} {'x':>6} | "
               f"{'pyfwht':>9} {'x':>5} | {'boofun':>9} {'x':>5} | {'sympy':>9} {'x':>7}"
+              + f" | {'/new':>5} {'in pl./floor':>12}"
               + (f" | {'ffht':>9} {'x':>5} {'anchor/floor':>12}" if ffht is not None else ""))
     print(header)
     print("-" * len(header))
@@ -438,6 +457,13 @@ def bench_wht(ds: list[int], repeats: int | None, sympy_max: int, seed: int, thr
                 ready = np.zeros_like(x)
                 funcs["ffht"] = lambda: ffht(x.copy())
                 funcs["ffht_inplace"] = lambda: ffht(ready)
+            if dtype == np.float64:
+                pair = (np.ones_like(x), np.empty_like(x))
+                np.copyto(pair[1], pair[0])  # its pages faulted in once
+                funcs["fresh_floor"] = lambda: fresh_floor(x, *pair)
+                if ours_inplace is not None:
+                    zeros = np.zeros_like(x)  # zeros for the reason given for FFHT's anchor
+                    funcs["ours_inplace"] = lambda: ours_inplace(zeros)
             if sym is not None and d <= sympy_max:
                 as_list = x.tolist()
                 funcs["sympy"] = lambda: sym(as_list)
@@ -451,9 +477,14 @@ def bench_wht(ds: list[int], repeats: int | None, sympy_max: int, seed: int, thr
             row["floor_s"] = row_floor
             row["ratio_to_floor"] = t_ours / row_floor if t_ours else None
             row["speedup"] = {name: r["median_s"] / t_ours for name, r in res.items()
-                              if name not in ("ours", "kernel", "ffht_inplace") and "median_s" in r and t_ours}
-            if "ffht_inplace" in res and "median_s" in res["ffht_inplace"]:
-                row["ffht_inplace_to_floor"] = res["ffht_inplace"]["median_s"] / row_floor
+                              if name not in ("ours", "kernel", "ffht_inplace", "ours_inplace", "fresh_floor")
+                              and "median_s" in r and t_ours}
+            for anchor in ("ffht_inplace", "ours_inplace"):
+                if anchor in res and "median_s" in res[anchor]:
+                    row[f"{anchor}_to_floor"] = res[anchor]["median_s"] / row_floor
+            if "fresh_floor" in res and "median_s" in res["fresh_floor"] and t_ours:
+                row["fresh_floor_s"] = res["fresh_floor"]["median_s"]
+                row["ratio_to_fresh_floor"] = t_ours / row["fresh_floor_s"]
             rows.append(row)
 
             def cell(name: str, width: int) -> str:
@@ -468,6 +499,8 @@ def bench_wht(ds: list[int], repeats: int | None, sympy_max: int, seed: int, thr
                   f"{fmt_time(row_floor):>9} "
                   f"{row['ratio_to_floor']:>6.2f} | {cell('numpy', 6)} | {cell('pyfwht', 5)} | "
                   f"{cell('boofun', 5)} | {cell('sympy', 7)}"
+                  + f" | {row.get('ratio_to_fresh_floor', float('nan')):>5.2f} "
+                    f"{row.get('ours_inplace_to_floor', float('nan')):>12.2f}"
                   + (f" | {cell('ffht', 5)} {row.get('ffht_inplace_to_floor', float('nan')):>12.2f}"
                      if ffht is not None else ""), flush=True)
             for name, r in res.items():
