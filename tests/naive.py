@@ -405,12 +405,8 @@ def least_max_window(A, rows, win, start):
 def simulate_removed(pos, span, a, support, coefficients, vs_size, n, b, t, null_kind):
     """Twin of ``_kernels.greedy.simulate_removed``: every candidate's value listed in the version
     space's order (``pos``: each member's position; the members not hit at the null value,
-    last), answered by ``finitelearn.responders.respond`` (the public Python responders), and
-    the candidates outside the answer's window counted."""
-    import numpy as np
-
-    from finitelearn.responders import respond
-
+    last), answered as :func:`adversary_removed` defines the two adversaries, and the
+    candidates the answer rules out counted."""
     hits = []
     for j, J in enumerate(_ints(support)):
         p = int(pos[int(a) ^ int(span[J])])
@@ -423,28 +419,27 @@ def simulate_removed(pos, span, a, support, coefficients, vs_size, n, b, t, null
     if rest > 0:
         values.append(null)
         counts.append(rest)
-    kind = "null" if null_kind else "max_consistent"
-    ans, _ = respond(kind, np.array(values, dtype=object), np.array(counts, dtype=np.int64), None, null, int(t), None)
-    kept = sum(c for v, c in zip(values, counts) if abs(v - ans) <= int(t))
-    return int(vs_size) - kept
+    return adversary_removed("null" if null_kind else "max_consistent", values, null, int(t), counts)
 
 
-def adversary_removed(kind, values, null, t):
+def adversary_removed(kind, values, null, t, counts=None):
     """The candidates an adversary's answer rules out, from the definitions (no finitelearn):
     ``values`` are the candidates' exact values in the version space's order (any ordered
-    numbers: Fractions, ints).  The null responder answers ``null`` when some value is within
-    t of it, else the value nearest to it (the first on a tie) moved t towards it; the
-    max-consistent one an answer keeping the most candidates within t, which keeps as many
-    as the fullest window [v, v + 2t] of the values holds (whichever answer it picks)."""
+    numbers: Fractions, ints), ``counts`` how many candidates share each (default one each).
+    The null responder answers ``null`` when some value is within t of it, else the value
+    nearest to it (the first on a tie) moved t towards it; the max-consistent one an answer
+    keeping the most candidates within t, which keeps as many as the fullest window
+    [v, v + 2t] of the values holds (whichever answer it picks)."""
+    counts = [1] * len(values) if counts is None else [int(c) for c in counts]
     if kind == "null":
         if any(abs(v - null) <= t for v in values):
             ans = null
         else:
             v = min(values, key=lambda w: abs(w - null))  # min keeps the first of equal keys
             ans = v - t if v > null else v + t
-        return sum(1 for v in values if abs(v - ans) > t)
-    most = max(sum(1 for w in values if lo <= w <= lo + 2 * t) for lo in values)
-    return len(values) - most
+        return sum(c for v, c in zip(values, counts) if abs(v - ans) > t)
+    most = max(sum(c for w, c in zip(values, counts) if lo <= w <= lo + 2 * t) for lo in values)
+    return sum(counts) - most
 
 
 def greedy_query_table(d, dirs, a, table):
@@ -455,6 +450,60 @@ def greedy_query_table(d, dirs, a, table):
         g = (-1) ** (bin(a & x).count("1") % 2) * table[y]
         out.append(1 if g > 0 else 0)
     return out
+
+
+def greedy_step(d, vs, patterns, block, kind, alpha, max_k, top, max_translates):
+    """Twin of the greedy student's step (``Greedy._best``, ``_kernels.greedy.best_candidate``),
+    from the definitions: each candidate's query table built point by point
+    (:func:`greedy_query_table`), its value for every parity teacher f_S of the version space
+    ``vs`` counted over the cube (the fraction of x with h(x) = f_S(x)), and the adversary's
+    removals from :func:`adversary_removed` (null value 1/2, tolerance ``alpha``).
+
+    ``patterns`` are the family's (k, F) in order (F: k-bit +-1 table).  The candidates, in the
+    student's order, a later one kept only when it rules out strictly more: for each anchor
+    position in sorted {0, n//3, 2n//3}, its :func:`independent_differences` (up to max_k), each
+    pattern they fit (its query on the first k); then for each pattern fitting the ``block``,
+    the ``top`` translates of vs[::max(1, n // max_translates)] with the most strong hits (the
+    J with |Fhat(J)| > 2 alpha whose translate t ^ span(J) is in vs; ties by position).
+    Returns (removed, pattern index, anchor, directions), (0, None, None, None) when none
+    rules anyone out."""
+    n = len(vs)
+    members = set(vs)
+    labels = [sum((bin(S & x).count("1") % 2) << x for x in range(1 << d)) for S in vs]  # f_S as a bit set
+
+    def removed(dirs, a, F):
+        h = sum(b << x for x, b in enumerate(greedy_query_table(d, dirs, a, F)))
+        values = [Fraction((1 << d) - bin(h ^ lab).count("1"), 1 << d) for lab in labels]
+        return adversary_removed(kind, values, Fraction(1, 2), alpha)
+
+    def span(dirs, J):
+        out = 0
+        for j, v in enumerate(dirs):
+            if (J >> j) & 1:
+                out ^= v
+        return out
+
+    best = (0, None, None, None)
+    for anchor in sorted({0, n // 3, (2 * n) // 3}):
+        dirs = independent_differences(vs, anchor, max_k)
+        for i, (k, F) in enumerate(patterns):
+            if k <= len(dirs):
+                got = removed(dirs[:k], vs[anchor], F)
+                if got > best[0]:
+                    best = (got, i, vs[anchor], dirs)
+    translates = vs[::max(1, n // max_translates)]
+    for i, (k, F) in enumerate(patterns):
+        if k > len(block):
+            continue
+        spec = [Fraction(sum(F[y] * chi(J, y) for y in range(1 << k)), 1 << k) for J in range(1 << k)]
+        strong = [J for J in range(1 << k) if abs(spec[J]) > 2 * alpha]
+        hits = [sum(1 for J in strong if t ^ span(block, J) in members) for t in translates]
+        order = sorted(range(len(translates)), key=lambda j: -hits[j])  # sorted is stable
+        for j in order[:top]:
+            got = removed(block[:k], translates[j], F)
+            if got > best[0]:
+                best = (got, i, translates[j], list(block))
+    return best
 
 
 def independent_differences(vs, anchor, k):

@@ -607,7 +607,10 @@ def test_greedy_predictions_stay_exact_at_a_tolerance_beyond_int64():
 @given(st.data())
 def test_greedy_step_kernel_chooses_as_the_plain_loop(data):
     """One step of the greedy search: the kernel (every candidate in one call) returns the same
-    (removed, pattern, anchor, directions) as the plain loop that simulates them one by one."""
+    (removed, pattern, anchor, directions) as the plain loop that simulates them one by one, and
+    both the step built from the definitions (``naive.greedy_step``: each query's table point by
+    point, its value for every candidate counted over the cube), which shares none of their code
+    (anchors, directions, strong hits, simulation)."""
     _kernel_step_against_the_plain_loop(data)
 
 
@@ -678,6 +681,12 @@ def _compare_step(g, d, vs, alpha, kind):
         sq._NUMPY_MAX_POINTS = old
     plain = g._best_python(family, vs, pos, block, kind, alpha)
     assert (fast[0], fast[1], fast[2], fast[3]) == (plain[0], plain[1], plain[2], plain[3])
+    # both routes against the step built from the definitions (tests/naive.py)
+    want = naive.greedy_step(d, [int(v) for v in vs], [(p.k, [int(v) for v in p.table]) for p in family], block,
+                             kind, alpha, g.max_k, g.top, g.max_translates)
+    got = (fast[0], None if fast[1] is None else family.index(fast[1]), fast[2],
+           None if fast[3] is None else [int(v) for v in fast[3]])
+    assert got == want
 
 
 @settings(deadline=None, max_examples=150)
