@@ -15,7 +15,9 @@ Left ("l_2 robust, not strongly robust"):
     exactly the grid points of the grey triangles {x_1 >= 1/2, x_1 + x_2 < 0} u
     {x_1 <= -1/2, x_1 + x_2 >= 0}, whose count is recomputed here.
 Right ("strongly robust, not l_2 robust"):
-  * the student x_2 >= x_1 is strongly robust for every n;
+  * the student x_2 >= x_1 is strongly robust for every n: S(x) = T(x) at every confident
+    grid point (Definition 3.1, enumerated on the panel's tables and on the labels
+    recomputed from the coordinates), and ``fl.is_strongly_robust`` agrees;
   * its l_2 margin is h (n even) or h sqrt 2 (n odd), h = 2/(n-1) the step (brute force
     and ``fl.lp_margin``): it tends to 0, so for delta = 1/10 it is l_2 robust on coarse
     grids and not on fine ones, and in the continuum it is not l_2 robust for any delta > 0.
@@ -56,6 +58,20 @@ def _margin2_brute(ex) -> Fraction:
     return Fraction(int(best)) * h * h
 
 
+def _right_labels(pts) -> tuple[list[int], list[int]]:
+    """The right panel's teacher and student from the figure, point by point: T = A on
+    {x_1 < 0 < x_2}, B on {x_2 < 0 < x_1}, U elsewhere; S = A iff x_2 - x_1 >= 0."""
+    A, B, U = 1, 0, fl.UNCERTAIN
+    T = [A if a < 0 < b else B if b < 0 < a else U for a, b in pts]
+    S = [A if b - a >= 0 else B for a, b in pts]
+    return T, S
+
+
+def _adversarial_plain(T, S) -> list[int]:
+    """Definition 3.1 by enumeration: the confident points (T != U) where S != T."""
+    return [k for k, (t, s) in enumerate(zip(T, S)) if t != fl.UNCERTAIN and s != t]
+
+
 def check(d_max: int | None = None) -> list[Report]:
     facts: dict[str, bool] = {}
     checked = 0
@@ -84,7 +100,13 @@ def check(d_max: int | None = None) -> list[Report]:
     right_info = []
     for n in (4, 5, 8, 9, 16, 17, 32, 33):
         ex = fl.paper.figure_3_2_right(n)
-        facts[f"right n={n}: strongly robust"] = bool(fl.is_strongly_robust(ex.student, ex.teacher))
+        # Definition 3.1 enumerated on the panel's own tables and on the figure's labels
+        # recomputed from the coordinates (the tables must be those labels), then the library
+        T, S = _right_labels(_coords(ex))
+        T_ex, S_ex = np.asarray(ex.teacher.table).tolist(), np.asarray(ex.student.table).tolist()
+        facts[f"right n={n}: teacher and student as in the figure"] = T_ex == T and S_ex == S
+        facts[f"right n={n}: strongly robust"] = (not _adversarial_plain(T_ex, S_ex) and not _adversarial_plain(T, S)
+                                                  and bool(fl.is_strongly_robust(ex.student, ex.teacher)))
         h = ex.step
         m2 = _margin2_brute(ex)
         want = h * h if n % 2 == 0 else 2 * h * h
@@ -98,7 +120,8 @@ def check(d_max: int | None = None) -> list[Report]:
     left = {k: v for k, v in facts.items() if k.startswith("left")}
     right = {k: v for k, v in facts.items() if k.startswith("right")}
     ref = ("plain enumeration of the grid points with exact Fractions: the grey triangles, the squared "
-           "distances of all pairs (brute force margin), the distance sqrt 2 between the two squares")
+           "distances of all pairs (brute force margin), the distance sqrt 2 between the two squares, "
+           "S(x) = T(x) at every confident point (Definition 3.1)")
     return [
         Report(title="Fig. 3.2 left: l2 robust, not strongly robust",
                claim='"Using the max margin decision boundary, the student is l2 robust even when the '

@@ -73,3 +73,37 @@ def test_figure_3_2(monkeypatch):
     original = fig_3_2._margin2_brute
     monkeypatch.setattr(fig_3_2, "_margin2_brute", lambda ex: original(ex) + Fraction(1, 10**6))  # wrong margin
     assert verdicts(fig_3_2.check()) == [REFUTED, REFUTED]
+
+
+def test_figure_3_2_right_strong_robustness_is_enumerated(monkeypatch):
+    """Fig. 3.2 right, "strongly robust": a student wrong at one confident point (x_1 < 0 <
+    x_2, where the teacher says A) is refuted by the enumeration of Definition 3.1 even when
+    fl.is_strongly_robust is made to say yes."""
+    import dataclasses
+
+    import numpy as np
+
+    original = fl.paper.figure_3_2_right
+    wrong = {}
+
+    def planted(n):
+        ex = original(n)
+        if n != 9:
+            return ex
+        table = np.asarray(ex.student.table).copy()
+        k = next(k for k in range(ex.grid.size) if ex.grid.point(k)[0] < 0 < ex.grid.point(k)[1])
+        table[k] = 1 - table[k]
+        labels = {ex.grid.point(j): int(v) for j, v in enumerate(table.tolist())}
+        wrong["student"] = fl.Student.from_callable(ex.grid, lambda x: labels[tuple(x)])
+        return dataclasses.replace(ex, student=wrong["student"])
+
+    is_strongly_robust = fl.is_strongly_robust
+    monkeypatch.setattr(fl.paper, "figure_3_2_right", planted)
+    monkeypatch.setattr(fl, "is_strongly_robust",                      # the library says yes to it
+                        lambda S, T: True if S is wrong.get("student") else is_strongly_robust(S, T))
+    rs = fig_3_2.check()
+    assert "student" in wrong and verdicts(rs) == [VERIFIED, REFUTED]
+    facts = rs[1].details["facts"]
+    assert not facts["right n=9: strongly robust"] and not facts["right n=9: teacher and student as in the figure"]
+    assert all(v for key, v in facts.items() if key.startswith("right n=") and "strongly robust" in key
+               and not key.startswith("right n=9:"))
