@@ -8,7 +8,7 @@ from itertools import product
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
 from finitelearn._kernels import robustness as RK
@@ -47,15 +47,48 @@ def test_nearest_and_within_every_source_set(dim, p_code):
 
 @st.composite
 def lattice_inputs(draw):
+    """Targets, sources, p_code and a threshold drawn from the distances that occur.
+
+    A threshold drawn from 0..dim (2 scale)^2 (the range of squared l_2) exceeds every
+    l_0, l_1 and l_inf distance in most draws, and ``within_of_sources`` is then the same
+    for every target.  Here it is one of the realised target-source distances (the plain
+    twin's, per p_code): a target's distance to its nearest source, exactly or moved by 1.
+    The boundary ``<= threshold`` is pinned, and the targets nearer than that one fall on
+    one side of it, those further on the other."""
     dim = draw(st.integers(1, 5))
     scale = draw(st.sampled_from([1, 3, 1000, 2**20]))
-    row = st.lists(st.integers(-scale, scale), min_size=dim, max_size=dim)
-    targets = draw(st.lists(row, min_size=1, max_size=12))
-    sources = draw(st.lists(row, min_size=0, max_size=12))
+    # a few shared values too: at a large scale coordinates drawn from the whole range all
+    # differ, and every l_0 distance is dim
+    coordinate = st.integers(-scale, scale) | st.sampled_from([-scale, 0, 1, scale])
+    row = st.lists(coordinate, min_size=dim, max_size=dim)
+    # two targets or more, so that they can fall on both sides; no sources (every answer
+    # False, best -1) comes with the empty source set of the exhaustive test above
+    targets = draw(st.lists(row, min_size=2, max_size=12))
+    sources = draw(st.lists(row, min_size=1, max_size=12))
     as_array = lambda rows: np.array(rows, dtype=np.int64).reshape(len(rows), dim)
     p_code = draw(st.sampled_from(P_CODES))
-    threshold = draw(st.integers(0, dim * (2 * scale) ** 2))
-    return as_array(targets), as_array(sources), p_code, threshold
+    X, Y = as_array(targets), as_array(sources)
+    nearest = sorted(set(naive.nearest_source(X, Y, p_code)[0]))  # each target's distance to its nearest source
+    # not the largest (which every target is within) unless it is the only one
+    threshold = max(0, draw(st.sampled_from(nearest[:-1] or nearest)) + draw(st.sampled_from([-1, 0, 0, 1])))
+    return X, Y, p_code, threshold
+
+
+def test_lattice_inputs_split_the_targets():
+    """The strategy above, 120 derandomised draws: in at least 40% of them (72% measured),
+    and at least 5 times for each p_code, some targets are within the threshold and some
+    are not (with a threshold drawn from 0..dim (2 scale)^2, in 8% of all draws)."""
+    split, seen = dict.fromkeys(P_CODES, 0), dict.fromkeys(P_CODES, 0)
+
+    @settings(max_examples=120, derandomize=True, database=None, phases=[Phase.generate])
+    @given(lattice_inputs())
+    def record(args):
+        targets, sources, p_code, threshold = args
+        seen[p_code] += 1
+        split[p_code] += len(set(naive.within_of_sources(targets, sources, p_code, threshold))) == 2
+
+    record()
+    assert sum(split.values()) >= 120 * 2 // 5 and all(split[p] >= 5 for p in P_CODES), (split, seen)
 
 
 @given(lattice_inputs())
