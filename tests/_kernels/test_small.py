@@ -297,9 +297,21 @@ def test_simulate_removed_null_every_member_hit(data):
     assert KS.simulate_removed(hits, co, w, n, b, t, True).tolist() == _twin_rows(hits, co, w, n, b, t, True)
 
 
+def _removed_by_definition(row, co, size, n, b, t, null_kind):
+    """naive.adversary_removed on one candidate's values listed by hand: each hit's value
+    (n - c) b at its member's position in V, then the null value n b for the members not hit."""
+    hits = sorted((int(p), (n - int(c)) * b) for p, c in zip(row, co) if p >= 0)
+    values, counts = [v for _, v in hits], [1] * len(hits)
+    if size > len(hits):
+        values.append(n * b)
+        counts.append(size - len(hits))
+    return naive.adversary_removed("null" if null_kind else "max_consistent", values, n * b, t, counts)
+
+
 def test_simulate_removed_patterns_of_fewer_bits_join_on_the_larger_grid():
     """A pattern of k' < k bits, its coefficients scaled by 2^(k - k'), t in the larger unit:
-    the same removals as on its own grid (the student's step mixes patterns this way)."""
+    the same removals as on its own grid (the student's step mixes patterns this way), and
+    on both grids the removals of the definition (naive.adversary_removed, no finitelearn)."""
     rng = np.random.default_rng(3)
     for _ in range(300):
         d, k1 = 6, int(rng.integers(0, 3))
@@ -315,9 +327,12 @@ def test_simulate_removed_patterns_of_fewer_bits_join_on_the_larger_grid():
         hits = pos[rng.integers(0, 1 << d, 4)[:, None] ^ span[sup][None, :]]
         b, ta = int(rng.choice([1, 3, 8])), int(rng.integers(0, 3))
         for null_kind in (True, False):
-            own = KS.simulate_removed(hits, co, size, n1, b, ta * 2 * n1, null_kind)
-            joined = KS.simulate_removed(hits, co << (k - k1), size, n, b, ta * 2 * n, null_kind)
-            assert own.tolist() == joined.tolist()
+            own = KS.simulate_removed(hits, co, size, n1, b, ta * 2 * n1, null_kind).tolist()
+            joined = KS.simulate_removed(hits, co << (k - k1), size, n, b, ta * 2 * n, null_kind).tolist()
+            want = [_removed_by_definition(row, co, size, n1, b, ta * 2 * n1, null_kind) for row in hits.tolist()]
+            assert want == [_removed_by_definition(row, co << (k - k1), size, n, b, ta * 2 * n, null_kind)
+                            for row in hits.tolist()]
+            assert own == want and joined == want
 
 
 # -- the exact one-query search -------------------------------------------------------------------

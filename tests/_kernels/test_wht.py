@@ -253,14 +253,19 @@ def test_exact_at_the_overflow_bound(d):
     assert int(out[1]) == (1 if d >= 1 else 0)
 
 
+@pytest.mark.parametrize("threads", THREADS)
 @pytest.mark.parametrize("dtype", DTYPES)
-@pytest.mark.parametrize("d", [0, 1, 5, 6, 8, 13, 19])
-def test_wht_copy_equals_copy_then_inplace(d, dtype):
+@pytest.mark.parametrize("d", [0, 1, 5, 6, 8, 12, 13, 14, 16, 19])
+def test_wht_copy_against_the_twins_on_each_route(d, dtype, threads):
+    # d <= 12: a copy, then the textbook loop; 13..18: the blocked kernel out of place (the
+    # copy rides on its first pass); 19..21: a copy, then the blocked kernel in place; each
+    # against naive.wht (d <= 9) or naive.wht_butterfly, not against wht_inplace (which
+    # shares the blocked kernel)
     values = integral_values(d, dtype, seed=7 * d)
     frozen = values.copy()
-    out = wht_copy(values)
-    assert out.dtype == dtype and out is not values
-    assert np.array_equal(out, transformed(values))
+    out = wht_copy(values, threads=threads)
+    assert out.dtype == dtype and out is not values and not np.shares_memory(out, values)
+    assert np.array_equal(out, reference(values))
     assert np.array_equal(values, frozen)
 
 
