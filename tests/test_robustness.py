@@ -52,6 +52,71 @@ def naive_within(dist, delta, p):
     return dist <= delta
 
 
+def naive_allowed(spec, d, w):
+    """The points a member of an l_p / all-distributions family may charge: those within
+    delta of supp(mu) (naive_within on naive_cube_dist), or every point."""
+    n = 2**d
+    if spec[0] == "all":
+        return list(range(n))
+    _, delta, p = spec
+    supp = [k for k in range(n) if w[k]]
+    return [k for k in range(n) if any(naive_within(naive_cube_dist(k, s, d, p), delta, p) for s in supp)]
+
+
+def naive_members(spec, d, w):
+    """The members of a finite family as {index: probability}: the list's distributions, or
+    Gamma # mu (the mass of mu moved from x to gamma[x])."""
+    if spec[0] == "list":
+        return [{k: F(x[k], sum(x)) for k in range(2**d) if x[k]} for x in spec[1]]
+    push = {}
+    for k, g in enumerate(spec[1]):
+        if w[k]:
+            push[g] = push.get(g, 0) + F(w[k], sum(w))
+    return [push]
+
+
+def naive_member(spec, d, w, probs):
+    """nu in A(mu), by the definition of each family (Section 3.2)."""
+    probs = {k: v for k, v in probs.items() if v}
+    if spec[0] in ("lp", "all"):
+        return set(probs) <= set(naive_allowed(spec, d, w))
+    if spec[0] == "rn":  # nu << mu and dnu/dmu in [c, 1/c] on supp(mu)
+        c, supp = spec[1], [k for k in range(2**d) if w[k]]
+        return set(probs) <= set(supp) and all(c <= probs.get(k, 0) / F(w[k], sum(w)) <= 1 / c for k in supp)
+    return probs in naive_members(spec, d, w)
+
+
+def naive_robustness(spec, d, T, S, w):
+    """inf over nu in A(mu) of P_nu(T = S | T != U) (Definition 3.2), None when no member
+    charges the confident region.
+
+    l_p and all distributions: P_nu(T = S | T != U) is an average of 1 (confident, right)
+    and 0 (confident, wrong) with weights nu(x), so the infimum over the distributions on
+    the allowed points is at a point mass: 0 if a confident allowed point is wrong, else 1.
+    Finite families: the minimum over the members.  The Radon-Nikodym ball, by hand: with
+    m, g, o = mu(wrong), mu(right), mu(uncertain) and a, b, e the same masses of nu, the
+    constraints are a in [c m, m/c], b in [c g, g/c], e = 1 - a - b in [c o, o/c]; b/(a + b)
+    is least with b = c g and a as large as e allows, a = min(m/c, 1 - c g - c o); only if
+    then e > o/c (too little mass) must b rise, to 1 - m/c - o/c."""
+    n = 2**d
+    if spec[0] in ("lp", "all"):
+        conf = [k for k in naive_allowed(spec, d, w) if T[k] != U]
+        return None if not conf else F(0) if any(S[k] != T[k] for k in conf) else F(1)
+    if spec[0] == "rn":
+        c, tot = spec[1], sum(w)
+        m = F(sum(w[k] for k in range(n) if T[k] != U and S[k] != T[k]), tot)
+        g = F(sum(w[k] for k in range(n) if T[k] != U and S[k] == T[k]), tot)
+        o = 1 - m - g
+        if m + g == 0:
+            return None
+        a, b = min(m / c, 1 - c * g - c * o), c * g
+        if 1 - a - b > o / c:
+            b = 1 - m / c - o / c
+        return b / (a + b)
+    vals = [v for v in (naive_value(nu, T, S) for nu in naive_members(spec, d, w)) if v is not None]
+    return min(vals) if vals else None
+
+
 # -- strategies -------------------------------------------------------------------------
 
 DELTAS = [F(0), F(1, 2), F(1), F(3, 2), F(2), F(3)]
@@ -69,24 +134,30 @@ def setups(draw, max_d=3, robust=None, d=None):
         robust = draw(st.booleans())
     if robust:
         S = [t if t != U else s for t, s in zip(T, S)]
-    w = draw(st.lists(st.integers(0, 3), min_size=n, max_size=n).filter(any))
+    # supp(mu) half the points on average: with every weight in 0..3 it held ~3/4 of them,
+    # and every point was within distance 1 of it (an l_p family of all distributions)
+    w = draw(st.lists(st.sampled_from([0, 0, 0, 1, 2, 3]), min_size=n, max_size=n).filter(any))
     return d, T, S, w
 
 
 @st.composite
 def attacks(draw, d):
+    """(attack, spec): spec is the attack as plain data, read by the references above."""
     n = 2**d
     kind = draw(st.sampled_from(["lp", "rn", "list", "push", "all"]))
     if kind == "lp":
-        return fl.LpNeighbourhood(draw(st.sampled_from(DELTAS)), draw(st.sampled_from(fl.domains.P_VALUES)))
+        delta, p = draw(st.sampled_from(DELTAS)), draw(st.sampled_from(fl.domains.P_VALUES))
+        return fl.LpNeighbourhood(delta, p), ("lp", delta, p)
     if kind == "rn":
-        return fl.RadonNikodymBall(draw(st.sampled_from(CS)))
+        c = draw(st.sampled_from(CS))
+        return fl.RadonNikodymBall(c), ("rn", c)
     if kind == "list":
         ws = draw(st.lists(st.lists(st.integers(0, 3), min_size=n, max_size=n).filter(any), min_size=1, max_size=3))
-        return fl.DistributionList([fl.from_weights(w) for w in ws])
+        return fl.DistributionList([fl.from_weights(w) for w in ws]), ("list", ws)
     if kind == "push":
-        return fl.Pushforward(draw(st.lists(st.integers(0, n - 1), min_size=n, max_size=n)))
-    return fl.AllDistributions()
+        gamma = draw(st.lists(st.integers(0, n - 1), min_size=n, max_size=n))
+        return fl.Pushforward(gamma), ("push", gamma)
+    return fl.AllDistributions(), ("all",)
 
 
 def build(d, T, S, w):
@@ -127,7 +198,7 @@ def test_strong_robustness_implies_robustness_for_every_attack_and_eps(data):
     d, T, S, w = data.draw(setups(robust=True))
     teacher, student, mu = build(d, T, S, w)
     assert fl.is_strongly_robust(student, teacher)
-    attack = data.draw(attacks(d))
+    attack, _ = data.draw(attacks(d))
     eps = data.draw(st.fractions(0, 1).filter(lambda e: e > 0))
     r = fl.robustness(student, teacher, attack, mu)
     if r.defined:
@@ -145,12 +216,13 @@ def test_robustness_depends_on_the_student_only_inside_the_confident_region(data
     teacher, student, mu = build(d, T, S, w)
     S2 = [s if t != U else data.draw(st.integers(0, 1)) for t, s in zip(T, S)]
     other = fl.BooleanFunction.from_truth_table(S2)
-    attack = data.draw(attacks(d))
-    r1 = fl.robustness(student, teacher, attack, mu)
-    r2 = fl.robustness(other, teacher, attack, mu)
-    assert r1.defined == r2.defined
-    if r1.defined:
-        assert r1.value == r2.value
+    attack, spec = data.draw(attacks(d))
+    # each against the definition, enumerated (naive_robustness), not one against the other
+    for table, r in ((S, fl.robustness(student, teacher, attack, mu)), (S2, fl.robustness(other, teacher, attack, mu))):
+        want = naive_robustness(spec, d, T, table, w)
+        assert r.defined == (want is not None)
+        if r.defined:
+            assert r.value == want
 
 
 @SETTINGS
@@ -158,18 +230,21 @@ def test_robustness_depends_on_the_student_only_inside_the_confident_region(data
 def test_the_infimum_is_attained_and_below_every_member(data):
     d, T, S, w = data.draw(setups())
     teacher, student, mu = build(d, T, S, w)
-    attack = data.draw(attacks(d))
+    attack, spec = data.draw(attacks(d))
     r = fl.robustness(student, teacher, attack, mu)
     fam = r.family
-    # random members of the family
+    n = 2**d
+    # members of the family, from its description (naive_allowed, naive_members, the ratio
+    # bounds), never from the family object
     members = []
-    if isinstance(attack, (fl.LpNeighbourhood, fl.AllDistributions)):
-        allowed = fam.allowed.tolist()
+    if spec[0] in ("lp", "all"):
+        allowed = naive_allowed(spec, d, w)
         for _ in range(3):
-            ws = data.draw(st.lists(st.integers(0, 4), min_size=len(allowed), max_size=len(allowed)).filter(any))
-            members.append(fl.point_masses(d, allowed, ws) if any(ws) else None)
-    elif isinstance(attack, fl.RadonNikodymBall):
-        c = attack.c
+            ws = data.draw(st.lists(st.integers(0, 4), min_size=len(allowed), max_size=len(allowed)))
+            if any(ws):
+                members.append(fl.point_masses(d, allowed, ws))
+    elif spec[0] == "rn":
+        c = spec[1]
         s = mu.support.tolist()
         for _ in range(3):
             r_x = data.draw(st.lists(st.fractions(c, 1 / c, max_denominator=12), min_size=len(s), max_size=len(s)))
@@ -180,18 +255,34 @@ def test_the_infimum_is_attained_and_below_every_member(data):
                 members.append(fl.point_masses(d, list(probs), list(probs.values())))
         if r.defined:  # the family is convex: mixtures of mu and the minimiser are members
             t = data.draw(st.fractions(0, 1, max_denominator=10))
-            mix = {k: (1 - t) * mu.pmf(k) + t * r.distribution.pmf(k) for k in range(2**d)}
+            mix = {k: (1 - t) * mu.pmf(k) + t * r.distribution.pmf(k) for k in range(n)}
             members.append(fl.point_masses(d, list(mix), list(mix.values())))
     else:
-        members = list(fam.members)
-    members = [m for m in members if m is not None]
+        members = [fl.point_masses(d, list(nu), list(nu.values())) for nu in naive_members(spec, d, w)]
     for nu in members:
+        assert naive_member(spec, d, w, probs_of(nu))  # (the draw above, by the definition)
         assert nu in fam
         v = naive_value(probs_of(nu), T, S)
         if v is not None:
             assert r.defined and r.value <= v
+    # other distributions, each in the family exactly when the definition says so: every
+    # point mass (l_p: those beyond delta from supp(mu) are not), mu, any weights on the
+    # cube, and (the Radon-Nikodym ball, c < 1) mu with a little mass moved off supp(mu),
+    # its ratios on supp(mu) in [c, 1/c] but not absolutely continuous
+    others = [fl.point_masses(d, [k]) for k in range(n)] + [mu]
+    others.append(fl.from_weights(data.draw(st.lists(st.integers(0, 3), min_size=n, max_size=n).filter(any))))
+    if spec[0] == "rn" and spec[1] < 1:
+        t = (1 - spec[1]) / 2
+        for k in sorted(set(range(n)) - set(mu.support.tolist())):
+            off = {j: (1 - t) * mu.pmf(j) + t * (j == k) for j in range(n)}
+            others.append(fl.point_masses(d, list(off), list(off.values())))
+    for nu in others:
+        assert (nu in fam) == naive_member(spec, d, w, probs_of(nu))
+    want = naive_robustness(spec, d, T, S, w)
+    assert r.defined == (want is not None)
     if r.defined:
-        assert r.distribution in fam
+        assert r.value == want
+        assert naive_member(spec, d, w, probs_of(r.distribution)) and r.distribution in fam
         assert naive_value(probs_of(r.distribution), T, S) == r.value
         if r.witness is not None:
             assert T[r.witness] != U and S[r.witness] != T[r.witness]
