@@ -393,17 +393,78 @@ def test_bad_arguments(call, exc, words):
         call()
 
 
+def _plain_sample(n, rng, d=100):
+    """Rejection sampling as sample's docstring says, redone by hand: batches of 2n uniform
+    points, each kept in the order drawn while its class (-1 iff x_1 > x_d) has fewer than
+    n; the class -1 points first."""
+    kept = {-1: [], 1: []}
+    while min(len(v) for v in kept.values()) < n:
+        for row in rng.random((2 * n, d)):
+            c = -1 if row[0] > row[-1] else 1
+            if len(kept[c]) < n:
+                kept[c].append(row)
+    return np.array(kept[-1] + kept[1]), np.repeat([-1, 1], n)
+
+
 def test_cli_example_4_1(tmp_path, capsys):
+    """The CLI's JSON and printout against values computed here, not by ex.run: the seed's
+    train and test streams (SeedSequence(seed).spawn(2), as run draws them), the least
+    squares by the normal equations and by hand (2 x 2), the attack's eps and the clipped
+    attack's reach by plain numpy, the witness checked in Fractions."""
+    import inspect
+    import re
+
     from finitelearn.cli import main
 
     assert main(["example", "4.1", "--seed", "4", "--out", str(tmp_path)]) == 0
     data = json.loads((tmp_path / "example_4_1.json").read_text())
-    assert data["seed"] == 4
-    for key in ("dense_coefficients", "sparse_coefficients", "rounded_coefficients",
-                "attack_success_rate", "rounded_strongly_robust"):
-        assert key in data
-    assert (tmp_path / "figure_4_1.png").exists()
-    expected = ex.run(seed=4)  # the library call, without writing
-    assert {k: v for k, v in data.items() if k != "figure"} == expected
     out = capsys.readouterr().out
-    assert "strongly robust: True" in out
+    assert data["seed"] == 4 and (tmp_path / "figure_4_1.png").exists()
+    train, test = np.random.SeedSequence(4).spawn(2)
+    X, y = _plain_sample(1000, np.random.default_rng(train))
+    Xt, yt = _plain_sample(1000, np.random.default_rng(test))
+    dense = np.linalg.solve(X.T @ X, X.T @ y)
+    Z = X[:, [0, 99]]
+    G, r = Z.T @ Z, Z.T @ y
+    det = G[0, 0] * G[1, 1] - G[0, 1] * G[1, 0]
+    sparse = [(G[1, 1] * r[0] - G[0, 1] * r[1]) / det, (G[0, 0] * r[1] - G[1, 0] * r[0]) / det]
+    np.testing.assert_allclose(data["dense_coefficients"], dense, rtol=1e-8, atol=1e-10)
+    np.testing.assert_allclose(data["sparse_coefficients"], sparse, rtol=1e-10)
+    assert data["rounded_coefficients"] == [round(a) for a in sparse] == [-2, 2]
+    # the attack on the dense student, by the formulas of Section 4.2
+    value = Xt @ dense
+    s = np.where(value >= 0, 1, -1)
+    correct = s == np.where(Xt[:, 0] > Xt[:, 99], -1, 1)
+    middle = dense[1:99]
+    eps_min = np.abs(value[correct]) / np.abs(middle).sum()
+    eps = eps_min * (1 + inspect.signature(ex.attack).parameters["margin"].default)
+    moved = Xt[correct][:, 1:99] - (s[correct] * eps)[:, None] * np.sign(middle)[None, :]
+    inside = ((moved >= 0) & (moved <= 1)).all(axis=1).mean()
+    # clipped: each moved coordinate goes at most to the cube's face, so the most the value
+    # can move is sum |alpha_i| room_i; it flips when that reaches |alpha^T x|
+    room = np.where(-s[correct][:, None] * np.sign(middle)[None, :] > 0, 1 - Xt[correct][:, 1:99], Xt[correct][:, 1:99])
+    clipped = ((room * np.abs(middle)[None, :]).sum(axis=1) >= np.abs(value[correct])).mean()
+    assert data["attacked_points"] == int(correct.sum()) and data["attack_success_rate"] == 1.0
+    assert data["attack_eps_min"]["median"] == pytest.approx(float(np.median(eps_min)), rel=1e-6)
+    assert data["attack_inside_cube_rate"] == pytest.approx(inside, abs=1e-3)
+    assert data["attack_clipped_success_rate"] == pytest.approx(clipped, abs=1e-3)
+    assert data["test_accuracy"]["dense"] == pytest.approx(float((s == yt).mean()), abs=1e-3)
+    # the printout: the same numbers
+    m = re.search(r"sparse student: y = (\S+) x_1 \+ (\S+) x_100 \(paper: -2.01, 1.98\); rounded: \[-2, 2\]", out)
+    assert m and [float(v) for v in m.groups()] == pytest.approx(sparse, abs=6e-5)
+    m = re.search(r"flips 100.0% of (\d+) correctly classified test points \(median eps (\S+); "
+                  r"inside the cube (\S+)%; clipped variant (\S+)%\)", out)
+    assert m and int(m[1]) == int(correct.sum())
+    assert float(m[2]) == pytest.approx(float(np.median(eps_min)), rel=1e-2)
+    assert float(m[3]) == pytest.approx(100 * inside, abs=0.1) and float(m[4]) == pytest.approx(100 * clipped, abs=0.1)
+    # the printed witness, exact: teacher and student disagree there (the student's exact
+    # binary coefficients, those of the JSON, checked against the sparse fit above)
+    exact = [Fraction(q) for q in data["sparse_coefficients_exact"]]
+    assert [float(q) for q in exact] == pytest.approx(sparse, rel=1e-10)
+    m = re.search(r"adversarial example \(exact\): x_1 = (\S+), x_100 = (\S+)\n", out)
+    assert m
+    t, st_, _ = _hand_check(exact, (Fraction(m[1]), Fraction(m[2])))
+    assert t != st_ and all(0 <= Fraction(q) <= 1 for q in m.groups())
+    # -2 x_1 + 2 x_100 >= 0 iff x_1 <= x_100: the rounded student is the teacher, so robust
+    assert "rounded student strongly robust: True (symbolic proof: True)" in out
+    assert data["rounded_strongly_robust"] is True and data["rounded_symbolic_proof"] is True

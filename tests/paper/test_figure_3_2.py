@@ -64,8 +64,9 @@ def test_left_panel_claims_on_grids_through_one_half(m):
     assert ex.grey_mass() == F((m + 1) ** 2, (4 * m + 1) ** 2)
     assert ex.grey_mass_confident() == F(m + 1, 2 * (4 * m + 1))
     # l_2 robust with a large margin: supp(mu) is 1/sqrt(2) from the boundary; on this grid
-    # (-1/2, -1/2) reaches (0, 0) (S = A) at exactly that distance
-    assert ex.l2_margin().distance_power == fig.LEFT_L2_MARGIN_SQUARED
+    # (-1/2, -1/2) reaches (0, 0) (S = A) at exactly that distance, squared (1/2)^2 + (1/2)^2
+    # (from the A square, x_1 + x_2 >= 1, the points with x_1 + x_2 < 0 are further)
+    assert ex.l2_margin().distance_power == F(1, 2) == fig.LEFT_L2_MARGIN_SQUARED  # (the module's constant too)
     assert fl.lp_robust(ex.student, ex.mu, F(7, 10), 2)
     assert not fl.lp_robust(ex.student, ex.mu, F(71, 100), 2)
     # Definition 3.2 with the l_2 attack: robust iff delta < 1.  Every adversarial example is
@@ -73,7 +74,8 @@ def test_left_panel_claims_on_grids_through_one_half(m):
     # the segments {-1/2} x [1/2, 1] (straight across from the A square) and
     # {1/2} x [-1, -1/2) (straight across from the B square)
     assert fl.robustness(ex.student, ex.teacher, fl.LpNeighbourhood(F(99, 100), 2), ex.mu).value == 1
-    hit = fl.robustness(ex.student, ex.teacher, fl.LpNeighbourhood(fig.LEFT_L2_ATTACK_RADIUS, 2), ex.mu)
+    assert fig.LEFT_L2_ATTACK_RADIUS == 1
+    hit = fl.robustness(ex.student, ex.teacher, fl.LpNeighbourhood(1, 2), ex.mu)
     assert hit.value == 0
     reached = [ex.grid.point(k) for k in hit.family.allowed if k in ex.adversarial_examples()]
     expect = [x for x in ex.grid.points() if (x[0] == -HALF and x[1] >= HALF) or (x[0] == HALF and x[1] < -HALF)]
