@@ -31,6 +31,25 @@ def test_scaling_writes_records_plot_and_resumes(tmp_path, capsys):
     assert {(r["d"], r["student"]): r["seconds"] for r in recs2 if r["d"] <= 7} == secs  # resumed, not recomputed
 
 
+def test_the_seed_option_reaches_the_records_and_their_resume_key(tmp_path, capsys):
+    """--seed: random-features at d = 8, alpha = 1/64, where two seeds' records differ with
+    overwhelming probability (tests/test_experiments.py says why); a run with another seed adds
+    its own record to the folder, a rerun of the first seed is resumed."""
+    out = tmp_path / "run"
+
+    def scaling(seed):
+        assert main(["scaling", "--d-min", "8", "--d-max", "8", "--tolerance", "1/64", "--students", "random-features",
+                     "--seed", str(seed), "--out", str(out), "--no-progress", "--no-plot"]) == 0
+        return {r["seed"]: r for r in json.loads((out / "scaling.json").read_text())["records"]}
+
+    first = scaling(1)[1]
+    recs = scaling(2)
+    assert sorted(recs) == [1, 2] and recs[1] == first
+    assert recs[2]["version_space_sizes"] != first["version_space_sizes"]
+    assert scaling(1) == recs  # resumed: seed 1's record (its seconds too) unchanged
+    capsys.readouterr()
+
+
 def test_a_tolerance_of_one_half_or_more_is_refused_with_the_reason(tmp_path, capsys):
     for tol in ("1/2", "2", "1/d"):  # 1/d is 1/2 at d = 2
         assert main(["scaling", "--d-max", "3", "--tolerance", tol, "--out", str(tmp_path / "x"), "--no-progress"]) == 2

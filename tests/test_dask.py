@@ -22,6 +22,7 @@ from math import comb
 from pathlib import Path
 
 import numba
+import numpy as np
 import pytest
 
 pytest.importorskip("distributed")
@@ -29,6 +30,7 @@ pytest.importorskip("distributed")
 import finitelearn as fl  # noqa: E402
 from finitelearn.experiments import run_scaling  # noqa: E402
 from finitelearn.lazy import count_ones  # noqa: E402
+from tests import naive  # noqa: E402
 
 ROOT = Path(fl.__file__).resolve().parent.parent
 ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
@@ -64,21 +66,33 @@ def _lazy_cases(d):
     return f, g
 
 
+def _plain_fourier(table, S, w):
+    """E_D[(-1)^f(x) chi_S(x)] summed over the points (weights w)."""
+    return Fraction(sum(w[x] * (1 - 2 * table[x]) * naive.chi(S, x) for x in range(len(table))), sum(w))
+
+
+def _plain_influence(table, i, w):
+    """P_{x ~ D}(f(x) != f(x with bit i flipped)) summed over the points (weights w)."""
+    return Fraction(sum(w[x] for x in range(len(table)) if table[x] != table[x ^ (1 << i)]), sum(w))
+
+
 @pytest.mark.parametrize("d", [3, 7, 12])
 def test_every_sum_is_the_same_fraction_in_process_and_on_dask(eng, d):
     f, g = _lazy_cases(d)
-    F, G = fl.BooleanFunction.from_truth_table(f.truth_table), fl.BooleanFunction.from_truth_table(g.truth_table)
+    tf, tg = f.truth_table.tolist(), g.truth_table.tolist()
+    F, G = fl.BooleanFunction.from_truth_table(tf), fl.BooleanFunction.from_truth_table(tg)
     for D in (fl.uniform(d), fl.uniform_on_subcube(d, {0: 1, d - 1: 0} if d > 1 else {0: 1})):
-        here = fl.agreement_probability(f, g, D)
-        assert here == fl.agreement_probability(F, G, D)  # today's table-based path
+        w = D.dense_weights().tolist()
+        here = naive.agreement(tf, tg, w)
+        assert fl.agreement_probability(f, g, D) == here
         assert fl.agreement_probability(f, g, D, engine=eng) == here
         assert fl.agreement_probability(F, G, D, engine=eng) == here
         assert fl.correlation(f, g, D, engine=eng) == fl.correlation(F, G, D) == 2 * here - 1
-        assert fl.fourier_coefficient(f, {0, 2}, distribution=D, engine=eng) == fl.fourier_coefficient(f, {0, 2}, distribution=D)
-        assert fl.influence(g, 1, distribution=D, engine=eng) == fl.influence(g, 1, distribution=D)
-    assert fl.fourier_coefficient(f, {0, 2}, engine=eng) == fl.fourier_coefficients(F, exact=True)[0b101]
-    assert fl.influence(f, 1, engine=eng) == fl.influence(F, 1)
-    assert fl.total_influence(g, engine=eng) == fl.total_influence(G)
+        assert fl.fourier_coefficient(f, {0, 2}, distribution=D, engine=eng) == _plain_fourier(tf, 0b101, w)
+        assert fl.influence(g, 1, distribution=D, engine=eng) == _plain_influence(tg, 1, w)
+    assert fl.fourier_coefficient(f, {0, 2}, engine=eng) == _plain_fourier(tf, 0b101, [1] * (1 << d))
+    assert fl.influence(f, 1, engine=eng) == naive.influence(tf, d, 1)
+    assert fl.total_influence(g, engine=eng) == sum(naive.influence(tg, d, i) for i in range(d))
 
 
 def test_many_small_chunks_and_large_d(eng):
@@ -94,14 +108,40 @@ def test_many_small_chunks_and_large_d(eng):
 def test_census_on_dask(eng):
     assert fl.count_functions(4, "monotone", eng) == 168  # Dedekind M(4)
     assert fl.count_functions(4, "bent", eng) == 896
-    assert fl.count_functions(3, fl.census.degree_at_most(2), eng) == fl.count_functions(3, fl.census.degree_at_most(2))
+    # Fourier degree <= 2 at d = 3: only fhat({1,2,3}) = 0, i.e. f agrees with x1 + x2 + x3 (mod 2)
+    # on exactly 4 of the 8 points: C(8, 4) functions (the predicate of naive.py counts the same)
+    want = sum(1 for t in range(1 << 8) if naive.degree_at_most(t, 3, 2))
+    assert fl.count_functions(3, fl.census.degree_at_most(2), eng) == want == comb(8, 4)
     assert fl.count_functions(5, "balanced", eng) == comb(32, 16) == 601080390
 
 
-def test_the_one_query_search_on_dask(eng):
-    here = fl.one_query_search(3, "1/16")
-    there = fl.one_query_search(3, "1/16", engine=eng, chunk=1 << 10)
-    assert (here.value, here.witness.numerators.tolist()) == (there.value, there.witness.numerators.tolist())
+def _plain_one_query_d3(alpha, require):
+    """Every Boolean query t at d = 3 (chi(x, 0) = bit x of t, chi(x, 1) = bit 8 + x) against the
+    class (4.3), {f_S : 1 in S}, from the definition: f_S is ruled out iff
+    |E_x chi(x, f_S(x)) - E_x (chi(x, 0) + chi(x, 1))/2| > alpha.  (The most ruled out, the first t.)"""
+    n = 8
+    chi = (np.arange(1 << (2 * n))[:, None] >> np.arange(2 * n)) & 1
+    c0, c1 = chi[:, :n], chi[:, n:]
+    null2n = (c0 + c1).sum(axis=1)                       # 2n times the null value
+    out = np.zeros(chi.shape[0], dtype=np.int64)
+    for S in (0b001, 0b011, 0b101, 0b111):
+        fS = np.array(naive.parity_table(3, [i for i in range(3) if (S >> i) & 1]))
+        v2n = 2 * np.where(fS == 1, c1, c0).sum(axis=1)   # 2n times E chi(x, f_S(x))
+        out += np.abs(v2n - null2n) * alpha.denominator > 2 * n * alpha.numerator
+    if require:
+        out[out == 4] = -1
+    best = int(out.max())
+    t = int(np.argmax(out == best))
+    return best, [[(t >> x) & 1, (t >> (n + x)) & 1] for x in range(n)]
+
+
+@pytest.mark.parametrize("tol", ["1/16", "1/8"])
+def test_the_one_query_search_on_dask(eng, tol):
+    want = _plain_one_query_d3(Fraction(tol), True)
+    here = fl.one_query_search(3, tol)
+    there = fl.one_query_search(3, tol, engine=eng, chunk=1 << 10)
+    assert (there.value, there.witness.numerators.tolist()) == want
+    assert (here.value, here.witness.numerators.tolist()) == want
 
 
 def test_a_worker_killed_mid_computation_does_not_change_the_answer(eng):
@@ -157,6 +197,18 @@ def test_scaling_on_the_cluster_writes_the_same_records_and_resumes(eng, tmp_pat
     seconds = [r.seconds for r in b]
     again = run_scaling([2, 3], "1/8", students=students, out_dir=there, progress=False, engine=eng)
     assert [r.seconds for r in again] == seconds  # resumed from the file, nothing recomputed
+
+
+def test_the_seed_reaches_the_students_on_the_cluster(eng):
+    """random-features at d = 8, alpha = 1/64, where two seeds' records differ with overwhelming
+    probability (tests/test_experiments.py says why): the cluster's record of seed 1 is this
+    process's record of seed 1, not that of the default seed 0."""
+    def sizes(seed, **kwargs):
+        (r,) = run_scaling([8], "1/64", ["random-features"], seed=seed, progress=False, **kwargs)
+        return r.seed, r.version_space_sizes
+
+    there = sizes(1, engine=eng)
+    assert there == sizes(1) and there[1] != sizes(0)[1]
 
 
 def test_ctrl_c_keeps_the_finished_records_and_a_rerun_completes(eng, tmp_path):

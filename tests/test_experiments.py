@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+from dataclasses import asdict
 from fractions import Fraction
 
 import pytest
@@ -164,6 +165,43 @@ def test_resume_after_an_interruption(tmp_path):
     run_scaling(range(2, 5), "1/8", out_dir=tmp_path, progress=False, resume=False, on_record=again.append)
     assert len(again) == 21 and len(read_records(tmp_path)) == 22
     json.loads((tmp_path / "scaling.json").read_text())
+
+
+def _no_seconds(recs):
+    return [{k: v for k, v in asdict(r).items() if k != "seconds"} for r in recs]
+
+
+SEEDED = ["random-features", "gf2-elimination"]
+
+
+def test_the_seed_reaches_the_seeded_students_and_keys_the_records(tmp_path):
+    """random-features at d = 8, alpha = 1/64 (128 teachers): each query is the feature query of a
+    uniformly random h, whose values E[h f_S] = (1 - hhat(0) + hhat(S))/4 are multiples of 1/256
+    spread with standard deviation about 1/64 = alpha (hhat(S) has 1/16), so the adversary's
+    window of width 2 alpha keeps a random share (about three quarters) of the version space at
+    every query: the sizes after the first query alone coincide for two seeds with probability
+    about 0.08, and the whole runs (10 to 50 sizes) of 400 seeds were 400 different sequences.
+    A run ignoring the seed would give every seed the same record.
+    The same seed gives the same records; resuming with another seed computes that seed's
+    records beside the first (the resume key holds the seed) and a rerun of a seed is resumed."""
+    def run(seed, **kwargs):
+        return run_scaling([8], "1/64", SEEDED, seed=seed, progress=False, **kwargs)
+
+    one, two = run(1), run(2)
+    assert [r.seed for r in one] == [1, 1] and [r.seed for r in two] == [2, 2]
+    assert one[0].version_space_sizes != two[0].version_space_sizes
+    assert _no_seconds(run(1)) == _no_seconds(one)
+    assert _no_seconds(run(1, out_dir=tmp_path)) == _no_seconds(one)
+    new = []
+    assert _no_seconds(run(2, out_dir=tmp_path, on_record=new.append)) == _no_seconds(two)
+    assert sorted((r.seed, r.student) for r in new) == [(2, s) for s in sorted(SEEDED)]  # computed, not reused
+    stored = read_records(tmp_path)
+    assert sorted((r["seed"], r["student"]) for r in stored) == [(s, n) for s in (1, 2) for n in sorted(SEEDED)]
+    assert {r["seed"]: r["version_space_sizes"] for r in stored if r["student"] == SEEDED[0]} == \
+        {1: one[0].version_space_sizes, 2: two[0].version_space_sizes}
+    again = []
+    assert _no_seconds(run(1, out_dir=tmp_path, on_record=again.append)) == _no_seconds(one)
+    assert again == []  # resumed from the file
 
 
 def test_budget_and_table():
