@@ -84,7 +84,8 @@ def test_sums_against_the_table_functions_and_the_definitions(case):
     d = f.d
     F, G = fl.BooleanFunction.from_truth_table(tf), fl.BooleanFunction.from_truth_table(tg)
     for D in _distributions(d):
-        want = fl.agreement_probability(F, G, D)  # the table-based path of today
+        want = naive.agreement(tf, tg, D.dense_weights().tolist())  # P_D(f = g), summed point by point
+        assert fl.agreement_probability(F, G, D) == want  # the table-based path
         assert fl.agreement_probability(fl.lazy.as_lazy(f), g, D) == want
         assert fl.agreement_probability(F, G, D, engine=fl.local_engine(threads=2, chunk=1)) == want
         assert fl.disagreement_probability(fl.lazy.as_lazy(f), g, D) == 1 - want
@@ -93,7 +94,8 @@ def test_sums_against_the_table_functions_and_the_definitions(case):
     mask = sum(1 << j for j in S)
     assert fl.fourier_coefficient(f, S) == naive.fourier(tf)[mask]
     assert fl.influence(fl.lazy.as_lazy(f), i) == naive.influence(tf, d, i) == fl.influence(F, i)
-    assert fl.total_influence(fl.lazy.as_lazy(f)) == fl.total_influence(F)
+    assert fl.total_influence(fl.lazy.as_lazy(f)) == sum(naive.influence(tf, d, j) for j in range(d)) == \
+        fl.total_influence(F)
     sub = fl.uniform_on_subcube(d, {i: 1})
     pts = [x for x in range(n) if (x >> i) & 1]
     assert fl.fourier_coefficient(f, S, distribution=sub) == Fraction(
@@ -162,6 +164,13 @@ def test_threaded_local_engine_gives_the_same_count():
     one = count_ones(f, fl.uniform(20))
     assert count_ones(f, fl.uniform(20), fl.local_engine(threads=2), chunk=7) == one
     assert one == int(fl.threshold(20, list(range(-10, 10)), 3).truth_table.sum())
+    ways = {0: 1}  # the points by their weighted sum, one coordinate at a time (x_i = 0 or 1)
+    for w in range(-10, 10):
+        nxt = dict(ways)
+        for total, c in ways.items():
+            nxt[total + w] = nxt.get(total + w, 0) + c
+        ways = nxt
+    assert one == sum(c for total, c in ways.items() if total >= 3)
 
 
 @numba.njit

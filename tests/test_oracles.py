@@ -156,7 +156,9 @@ def test_parity_transcripts_by_the_closed_form_and_by_enumeration(data):
     """The same parity queries asked of two oracles over all parities (f_0 included), one with
     the closed-form groups (fast_paths, the default) and one enumerating every member's value:
     the same answers and the same version space after every query, for both adversaries,
-    adaptive or with a fixed teacher."""
+    adaptive or with a fixed teacher, and both as the definitions say: the members' values
+    enumerated here, the answer among those ``reference_answers`` allows, the version space
+    the members within alpha of it."""
     d = data.draw(st.integers(1, 5), label="d")
     n = 1 << d
     responder = data.draw(st.sampled_from(["null", "max_consistent"]), label="responder")
@@ -173,10 +175,23 @@ def test_parity_transcripts_by_the_closed_form_and_by_enumeration(data):
                                          fast_paths=fast)
 
     fast, slow = oracle(True), oracle(False)
+    a = Fraction(alpha)
+    alive = list(range(n))  # parities(d)[m] is f_m
     for kind, S in queries:
         q = getattr(StatisticalQuery, f"parity_{kind}")(d, S)
-        assert fast.query(q) == slow.query(q)
-        assert fast.version_space_masks().tolist() == slow.version_space_masks().tolist()
+        fS = [par(S, x) for x in range(n)]
+        if kind == "feature":  # E[f_S(x) f_m(x)], null E[f_S(x) (0 + 1)/2]
+            vals = {m: Fraction(sum(fS[x] * par(m, x) for x in range(n)), n) for m in alive}
+            null = Fraction(sum(fS), 2 * n)
+        else:                  # P(f_S = f_m), null 1/2
+            vals = {m: Fraction(sum(fS[x] == par(m, x) for x in range(n)), n) for m in alive}
+            null = Fraction(1, 2)
+        answer = fast.query(q)
+        truth = None if teacher is None else vals[teacher]
+        assert answer in reference_answers(list(vals.values()), a, null, responder, truth), (answer, vals)
+        assert slow.query(q) == answer
+        alive = [m for m in alive if abs(vals[m] - answer) <= a]
+        assert fast.version_space_masks().tolist() == alive == slow.version_space_masks().tolist()
 
 
 def test_parity_query_of_a_teacher_without_a_class():
@@ -794,12 +809,16 @@ def test_class_values_stay_exact_where_the_float_transform_would_round():
 
 
 # -- references for the responders' choices (plain Fractions) --------------------------------
-def reference_answers(values, alpha, null, responder):
+def reference_answers(values, alpha, null, responder, truth=None):
     """Every answer the adversary may give against members with these exact values: the
     null responder, the admissible values (within alpha of a member) nearest to null; the
     max-consistent one, those keeping the most members, nearest to null among them.  The
-    best answers are among null and the breakpoints v +- alpha."""
+    best answers are among null and the breakpoints v +- alpha.  With a fixed teacher of
+    value ``truth`` (one of ``values``) only answers within alpha of it are admissible, and
+    its ends truth +- alpha are breakpoints too."""
     cands = {null} | {v + s for v in values for s in (-alpha, alpha)}
+    if truth is not None:
+        cands = {c for c in cands | {truth - alpha, truth + alpha} if abs(c - truth) <= alpha}
     kept = {c: sum(abs(v - c) <= alpha for v in values) for c in cands}
     if responder == "null":
         ok = [c for c in cands if kept[c] >= 1]
