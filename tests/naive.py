@@ -389,6 +389,34 @@ def resilient(t, d, arg):
     return all(walsh(t, d, S) == 0 for S in range(2**d) if bin(S).count("1") <= arg)
 
 
+# sq_search
+
+
+def best_query(d, masks, thr, require, lo, hi):
+    """Twin of ``_kernels.sq_search.best_query``, from the definition, query by query: the query t
+    (lo <= t < hi) is chi(x, 0) = bit x of t, chi(x, 1) = bit 2^d + x of t; it rules out f_S
+    (S in ``masks``, f_S(x) = |S & x| mod 2) when E_x chi(x, f_S(x)) is more than thr / 2^(d+1)
+    from the null value E_x (chi(x, 0) + chi(x, 1))/2 (exact Fractions over the points).
+    Returns the most members one query rules out and the first t doing so, ``require``
+    skipping the queries that rule out every member; (-1, -1) when no query counts."""
+    n = 1 << int(d)
+    masks = _ints(masks)
+    gap = Fraction(int(thr), 2 * n)
+    best, best_t = -1, -1
+    for t in range(int(lo), int(hi)):
+        chi = [((t >> x) & 1, (t >> (n + x)) & 1) for x in range(n)]
+        null = Fraction(sum(c0 + c1 for c0, c1 in chi), 2 * n)
+        out = 0
+        for S in masks:
+            value = Fraction(sum(chi[x][bin(S & x).count("1") % 2] for x in range(n)), n)
+            out += abs(value - null) > gap
+        if require and out == len(masks):
+            continue
+        if out > best:
+            best, best_t = out, t
+    return best, best_t
+
+
 def least_max_window(A, rows, win, start):
     """Twin of ``_kernels.sq.least_max_window``: for each row, the values A + row and A - row,
     the largest number of them in any window [v, v + win] (v one of them), and the least such

@@ -2,7 +2,8 @@
 
 ``naive.group_values`` sums counts per distinct value in a dict; ``naive.best_window`` tries
 every integer answer (the responder's definition, not its windows).  Compared on every
-small input and on hypothesis-drawn ones, and through the public
+small input and on hypothesis-drawn ones (``group_dense`` also on exactly the range its
+caller gives, lo the least value and size reaching the largest), and through the public
 :func:`finitelearn.responders.max_consistent_answer` on 25..80 values, with its kernel
 threshold (``_KERNEL_MIN``, 2048 values) lowered so that both its kernel and its numpy
 paths run.
@@ -40,6 +41,25 @@ def test_group_dense_every_small_case():
             lo, hi = min(values), max(values)
             v, c = group_dense(i64(values), i64(counts), np.int64(lo - 1), np.int64(hi - lo + 3))
             assert (v.tolist(), c.tolist()) == naive.group_values(values, counts)
+
+
+@settings(deadline=None, max_examples=150)
+@given(st.data())
+def test_group_dense_hypothesis(data):
+    """The documented contract: any values in lo .. lo + size - 1 with positive counts, the range
+    tight (lo the least value, size reaching just the largest: the caller's) or with slack on
+    either side, negative and large values, counts past 2^32."""
+    n = data.draw(st.integers(1, 60), label="n")
+    base = data.draw(st.integers(-2**40, 2**40), label="base")
+    spread = data.draw(st.sampled_from([1, 3, 40, 2000]), label="spread")
+    values = [base + v for v in data.draw(st.lists(st.integers(0, spread), min_size=n, max_size=n), label="values")]
+    counts = data.draw(st.lists(st.integers(1, 2**40), min_size=n, max_size=n), label="counts")
+    below = data.draw(st.sampled_from([0, 0, 1, 7]), label="below")
+    above = data.draw(st.sampled_from([0, 0, 1, 5]), label="above")
+    lo = min(values) - below
+    size = max(values) - lo + 1 + above
+    v, c = group_dense(i64(values), i64(counts), np.int64(lo), np.int64(size))
+    assert (v.tolist(), c.tolist()) == naive.group_values(values, counts)
 
 
 @pytest.mark.parametrize("with_truth", [False, True])

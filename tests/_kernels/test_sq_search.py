@@ -4,7 +4,8 @@ Each query's count of members ruled out comes from the definition (a member f_S 
 out iff |E_x chi(x, f_S(x)) - E_{x,y} chi(x, y)| > alpha, exact Fractions over the
 points), not from the central identity the kernel uses; the kernel is asked about one
 query at a time (lo..hi = t..t+1) and about whole ranges (the most, the smallest query
-attaining it, and the empty answers).
+attaining it, and the empty answers), and against its plain twin ``naive.best_query`` on
+hypothesis-drawn ranges, classes and thresholds at d = 1..4.
 """
 
 from __future__ import annotations
@@ -14,8 +15,11 @@ from math import floor
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from finitelearn._kernels import sq_search as KS
+from tests import naive
 
 
 def ruled_out(d: int, masks: list[int], t: int, alpha: Fraction) -> int:
@@ -72,3 +76,32 @@ def test_the_empty_answers():
     t = all_out[0]
     assert KS.best_query(2, m, 0, True, t, t + 1) == (-1, -1)
     assert KS.best_query(2, m, 0, True, 3, 3) == (-1, -1)  # an empty range
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.data())
+def test_ranges_against_the_twin(data):
+    """Any class of parities (repeats allowed, none at all), any threshold around the reachable
+    |G| <= 2^(d+1), both settings of require, a range of up to 48 queries anywhere in the 2^(2^(d+1))
+    (d = 4: near 2^32 too, where the kernel's bit slices are full)."""
+    d = data.draw(st.integers(1, 4), label="d")
+    n = 1 << d
+    masks = data.draw(st.lists(st.integers(0, n - 1), max_size=n + 2), label="masks")
+    thr = data.draw(st.integers(0, 2 * n + 1), label="thr")
+    require = data.draw(st.booleans(), label="require")
+    top = 1 << (2 * n)
+    lo = data.draw(st.one_of(st.integers(0, top), st.integers(max(0, top - 48), top)), label="lo")
+    hi = data.draw(st.integers(lo, min(top, lo + 48)), label="hi")
+    got = KS.best_query(d, np.array(masks, dtype=np.int64), thr, require, lo, hi)
+    assert tuple(int(v) for v in got) == naive.best_query(d, masks, thr, require, lo, hi)
+
+
+def test_the_twin_by_hand():
+    """naive.best_query itself on queries whose counts are plain to see (d = 2, members f_1, f_3)."""
+    # t = 0: chi = 0 everywhere, every value and the null value 0: nobody ruled out
+    assert naive.best_query(2, [1, 3], 0, False, 0, 1) == (0, 0)
+    # t = 2^4 + 2^6 (chi(x, 1) = 1 at x = 0, 2: where x_1 = 0): E chi(x, f(x)) = P(f = 1, x_1 = 0),
+    # 0 for f_1 = x_1 and 1/4 for f_3 = x_1 + x_2; the null value 1/4; threshold 1/8 (thr = 1)
+    t = (1 << 4) | (1 << 6)
+    assert naive.best_query(2, [1, 3], 1, False, t, t + 1) == (1, t)
+    assert naive.best_query(2, [1, 3], 2, False, t, t + 1) == (0, t)  # 1/4 is not more than 2/8
