@@ -1724,6 +1724,50 @@ RULES += [
 ]
 
 
+# the eleventh run: the rest of wht's sample
+RULES += [
+    ("_kernels/wht.py", "ngroups = nrows // span", "ngroups = nrows / span",
+     "nrows and span are powers of two with span <= nrows (rows of a tile or block, hr * radix of them to a "
+     "group), so the float quotient is an exact integer below 2^53, and numba's range takes a float (it "
+     "truncates: checked, range(64 / 8) runs 8 times compiled); plain Python's range would refuse it, but the "
+     "compiled kernel is the program"),
+    ("_kernels/wht.py", "if radix == 4:", "if radix >= 4:",
+     "_log2_radix's second test: radix 8 is taken by the first (if radix == 8), so '>= 4' sees only 4 and 2, as "
+     "'== 4' does"),
+    ("_kernels/wht.py", "while h < n:", "while h != n:",
+     "the textbook loop's h runs through 1, 2, 4, ... and n is a power of two >= 1 (the kernel's contract), so h "
+     "reaches n exactly"),
+    ("_kernels/wht.py", "while _level(top, d, tile_bits) > tile_bits:",
+     "while _level(top, d, tile_bits) != tile_bits:",
+     "_level returns max(tile_bits, d - 3k) >= tile_bits, so '> tile_bits' is '!= tile_bits'"),
+    ("_kernels/wht.py", "d, b1, tile_bits, top, seq = _plan(a, sub_bits, block_bits, chunk_bits, True)",
+     "d, b1, tile_bits, top, seq = _plan(a, sub_bits, block_bits, chunk_bits, False)", _TILE_CHOICE),
+    ("_kernels/wht.py", "if bits_left == 2:", "if bits_left == 3:",
+     "_radix's second test: 3 is taken by the first (if bits_left >= 3), so radix 4 is never chosen and two "
+     "stages left go as two radix-2 passes: the same additions and subtractions, in the same order, as one "
+     "radix-4 butterfly (bit-identical in floats too); only the speed differs"),
+    ("_kernels/wht.py", "return 1", "return 2",
+     "_log2_radix(2) is 1 or 2: radix 2 comes only from _radix(1), with exactly one stage left, so every loop "
+     "that adds it (while 5 + done < bits, while p < top, while q < tile_bits) ends after it either way, and done, "
+     "p, q are not read after their loops"),
+    ("_kernels/wht.py", "for j in range(32):", "for j in range( 31):",
+     "_first5's stage loop: j = 31 has every bit of h < 32 set, so 'j & h == 0' never holds for it and it does "
+     "nothing"),
+    ("_kernels/wht.py", "return max(tile_bits, d - 3 * k)", "return max(tile_bits, d - 2 * k)",
+     "the height of the levels above the tiles: two bits (radix-4 sweeps) instead of three; every stage is still "
+     "done once, each level's stages in increasing order and the lowest level first, so each element sees the "
+     "same additions in the same order (bit-identical in floats too; every tuning is bound to the definition in "
+     "tests/_kernels/test_wht.py); only the speed differs"),
+    ("_kernels/wht.py", "for k in range(top - 1, -1, -1):", "for k in range(top - 0, -1, -1):",
+     "the threaded schedule's extra level k = top sweeps the stages _level(top + 1) <= bit < _level(top), and "
+     "both are tile_bits (the loop in _plan stops at the first level equal to it): an empty sweep"),
+    ("_kernels/wht.py", "if values.shape[0] <= (1 << _COMPACT_BITS):",
+     "if values.shape[0] <= ( 2 << _COMPACT_BITS):",
+     "wht_copy's route at 2^13 entries: a copy and the textbook loop instead of the blocked kernel out of place; "
+     "both do the stages in increasing order per element (the same result, bit for bit) and both are bound to "
+     "the definition (tests/_kernels/test_wht.py); only the speed differs"),
+]
+
 # Rules that need the diff's context: the same line text elsewhere in the module is a mutant
 # that a test kills, so the rule names an unchanged line of the diff (its three lines of
 # context on either side) that only the equivalent place has.
