@@ -1767,6 +1767,21 @@ RULES += [
      "both do the stages in increasing order per element (the same result, bit for bit) and both are bound to "
      "the definition (tests/_kernels/test_wht.py); only the speed differs"),
 ]
+RULES += [
+    ("_kernels/wht.py", "if radix == 4:", "if radix <= 4:",
+     "_log2_radix's second test: radix 8 is taken by the first, so '<= 4' also returns 2 for radix 2, which comes "
+     "only from _radix(1), with exactly one stage left: every loop that adds it ends after it either way (as for "
+     "'return 1' -> 'return 2')"),
+    ("_kernels/wht.py", "if bits_left == 2:", "if bits_left >= 2:",
+     "_radix's second test: bits_left >= 3 is taken by the first, and bits_left >= 1 in every call (each loop "
+     "runs while a stage is left), so '>= 2' holds for 2 alone, as '== 2' does"),
+    ("_kernels/wht.py", "if b1 == _SUB_BITS:", "if b1 >= _SUB_BITS:",
+     "b1 = min(d, sub_bits) and no caller passes sub_bits above _SUB_BITS (the public routes take the default, "
+     "the tests' TUNINGS go from 6 to 12), so b1 > _SUB_BITS never occurs"),
+    ("_kernels/wht.py", "i64 = ir.IntType(64)", "i64 = ir.IntType( 65)",
+     "the type of the intrinsic's constant GEP offsets 4k (k < 8): LLVM converts a GEP index of any width to "
+     "the pointer's, and 0..28 are the same in 65 bits as in 64"),
+]
 
 # Rules that need the diff's context: the same line text elsewhere in the module is a mutant
 # that a test kills, so the rule names an unchanged line of the diff (its three lines of
