@@ -56,9 +56,15 @@ def wht(values):
     return [sum(values[x] * chi(s, x) for x in range(n)) for s in range(n)]
 
 
-def influence(table, d, i):
-    n = len(table)
-    return Fraction(sum(1 for x in range(n) if table[x] != table[x ^ (1 << i)]), n)
+def influence(table, d, i, weights=None):
+    """P_{x ~ D}(f(x) != f(x with bit i flipped)), D uniform or given by integer ``weights``."""
+    w = [1] * len(table) if weights is None else list(weights)
+    return Fraction(sum(w[x] for x in range(len(table)) if table[x] != table[x ^ (1 << i)]), sum(w))
+
+
+def fourier_coefficient(table, S, weights):
+    """E_{x ~ D}[(-1)^f(x) chi_S(x)] for D given by integer ``weights``, point by point."""
+    return Fraction(sum(weights[x] * (1 - 2 * table[x]) * chi(S, x) for x in range(len(table))), sum(weights))
 
 
 def noise_stability(table, d, rho):
