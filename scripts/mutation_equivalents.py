@@ -279,17 +279,9 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "if engine is None or isinstance(h, LazyFunction) or isinstance(T, LazyFunction):", _ROUTE),
     ("agreement.py", "if engine is not None or isinstance(h, LazyFunction) or isinstance(T, LazyFunction):",
      "if not engine is not None or isinstance(h, LazyFunction) or isinstance(T, LazyFunction):", _ROUTE),
-    ("_kernels/wht.py", "while (uint64(1) << uint64(d)) < n:", "while (uint64(1) << uint64(d)) != n:",
-     "n is the array's length, a power of two (the kernels' contract: every caller passes a table of 2^d "
-     "entries, checked in walsh_hadamard and by construction elsewhere): the loop stops at the same d"),
     ("_kernels/wht.py", "if n <= (1 << _COMPACT_BITS):", "if not n <= (1 << _COMPACT_BITS):",
      "signed_spectrum is called only above 2^12 entries (fourier.integer_spectrum takes _kernels.small's "
      "route up to 2^12), where the mutant sends the table to the textbook loop instead: " + _DISPATCH),
-    ("_kernels/wht.py", "_rows(radix, a, base, a, base, h, uint64(1) << uint64(tile_bits - q), uint64(1), seq, True)",
-     "_rows(radix, a, base, a, base, h, uint64(1) << uint64(tile_bits - q), uint64(1), seq, False)",
-     "_rows' flag picks how a group's start is written, seq[i] * span or i * span, and seq[i] == i (seq is "
-     "filled so): the same starts, the same butterflies; only what LLVM can prove about aliasing, the "
-     "speed, differs"),
     ("_kernels/wht.py", "if n <= (1 << _COMPACT_BITS):", "if n >= (1 << _COMPACT_BITS):",
      "signed_spectrum is called only above 2^12 entries (fourier.integer_spectrum takes _kernels.small's "
      "route up to 2^12), where the mutant sends the table to the textbook loop instead: " + _DISPATCH),
@@ -350,10 +342,6 @@ RULES: list[tuple[str, str, str | None, str]] = [
     ("_kernels/wht.py", "if radix == 8:", "if radix >= 8:",
      "a radix is 2, 4 or 8 (_radix returns nothing else), so radix >= 8 is radix == 8"),
     # the eighth run (the depth-first schedule)
-    ("_kernels/wht.py", "if (1 << _BLOCK_BITS) < values.shape[0] <= (1 << _COPY_BITS):", None,
-     "which of wht_copy's two routes runs (copy then in place, or the first pass reading the input): both "
-     "compute the same transform (test_wht_copy_on_both_sides_of_its_routes binds each to the butterfly); "
-     "only the speed differs"),
     ("_kernels/wht.py", "if a.shape[0] <= (1 << _COMPACT_BITS):", None, _DISPATCH),
     ("_kernels/wht.py", "if threads > 1 and a.shape[0] >= (1 << sub_bits):", None,
      "serial or threaded form of the same schedule: the same butterflies in the same order per element "
@@ -368,10 +356,6 @@ RULES: list[tuple[str, str, str | None, str]] = [
      "have lo == hi and do nothing"),
     ("_kernels/wht.py", "for k in range(top - 1, -1, -1):  # the lowest level first", None,
      "an extra level k = top: _level(top) = _level(top + 1) = tile_bits, a sweep of no stages"),
-    ("_kernels/wht.py", "_COPY_BITS = 21  # above one block and up to 2^21 elements wht_copy copies, then transforms in place",
-     None, "where wht_copy stops copying first: both of its routes compute the same transform (each bound to "
-     "the butterfly twin on both sides of both boundaries, test_wht_copy_on_both_sides_of_its_routes); only the "
-     "speed differs"),
     ("_kernels/wht.py", "_BLOCK_BITS = 18  # blocks of 2^18 elements = 2 MiB: L2 + L3", None, _TUNING),
     ("_kernels/wht.py", "_SUB_BITS = 12  # sub-blocks of 2^12 elements = 32 KiB (int64/float64): L1", None, _TUNING),
     *[("fourier.py", "if n <= KS.SMALL and big * n <= 1 << 53:", e,
@@ -1654,10 +1638,6 @@ RULES += [
      "if not (isinstance(src, types.Array) or isinstance(a, types.Array)",
      "the intrinsic's typing guard: the mutant admits more argument types (a non-array beside an array), but its "
      "only callers (_first5's overload, from _sub_block) pass two arrays, on which the guard is unchanged"),
-    ("_kernels/wht.py", "g = seq[i] * span if inplace else uint64(i) * span",
-     "g = seq[i] * span if inplace else uint64(i) / span",
-     "dead code: every call of _rows passes inplace=True (a literal, so numba prunes the else branch before typing "
-     "it); the parameter is left over from an out-of-place sweep no longer used"),
     ("_kernels/wht.py", "for k in range(top - 1, -1, -1):", "for k in range(top - 1, - 2, -1):",
      "the extra level k = -1 sweeps the stages _level(0) = d <= bit < _level(-1) = d + 3, all above the array: its "
      "span 8 * 2^d exceeds the size 2^d, so size // span = 0 and the sweep does nothing"),
@@ -1668,22 +1648,12 @@ RULES += [
      "_plan's level count started at 1: _level(k) decreases in k, so when the true count is >= 1 the loop reaches "
      "it from 1 as from 0; when it is 0 (d == tile_bits, one tile) the extra level k = 0 has _level(0) = "
      "_level(1) = tile_bits and its sweep (lo == hi) does nothing"),
-    ("_kernels/wht.py", "d = 0", "d = -1",
-     "_plan's first test becomes 2^-1 < n, i.e. uint64(1) << uint64(-1): a shift by 2^64 - 1, poison in LLVM and 0 "
-     "in numpy; both then take the test as true for every n >= 1 (measured: numba returns d = 6, 10, 20 for n = 2^6, "
-     "2^10, 2^20 from d = -1; numpy's shift gives 0 < n), so d ends at log2(n) as from 0. No test can make an "
-     "undefined shift fail deterministically; the unmutated code never shifts out of range"),
 ]
 
-_DEAD_ELSE = ("dead code: every call of _rows passes inplace=True (a literal, so numba prunes the else branch before "
-              "typing it); the parameter is left over from an out-of-place sweep no longer used")
 _TILE_CHOICE = ("the threaded schedule's tile size: the line only chooses tile_bits = b1 (the sub-block) or b0 (the "
                 "block), both schedules of the same butterflies in the same increasing order of stages per element "
                 "(every tuning, down to tiles = sub-blocks, bound to the definition in tests/_kernels/test_wht.py); "
                 "any mutant of the condition makes that choice in other cases, nothing else")
-RULES += [("_kernels/wht.py", "g = seq[i] * span if inplace else uint64(i) * span",
-           f"g = seq[i] * span if inplace else uint64(i) {op} span", _DEAD_ELSE)
-          for op in ("+", "-", "//", "%", "**", "<<", ">>", "|", "&", "^")]
 RULES += [
     ("_kernels/wht.py", "if threaded and (n >> uint64(b0)) < uint64(2):", None, _TILE_CHOICE),
     ("_kernels/wht.py",

@@ -70,7 +70,6 @@ _COMPACT_BITS = 12  # up to 2^12 elements the textbook loop is used: it compiles
 # the blocked kernel in 5-13 s per dtype (the demo, d <= 12, then never compiles it), and at
 # 2^12 elements the difference is 21 vs 3 us per transform (measured)
 _CHUNK_BITS = 16  # the sweeps from 2^18 up work in chunks of at most 2^16 elements
-_COPY_BITS = 21  # above one block and up to 2^21 elements wht_copy copies, then transforms in place
 
 
 @njit(inline="always")
@@ -290,21 +289,20 @@ def _first5_typed(src, s, a, t):
 
 
 @njit(inline="always")
-def _rows(radix, src, sb, dst, db, m, nrows, hr, seq, inplace):
+def _rows(radix, src, sb, dst, db, m, nrows, hr, seq):
     """One radix sweep over rows of m elements: butterflies between rows r, r+hr, ...,
     r+(radix-1)hr.
 
     Row r is src[sb + r*m : sb + (r+1)*m] and dst[db + r*m : ...]; the hr rows of a group
-    form one contiguous run.  In place (src is dst), group starts go through ``seq``
-    (seq[i] == i) so that LLVM sees them as opaque and checks aliasing per group (see the
-    module docstring); between two different arrays the plain affine starts are faster
-    (one hoisted check, which passes, and no per-group set-up for short runs).
+    form one contiguous run.  Every caller sweeps in place (src is dst): group starts go
+    through ``seq`` (seq[i] == i) so that LLVM sees them as opaque and checks aliasing per
+    group (see the module docstring).
     """
     span = hr * uint64(radix)
     ngroups = nrows // span
     run = hr * m
     for i in range(ngroups):
-        g = seq[i] * span if inplace else uint64(i) * span
+        g = seq[i] * span
         _bfly(radix, src, sb + g * m, run, dst, db + g * m, run, run)
 
 
@@ -331,7 +329,7 @@ def _sub_block(src, a, base, bits, seq):
     hr = uint64(1)
     while 5 + done < bits:
         radix = _radix(bits - 5 - done)
-        _rows(radix, a, base, a, base, run, rows, hr, seq, True)
+        _rows(radix, a, base, a, base, run, rows, hr, seq)
         hr *= uint64(radix)
         done += _log2_radix(radix)
 
@@ -378,7 +376,7 @@ def _tile(src, a, base, tile_bits, b1, seq):
     while q < tile_bits:
         radix = _radix(tile_bits - q)
         h = uint64(1) << uint64(q)
-        _rows(radix, a, base, a, base, h, uint64(1) << uint64(tile_bits - q), uint64(1), seq, True)
+        _rows(radix, a, base, a, base, h, uint64(1) << uint64(tile_bits - q), uint64(1), seq)
         q += _log2_radix(radix)
 
 
@@ -401,7 +399,9 @@ def _plan(a, sub_bits, block_bits, chunk_bits, threaded):
     """
     n = uint64(a.shape[0])
     d = 0
-    while (uint64(1) << uint64(d)) < n:
+    m = n
+    while m > uint64(1):  # n = 2^d: d halvings reach 1
+        m >>= uint64(1)
         d += 1
     b1 = min(d, sub_bits)
     b0 = min(d, max(block_bits, b1))
@@ -513,20 +513,14 @@ def wht_inplace(a: np.ndarray, threads: int = 1) -> None:
 def wht_copy(values: np.ndarray, threads: int = 1) -> np.ndarray:
     """The transform of ``values`` as a new array; ``values`` is left unchanged.
 
-    Same contract as :func:`wht_inplace` (the caller validates).  The copy rides on the
-    first pass (which reads the input anyway), so it saves one pass over
-    memory, except from 2^19 to 2^21 entries (more than one block, at most 16 MiB: in the
-    L3 with its copy), where a copy and then the transform in place are faster (measured,
-    float64 and int64: 1.05-1.45x at d = 19..21; the first pass wins at d = 18 by 1.1x and
-    at d = 22 by 1.1x).
+    Same contract as :func:`wht_inplace` (the caller validates).  Above 2^12 entries the
+    copy rides on the first pass (which reads the input anyway), so it saves one pass over
+    memory: measured on a quiet machine, float64 and int64, 1.13-1.43x faster than a copy
+    and then the transform in place at every d from 18 to 23 (1.35-1.43x at d = 21).
     """
     if values.shape[0] <= (1 << _COMPACT_BITS):
         out = values.copy()
         textbook(out)
-        return out
-    if (1 << _BLOCK_BITS) < values.shape[0] <= (1 << _COPY_BITS):
-        out = values.copy()
-        blocked(out, out, threads=threads)
         return out
     out = np.empty_like(values)
     blocked(values, out, threads=threads)

@@ -257,10 +257,9 @@ def test_exact_at_the_overflow_bound(d):
 @pytest.mark.parametrize("dtype", DTYPES)
 @pytest.mark.parametrize("d", [0, 1, 5, 6, 8, 12, 13, 14, 16, 19])
 def test_wht_copy_against_the_twins_on_each_route(d, dtype, threads):
-    # d <= 12: a copy, then the textbook loop; 13..18: the blocked kernel out of place (the
-    # copy rides on its first pass); 19..21: a copy, then the blocked kernel in place; each
-    # against naive.wht (d <= 9) or naive.wht_butterfly, not against wht_inplace (which
-    # shares the blocked kernel)
+    # d <= 12: a copy, then the textbook loop; from 13: the blocked kernel out of place (the
+    # copy rides on its first pass); each against naive.wht (d <= 9) or naive.wht_butterfly,
+    # not against wht_inplace (which shares the blocked kernel)
     values = integral_values(d, dtype, seed=7 * d)
     frozen = values.copy()
     out = wht_copy(values, threads=threads)
@@ -272,9 +271,10 @@ def test_wht_copy_against_the_twins_on_each_route(d, dtype, threads):
 @pytest.mark.parametrize("threads", THREADS)
 @pytest.mark.parametrize("dtype", DTYPES)
 @pytest.mark.parametrize("d", [18, 19, 21, 22])
-def test_wht_copy_on_both_sides_of_its_routes(d, dtype, threads):
-    # wht_copy's first pass reads the input at d = 18 and d >= 22; from 19 to 21 it copies and
-    # transforms the copy in place (_COPY_BITS): each route against the butterfly twin
+def test_wht_copy_out_of_place_from_one_block_to_beyond_the_l3(d, dtype, threads):
+    # one block (2^18), two and eight blocks (one sweep level above the tiles, in the L3 with
+    # the input), 16 blocks (beyond it): the first pass reads the input and writes the output,
+    # the sweeps run on the output; each against the butterfly twin
     values = integral_values(d, dtype, seed=11 * d)
     frozen = values.copy()
     out = wht_copy(values, threads=threads)
