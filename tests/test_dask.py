@@ -105,29 +105,20 @@ def test_census_on_dask(eng):
     assert fl.count_functions(5, "balanced", eng) == comb(32, 16) == 601080390
 
 
-def _plain_one_query_d3(alpha, require):
-    """Every Boolean query t at d = 3 (chi(x, 0) = bit x of t, chi(x, 1) = bit 8 + x) against the
-    class (4.3), {f_S : 1 in S}, from the definition: f_S is ruled out iff
-    |E_x chi(x, f_S(x)) - E_x (chi(x, 0) + chi(x, 1))/2| > alpha.  (The most ruled out, the first t.)"""
+def _plain_one_query_d3(alpha):
+    """The best single query at d = 3 against the class (4.3), {f_S : 1 in S}, by
+    ``naive.best_query`` over all 2^16 Boolean queries (alpha = thr / 2^(d+1)), as the witness
+    table chi(x, 0), chi(x, 1)."""
     n = 8
-    chi = (np.arange(1 << (2 * n))[:, None] >> np.arange(2 * n)) & 1
-    c0, c1 = chi[:, :n], chi[:, n:]
-    null2n = (c0 + c1).sum(axis=1)                       # 2n times the null value
-    out = np.zeros(chi.shape[0], dtype=np.int64)
-    for S in (0b001, 0b011, 0b101, 0b111):
-        fS = np.array(naive.parity_table(3, [i for i in range(3) if (S >> i) & 1]))
-        v2n = 2 * np.where(fS == 1, c1, c0).sum(axis=1)   # 2n times E chi(x, f_S(x))
-        out += np.abs(v2n - null2n) * alpha.denominator > 2 * n * alpha.numerator
-    if require:
-        out[out == 4] = -1
-    best = int(out.max())
-    t = int(np.argmax(out == best))
+    thr = alpha * 2 * n
+    assert thr.denominator == 1
+    best, t = naive.best_query(3, [0b001, 0b011, 0b101, 0b111], int(thr), True, 0, 1 << (2 * n))
     return best, [[(t >> x) & 1, (t >> (n + x)) & 1] for x in range(n)]
 
 
 @pytest.mark.parametrize("tol", ["1/16", "1/8"])
 def test_the_one_query_search_on_dask(eng, tol):
-    want = _plain_one_query_d3(Fraction(tol), True)
+    want = _plain_one_query_d3(Fraction(tol))
     here = fl.one_query_search(3, tol)
     there = fl.one_query_search(3, tol, engine=eng, chunk=1 << 10)
     assert (there.value, there.witness.numerators.tolist()) == want
