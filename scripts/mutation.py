@@ -385,13 +385,17 @@ def run_module(module: str, args: argparse.Namespace) -> None:
         if args.extend_sample:
             added = _extend_sample(session, args.extend_sample, args.seed)
             print(f"{module}: {added} mutants not sampled before added to the sample", flush=True)
+        if args.reuse is not None:
+            reused = reuse_verdicts(module, session, work, Path(args.reuse), args.reuse_commit, args.reuse_survivors)
+            print(f"{module}: {reused} pending mutants given an earlier session's verdict", flush=True)
         print(f"{module}: resuming {_pending(session)} pending mutants (tests {base_s:.0f} s, timeout {timeout:.0f} s)",
               flush=True)
     else:
         subprocess.run(["cosmic-ray", "init", str(cfg), str(session)], cwd=work, env=env, check=True,
                        stdout=subprocess.DEVNULL)
         total, kept, typing = prune(session, args.max_mutants, args.seed, work)
-        reused = 0 if args.reuse is None else reuse_verdicts(module, session, work, Path(args.reuse), args.reuse_commit)
+        reused = 0 if args.reuse is None else reuse_verdicts(module, session, work, Path(args.reuse), args.reuse_commit,
+                                                             args.reuse_survivors)
         print(f"{module}: {total} mutants, {typing} of the operators kept inside type annotations (left out), "
               f"{kept} to run, {reused} of them killed in an earlier session "
               f"(tests {base_s:.0f} s, timeout {timeout:.0f} s)", flush=True)
@@ -446,6 +450,7 @@ def _pending(session: Path) -> int:
 
 
 REUSED = "reused: killed in the earlier session "
+REUSED_SURVIVOR = "reused: survived in the earlier session "
 
 
 def _mutation_keys(source: str, specs: list) -> dict:
@@ -472,16 +477,40 @@ def _mutation_keys(source: str, specs: list) -> dict:
     return keys
 
 
+def same_mutants(old_src: str, old_specs: list, old_ids: set, new_src: str, new_specs: list,
+                 new_ids: set) -> dict:
+    """new job id -> old job id, for the mutants of ``new_ids`` that are the same mutant as one
+    of ``old_ids`` (:func:`_mutation_keys` equal).  The keys are made over every mutant of each
+    module and filtered afterwards: a key's rank (its place among the operator's mutations at
+    one spot) must not depend on which mutants are kept (the keys were once made over the
+    kept ones only, and gave 31 of 287 wht mutants another mutant's verdict)."""
+    old_keys = {k: j for j, k in _mutation_keys(old_src, old_specs).items() if j in old_ids}
+    return {j: old_keys[k] for j, k in _mutation_keys(new_src, new_specs).items()
+            if j in new_ids and k in old_keys}
+
+
 def _specs(con) -> list:
     return con.execute("SELECT job_id, operator_name, operator_args, occurrence, start_pos_row, start_pos_col, "
                        "end_pos_row, end_pos_col FROM mutation_specs").fetchall()
 
 
-def reuse_verdicts(module: str, session: Path, work: Path, old_dir: Path, old_commit: str) -> int:
+def _shift_hunks(diff: str, delta: int) -> str:
+    """A unified diff with its hunk headers moved ``delta`` lines (the function moved in the module)."""
+    def moved(m: re.Match) -> str:
+        a, b, c, e = int(m[1]) + delta, m[2] or "", int(m[3]) + delta, m[4] or ""
+        return f"@@ -{a}{b} +{c}{e} @@"
+    return re.sub(r"^@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@", moved, diff, flags=re.M)
+
+
+def reuse_verdicts(module: str, session: Path, work: Path, old_dir: Path, old_commit: str,
+                   survivors: bool = False) -> int:
     """Mark as killed, without running them, the pending mutants that an earlier session
     (``old_dir/<slug>.sqlite``, run on the source of ``old_commit``) killed and that are the
     same mutant: the same operator at the same place of a textually identical function.
-    Survivors of the earlier session run again (they are few, and the tests changed)."""
+    Survivors of the earlier session run again, unless ``survivors``: then they are carried
+    over as survivors (conservative: run again with tests that only grew, a survivor can only
+    be killed), for a module re-run after a change to a few of its functions, whose mutants
+    (and every mutant never run) do run.  Diffs are moved to the function's new lines."""
     old_session = old_dir / f"{slug(module)}.sqlite"
     if not old_session.exists():
         return 0
@@ -489,21 +518,27 @@ def reuse_verdicts(module: str, session: Path, work: Path, old_dir: Path, old_co
                              text=True, check=True).stdout
     new_src = (work / "finitelearn" / module).read_text()
     oc = sqlite3.connect(old_session)
-    killed = {j: (out, diff) for j, out, diff in oc.execute(
-        "SELECT job_id, output, diff FROM work_results WHERE worker_outcome = 'NORMAL' AND test_outcome = 'KILLED'")}
-    old_keys = {k: j for j, k in _mutation_keys(old_src, [s for s in _specs(oc) if s[0] in killed]).items()}
+    wanted = ("KILLED", "SURVIVED") if survivors else ("KILLED",)
+    verdicts = {j: (out, diff, outcome) for j, out, diff, outcome in oc.execute(
+        "SELECT job_id, output, diff, test_outcome FROM work_results WHERE worker_outcome = 'NORMAL' AND "
+        f"test_outcome IN ({', '.join('?' * len(wanted))})", wanted)}
+    old_specs = _specs(oc)
     oc.close()
     nc = sqlite3.connect(session)
     pending = {j for (j,) in nc.execute("SELECT job_id FROM work_items WHERE job_id NOT IN "
                                         "(SELECT job_id FROM work_results)")}
-    new_keys = _mutation_keys(new_src, [s for s in _specs(nc) if s[0] in pending])
+    new_specs = _specs(nc)
+    old_rows = {s[0]: s[4] for s in old_specs}
+    new_rows = {s[0]: s[4] for s in new_specs}
     rows = []
-    for j, k in new_keys.items():
-        oj = old_keys.get(k)
-        if oj is not None:
-            out, diff = killed[oj]
+    for j, oj in same_mutants(old_src, old_specs, set(verdicts), new_src, new_specs, pending).items():
+        out, diff, outcome = verdicts[oj]
+        diff = _shift_hunks(diff or "", new_rows[j] - old_rows[oj])
+        if outcome == "KILLED":
             timeout = "timeout" if out == "timeout" else ""
             rows.append(("NORMAL", (REUSED + oj + (" (timeout)" if timeout else "")), "KILLED", diff, j))
+        else:
+            rows.append(("NORMAL", REUSED_SURVIVOR + oj, "SURVIVED", diff, j))
     with nc:
         nc.executemany("INSERT INTO work_results (worker_outcome, output, test_outcome, diff, job_id) "
                        "VALUES (?, ?, ?, ?, ?)", rows)
@@ -600,7 +635,7 @@ def collect(module: str, work_root: Path) -> dict | None:
     second = work_root / slug(module) / "second-pass.json"
     second_ids = set(json.loads(second.read_text()) if second.exists() else meta.get("second_pass", []))
     counts = {"mutants": 0, "in_annotation": 0, "in_annotation_ran": {}, "sampled_out": 0, "killed": 0,
-              "reused": 0, "killed_2nd": 0, "survived": 0, "untested": 0, "equivalent": 0, "timeout": 0,
+              "reused": 0, "killed_2nd": 0, "survived": 0, "survived_reused": 0, "untested": 0, "equivalent": 0, "timeout": 0,
               "incompetent": 0, "not_run": 0}
     # the source the session mutated: the pristine copy the selection keeps (prepare_selection),
     # else the module in the work copy (which a run stopped mid-mutant leaves mutated); a diff
@@ -656,6 +691,7 @@ def collect(module: str, work_root: Path) -> dict | None:
             else:
                 counts["survived"] += 1
                 counts["untested"] += "no test executes the changed line" in (r.output or "")
+                counts["survived_reused"] += (r.output or "").startswith(REUSED_SURVIVOR)
                 m = item.mutations[0]
                 why = equivalent(module, r.diff or "")
                 counts["equivalent"] += why is not None
@@ -699,6 +735,8 @@ def write_report(modules: list[str], work_root: Path, out: Path) -> None:
              "(a string under `from __future__ import annotations`, never evaluated), left out and counted "
              "nowhere else (\"ran before\": verdicts of sessions made before they were left out); "
              "mutants: the other mutants of the operators kept; ran: killed + survived (+ incompetent); "
+             "of them reused / carried over: verdicts of an earlier session on the same mutant of a textually "
+             "identical function (--reuse, --reuse-survivors), not run again; "
              "killed 2nd: of the killed, killed only when the first pass's survivors ran again "
              "with new tests; timeouts: of the killed, by the per-mutant timeout; score: killed / "
              "(killed + survived).", "",
@@ -715,7 +753,8 @@ def write_report(modules: list[str], work_root: Path, out: Path) -> None:
         before = ", ".join(f"{n} {v}" for v, n in sorted(r["in_annotation_ran"].items()))
         lines.append(f"| {r['module']} | {r['in_annotation']}{f' (ran before: {before})' if before else ''} | "
                      f"{r['mutants']} | {r['sampled_out']} | {run} | {r['killed']} | "
-                     f"{r['reused']} | {r['killed_2nd']} | {r['timeout']} | {r['survived']} | {r['untested']} | "
+                     f"{r['reused']} | {r['killed_2nd']} | {r['timeout']} | {r['survived']}"
+                     f"{f' ({n} carried over)' if (n := r.get('survived_reused')) else ''} | {r['untested']} | "
                      f"{r['equivalent']} | "
                      f"{r['not_run']} | {pct(r['score'])} | {pct(r['score_without_equivalents'])} |")
     n_table = len(lines)
@@ -777,6 +816,9 @@ def main(argv: list[str] | None = None) -> int:
                    help="a folder of earlier sessions (<module>.sqlite): their killed mutants that are the same "
                         "mutant of the same function are not run again")
     p.add_argument("--reuse-commit", default="94122cf", help="the commit whose source the --reuse sessions mutated")
+    p.add_argument("--reuse-survivors", action="store_true",
+                   help="with --reuse: carry the earlier survivors over too (same mutant of the same function), "
+                        "without running them; conservative, for a re-run after a change to a few functions")
     p.add_argument("--report", action="store_true", help="only write the report")
     p.add_argument("--archive", default=None,
                    help="after the report, copy it and every module's session (outputs cut to their last "

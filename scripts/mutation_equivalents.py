@@ -1776,6 +1776,25 @@ CONTEXT_RULES: list[tuple[str, str, str | None, str, str]] = [
 ]
 
 
+# _kernels/wht.py (the twelfth run: the whole module, after wht_copy's copy route and _rows' flag were removed)
+RULES += [
+    ("_kernels/wht.py", "return 1 - 2 * int(v) if src.dtype == np.uint8 else v",
+     "return 1 - 2 * int(v) if src.dtype <= np.uint8 else v",
+     "_entry is plain Python (the first pass under NUMBA_DISABLE_JIT), where numpy's dtype <= means 'casts safely "
+     "to': of the dtypes its callers pass (uint8 tables from signed_spectrum; int16, int32, int64, float64 arrays, "
+     "the only ones the wrappers admit) only uint8 casts safely to uint8, so <= holds exactly where == does"),
+    ("_kernels/wht.py", "while h < 32:", "while h != 32:",
+     "_first5's h runs 1, 2, 4, 8, 16, 32 (doubled from 1): it meets 32 exactly, so the loop stops at the same h"),
+    ("_kernels/wht.py", "while m > uint64(1):  # n = 2^d: d halvings reach 1",
+     "while m != uint64(1):  # n = 2^d: d halvings reach 1",
+     "_plan's m starts at n = 2^d >= 1 (blocked's contract: a power of two, at least 2^sub_bits) and is halved: it "
+     "meets 1 exactly, so the loop stops at the same d"),
+    ("_kernels/wht.py", "if values.shape[0] <= (1 << _COMPACT_BITS):", "if values.shape[0] != (1 << _COMPACT_BITS):",
+     "wht_copy's route: below 2^12 entries the same (the textbook loop); at exactly 2^12 the blocked kernel instead, "
+     "above it the textbook loop instead: " + _DISPATCH),
+]
+
+
 def context_lines(diff: str) -> set[str]:
     """The unchanged lines of a diff's hunk, stripped."""
     return {line[1:].strip() for line in diff.splitlines() if line.startswith(" ")}
