@@ -1792,6 +1792,10 @@ RULES += [
     ("_kernels/wht.py", "if values.shape[0] <= (1 << _COMPACT_BITS):", "if values.shape[0] != (1 << _COMPACT_BITS):",
      "wht_copy's route: below 2^12 entries the same (the textbook loop); at exactly 2^12 the blocked kernel instead, "
      "above it the textbook loop instead: " + _DISPATCH),
+    ("_kernels/wht.py", "while p < top:", "while p != top:",
+     "_sweeps' p starts at or below top (its callers pass p = _level(k + 1) <= top = _level(k), _level decreasing "
+     "in k, or the two equal for an empty sweep) and grows by log2 of _radix(top - p), which is at most top - p "
+     "(8 only with >= 3 bits left, 4 with 2, 2 with 1): p meets top exactly, so the loop stops at the same p"),
 ]
 
 
