@@ -1796,6 +1796,13 @@ RULES += [
      "_sweeps' p starts at or below top (its callers pass p = _level(k + 1) <= top = _level(k), _level decreasing "
      "in k, or the two equal for an empty sweep) and grows by log2 of _radix(top - p), which is at most top - p "
      "(8 only with >= 3 bits left, 4 with 2, 2 with 1): p meets top exactly, so the loop stops at the same p"),
+    ("_kernels/wht.py", "radix = _radix(bits - 5 - done)", "radix = _radix(bits - 6 - done)",
+     "the sub-block's sweeps choose their radix for one bit fewer than are left: radix 4 with three stages left "
+     "(instead of 8), 2 with two (instead of 4), 8 from four up as before; never past the last stage (the radix "
+     "stays <= 2^(bits left)), and the loop ends at done = bits - 5 either way. Another grouping of the same "
+     "stages in the same increasing order: each element gets the same additions in the same order, so the result "
+     "is the same bit for bit (every sub-block size from 6 to 12 bits bound to the definition in "
+     "tests/_kernels/test_wht.py::TUNINGS)"),
 ]
 
 
