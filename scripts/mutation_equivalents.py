@@ -1803,6 +1803,10 @@ RULES += [
      "stages in the same increasing order: each element gets the same additions in the same order, so the result "
      "is the same bit for bit (every sub-block size from 6 to 12 bits bound to the definition in "
      "tests/_kernels/test_wht.py::TUNINGS)"),
+    ("_kernels/wht.py", "while q < tile_bits:", "while q <= tile_bits:",
+     "_tile's q meets tile_bits exactly (it grows by log2 of _radix(tile_bits - q), at most the bits left), and the "
+     "extra pass at q == tile_bits is empty: radix _radix(0) = 2 over 2^0 = 1 row, so _rows has 1 // 2 = 0 groups; "
+     "then q passes tile_bits and the loop ends"),
 ]
 
 
