@@ -1807,6 +1807,10 @@ RULES += [
      "_tile's q meets tile_bits exactly (it grows by log2 of _radix(tile_bits - q), at most the bits left), and the "
      "extra pass at q == tile_bits is empty: radix _radix(0) = 2 over 2^0 = 1 row, so _rows has 1 // 2 = 0 groups; "
      "then q passes tile_bits and the loop ends"),
+    ("_kernels/wht.py", "while q < tile_bits:", "while q != tile_bits:",
+     "_tile's q starts at b1 <= tile_bits (_plan: tile_bits is b1 or b0 = min(d, max(block_bits, b1)) >= b1, as b1 = "
+     "min(d, sub_bits) <= d) and meets tile_bits exactly (it grows by log2 of _radix(tile_bits - q), at most the "
+     "bits left): the loop stops at the same q"),
 ]
 
 
