@@ -1811,6 +1811,10 @@ RULES += [
      "_tile's q starts at b1 <= tile_bits (_plan: tile_bits is b1 or b0 = min(d, max(block_bits, b1)) >= b1, as b1 = "
      "min(d, sub_bits) <= d) and meets tile_bits exactly (it grows by log2 of _radix(tile_bits - q), at most the "
      "bits left): the loop stops at the same q"),
+    ("_kernels/wht.py", "nseq = max(uint64(1) << uint64(b1), n >> uint64(min(b1, chunk_bits)))",
+     "nseq = max(uint64( 2) << uint64(b1), n >> uint64(min(b1, chunk_bits)))",
+     "a longer seq (at least 2^(b1 + 1) entries instead of 2^b1), filled as before with seq[i] == i: the entries "
+     "past the unmutated length, which was already long enough for every index the kernels read, are never read"),
 ]
 
 
