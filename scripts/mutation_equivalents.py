@@ -1815,6 +1815,9 @@ RULES += [
      "nseq = max(uint64( 2) << uint64(b1), n >> uint64(min(b1, chunk_bits)))",
      "a longer seq (at least 2^(b1 + 1) entries instead of 2^b1), filled as before with seq[i] == i: the entries "
      "past the unmutated length, which was already long enough for every index the kernels read, are never read"),
+    ("_kernels/wht.py", "top = 0", "top = -1",
+     "_plan's level count started at -1: _level(-1) = max(tile_bits, d + 3) = d + 3 > tile_bits (tile_bits <= d), so "
+     "the loop always steps to 0 and goes on from there as the unmutated one does"),
 ]
 
 
