@@ -1818,6 +1818,16 @@ RULES += [
     ("_kernels/wht.py", "top = 0", "top = -1",
      "_plan's level count started at -1: _level(-1) = max(tile_bits, d + 3) = d + 3 > tile_bits (tile_bits <= d), so "
      "the loop always steps to 0 and goes on from there as the unmutated one does"),
+    ("_kernels/wht.py", "if b1 == _SUB_BITS:", "if b1 > _SUB_BITS:",
+     "b1 = min(d, sub_bits) is never above _SUB_BITS (the default sub_bits; the tests only shrink it), so every tile "
+     "takes the else branch: _sub_block with b1 as a run-time value instead of the literal _SUB_BITS, the same "
+     "butterflies (only LLVM's constant folding, the speed, differs)"),
+    ("_kernels/wht.py", "while 5 + done < bits:", "while 5 + done <= bits:",
+     "one more pass after the sub-block's last stage, and an empty one: radix _radix(0) = 2 with hr = 2^(bits - 5) = "
+     "rows, so span = 2 rows and _rows has rows // span = 0 groups; then done passes bits - 5 and the loop ends"),
+    ("_kernels/wht.py", "if values.shape[0] <= (1 << _COMPACT_BITS):", "if values.shape[0] < (1 << _COMPACT_BITS):",
+     "wht_copy's route at exactly 2^12 entries: the blocked kernel (exact from d = 6; d = 12 is its sub-block) "
+     "instead of the textbook loop: " + _DISPATCH),
 ]
 
 
