@@ -1828,6 +1828,13 @@ RULES += [
     ("_kernels/wht.py", "if values.shape[0] <= (1 << _COMPACT_BITS):", "if values.shape[0] < (1 << _COMPACT_BITS):",
      "wht_copy's route at exactly 2^12 entries: the blocked kernel (exact from d = 6; d = 12 is its sub-block) "
      "instead of the textbook loop: " + _DISPATCH),
+    ("_kernels/wht.py", "for swap, blend in (([1, 0, 3, 2], [0, 5, 2, 7]), ([2, 3, 0, 1], [0, 1, 6, 7])):  # h = 1, 2",
+     "for swap, blend in (([1, 0, 3, 2], [ 1, 5, 2, 7]), ([2, 3, 0, 1], [0, 1, 6, 7])):  # h = 1, 2",
+     "the h = 1 blend takes lane 0 of the sums from lane 1 instead: with y = v swapped in pairs, lane 1 of v + y is "
+     "v1 + v0 and lane 0 is v0 + v1, the same value (IEEE and integer addition are commutative, bit for bit)"),
+    ("_kernels/wht.py", "for k in range(top - 1, -1, -1):", "for k in range(top + 1, -1, -1):",
+     "two extra levels k = top + 1 and top before the real ones: _level(k) = tile_bits for every k >= top (_plan's "
+     "top is the first level at tile_bits, and _level clamps to it), so both sweeps have lo == hi and do nothing"),
 ]
 
 
