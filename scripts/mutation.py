@@ -828,6 +828,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", default=str(ROOT / "mutation-report"),
                    help="report path without suffix (.md and .json are written)")
     args = p.parse_args(argv)
+    if Path(args.work).resolve().is_relative_to(ROOT):
+        p.error(f"--work {args.work!r} is inside the repository, which each run copies into it: "
+                "give a folder outside it (the default is /tmp/finitelearn-mutation)")
     modules = []
     for m in args.modules or list(MODULES):
         m = m if m.endswith(".py") else m.replace(".", "/") + ".py"
