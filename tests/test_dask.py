@@ -22,7 +22,6 @@ from math import comb
 from pathlib import Path
 
 import numba
-import numpy as np
 import pytest
 
 pytest.importorskip("distributed")
