@@ -1,8 +1,10 @@
-"""scripts/mutation.py's bookkeeping that decides verdicts without running a mutant: which
-mutant of an earlier session is the same mutant (--reuse), and the diffs carried over.
+"""scripts/mutation.py's bookkeeping that decides verdicts or samples without running a
+mutant: which mutant of an earlier session is the same mutant (--reuse), the diffs carried
+over, and the mutants --extend-sample adds.
 
-cosmic-ray itself is not needed here: its mutation specs are rows (job id, operator,
-operator args, occurrence, start row, start col, end row, end col), built below by hand.
+cosmic-ray itself is not needed here: a session is a sqlite database (the two tables read
+are built below by hand), a mutation spec a row (job id, operator, operator args,
+occurrence, start row, start col, end row, end col).
 """
 
 from __future__ import annotations
@@ -64,3 +66,68 @@ def test_a_carried_over_diff_moves_with_its_function():
     assert moved.splitlines()[2] == "@@ -6,7 +6,7 @@" and moved.splitlines()[6] == "@@ -42 +42 @@"
     assert [ln for ln in moved.splitlines() if not ln.startswith("@@")] == \
         [ln for ln in diff.splitlines() if not ln.startswith("@@")]
+
+
+def _session(path, rows):
+    """A session database with cosmic-ray's two tables that --extend-sample reads: rows of
+    (job id, worker outcome, test outcome, output); a job without a row is pending."""
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE work_items (job_id VARCHAR NOT NULL PRIMARY KEY)")
+    con.execute("CREATE TABLE work_results (worker_outcome VARCHAR(9), output TEXT, test_outcome VARCHAR(11),"
+                " diff TEXT, job_id VARCHAR NOT NULL PRIMARY KEY)")
+    con.executemany("INSERT INTO work_items VALUES (?)", [(r[0],) for r in rows])
+    con.executemany("INSERT INTO work_results VALUES (?, ?, ?, '', ?)",
+                    [(w, out, t, j) for j, w, t, out in rows if w is not None])
+    con.commit()
+    con.close()
+
+
+def _results(path):
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    got = dict(con.execute("SELECT job_id, output FROM work_results"))
+    con.close()
+    return got
+
+
+ROWS = ([(f"s{i}", "SKIPPED", None, mutation.NOT_SAMPLED) for i in range(10)]
+        + [(f"k{i}", "NORMAL", "KILLED", "1 failed") for i in range(3)]
+        + [(f"o{i}", "SKIPPED", None, mutation.OPERATOR_LEFT_OUT) for i in range(3)]
+        + [("p0", None, None, None)])
+
+
+def test_extend_sample_makes_only_unsampled_mutants_pending(tmp_path):
+    db = tmp_path / "session.sqlite"
+    _session(db, ROWS)
+    before = _results(db)
+    assert mutation._extend_sample(db, 4, seed=7) == 4
+    after = _results(db)
+    gone = set(before) - set(after)
+    assert len(gone) == 4 and all(j.startswith("s") for j in gone)     # killed, left-out rows kept
+    assert all(after[j] == before[j] for j in after)
+    # asking for more than are left takes the rest, and then there is nothing to add
+    assert mutation._extend_sample(db, 100, seed=7) == 6
+    assert not any(j.startswith("s") for j in _results(db))
+    assert mutation._extend_sample(db, 3, seed=7) == 0
+
+
+def test_extend_sample_draws_uniformly_and_follows_its_seed(tmp_path):
+    # every unsampled mutant equally likely: 3 of 10 over 800 seeds, each expected 240 times
+    # (binomial sd ~13); a draw biased to the first or last rows, or one ignoring the seed,
+    # lands far outside
+    counts = dict.fromkeys((f"s{i}" for i in range(10)), 0)
+    draws = set()
+    for seed in range(800):
+        db = tmp_path / f"{seed}.sqlite"
+        _session(db, ROWS)
+        mutation._extend_sample(db, 3, seed=seed)
+        gone = frozenset(f"s{i}" for i in range(10)) - set(_results(db))
+        draws.add(gone)
+        for j in gone:
+            counts[j] += 1
+        db.unlink()
+    assert all(180 <= c <= 300 for c in counts.values()), counts
+    assert len(draws) > 100                                             # of the 120 possible
