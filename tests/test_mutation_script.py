@@ -131,3 +131,19 @@ def test_extend_sample_draws_uniformly_and_follows_its_seed(tmp_path):
         db.unlink()
     assert all(180 <= c <= 300 for c in counts.values()), counts
     assert len(draws) > 100                                             # of the 120 possible
+
+
+def test_unsample_pending_leaves_exactly_the_pending_mutants_out(tmp_path):
+    # a run stopped by --cap: the mutants without a result leave the sample, nothing else moves
+    db = tmp_path / "session.sqlite"
+    _session(db, ROWS + [("p1", None, None, None), ("p2", None, None, None)])
+    before = _results(db)
+    assert mutation._pending(db) == 3
+    assert mutation._unsample_pending(db) == 3
+    after = _results(db)
+    assert mutation._pending(db) == 0
+    assert {j: after[j] for j in before} == before
+    assert {j: after[j] for j in set(after) - set(before)} == dict.fromkeys(("p0", "p1", "p2"), mutation.NOT_SAMPLED)
+    # and such a mutant can be drawn back by --extend-sample
+    assert mutation._extend_sample(db, 13, seed=0) == 13 and mutation._pending(db) == 13
+    assert mutation._unsample_pending(db) == 13 and mutation._pending(db) == 0
