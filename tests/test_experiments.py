@@ -21,6 +21,7 @@ from sympy.parsing.sympy_parser import (
 
 import finitelearn as fl
 from finitelearn.experiments import CSV_FIELDS, format_table, parse_tolerance, read_records, run_scaling
+from tests import sq_twins
 
 
 @pytest.mark.parametrize("text, d, want", [
@@ -254,13 +255,28 @@ def test_exact_bounds_solved_in_a_second_process_give_the_same_records(tmp_path)
     for r, a in zip([r for r in recs if r.student == "greedy"], alone):
         assert (r.d, r.sharpest_lower_bound, r.sharpest_lower_bound_source) == \
             (a.d, a.sharpest_lower_bound, a.sharpest_lower_bound_source)
+    assert recs[0].sharpest_lower_bound == sq_twins.sharpest_bound(ds[0], "1/8", "max_consistent")  # d = 4
     assert recs[2].sharpest_lower_bound is not None and "one-query maximum" in recs[2].sharpest_lower_bound_source
+
+
+@pytest.mark.parametrize("responder", ["null", "max_consistent"])
+@pytest.mark.parametrize("alpha", ["1/4", "1/8", "1/16"])
+@pytest.mark.parametrize("d", [3, 4])
+def test_sharpest_bound_equals_the_twins(d, alpha, responder):
+    """sharpest_sq_bound (CP-SAT or the orbit enumeration) against the plain enumerations of
+    tests/sq_twins.py: every Boolean query at d = 3, the reduced model at d = 4."""
+    from finitelearn.experiments import sharpest_sq_bound
+
+    bound, source = sharpest_sq_bound(d, Fraction(alpha), responder)
+    assert bound == sq_twins.sharpest_bound(d, alpha, responder)
+    if bound is not None and bound > (plain_parseval_bound(1 << (d - 1), Fraction(alpha)) or 0):
+        assert f"r <= {sq_twins.one_query_maximum(d, alpha, responder)} " in source  # the maximum it rests on
 
 
 @pytest.mark.parametrize("interpreter", ["/nonexistent/python", "false", "", None])
 def test_a_bound_worker_that_cannot_start_or_fails_leaves_the_bounds_to_this_process(monkeypatch, interpreter):
     """The worker is an optimisation: when it cannot start (no such interpreter) or exits with an
-    error (``false``), every bound is solved here, with the same value as sharpest_sq_bound's."""
+    error (``false``), every bound is solved here: the twins' values (tests/sq_twins.py)."""
     import shutil
     import sys as _sys
     from fractions import Fraction
@@ -269,23 +285,26 @@ def test_a_bound_worker_that_cannot_start_or_fails_leaves_the_bounds_to_this_pro
     from finitelearn.experiments import SHARPEST_D_MAX, sharpest_sq_bound
 
     monkeypatch.setattr(_sys, "executable", interpreter and (shutil.which(interpreter) or interpreter))
-    ds = [SHARPEST_D_MAX - 1, SHARPEST_D_MAX]
+    ds = [3, 4]
+    assert SHARPEST_D_MAX >= 4  # (the worker solves the d up to SHARPEST_D_MAX)
     alphas = {d: Fraction(1, 8) for d in ds}
     worker = experiments._BoundWorker(ds, alphas, "max_consistent")
     got = [worker.result(d) for d in ds]
     worker.stop()
     sharpest_sq_bound.cache_clear()
-    assert got == [sharpest_sq_bound(d, Fraction(1, 8), "max_consistent") for d in ds]
-    assert all(b is not None for b, _ in got)
+    assert [b for b, _ in got] == [sq_twins.sharpest_bound(d, "1/8", "max_consistent") for d in ds] == [3, 3]
+    assert all("ceil((m-1)/r)" in src for _, src in got)
 
 
 def test_the_bound_worker_answers_as_this_process_and_stops_when_asked(monkeypatch):
     from fractions import Fraction
 
     from finitelearn import experiments
-    from finitelearn.experiments import sharpest_sq_bound
 
-    want = [sharpest_sq_bound(4, Fraction(1, 16), "null"), sharpest_sq_bound(3, Fraction(1, 8), "null")]
+    # the two bounds from the twins (the in-process solver is replaced below, so the worker's
+    # answers cannot come from it): d = 4 at 1/16 and d = 3 at 1/8 are both Parseval's
+    want = [sq_twins.sharpest_bound(4, "1/16", "null"), sq_twins.sharpest_bound(3, "1/8", "null")]
+    assert want == [1, 1]
 
     def not_here(*args):
         raise AssertionError("solved in this process, not by the worker")
@@ -293,7 +312,7 @@ def test_the_bound_worker_answers_as_this_process_and_stops_when_asked(monkeypat
     worker = experiments._BoundWorker([3, 4], {3: Fraction(1, 8), 4: Fraction(1, 16)}, "null")
     assert worker._proc is not None
     monkeypatch.setattr(experiments, "sharpest_sq_bound", not_here)  # so the answers must come from the worker
-    assert [worker.result(4), worker.result(3)] == want
+    assert [b for b, _ in (worker.result(4), worker.result(3))] == want
     assert worker._proc.returncode == 0
     slow = experiments._BoundWorker([5], {5: Fraction(1, 8)}, "null")
     slow.stop()  # a run that ends early ends its worker
@@ -327,8 +346,9 @@ def test_a_bound_worker_that_is_too_slow_is_ended_and_its_bounds_solved_here(mon
     from finitelearn.experiments import sharpest_sq_bound
 
     monkeypatch.setattr(experiments, "_BOUND_WORKER_TIMEOUT", 0.01)
-    worker = experiments._BoundWorker([4, 5], {4: Fraction(1, 8), 5: Fraction(1, 8)}, "max_consistent")
-    got = [worker.result(4), worker.result(5)]
+    worker = experiments._BoundWorker([3, 4], {3: Fraction(1, 8), 4: Fraction(1, 16)}, "max_consistent")
+    got = [worker.result(3), worker.result(4)]
     assert worker._proc.poll() is not None  # ended, not left running
     sharpest_sq_bound.cache_clear()
-    assert got == [sharpest_sq_bound(d, Fraction(1, 8), "max_consistent") for d in (4, 5)]
+    assert [b for b, _ in got] == [sq_twins.sharpest_bound(3, "1/8", "max_consistent"),
+                                   sq_twins.sharpest_bound(4, "1/16", "max_consistent")] == [3, 2]

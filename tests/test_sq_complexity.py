@@ -15,7 +15,8 @@ import pytest
 
 import finitelearn as fl
 from finitelearn import sq_complexity as SC
-from tests import naive
+from tests.sq_twins import (all_boolean_queries, exact_values, paper_tables, plain_eliminated, twin_max_eliminations,
+                            twin_reduced_d4)
 
 pytest.importorskip("ortools")
 
@@ -23,45 +24,9 @@ ALPHAS = ("1/4", "1/8", "1/16")
 
 
 # --------------------------------------------------------------------------------------
-# twins, written from the definitions (no central identity, no solver)
+# twins, written from the definitions (no central identity, no solver): the one-query
+# twins are in tests/sq_twins.py, shared with the scaling tests
 # --------------------------------------------------------------------------------------
-def all_boolean_queries(d):
-    """(q, 2^d, 2) array of every chi: X x {0,1} -> {0,1}."""
-    n = 1 << d
-    bits = np.arange(1 << (2 * n), dtype=np.int64)
-    return ((bits[:, None] >> np.arange(2 * n)[None, :]) & 1).reshape(-1, n, 2)
-
-
-def exact_values(chi, tables, weights):
-    """(q, m) numerators over W of E_D[chi(x, T(x))], and (q,) numerators over 2W of the null value."""
-    n = tables.shape[1]
-    vals = np.stack([(chi[:, np.arange(n), t] * weights).sum(axis=1) for t in tables], axis=1)
-    null2 = (chi.sum(axis=2) * weights).sum(axis=1)
-    return vals, null2
-
-
-def twin_max_eliminations(tables, weights, alpha):
-    """(null & consistent, null any, max_consistent) by enumerating all Boolean queries."""
-    alpha = Fraction(alpha)
-    W = int(weights.sum())
-    chi = all_boolean_queries(int(np.log2(tables.shape[1])))
-    vals, null2 = exact_values(chi, tables, weights)
-    # |V/W - null2/(2W)| > alpha  <=>  |2V - null2| * b > 2 a W
-    dev = np.abs(2 * vals - null2[:, None]) * alpha.denominator
-    out = (dev > 2 * alpha.numerator * W).sum(axis=1)
-    m = tables.shape[0]
-    consistent = out < m
-    best_null = int(out[consistent].max())
-    best_any = int(out.max())
-    # the adversary keeps the most values in a window of width 2 alpha
-    kept = np.zeros(vals.shape[0], dtype=np.int64)
-    for i in range(m):
-        diff = (vals - vals[:, [i]]) * alpha.denominator
-        kept = np.maximum(kept, ((diff >= 0) & (diff <= 2 * alpha.numerator * W)).sum(axis=1))
-    best_mc = int((m - kept).max())
-    return best_null, best_any, best_mc
-
-
 def twin_game(tables, weights, alpha):
     """Brute-force minimax of the adaptive game (memoised recursion over version spaces)."""
     alpha = Fraction(alpha)
@@ -85,16 +50,6 @@ def twin_game(tables, weights, alpha):
         return best
 
     return value(tuple(range(m)))
-
-
-def plain_eliminated(query, cc, alpha, answer):
-    """What ``query`` rules out of ``cc`` under the uniform law, from the definition: each member's
-    E[chi(x, T(x))] summed over the points in Fractions, the adversary's answer by naive.py."""
-    num, den = query.numerators.tolist(), query.denominator
-    n = 1 << cc.d
-    values = [Fraction(sum(num[x][int(t[x])] for x in range(n)), den * n) for t in cc.tables.tolist()]
-    null = Fraction(sum(num[x][0] + num[x][1] for x in range(n)), 2 * den * n)
-    return naive.adversary_removed(answer, values, null, Fraction(alpha))
 
 
 def small_classes():
@@ -123,26 +78,6 @@ def test_max_eliminations_equals_enumeration(name, cc, D, alpha):
         # require_consistent has no effect on max_consistent
         assert fl.max_eliminations(cc, D, alpha, answer="max_consistent", require_consistent=False,
                                    model=model).value == mc
-
-
-@lru_cache(maxsize=None)
-def twin_reduced_d4(alpha):
-    """d = 4 by enumerating h: {0,1}^3 -> {-2..2} (5^8 functions), the class spectrum by a plain sum."""
-    alpha = Fraction(alpha)
-    xs = range(8)
-    chi = np.array([[(-1) ** bin(s & x).count("1") for x in xs] for s in xs])
-    hs = np.array(list(itertools.product(range(-2, 3), repeat=8)))
-    G = hs @ chi.T                                  # every S' in {0,1}^3 is a member (S = {1} u S')
-    K0 = 2 * alpha * 16                             # |G| > 2 alpha 2^d
-    assert K0.denominator == 1                      # the alphas asked here: 1/4, 1/8, 1/16
-    K0 = int(K0)                                    # int64 comparisons (a Fraction made them 25M object ones)
-    out = (np.abs(G) > K0).sum(axis=1)
-    null = int(out[out < 8].max()), int(out.max())
-    kept = np.zeros(len(hs), dtype=np.int64)
-    for i in range(8):
-        diff = G - G[:, [i]]
-        kept = np.maximum(kept, ((diff >= 0) & (diff <= 2 * K0)).sum(axis=1))
-    return null[0], null[1], int((8 - kept).max())
 
 
 @pytest.mark.parametrize("alpha", ALPHAS)  # the twin: about a second per alpha
@@ -189,14 +124,18 @@ def test_improvement_cut_proves_the_twins_optimum(answer, require):
     assert status == cp.INFEASIBLE
     solver, status, cp, chi, m = SC._reduced(cc, alpha, answer, require, 60, 2, better_than=v - 1)
     assert status == cp.OPTIMAL
-    got = SC.eliminated_by(fl.StatisticalQuery.from_numerators(chi, 1), cc, fl.uniform(4), alpha, answer, require)
-    assert got == v
+    assert twin_count_chi_d4(chi, answer) == v  # the witness recounted from its twin values
 
 
 def twin_count_d4(h, answer):
     """What the reduced model's h rules out at d = 4, alpha = 1/8, from the twin values of its query."""
-    chi = SC._chi_from_h(h, 4)[None]
-    vals, null2 = exact_values(chi, fl.paper_teachers(4).tables.astype(np.int64), np.ones(16, dtype=np.int64))
+    return twin_count_chi_d4(SC._chi_from_h(h, 4), answer)
+
+
+def twin_count_chi_d4(chi, answer):
+    """What the query chi (2^4 x 2 numerators in {0, 1}) rules out of (4.3) at d = 4, alpha = 1/8,
+    from its twin values: against the null value (no fallback) or the fullest 2 alpha window."""
+    vals, null2 = exact_values(np.asarray(chi)[None], paper_tables(4), np.ones(16, dtype=np.int64))
     if answer == "null":
         return int(((np.abs(2 * vals - null2[:, None]) * 8) > 2 * 16).sum())
     kept = max(int((((vals - vals[:, [i]]) * 8 >= 0) & ((vals - vals[:, [i]]) * 8 <= 2 * 16)).sum())
@@ -269,16 +208,19 @@ def test_d4_plain_equals_reduced_null(alpha):
     assert a.status == b.status == "optimal" and a.value == b.value == twin_reduced_d4(alpha)[0]
 
 
-def test_witness_is_rechecked_through_the_oracle():
+def test_witness_rules_out_what_the_value_says():
+    """The witness query, recounted from the definition (plain_eliminated: Fractions and
+    naive.adversary_removed), rules out the maximum the reduced 5^8 twin gives, and the oracle
+    a user would ask agrees."""
     cc, D = fl.paper_teachers(4), fl.uniform(4)
-    r = fl.max_eliminations(cc, D, "1/8")
-    oracle = fl.StatisticalQueryOracle(cc, D, "1/8", responder="null")
-    oracle.query(r.witness)
-    assert len(cc) - oracle.version_space_size == r.value == 5
-    r = fl.max_eliminations(cc, D, "1/8", answer="max_consistent")
-    oracle = fl.StatisticalQueryOracle(cc, D, "1/8", responder="max_consistent")
-    oracle.query(r.witness)
-    assert len(cc) - oracle.version_space_size == r.value == 3
+    null, _, mc = twin_reduced_d4("1/8")
+    for answer, want in (("null", null), ("max_consistent", mc)):
+        r = fl.max_eliminations(cc, D, "1/8", answer=answer)
+        assert r.value == want
+        assert plain_eliminated(r.witness, cc, "1/8", answer) == want
+        oracle = fl.StatisticalQueryOracle(cc, D, "1/8", responder=answer)
+        oracle.query(r.witness)
+        assert len(cc) - oracle.version_space_size == want
     json.dumps(r.to_dict())
 
 
