@@ -91,15 +91,15 @@ def paper_tables(d):
 
 
 def one_query_maximum(d, alpha, responder):
-    """The most of (4.3)'s teachers one query rules out under the uniform law (d = 3: every
+    """The most of (4.3)'s teachers one query rules out under the uniform law (d = 2, 3: every
     Boolean query; d = 4: the reduced model): any query against the null responder, the
     max-consistent adversary's removals otherwise (it always keeps a member)."""
-    if d == 3:
-        _, null_any, mc = twin_max_eliminations(paper_tables(3), np.ones(8, dtype=np.int64), alpha)
+    if d in (2, 3):
+        _, null_any, mc = twin_max_eliminations(paper_tables(d), np.ones(1 << d, dtype=np.int64), alpha)
     elif d == 4:
         _, null_any, mc = twin_reduced_d4(alpha)
     else:
-        raise ValueError(f"d = {d}: the twins enumerate d = 3 and 4 only")
+        raise ValueError(f"d = {d}: the twins enumerate d = 2, 3 and 4 only")
     return null_any if responder == "null" else mc
 
 
@@ -115,3 +115,15 @@ def sharpest_bound(d, alpha, responder):
     removal = -(-1 // (4 * alpha * alpha)) - 1          # Parseval: at most this many removed per query
     parseval = None if removal <= 0 else -(-(m - 1) // removal)
     return max(parseval or 0, -(-(m - 1) // r))
+
+
+@lru_cache(maxsize=None)
+def best_one_query_d3(alpha, require=True):
+    """The best single query at d = 3 against (4.3), {f_S : 1 in S}, by ``naive.best_query``
+    over all 2^16 Boolean queries (alpha = thr / 2^(d+1)): (how many it rules out, the first
+    such query as its table chi(x, 0), chi(x, 1))."""
+    n = 8
+    thr = Fraction(alpha) * 2 * n
+    assert thr.denominator == 1
+    best, t = naive.best_query(3, [0b001, 0b011, 0b101, 0b111], int(thr), require, 0, 1 << (2 * n))
+    return best, [[(t >> x) & 1, (t >> (n + x)) & 1] for x in range(n)]

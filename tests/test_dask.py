@@ -29,7 +29,7 @@ pytest.importorskip("distributed")
 import finitelearn as fl  # noqa: E402
 from finitelearn.experiments import run_scaling  # noqa: E402
 from finitelearn.lazy import count_ones  # noqa: E402
-from tests import naive  # noqa: E402
+from tests import naive, sq_twins  # noqa: E402
 
 ROOT = Path(fl.__file__).resolve().parent.parent
 ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
@@ -88,7 +88,12 @@ def test_many_small_chunks_and_large_d(eng):
     f = fl.parity(34, {0, 33}, lazy=True)
     g = fl.disjunction(34, {1, 32}, lazy=True)
     D = fl.uniform_on_subcube(34, {i: 0 for i in range(8, 30)})  # 2^12 points: 64 words
-    want = count_ones(f ^ g, D)
+    # the 2^12 points of D by plain enumeration: bits 0..7 and 30..33 free
+    free = list(range(8)) + list(range(30, 34))
+    points = [sum(((k >> j) & 1) << b for j, b in enumerate(free)) for k in range(1 << 12)]
+    want = sum(((x ^ (x >> 33)) & 1) != (((x >> 1) | (x >> 32)) & 1) for x in points)
+    assert want == 2048  # f = x_1 + x_34 is uniform given g's bits x_2, x_33: they differ on half
+    assert count_ones(f ^ g, D) == want
     assert fl.lazy.count_ones(f ^ g, D, eng, chunk=1) == want
     # x_1 + x_34 odd and not (x_2 or x_33), or even and (x_2 or x_33): 1/2 of the points
     assert fl.agreement_probability(f, g, fl.uniform(34), engine=eng) == Fraction(1, 2)
@@ -104,20 +109,9 @@ def test_census_on_dask(eng):
     assert fl.count_functions(5, "balanced", eng) == comb(32, 16) == 601080390
 
 
-def _plain_one_query_d3(alpha):
-    """The best single query at d = 3 against the class (4.3), {f_S : 1 in S}, by
-    ``naive.best_query`` over all 2^16 Boolean queries (alpha = thr / 2^(d+1)), as the witness
-    table chi(x, 0), chi(x, 1)."""
-    n = 8
-    thr = alpha * 2 * n
-    assert thr.denominator == 1
-    best, t = naive.best_query(3, [0b001, 0b011, 0b101, 0b111], int(thr), True, 0, 1 << (2 * n))
-    return best, [[(t >> x) & 1, (t >> (n + x)) & 1] for x in range(n)]
-
-
 @pytest.mark.parametrize("tol", ["1/16", "1/8"])
 def test_the_one_query_search_on_dask(eng, tol):
-    want = _plain_one_query_d3(Fraction(tol))
+    want = sq_twins.best_one_query_d3(Fraction(tol))
     here = fl.one_query_search(3, tol)
     there = fl.one_query_search(3, tol, engine=eng, chunk=1 << 10)
     assert (there.value, there.witness.numerators.tolist()) == want
@@ -166,6 +160,30 @@ def _rows(out):
     return {(r["d"], r["student"]): {k: v for k, v in r.items() if k != "seconds"} for r in recs}
 
 
+def _known(rows, alpha="1/8"):
+    """The records' fields that follow from the paper and the twins, not from run_scaling:
+    2^(d-1) teachers; d + 1 membership queries for Theorem 4.3's student and d - 1 for the
+    optimal one (each query at most halves the parities against the larger-half adversary);
+    GF(2) elimination identifies, each query keeping the version space or halving it; the SQ
+    students' Parseval bound ceil((m - 1) / (ceil(1 / (4 alpha^2)) - 1)) and sharpest bound
+    (tests/sq_twins.py)."""
+    a = Fraction(alpha)
+    for (d, student), r in rows.items():
+        m = 1 << (d - 1)
+        assert r["class_size"] == m and r["paper_d_plus_1"] == d + 1 and r["optimal_membership"] == d - 1
+        assert r["identified"] and r["version_space_sizes"][-1] == 1
+        if student == "paper-d+1":
+            assert r["queries"] == d + 1
+        elif student == "optimal":
+            assert r["queries"] == d - 1
+        elif student == "gf2-elimination":
+            sizes = [m] + r["version_space_sizes"]
+            assert all(b in (a_, a_ // 2) for a_, b in zip(sizes, sizes[1:])) and r["queries"] >= d - 1
+        else:  # an SQ student against the max-consistent adversary
+            assert r["lower_bound"] == -(-(m - 1) // (-(-1 // (4 * a * a)) - 1))
+            assert r["sharpest_lower_bound"] == sq_twins.sharpest_bound(d, alpha, "max_consistent")
+
+
 def test_scaling_on_the_cluster_writes_the_same_records_and_resumes(eng, tmp_path):
     here, there = tmp_path / "here", tmp_path / "there"
     students = ["paper-d+1", "greedy", "gf2-elimination"]
@@ -173,6 +191,7 @@ def test_scaling_on_the_cluster_writes_the_same_records_and_resumes(eng, tmp_pat
     b = run_scaling([2, 3], "1/8", students=students, out_dir=there, progress=False, engine=eng)
     assert [(r.d, r.student) for r in a] == [(r.d, r.student) for r in b]
     assert _rows(here) == _rows(there)
+    _known(_rows(there))
     assert (here / "scaling.csv").read_text().count("\n") == (there / "scaling.csv").read_text().count("\n")
     seconds = [r.seconds for r in b]
     again = run_scaling([2, 3], "1/8", students=students, out_dir=there, progress=False, engine=eng)
@@ -272,6 +291,7 @@ def test_finitelearn_scaling_against_dask_scheduler_and_dask_worker_processes(tm
         here = tmp_path / "here"
         run_scaling([2, 3], "1/8", students=["paper-d+1", "optimal", "gf2-elimination"], out_dir=here, progress=False)
         assert _rows(out) == _rows(here)
+        _known(_rows(out))
     finally:
         for p in reversed(procs):  # the workers first, then the scheduler: only what this test started
             if p.poll() is None:

@@ -10,7 +10,7 @@ import pytest
 
 import finitelearn as fl
 from finitelearn.sq_search import one_query_search
-from tests import naive
+from tests import naive, sq_twins
 
 
 def _plain_d2(alpha, require):
@@ -43,9 +43,10 @@ def test_against_the_definition_at_d_2_and_cp_sat_at_d_3(tol, require):
 
 
 def test_chunks_and_threads_do_not_change_the_witness():
-    a = one_query_search(3, "1/8")
-    b = one_query_search(3, "1/8", engine=fl.local_engine(threads=2), chunk=1000)
-    assert (a.value, a.witness.numerators.tolist()) == (b.value, b.witness.numerators.tolist())
+    want = sq_twins.best_one_query_d3(Fraction(1, 8))  # (value, the first best query's table)
+    for r in (one_query_search(3, "1/8"), one_query_search(3, "1/8", engine=fl.local_engine(threads=2), chunk=1000),
+              one_query_search(3, "1/8", chunk=7)):
+        assert (r.value, r.witness.numerators.tolist()) == want
 
 
 @pytest.mark.slow
