@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 import finitelearn as fl
 from finitelearn.oracles import InvariantViolated, StatisticalQuery
+from tests import naive
 
 SETTINGS = settings(deadline=None, max_examples=60, suppress_health_check=[HealthCheck.too_slow])
 
@@ -331,18 +332,19 @@ def test_adaptive_game_invariants(args, alpha, responder, paper):
     n = 1 << d
     o = fl.StatisticalQueryOracle(C, D, alpha, responder)
     alive = set(masks)
+    sizes = []
     for chi in chis:
-        before = o.version_space_size
         ans = o.query(as_query(chi))
         values = {R: plain_value(chi, [par(R, x) for x in range(n)], D) for R in alive}
-        kept = set(o.version_space_masks().tolist())
-        assert kept == {R for R in alive if abs(values[R] - ans) <= alpha}
+        kept = {R for R in alive if abs(values[R] - ans) <= alpha}   # by the definition
+        assert set(o.version_space_masks().tolist()) == kept
         assert kept, "never empty"
-        removed = before - len(kept)
-        assert removed == o.transcript[-1].removed
+        removed = len(alive) - len(kept)
+        assert o.transcript[-1].removed == removed
         assert removed * 4 * alpha**2 < 1  # Parseval: fewer than 1/(4 alpha^2)
         alive = kept
-    assert o.version_space_sizes() == [e.version_space_size for e in o.transcript]
+        sizes.append(len(kept))
+    assert o.version_space_sizes() == sizes
 
 
 def test_one_majority_query_removes_ten_of_at_most_fifteen():
@@ -352,7 +354,15 @@ def test_one_majority_query_removes_ten_of_at_most_fifteen():
     g = fl.learners.Greedy()
     o = fl.StatisticalQueryOracle(fl.paper_teachers(d), fl.uniform(d), "1/8", "null")
     g.learn(o, budget=1)
-    assert o.transcript[0].removed == 10
+    # recounted from the query itself: each teacher's exact value and the null value summed over
+    # the 2^10 points, the null responder's removals by naive.adversary_removed
+    q = o.transcript[0].query
+    num, n = np.asarray(q.numerators, dtype=np.int64), 1 << d
+    x = np.arange(n)
+    values = [Fraction(int(num[x, [par(S, k) for k in range(n)]].sum()), q.denominator * n)
+              for S in fl.paper_teachers(d).masks.tolist()]
+    null = Fraction(int(num.sum()), 2 * q.denominator * n)
+    assert naive.adversary_removed("null", values, null, Fraction(1, 8)) == o.transcript[0].removed == 10
 
 
 def test_fixed_teacher_null_responder_is_not_bound_by_parseval():
