@@ -1,13 +1,15 @@
 """Twins of the one-query maximum (finitelearn.sq_complexity.max_eliminations), written from
 the definitions with no central identity and no solver: every Boolean query enumerated
 (d <= 3: 2^16 queries), the reduced model of the paper's class enumerated at d = 4 (5^8
-functions), and what one query rules out recounted in Fractions.  Shared by
+functions), what one query rules out recounted in Fractions, and the adaptive game's
+brute-force minimax.  Shared by
 tests/test_sq_complexity.py and the scaling tests (tests/test_experiments.py), whose
 sharpest lower bound is max(Parseval, ceil((m - 1) / r)) with r this maximum."""
 
 from __future__ import annotations
 
 import itertools
+import math
 from fractions import Fraction
 from functools import lru_cache
 
@@ -51,6 +53,31 @@ def twin_max_eliminations(tables, weights, alpha):
         kept = np.maximum(kept, ((diff >= 0) & (diff <= 2 * alpha.numerator * W)).sum(axis=1))
     best_mc = int((m - kept).max())
     return best_null, best_any, best_mc
+
+
+def twin_game(tables, weights, alpha):
+    """Brute-force minimax of the adaptive game (memoised recursion over version spaces)."""
+    alpha = Fraction(alpha)
+    W = int(weights.sum())
+    chi = all_boolean_queries(int(np.log2(tables.shape[1])))
+    vals, _ = exact_values(chi, tables, weights)
+    vals = [tuple(Fraction(int(v), W) for v in row) for row in np.unique(vals, axis=0)]
+    m = tables.shape[0]
+
+    @lru_cache(maxsize=None)
+    def value(V):
+        if len(V) == 1:
+            return 0
+        best = math.inf
+        for row in vals:
+            answers = {row[i] + alpha for i in V}          # every kept set lies in one of these windows
+            kept = [tuple(j for j in V if abs(row[j] - A) <= alpha) for A in answers]
+            if any(len(k) == len(V) for k in kept):
+                continue
+            best = min(best, 1 + max(value(k) for k in kept))
+        return best
+
+    return value(tuple(range(m)))
 
 
 def plain_eliminated(query, cc, alpha, answer):

@@ -5,9 +5,11 @@ from __future__ import annotations
 import csv
 import json
 
+import numpy as np
 import pytest
 
 from finitelearn.cli import main
+from tests import sq_twins
 
 pytest.importorskip("ortools")
 
@@ -16,9 +18,18 @@ def test_bounds_writes_json_and_csv(tmp_path, capsys):
     assert main(["bounds", "--d-max", "3", "--tolerance", "1/8", "--out", str(tmp_path)]) == 0
     rows = json.loads((tmp_path / "bounds.json").read_text())["rows"]
     assert [r["d"] for r in rows] == [2, 3]
+    for r in rows:  # every cell that has a twin (tests/sq_twins.py), d = 2 and 3
+        d, m = r["d"], 1 << (r["d"] - 1)
+        tables, w = sq_twins.paper_tables(d), np.ones(1 << d, dtype=np.int64)
+        null, null_any, mc = sq_twins.twin_max_eliminations(tables, w, "1/8")
+        cells = {k: r[k]["value"] for k in ("one_query_null", "one_query_null_any", "one_query_max_consistent",
+                                            "one_query_queries", "adaptive", "parseval_queries")}
+        assert cells == {"one_query_null": null, "one_query_null_any": null_any, "one_query_max_consistent": mc,
+                         "one_query_queries": -(-(m - 1) // mc), "adaptive": sq_twins.twin_game(tables, w, "1/8"),
+                         "parseval_queries": -(-(m - 1) // 15)}  # 1/(4 alpha^2) = 16: at most 15 removed a query
+        assert r["one_query_null"]["status"] == "optimal" and r["paper_membership"]["value"] == d + 1
     r3 = rows[1]
-    assert r3["one_query_null"]["value"] == 3 and r3["one_query_null"]["status"] == "optimal"
-    assert r3["adaptive"]["value"] == 3 and r3["parseval_queries"]["value"] == 1
+    assert r3["adaptive"]["value"] == 3  # (the d = 3 values the CSV is read for below)
     assert all("seconds" in r3[k] for k in r3 if isinstance(r3[k], dict))
     with open(tmp_path / "bounds.csv") as fh:
         flat = list(csv.DictReader(fh))

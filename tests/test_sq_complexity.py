@@ -8,15 +8,14 @@ import itertools
 import json
 import math
 from fractions import Fraction
-from functools import lru_cache
 
 import numpy as np
 import pytest
 
 import finitelearn as fl
 from finitelearn import sq_complexity as SC
-from tests.sq_twins import (all_boolean_queries, exact_values, paper_tables, plain_eliminated, twin_max_eliminations,
-                            twin_reduced_d4)
+from tests.sq_twins import (all_boolean_queries, exact_values, paper_tables, plain_eliminated, twin_game,
+                            twin_max_eliminations, twin_reduced_d4)
 
 pytest.importorskip("ortools")
 
@@ -25,33 +24,8 @@ ALPHAS = ("1/4", "1/8", "1/16")
 
 # --------------------------------------------------------------------------------------
 # twins, written from the definitions (no central identity, no solver): the one-query
-# twins are in tests/sq_twins.py, shared with the scaling tests
+# twins and the game's minimax are in tests/sq_twins.py, shared with the scaling and CLI tests
 # --------------------------------------------------------------------------------------
-def twin_game(tables, weights, alpha):
-    """Brute-force minimax of the adaptive game (memoised recursion over version spaces)."""
-    alpha = Fraction(alpha)
-    W = int(weights.sum())
-    chi = all_boolean_queries(int(np.log2(tables.shape[1])))
-    vals, _ = exact_values(chi, tables, weights)
-    vals = [tuple(Fraction(int(v), W) for v in row) for row in np.unique(vals, axis=0)]
-    m = tables.shape[0]
-
-    @lru_cache(maxsize=None)
-    def value(V):
-        if len(V) == 1:
-            return 0
-        best = math.inf
-        for row in vals:
-            answers = {row[i] + alpha for i in V}          # every kept set lies in one of these windows
-            kept = [tuple(j for j in V if abs(row[j] - A) <= alpha) for A in answers]
-            if any(len(k) == len(V) for k in kept):
-                continue
-            best = min(best, 1 + max(value(k) for k in kept))
-        return best
-
-    return value(tuple(range(m)))
-
-
 def small_classes():
     yield "paper d=2", fl.paper_teachers(2), fl.uniform(2)
     yield "paper d=3", fl.paper_teachers(3), fl.uniform(3)
