@@ -347,7 +347,11 @@ def test_strategy_run_refuses_a_teacher_on_another_cube():
     for d in (2, 4):
         with pytest.raises(fl.DomainMismatch, match=f"the strategy is on d=3 and the teacher on d={d}"):
             tree.run(fl.parity(d, 1))
-    assert tree.run(fl.parity(3, {0, 2})) == (2, [2, 4])
+    queries, points = tree.run(fl.parity(3, {0, 2}))
+    assert queries == len(points) == 2  # d - 1 membership queries (the class has 2^(d-1) members)
+    # the labels at the points asked leave only the teacher (mask 0b101) of the class, by the definition
+    labels = [bin(0b101 & x).count("1") % 2 for x in points]
+    assert [S for S in (1, 3, 5, 7) if [bin(S & x).count("1") % 2 for x in points] == labels] == [0b101]
 
 
 @settings(max_examples=40, deadline=None)

@@ -10,7 +10,6 @@ from fractions import Fraction
 from math import comb
 
 import numba
-import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st

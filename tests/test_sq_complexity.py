@@ -208,8 +208,12 @@ def test_never_above_parseval():
 def test_unit_queries_are_bounded_by_boolean_and_parseval():
     r = fl.max_eliminations(fl.paper_teachers(3), fl.uniform(3), "1/8", queries="unit")
     assert r.lower == 3 and r.upper == 3 and r.status == "optimal"   # m - 1 = 3 caps Parseval's 15
+    assert plain_eliminated(r.witness, fl.paper_teachers(3), "1/8", "null") == 3
     r = fl.max_eliminations(fl.paper_teachers(4), fl.uniform(4), "1/4", queries="unit", require_consistent=False)
-    assert (r.lower, r.upper) == (1, 3) and r.status == "bounds" and r.value is None
+    # the lower bound is the Boolean optimum (twin_reduced_d4: 1 at alpha = 1/4), the witness
+    # recounted from the definition; the upper bound is Parseval's ceil(1/(4 alpha^2)) - 1 = 3
+    assert (r.lower, r.upper) == (twin_reduced_d4("1/4")[1], 3) == (1, 3) and r.status == "bounds" and r.value is None
+    assert plain_eliminated(r.witness, fl.paper_teachers(4), "1/4", "null") == 1
 
 
 def test_time_limit_gives_honest_bounds():

@@ -1,7 +1,7 @@
 """The greedy student's kernel (finitelearn._kernels.greedy) against its plain twin.
 
-``naive.simulate_removed`` lists every hit's value and asks the public Python responders;
-the kernel counting-sorts the coefficients.  They are compared on every small pattern and
+``naive.simulate_removed`` lists every hit's value and answers as ``naive.adversary_removed``
+defines the two adversaries (no finitelearn); the kernel counting-sorts the coefficients.  They are compared on every small pattern and
 version space, on random ones and on hypothesis-drawn ones, for both adversaries.
 ``query_table`` (the asked query's truth table) and ``independent_differences`` (the free
 directions) are compared with their definitions in ``naive``: every input at d <= 3 and

@@ -216,7 +216,7 @@ def _positions(in_vs, order):
 @given(st.data())
 def test_simulate_removed_rows_against_the_twin_and_the_kernel(data):
     """Several candidate queries of one pattern at once: each row as the responders answer it
-    (naive.simulate_removed, through finitelearn.responders) and as the kernel does."""
+    (naive.simulate_removed, by naive.adversary_removed's definitions) and as the kernel does."""
     d = data.draw(st.integers(2, 7), label="d")
     k = data.draw(st.integers(0, min(d, 4)), label="k")
     n = 1 << k

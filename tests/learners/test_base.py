@@ -92,11 +92,13 @@ def test_real_students_reach_each_stop():
     assert CandidateTesting().learn(game, budget=2).stopped == "budget"
     game = fl.StatisticalQueryOracle(fl.paper_teachers(4), fl.uniform(4), "1/8", "null")
     r = CoordinateCorrelations().learn(game)
+    # one query per coordinate, d = 4 of them; after the first (which rules out f_{1} = x_1) every
+    # teacher answers each alike (tests/learners/test_sq.py derives E[x_i f_S] = 1/4)
     assert (r.stopped, r.queries) == ("no progress", 4)
 
 
 def test_default_budget_is_public():
-    assert CandidateTesting().default_budget(16, 5) == default_budget(16, 5) == 21
+    assert CandidateTesting().default_budget(16, 5) == default_budget(16, 5) == 16 + 5  # class size + d
     assert fl.learners.GF2Elimination().default_budget(16, 5) == 5 + 64
     r = CandidateTesting().learn(fl.StatisticalQueryOracle(fl.paper_teachers(6), fl.uniform(6), "1/8", "max_consistent"))
     assert r.stopped == "no progress" and r.queries == 32 <= CandidateTesting().default_budget(32, 6)

@@ -72,7 +72,7 @@ def test_simulation_one_query_suffices(monkeypatch):
 
 def test_single_query_by_hand():
     """chi_h on X_0 has twice the value of the feature query, for the old witness h = [x = e_1]."""
-    d, n = 3, 8
+    n = 8  # d = 3
     for S in (1, 3, 5, 7):
         t = [bin(S & x).count("1") % 2 for x in range(n)]
         h = [int(x == 1) for x in range(n)]
