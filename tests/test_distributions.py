@@ -77,9 +77,11 @@ def test_support_size_repr_and_iterables():
     four = fl.point_masses(3, [0, 1, 2, 3])
     assert repr(four) == "Distribution(d=3, {0: 1/4, 1: 1/4, 2: 1/4, 3: 1/4})"  # up to 4 points listed
     assert repr(fl.point_masses(3, [0, 1, 2, 3, 7])) == "Distribution(d=3, support size 5)"
-    # any iterable of weights, a generator included, is one table
-    assert fl.from_weights(w for w in [1, 0, 2, 1]) == fl.from_weights([1, 0, 2, 1])
-    assert fl.from_weights(np.array([1, 0, 2, 1])) == fl.from_weights([1, 0, 2, 1])
+    # any iterable of weights, a generator included, is one table: P = (1/4, 0, 1/2, 1/4)
+    want = [Fraction(1, 4), 0, Fraction(1, 2), Fraction(1, 4)]
+    for D2 in (fl.from_weights(w for w in [1, 0, 2, 1]), fl.from_weights(np.array([1, 0, 2, 1])),
+               fl.from_weights([1, 0, 2, 1])):
+        assert [D2.pmf(k) for k in range(4)] == want
 
 
 def test_module_attributes_and_deprecated_name():
@@ -148,10 +150,11 @@ def test_the_notebook_table_lists_the_support_with_its_probabilities():
 
 
 def test_weights_from_a_generator_with_a_domain():
-    want = fl.from_weights([1, 0, 2, 1])
-    assert fl.Distribution.from_weights(fl.Cube(2), (w for w in [1, 0, 2, 1])) == want
-    assert fl.from_weights((w for w in [1, 0, 2, 1]), domain=fl.Cube(2)) == want
-    assert fl.Distribution.from_weights(fl.Cube(2), np.array([1, 0, 2, 1])) == want
+    want = [Fraction(1, 4), 0, Fraction(1, 2), Fraction(1, 4)]  # the weights 1, 0, 2, 1 over their sum
+    for D in (fl.Distribution.from_weights(fl.Cube(2), (w for w in [1, 0, 2, 1])),
+              fl.from_weights((w for w in [1, 0, 2, 1]), domain=fl.Cube(2)),
+              fl.Distribution.from_weights(fl.Cube(2), np.array([1, 0, 2, 1]))):
+        assert [D.pmf(k) for k in range(4)] == want and D.d == 2
 
 
 def test_expectation_refuses_a_list_of_the_wrong_length():

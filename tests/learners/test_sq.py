@@ -141,7 +141,7 @@ def test_coordinate_correlations_say_nothing_about_a_parity():
     assert r.removed == [1] + [0] * (d - 1)  # only f_{1} = x_1 is ruled out
     # the queries are the d coordinates x_1, ..., x_d themselves, in order
     assert [e.query.parity_mask for e in o.transcript] == [1 << i for i in range(d)]
-    assert [e.query.kind for e in o.transcript] == [o.transcript[0].query.kind] * d
+    assert [e.query.kind for e in o.transcript] == ["feature"] * d
     assert 1 not in o.version_space_masks().tolist() and o.version_space_size == 2 ** (d - 1) - 1
 
 
