@@ -148,9 +148,9 @@ def sharpest_bound(d, alpha, responder):
 def best_one_query_d3(alpha, require=True):
     """The best single query at d = 3 against (4.3), {f_S : 1 in S}, by ``naive.best_query``
     over all 2^16 Boolean queries (alpha = thr / 2^(d+1)): (how many it rules out, the first
-    such query as its table chi(x, 0), chi(x, 1))."""
+    such query as its table chi(x, 0), chi(x, 1)).  Any alpha: 2^(d+1) |value - null| is an
+    integer k, and k > 2^(d+1) alpha exactly when k > floor(2^(d+1) alpha)."""
     n = 8
-    thr = Fraction(alpha) * 2 * n
-    assert thr.denominator == 1
-    best, t = naive.best_query(3, [0b001, 0b011, 0b101, 0b111], int(thr), require, 0, 1 << (2 * n))
+    thr = math.floor(Fraction(alpha) * 2 * n)
+    best, t = naive.best_query(3, [0b001, 0b011, 0b101, 0b111], thr, require, 0, 1 << (2 * n))
     return best, [[(t >> x) & 1, (t >> (n + x)) & 1] for x in range(n)]
