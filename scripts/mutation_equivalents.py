@@ -1835,10 +1835,9 @@ RULES += [
     ("_kernels/wht.py", "for k in range(top - 1, -1, -1):", "for k in range(top + 1, -1, -1):",
      "two extra levels k = top + 1 and top before the real ones: _level(k) = tile_bits for every k >= top (_plan's "
      "top is the first level at tile_bits, and _level clamps to it), so both sweeps have lo == hi and do nothing"),
-    ("_kernels/wht.py", "chunk_bits: int = _CHUNK_BITS, threads: int = 1) -> None:",
-     "chunk_bits: int = _CHUNK_BITS, threads: int = 0) -> None:",
-     "blocked's default thread count 0 instead of 1: both are not > 1, so the serial form runs either way (and the "
-     "result does not depend on threads, test_threads_give_the_same_result)"),
+    ("_kernels/wht.py", "chunk_bits: int = _CHUNK_BITS, threads: int = 1) -> None:", None,
+     "blocked's default thread count (0 runs the serial form as 1 does, 2 the threaded one): the result does not "
+     "depend on threads (test_threads_give_the_same_result), and every caller outside the tests passes threads"),
 ]
 
 
