@@ -1712,6 +1712,11 @@ RULES += [
      "_level returns max(tile_bits, d - 3k) >= tile_bits, so '> tile_bits' is '!= tile_bits'"),
     ("_kernels/wht.py", "d, b1, tile_bits, top, seq = _plan(a, sub_bits, block_bits, chunk_bits, True)",
      "d, b1, tile_bits, top, seq = _plan(a, sub_bits, block_bits, chunk_bits, False)", _TILE_CHOICE),
+    ("_kernels/wht.py", "if bits_left == 2:", "if bits_left > 2:",
+     "_radix's second test: every bits_left > 2 is taken by the first (if bits_left >= 3), so radix 4 is never "
+     "chosen and two stages left go as two radix-2 passes, as for '== 3' below: the same additions and "
+     "subtractions, in the same order, as one radix-4 butterfly (bit-identical in floats too); only the speed "
+     "differs"),
     ("_kernels/wht.py", "if bits_left == 2:", "if bits_left == 3:",
      "_radix's second test: 3 is taken by the first (if bits_left >= 3), so radix 4 is never chosen and two "
      "stages left go as two radix-2 passes: the same additions and subtractions, in the same order, as one "
