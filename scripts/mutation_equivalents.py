@@ -1790,6 +1790,15 @@ RULES += [
      "the only ones the wrappers admit) only uint8 casts safely to uint8, so <= holds exactly where == does"),
     ("_kernels/wht.py", "while h < 32:", "while h != 32:",
      "_first5's h runs 1, 2, 4, 8, 16, 32 (doubled from 1): it meets 32 exactly, so the loop stops at the same h"),
+    ("_kernels/wht.py", "while h < 32:", "while h < 31:",
+     "_first5's h runs through powers of two (doubled from 1): 16 is below both 31 and 32 and 32 below neither, "
+     "so the loop stops at the same h"),
+    ("_kernels/wht.py", "and (src.dtype == a.dtype or src.dtype == types.uint8)):",
+     "or (src.dtype == a.dtype or src.dtype == types.uint8)):",
+     "the intrinsic's typing guard: with two arrays (the only arguments its callers pass, as for the 'or' of the "
+     "first line) the mutant admits any dtypes, but every caller passes the output's dtype or a uint8 table as "
+     "src (wht_copy's empty_like, signed_spectrum's uint8 table, in place a itself; the tests as well), on which "
+     "the guard is unchanged"),
     ("_kernels/wht.py", "while m > uint64(1):  # n = 2^d: d halvings reach 1",
      "while m != uint64(1):  # n = 2^d: d halvings reach 1",
      "_plan's m starts at n = 2^d >= 1 (blocked's contract: a power of two, at least 2^sub_bits) and is halved: it "
