@@ -1656,6 +1656,8 @@ _TILE_CHOICE = ("the threaded schedule's tile size: the line only chooses tile_b
                 "any mutant of the condition makes that choice in other cases, nothing else")
 RULES += [
     ("_kernels/wht.py", "if threaded and (n >> uint64(b0)) < uint64(2):", None, _TILE_CHOICE),
+    ("_kernels/wht.py", "d, b1, tile_bits, top, seq = _plan(a, sub_bits, block_bits, chunk_bits, False)",
+     "d, b1, tile_bits, top, seq = _plan(a, sub_bits, block_bits, chunk_bits, True)", _TILE_CHOICE),
     ("_kernels/wht.py",
      "x = builder.load(builder.bitcast(at, ir.VectorType(ir.IntType(8), 4).as_pointer()), align=1)",
      "x = builder.load(builder.bitcast(at, ir.VectorType(ir.IntType(8), 4).as_pointer()), align= 2)",
@@ -1760,14 +1762,19 @@ RULES += [
 
 # Rules that need the diff's context: the same line text elsewhere in the module is a mutant
 # that a test kills, so the rule names an unchanged line of the diff (its three lines of
-# context on either side) that only the equivalent place has.
-# (module, line before, line after or None, a context line, why)
+# context on either side) that only the equivalent place has, or several lines (joined by
+# newlines) that only it has together.
+# (module, line before, line after or None, context line(s), why)
 CONTEXT_RULES: list[tuple[str, str, str | None, str, str]] = [
     ("_kernels/greedy.py", "continue", "break", "lo, hi = strong_off[p], strong_off[p + 1]",
      "the block-translate loop's guard 'k > nblock' never fires: the student builds the block and the "
      "family from the same numbers (nblock = len(block) = min(the bits the version space varies in, max_k) "
      "and every pattern of the family has k <= max_k and k <= those bits), so continue and break are never "
      "reached (the anchors' loop has the same guard, which fires, and its mutant is killed)"),
+    ("_kernels/wht.py", "for k in range(8):", "for k in range( 7):",
+     "for h in (1, 2, 4):  # h = 4, 8, 16: vectors k and k + h\nif k & h == 0:",
+     "the intrinsic's stages between registers (h = 1, 2, 4): k = 7 has every bit of h set, so 'k & h == 0' never "
+     "holds for it and dropping it drops nothing (as range(31) in the plain _first5)"),
     ("_kernels/wht.py", "for k in range(8):", "for k in range( 9):",
      "at = builder.gep(src_base, [ir.Constant(i64, 4 * k)])",
      "the intrinsic's load loop: a ninth vector is loaded and never used (the stages and the stores read "
@@ -1880,6 +1887,6 @@ def equivalent(module: str, diff: str) -> str | None:
         if mod == module and b == before and (a is None or a == after):
             return why
     for mod, b, a, ctx, why in CONTEXT_RULES:
-        if mod == module and b == before and (a is None or a == after) and ctx in context_lines(diff):
+        if mod == module and b == before and (a is None or a == after) and set(ctx.split("\n")) <= context_lines(diff):
             return why
     return None
