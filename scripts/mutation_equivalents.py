@@ -1760,12 +1760,38 @@ RULES += [
      "the pointer's, and 0..28 are the same in 65 bits as in 64"),
 ]
 
+# the thirteenth run (wht's sample completed)
+RULES += [
+    ("_kernels/wht.py", "return max(tile_bits, d - 3 * k)", "return max(tile_bits, d - 4 * k)",
+     "the height of the levels above the tiles: four bits (a radix-8 and a radix-2 sweep) instead of three; as "
+     "for 'd - 2 * k', every stage is still done once, each level's stages in increasing order and the lowest "
+     "level first, so each element sees the same additions in the same order (bit-identical in floats too); "
+     "only the speed differs"),
+    ("_kernels/wht.py", "if done % per != uint64(0):", "if done % per > uint64(0):",
+     "done and per are uint64 (unsigned): a remainder is != 0 exactly when it is > 0"),
+    ("_kernels/wht.py", "if n <= (1 << _COMPACT_BITS):", "if n <= ( 2 << _COMPACT_BITS):",
+     "signed_spectrum's route at 2^13 entries: the +-1 table made by numpy and the textbook loop instead of "
+     "the blocked kernel reading the table; as for wht_copy's, both do the stages in increasing order per "
+     "element (integers, exact within the caller's bound) and both are bound to the definition "
+     "(tests/_kernels/test_wht_narrow.py); only the speed differs"),
+    ("_kernels/wht.py", "chunk = min(h, uint64(1) << uint64(chunk_bits))",
+     "chunk = min(h, uint64( 2) << uint64(chunk_bits))",
+     "the sweeps' chunk size doubled (as chunk_bits + 1): chunks are only the units of parallel work, the same "
+     "butterflies on the same elements in the same order either way; " + _TUNING),
+]
+
+
 # Rules that need the diff's context: the same line text elsewhere in the module is a mutant
 # that a test kills, so the rule names an unchanged line of the diff (its three lines of
 # context on either side) that only the equivalent place has, or several lines (joined by
 # newlines) that only it has together.
 # (module, line before, line after or None, context line(s), why)
 CONTEXT_RULES: list[tuple[str, str, str | None, str, str]] = [
+    ("_kernels/wht.py", "if radix == 8:", "if radix <= 8:", "def _log2_radix(radix):",
+     "_log2_radix's first test: '<= 8' also returns 3 for radix 4 and 2, which come only from _radix(2) and "
+     "_radix(1), with exactly that many stages left: every loop that adds it (while 5 + done < bits, while "
+     "p < top, while q < tile_bits) ends after it either way, and done, p, q are not read after their loops "
+     "(as for 'return 1' -> 'return 2')"),
     ("_kernels/greedy.py", "continue", "break", "lo, hi = strong_off[p], strong_off[p + 1]",
      "the block-translate loop's guard 'k > nblock' never fires: the student builds the block and the "
      "family from the same numbers (nblock = len(block) = min(the bits the version space varies in, max_k) "
