@@ -1774,6 +1774,12 @@ RULES += [
      "the blocked kernel reading the table; as for wht_copy's, both do the stages in increasing order per "
      "element (integers, exact within the caller's bound) and both are bound to the definition "
      "(tests/_kernels/test_wht_narrow.py); only the speed differs"),
+    ("_kernels/wht.py", "for k in range(top - 1, -1, -1):", "for k in range(top - 1, ~1, -1):",
+     "~1 is -2: the threaded schedule's extra level k = -1, as for '- 2' (its sweep over the stages d <= bit < "
+     "d + 3, all above the array, has span 8 * 2^d > 2^d and does nothing)"),
+    ("_kernels/wht.py", "elif radix == 4:", "elif radix >= 4:",
+     "_bfly's second test: radix 8 is taken by the first and radix is 2, 4 or 8 (_radix's values), so '>= 4' "
+     "holds for 4 alone"),
     ("_kernels/wht.py", "chunk = min(h, uint64(1) << uint64(chunk_bits))",
      "chunk = min(h, uint64( 2) << uint64(chunk_bits))",
      "the sweeps' chunk size doubled (as chunk_bits + 1): chunks are only the units of parallel work, the same "
