@@ -1780,6 +1780,10 @@ RULES += [
     ("_kernels/wht.py", "elif radix == 4:", "elif radix >= 4:",
      "_bfly's second test: radix 8 is taken by the first and radix is 2, 4 or 8 (_radix's values), so '>= 4' "
      "holds for 4 alone"),
+    ("_kernels/wht.py", "for swap, blend in (([1, 0, 3, 2], [0, 5, 2, 7]), ([2, 3, 0, 1], [0, 1, 6, 7])):  # h = 1, 2",
+     "for swap, blend in (([1, 0, 3, 2], [0, 5, 3, 7]), ([2, 3, 0, 1], [0, 1, 6, 7])):  # h = 1, 2",
+     "the h = 1 blend takes lane 2 of the sums from lane 3 instead (as lane 0 from lane 1 above): lane 3 of v + y "
+     "is v3 + v2 and lane 2 is v2 + v3, the same value (IEEE and integer addition are commutative, bit for bit)"),
     ("_kernels/wht.py", "chunk = min(h, uint64(1) << uint64(chunk_bits))",
      "chunk = min(h, uint64( 2) << uint64(chunk_bits))",
      "the sweeps' chunk size doubled (as chunk_bits + 1): chunks are only the units of parallel work, the same "
