@@ -426,6 +426,10 @@ def _extend_sample(session: Path, more: int, seed: int) -> int:
     return len(chosen)
 
 
+# cosmic-ray's pending work items: those without a result
+_PENDING_ITEMS = "FROM work_items WHERE job_id NOT IN (SELECT job_id FROM work_results)"
+
+
 def _unsample_pending(session: Path) -> int:
     """Leave the session's pending mutants out of its sample (marked as --max-mutants marks
     them), so that a run stopped by --cap reports a sample, not mutants "not run".  Uniform:
@@ -439,8 +443,7 @@ def _unsample_pending(session: Path) -> int:
     con = sqlite3.connect(session)
     with con:
         n = con.execute("INSERT INTO work_results (worker_outcome, output, test_outcome, diff, job_id) "
-                        "SELECT 'SKIPPED', ?, NULL, NULL, job_id FROM work_items "
-                        "WHERE job_id NOT IN (SELECT job_id FROM work_results)", (NOT_SAMPLED,)).rowcount
+                        "SELECT 'SKIPPED', ?, NULL, NULL, job_id " + _PENDING_ITEMS, (NOT_SAMPLED,)).rowcount
     con.close()
     return n
 
@@ -448,7 +451,7 @@ def _unsample_pending(session: Path) -> int:
 def _pending(session: Path) -> int:
     """How many of the session's mutants have no result yet (cosmic-ray's pending work items)."""
     con = sqlite3.connect(session)
-    (n,) = con.execute("SELECT COUNT(*) FROM work_items WHERE job_id NOT IN (SELECT job_id FROM work_results)").fetchone()
+    (n,) = con.execute("SELECT COUNT(*) " + _PENDING_ITEMS).fetchone()
     con.close()
     return n
 

@@ -130,18 +130,24 @@ def one_query_maximum(d, alpha, responder):
     return null_any if responder == "null" else mc
 
 
+def parseval_bound(m, alpha):
+    """Parseval's bound (4.3) on the SQ game's length for m members: at most
+    ceil(1 / (4 alpha^2)) - 1 of them are ruled out per query, so ceil((m - 1) / that) queries;
+    None when alpha is so large that no query rules out any."""
+    removal = math.ceil(1 / (4 * Fraction(alpha) ** 2)) - 1  # exact: a Fraction
+    return None if removal <= 0 else -(-(m - 1) // removal)
+
+
 def sharpest_bound(d, alpha, responder):
     """The scaling records' sharpest lower bound on the SQ game's length, from the twins:
-    max(Parseval, ceil((m - 1) / r)) with m = 2^(d-1), Parseval's ceil((m - 1) / (ceil(1 /
-    (4 alpha^2)) - 1)) and r :func:`one_query_maximum`; None when r = 0."""
+    max(Parseval, ceil((m - 1) / r)) with m = 2^(d-1), :func:`parseval_bound` and r
+    :func:`one_query_maximum`; None when r = 0."""
     alpha = Fraction(alpha)
     m = 1 << (d - 1)
     r = one_query_maximum(d, alpha, responder)
     if r == 0:
         return None
-    removal = -(-1 // (4 * alpha * alpha)) - 1          # Parseval: at most this many removed per query
-    parseval = None if removal <= 0 else -(-(m - 1) // removal)
-    return max(parseval or 0, -(-(m - 1) // r))
+    return max(parseval_bound(m, alpha) or 0, -(-(m - 1) // r))
 
 
 @lru_cache(maxsize=None)

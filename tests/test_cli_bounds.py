@@ -26,7 +26,7 @@ def test_bounds_writes_json_and_csv(tmp_path, capsys):
                                             "one_query_queries", "adaptive", "parseval_queries")}
         assert cells == {"one_query_null": null, "one_query_null_any": null_any, "one_query_max_consistent": mc,
                          "one_query_queries": -(-(m - 1) // mc), "adaptive": sq_twins.twin_game(tables, w, "1/8"),
-                         "parseval_queries": -(-(m - 1) // 15)}  # 1/(4 alpha^2) = 16: at most 15 removed a query
+                         "parseval_queries": sq_twins.parseval_bound(m, "1/8")}
         assert r["one_query_null"]["status"] == "optimal" and r["paper_membership"]["value"] == d + 1
     r3 = rows[1]
     assert r3["adaptive"]["value"] == 3  # (the d = 3 values the CSV is read for below)

@@ -165,9 +165,7 @@ def _known(rows, alpha="1/8"):
     2^(d-1) teachers; d + 1 membership queries for Theorem 4.3's student and d - 1 for the
     optimal one (each query at most halves the parities against the larger-half adversary);
     GF(2) elimination identifies, each query keeping the version space or halving it; the SQ
-    students' Parseval bound ceil((m - 1) / (ceil(1 / (4 alpha^2)) - 1)) and sharpest bound
-    (tests/sq_twins.py)."""
-    a = Fraction(alpha)
+    students' Parseval and sharpest bounds (tests/sq_twins.py)."""
     for (d, student), r in rows.items():
         m = 1 << (d - 1)
         assert r["class_size"] == m and r["paper_d_plus_1"] == d + 1 and r["optimal_membership"] == d - 1
@@ -178,9 +176,9 @@ def _known(rows, alpha="1/8"):
             assert r["queries"] == d - 1
         elif student == "gf2-elimination":
             sizes = [m] + r["version_space_sizes"]
-            assert all(b in (a_, a_ // 2) for a_, b in zip(sizes, sizes[1:])) and r["queries"] >= d - 1
+            assert all(b in (a, a // 2) for a, b in zip(sizes, sizes[1:])) and r["queries"] >= d - 1
         else:  # an SQ student against the max-consistent adversary
-            assert r["lower_bound"] == -(-(m - 1) // (-(-1 // (4 * a * a)) - 1))
+            assert r["lower_bound"] == sq_twins.parseval_bound(m, alpha)
             assert r["sharpest_lower_bound"] == sq_twins.sharpest_bound(d, alpha, "max_consistent")
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import math
 from dataclasses import asdict
 from fractions import Fraction
 
@@ -106,11 +105,6 @@ def test_tolerance_checked_for_every_d_before_running(tmp_path):
     assert not (tmp_path / "scaling.json").exists()
 
 
-def plain_parseval_bound(m, alpha):
-    r = math.ceil(1 / (4 * alpha * alpha)) - 1  # exact: alpha is a Fraction
-    return None if r == 0 else -(-(m - 1) // r)
-
-
 @pytest.mark.parametrize("responder", ["max_consistent", "null"])
 def test_records_and_their_bounds(responder):
     recs = run_scaling(range(2, 9), "1/(2d)", responder=responder, progress=False)
@@ -124,7 +118,7 @@ def test_records_and_their_bounds(responder):
         if r.oracle == "sq":
             alpha = Fraction(1, 2 * r.d)
             assert r.alpha == str(alpha) and r.lower_bound_kind == "parseval"
-            assert r.lower_bound == plain_parseval_bound(m, alpha)
+            assert r.lower_bound == sq_twins.parseval_bound(m, alpha)
             if r.identified:  # the theorem: no student beats the Parseval bound
                 assert r.queries >= r.lower_bound
             assert r.max_removed * 4 * alpha * alpha < 1
@@ -269,7 +263,7 @@ def test_sharpest_bound_equals_the_twins(d, alpha, responder):
 
     bound, source = sharpest_sq_bound(d, Fraction(alpha), responder)
     assert bound == sq_twins.sharpest_bound(d, alpha, responder)
-    if bound is not None and bound > (plain_parseval_bound(1 << (d - 1), Fraction(alpha)) or 0):
+    if bound is not None and bound > (sq_twins.parseval_bound(1 << (d - 1), Fraction(alpha)) or 0):
         assert f"r <= {sq_twins.one_query_maximum(d, alpha, responder)} " in source  # the maximum it rests on
 
 
@@ -282,7 +276,7 @@ def test_a_bound_worker_that_cannot_start_or_fails_leaves_the_bounds_to_this_pro
     from fractions import Fraction
 
     from finitelearn import experiments
-    from finitelearn.experiments import SHARPEST_D_MAX, sharpest_sq_bound
+    from finitelearn.experiments import SHARPEST_D_MAX
 
     monkeypatch.setattr(_sys, "executable", interpreter and (shutil.which(interpreter) or interpreter))
     ds = [3, 4]
@@ -291,7 +285,6 @@ def test_a_bound_worker_that_cannot_start_or_fails_leaves_the_bounds_to_this_pro
     worker = experiments._BoundWorker(ds, alphas, "max_consistent")
     got = [worker.result(d) for d in ds]
     worker.stop()
-    sharpest_sq_bound.cache_clear()
     assert [b for b, _ in got] == [sq_twins.sharpest_bound(d, "1/8", "max_consistent") for d in ds] == [3, 3]
     assert all("ceil((m-1)/r)" in src for _, src in got)
 
@@ -343,12 +336,10 @@ def test_a_bound_worker_that_is_too_slow_is_ended_and_its_bounds_solved_here(mon
     from fractions import Fraction
 
     from finitelearn import experiments
-    from finitelearn.experiments import sharpest_sq_bound
 
     monkeypatch.setattr(experiments, "_BOUND_WORKER_TIMEOUT", 0.01)
     worker = experiments._BoundWorker([3, 4], {3: Fraction(1, 8), 4: Fraction(1, 16)}, "max_consistent")
     got = [worker.result(3), worker.result(4)]
     assert worker._proc.poll() is not None  # ended, not left running
-    sharpest_sq_bound.cache_clear()
     assert [b for b, _ in got] == [sq_twins.sharpest_bound(3, "1/8", "max_consistent"),
                                    sq_twins.sharpest_bound(4, "1/16", "max_consistent")] == [3, 2]
