@@ -205,6 +205,15 @@ class BooleanFunction:
             self._table = read_only(_unpack(self._packed, 1 << self._d))
         return self._table
 
+    def _table_unkept(self) -> np.ndarray:
+        """The uint8 table for one pass of a reader: :attr:`truth_table` when f holds it, else
+        unpacked from the bits without keeping it (a packed-born f stays 1 bit per point: a
+        transcript of 2^15 random features at d = 16 then holds 256 MiB, not 2.3 GiB)."""
+        if self._table is not None:
+            return self._table
+        check_memory(self._d, bytes_per_point=1, name="f.d")
+        return _unpack(self._packed, 1 << self._d)
+
     @property
     def packed(self) -> np.ndarray:
         """Read-only bit-packed table: ``max(1, 2^d/64)`` uint64 words, bit j of word w = f(64w+j)."""

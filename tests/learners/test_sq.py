@@ -161,7 +161,7 @@ def test_random_features_learn_nothing_at_d_8_and_are_seeded():
     assert features(np.random.default_rng(5)) == features(np.random.default_rng(5)) != features(6)
 
 
-@pytest.mark.parametrize("d", [2, 3, 6])
+@pytest.mark.parametrize("d", [2, 3, 6, 7, 10])
 def test_random_features_are_the_seed_s_bytes_bit_by_bit(d):
     """Each feature is the next 2^d bits of the seed's uniform random bytes (8 points a byte,
     ceil(2^d / 8) bytes a query): the same stream as numpy's Generator read directly."""
@@ -171,6 +171,21 @@ def test_random_features_are_the_seed_s_bytes_bit_by_bit(d):
             for _ in range(12)]
     got = features(9, d=d, budget=12)  # (the run may identify the teacher before 12 queries)
     assert len(got) >= 2 and got == want[: len(got)]
+
+
+def test_random_features_keep_one_bit_per_point_in_the_transcript():
+    """The transcript keeps every feature; they stay bit-packed (a byte table per feature
+    held 2.3 GiB at d = 16 and grew the run's time with its page faults), also after the
+    oracle has answered them from their spectra."""
+    o = game(13, responder="max_consistent")
+    RandomFeatures(seed=2).learn(o, budget=5)
+    hs = [e.query.feature_function for e in o.transcript]
+    assert len(hs) == 5 and all(h._table is None and h._packed.nbytes == (1 << 13) // 8 for h in hs)
+    # and integer_spectrum of such an h (read from its bits) is its spectrum by the definition
+    h = hs[0]
+    table = np.unpackbits(h.packed.astype("<u8").view(np.uint8), bitorder="little")
+    assert fl.integer_spectrum(h).tolist() == naive.wht_butterfly(1 - 2 * table.astype(np.int64)).tolist()
+    assert h._table is None
 
 
 def test_random_features_follow_the_uniform_law():
