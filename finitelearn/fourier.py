@@ -134,7 +134,7 @@ def integer_spectrum(f: BooleanFunction) -> np.ndarray:
     # the spectrum, and 2 bytes per point for f's byte and packed tables (held with it: measured
     # 5.7 bytes per point at d = 22 with int32, building f included, tests/test_memory.py)
     check_memory(f.d, bytes_per_point=2 + dtype.itemsize, name="f.d")
-    table = f._table_unkept()  # (a packed-born f is not given a byte table to keep)
+    table = f.transient_truth_table()  # (a packed-born f is not given a byte table to keep)
     if (1 << f.d) <= KS.SMALL:  # _kernels.small's exact float64 route (|entries| <= 2^12): no numba to start
         return KS.signed_spectrum(table, dtype.type)
     return W.signed_spectrum(table, dtype.type)

@@ -138,6 +138,50 @@ class BooleanFunction:
         return cls._from_table(d, arr.astype(np.uint8))
 
     @classmethod
+    def from_packed(cls, d: Any, packed: Any) -> "BooleanFunction":
+        """The function on {0,1}^d whose bit-packed table is ``packed`` (:attr:`packed`'s layout).
+
+        A function built from its bits keeps only them (2^d / 8 bytes) until its byte table
+        is asked for; :meth:`transient_truth_table` reads it without keeping one.
+
+        Parameters
+        ----------
+        d : int
+            The dimension, >= 1.
+        packed : array_like of non-negative int
+            ``max(1, 2^d / 64)`` words below 2^64, bit j of word w = f(64 w + j); for
+            d < 6 the bits from 2^d up must be 0.
+
+        Examples
+        --------
+        >>> f = BooleanFunction.from_packed(3, [0b10010110])
+        >>> f == parity(3, {0, 1, 2}), f.truth_table.tolist()
+        (True, [0, 1, 1, 0, 1, 0, 0, 1])
+        """
+        d = check_dimension(d)
+        # a list of Python ints is read as exact ints (numpy would make a mix of words below and
+        # above 2^63 float64); an array must hold integers already
+        arr = packed if isinstance(packed, np.ndarray) else np.array(packed, dtype=object)
+        nwords = _nwords(d)
+        if arr.ndim != 1 or arr.shape[0] != nwords:
+            raise fail("packed", packed, f"a one-dimensional array of max(1, 2**d / 64) = {nwords} words for d={d}")
+        if arr.dtype.kind == "O":
+            if not all(isinstance(w, numbers.Integral) and not isinstance(w, bool) for w in arr):
+                raise fail_type("packed", packed, "unsigned 64-bit words (ints)")
+            if not all(0 <= int(w) < 1 << 64 for w in arr):
+                raise fail("packed", packed, "non-negative words below 2**64 (bit j of word w = f(64 w + j))")
+            words = np.array([int(w) for w in arr], dtype=np.uint64)
+        elif arr.dtype.kind not in "iu":
+            raise fail_type("packed", packed, f"unsigned 64-bit words (got dtype {arr.dtype})")
+        elif arr.dtype.kind == "i" and (arr < 0).any():
+            raise fail("packed", packed, "non-negative words below 2**64 (bit j of word w = f(64 w + j))")
+        else:
+            words = arr.astype(np.uint64)
+        if d < 6 and int(words[0]) >> (1 << d):
+            raise fail("packed", packed, f"no bit set from 2**d = {1 << d} up (d={d}: one word of {1 << d} bits)")
+        return cls._from_packed(d, words)
+
+    @classmethod
     def from_callable(cls, d: int, fn: Callable[[tuple[int, ...]], Any], *,
                       progress: Any = None) -> "BooleanFunction":
         """Tabulate ``fn`` on every point of {0,1}^d.
@@ -205,10 +249,17 @@ class BooleanFunction:
             self._table = read_only(_unpack(self._packed, 1 << self._d))
         return self._table
 
-    def _table_unkept(self) -> np.ndarray:
-        """The uint8 table for one pass of a reader: :attr:`truth_table` when f holds it, else
-        unpacked from the bits without keeping it (a packed-born f stays 1 bit per point: a
-        transcript of 2^15 random features at d = 16 then holds 256 MiB, not 2.3 GiB)."""
+    def transient_truth_table(self) -> np.ndarray:
+        """The uint8 truth table for one pass of a reader, not kept by f.
+
+        :attr:`truth_table` when f holds its byte table; otherwise the table unpacked from
+        f's bits, which f does not keep (so a function born packed stays at 1 bit per point:
+        a transcript of 2^15 random features at d = 16 holds 256 MiB, not 2.3 GiB).
+
+        >>> f = BooleanFunction.from_packed(6, [0b1010])
+        >>> f.transient_truth_table()[:5].tolist(), f.transient_truth_table() is f.transient_truth_table()
+        ([0, 1, 0, 1, 0], False)
+        """
         if self._table is not None:
             return self._table
         check_memory(self._d, bytes_per_point=1, name="f.d")

@@ -123,3 +123,35 @@ def test_packed_and_truth_table_against_naive_both_ways(d):
         assert f.packed.dtype == np.uint64 and f.packed.tolist() == naive.pack(t)
         g = fl.BooleanFunction._from_packed(d, f.packed)
         assert g.truth_table.dtype == np.uint8 and g.truth_table.tolist() == t
+
+
+@given(st.integers(1, 9).flatmap(lambda d: st.lists(st.integers(0, 1), min_size=2 ** d, max_size=2 ** d)))
+def test_from_packed_is_the_function_of_its_bits(table):
+    """from_packed(d, naive.pack(t)) is from_truth_table(t); it keeps only the bits, and
+    transient_truth_table reads the table without keeping it (a fresh array each call)."""
+    d = len(table).bit_length() - 1
+    f = fl.BooleanFunction.from_packed(d, naive.pack(table))
+    assert f._table is None
+    once = f.transient_truth_table()
+    assert once.tolist() == table and f._table is None and f.transient_truth_table() is not once
+    assert f == fl.BooleanFunction.from_truth_table(table) and f.truth_table.tolist() == table
+    assert f.transient_truth_table() is f.truth_table  # a held table is handed out as it is
+
+
+@pytest.mark.parametrize("d, packed, says", [
+    (3, [1, 0], "1 words for d=3"),
+    (7, [1], "2 words for d=7"),
+    (2, [[1]], "one-dimensional"),
+    (6, [-1], "non-negative"),
+    (6, [1.0], "unsigned 64-bit words"),
+    (6, np.array([1.0]), "unsigned 64-bit words"),
+    (6, [True], "unsigned 64-bit words"),
+    (6, np.array([-3]), "non-negative"),
+    (6, [1 << 64], "below 2**64"),
+    (3, [1 << 8], "no bit set from 2**d = 8 up"),
+    (0, [1], "d=0"),
+])
+def test_from_packed_refuses_bad_words_naming_the_argument(d, packed, says):
+    with pytest.raises((ValueError, TypeError), match="packed" if d else "d") as e:
+        fl.BooleanFunction.from_packed(d, packed)
+    assert says in str(e.value)

@@ -43,7 +43,7 @@ from .._kernels import small as KS
 from ..validation import as_rng, check_int, fail
 from ..fourier import walsh_hadamard
 from ..exact import fits_int64
-from ..functions import BooleanFunction, _pack
+from ..functions import BooleanFunction
 from ..oracles import StatisticalQuery
 from ..responders import ADVERSARIAL_RESPONDERS, respond
 from .base import Learner
@@ -158,7 +158,7 @@ class RandomFeatures(Learner):
         words = _REVERSED_BYTES[raw]
         if words.shape[0] < 8:  # d < 6: one zero-padded word
             words = np.concatenate([words, np.zeros(8 - words.shape[0], dtype=np.uint8)])
-        return StatisticalQuery.feature(BooleanFunction._from_packed(oracle.d, words.view("<u8").astype(np.uint64)))
+        return StatisticalQuery.feature(BooleanFunction.from_packed(oracle.d, words.view("<u8")))
 
 
 # byte b -> b with its 8 bits in reverse order (unpackbits' big-endian order -> the packed little-endian order)
@@ -390,7 +390,7 @@ class Greedy(Learner):
         table = route.query_table(oracle.d, np.array(dirs[: pat.k], dtype=np.int64), np.int64(a), pat.table)
         self._pattern, self._predicted = pat.name, removed
         # kept bit-packed (see RandomFeatures.next_query): the transcript holds 1 bit per point
-        return StatisticalQuery.agreement(BooleanFunction._from_packed(oracle.d, _pack(table)))
+        return StatisticalQuery.agreement(BooleanFunction.from_packed(oracle.d, BooleanFunction.from_truth_table(table).packed))
 
     def observe(self, oracle: Any, query: Any, answer: Any) -> None:
         # what the answer ruled out, from the version space's size (the transcript property copies)
