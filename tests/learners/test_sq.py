@@ -188,6 +188,13 @@ def test_random_features_keep_one_bit_per_point_in_the_transcript():
     assert h._table is None
 
 
+def test_greedy_queries_keep_one_bit_per_point_in_the_transcript():
+    o = game(13, responder="max_consistent")
+    Greedy().learn(o, budget=3)
+    hs = [e.query.feature_function for e in o.transcript]
+    assert len(hs) == 3 and all(h._table is None and h.packed.nbytes == (1 << 13) // 8 for h in hs)
+
+
 def test_random_features_follow_the_uniform_law():
     """A uniform random h: each +-1 correlation E[H chi_S] over n = 2^d points has mean 0 and
     variance 1/n, and the features are distinct.  Checked on 200 features at d = 6, against
