@@ -885,7 +885,10 @@ def archive(work_root: Path, report: Path, dest: Path) -> None:
     for suffix in (".md", ".json"):
         if report.with_suffix(suffix).exists():
             shutil.copy(report.with_suffix(suffix), dest / f"report{suffix}")
+    slugs = {slug(m) for m in MODULES}
     for session in sorted(work_root.glob("*/session.sqlite")):
+        if session.parent.name not in slugs:
+            continue  # a parallel job's copy (<slug>~j): its verdicts were gathered into the module's session
         out = dest / f"{session.parent.name}.sqlite"
         out.unlink(missing_ok=True)
         src = sqlite3.connect(session)

@@ -147,3 +147,21 @@ def test_unsample_pending_leaves_exactly_the_pending_mutants_out(tmp_path):
     # and such a mutant can be drawn back by --extend-sample
     assert mutation._extend_sample(db, 13, seed=0) == 13 and mutation._pending(db) == 13
     assert mutation._unsample_pending(db) == 13 and mutation._pending(db) == 0
+
+
+def test_archive_keeps_the_module_sessions_not_the_parallel_jobs_copies(tmp_path):
+    """--jobs 2 leaves <slug>~0 and <slug>~1 beside <slug>: only the module's session (into
+    which the jobs' verdicts were gathered) is archived."""
+    import sqlite3
+
+    work, dest = tmp_path / "work", tmp_path / "archive"
+    for name in ("fourier", "fourier~0", "fourier~1"):
+        (work / name).mkdir(parents=True)
+        with sqlite3.connect(work / name / "session.sqlite") as con:
+            con.execute("CREATE TABLE work_results (job_id TEXT, output TEXT)")
+            con.execute("INSERT INTO work_results VALUES ('a', ?)", (f"{name}\nkilled",))
+    mutation.archive(work, tmp_path / "report", dest)
+    assert sorted(p.name for p in dest.glob("*.sqlite")) == ["fourier.sqlite"]
+    con = sqlite3.connect(dest / "fourier.sqlite")
+    assert con.execute("SELECT output FROM work_results").fetchall() == [("killed",)]  # cut to the last line
+    con.close()
