@@ -1912,22 +1912,21 @@ RULES += [
      "(n + 7) / 8 truncates to (n + 7) // 8"),
     ("learners/sq.py", _RF_BYTES, "raw = np.frombuffer(self._rng.bytes((n + 6) // 8), dtype=np.uint8)",
      "n is 2, 4 or a multiple of 8: (n + 6) // 8 is (n + 7) // 8 for each (1, 1, n / 8)"),
-    ("learners/sq.py", _RF_SMALL, "if n <= 8:  # d < 3: the first n bits of one byte", _RF_NO_OP_MASK),
-    ("learners/sq.py", _RF_SMALL, "if n < 9:  # d < 3: the first n bits of one byte", _RF_NO_OP_MASK),
     ("learners/sq.py", _RF_SMALL, "if n < 7:  # d < 3: the first n bits of one byte",
      "n is a power of two: below 7 and below 8 are both n <= 4"),
     ("learners/sq.py", _RF_MASK, "raw = raw & np.uint8(( 65281 >> n) & 0xFF)",
      "0xFF01 differs from 0xFF00 in bit 0 only, which n >= 1 shifts out"),
     ("learners/sq.py", _RF_MASK, "raw = raw & np.uint8((0xFF00 >> n) & 254)",
      "(0xFF00 >> n) has bit 0 clear for n <= 4 (the top n bits of a byte): & 0xFE is & 0xFF"),
-    ("learners/sq.py", _RF_PAD, "if words.shape[0] <= 8:  # d < 6: one zero-padded word", _RF_NO_OP_PAD),
-    ("learners/sq.py", _RF_PAD, "if words.shape[0] < 9:  # d < 6: one zero-padded word", _RF_NO_OP_PAD),
     ("learners/sq.py", _RF_PAD, "if words.shape[0] < 7:  # d < 6: one zero-padded word",
      "the byte count ceil(n / 8) is a power of two: below 7 and below 8 are both at most 4"),
     ("learners/sq.py", '_REVERSED_BYTES = np.array([int(f"{b:08b}"[::-1], 2) for b in range(256)], dtype=np.uint8)',
      '_REVERSED_BYTES = np.array([int(f"{b:08b}"[::-1], 2) for b in range( 257)], dtype=np.uint8)',
      "one more entry at index 256, never read: the table is indexed by uint8 bytes (0..255)"),
 ]
+# the boundaries n = 8 and 8 bytes taken by the other branch, where both branches do the same
+RULES += [("learners/sq.py", line, line.replace("< 8", op), why) for line, why in ((_RF_SMALL, _RF_NO_OP_MASK),
+          (_RF_PAD, _RF_NO_OP_PAD)) for op in ("<= 8", "< 9")]
 
 
 def context_lines(diff: str) -> set[str]:
