@@ -70,6 +70,8 @@ _COMPACT_BITS = 12  # up to 2^12 elements the textbook loop is used: it compiles
 # the blocked kernel in 5-13 s per dtype (the demo, d <= 12, then never compiles it), and at
 # 2^12 elements the difference is 21 vs 3 us per transform (measured)
 _CHUNK_BITS = 16  # the sweeps from 2^18 up work in chunks of at most 2^16 elements
+_COPY_FIRST_BYTES = (1 << 25, 1 << 27)  # wht_copy of 32 MiB to 128 MiB copies, then transforms in
+# place (measured faster there, and slower at 16 and 256 MiB: see wht_copy)
 
 
 @njit(inline="always")
@@ -515,12 +517,22 @@ def wht_copy(values: np.ndarray, threads: int = 1) -> np.ndarray:
 
     Same contract as :func:`wht_inplace` (the caller validates).  Above 2^12 entries the
     copy rides on the first pass (which reads the input anyway), so it saves one pass over
-    memory: measured on a quiet machine, float64 and int64, 1.13-1.43x faster than a copy
-    and then the transform in place at every d from 18 to 23 (1.35-1.43x at d = 21).
+    memory: faster than a copy and then the transform in place up to 16 MiB (measured,
+    float64, int64 and int32: 4-12% at 16 MiB, up to 1.43x on a quiet machine at 2^18 to
+    2^21 entries) and from 256 MiB up (6-10%).  From 32 to 128 MiB (``_COPY_FIRST_BYTES``;
+    d = 22..24 for 8-byte entries) on one thread, a copy and then the transform in place
+    was 3-11% faster instead (two runs, each dtype).  The likely cause: the new array is
+    fresh memory the size of the L3 or more, whose lines the fused pass must read before
+    it writes them, while ``np.copy``'s large memcpy writes past the cache; why the fused
+    pass wins again from 256 MiB is not known.
     """
     if values.shape[0] <= (1 << _COMPACT_BITS):
         out = values.copy()
         textbook(out)
+        return out
+    if threads == 1 and _COPY_FIRST_BYTES[0] <= values.nbytes <= _COPY_FIRST_BYTES[1]:
+        out = values.copy()
+        blocked(out, out)
         return out
     out = np.empty_like(values)
     blocked(values, out, threads=threads)

@@ -274,13 +274,33 @@ def test_wht_copy_against_the_twins_on_each_route(d, dtype, threads):
 def test_wht_copy_out_of_place_from_one_block_to_beyond_the_l3(d, dtype, threads):
     # one block (2^18), two and eight blocks (one sweep level above the tiles, in the L3 with
     # the input), 16 blocks (beyond it): the first pass reads the input and writes the output,
-    # the sweeps run on the output; each against the butterfly twin
+    # the sweeps run on the output, except at d = 22 on one thread (32 MiB: a copy, then in
+    # place; the route is tested below); each against the butterfly twin
     values = integral_values(d, dtype, seed=11 * d)
     frozen = values.copy()
     out = wht_copy(values, threads=threads)
     assert out.dtype == dtype and not np.shares_memory(out, values)
     assert np.array_equal(out, naive.wht_butterfly(values))
     assert np.array_equal(values, frozen)
+
+
+@pytest.mark.parametrize(("dtype", "d", "threads", "copy_first"), [
+    (np.float64, 21, 1, False), (np.float64, 22, 1, True), (np.int64, 24, 1, True), (np.float64, 25, 1, False),
+    (np.int32, 22, 1, False), (np.int32, 23, 1, True), (np.int32, 25, 1, True), (np.int32, 26, 1, False),
+    (np.float64, 22, 2, False), (np.int64, 24, 2, False)])
+def test_wht_copy_copies_first_from_32_to_128_mib_on_one_thread(monkeypatch, dtype, d, threads, copy_first):
+    # the route only (its results are bound above at d = 21, 22): from 32 to 128 MiB of
+    # entries, on one thread, a copy and then the blocked kernel in place; otherwise the
+    # blocked kernel reads values and writes a new array.  np.zeros' pages stay untouched
+    # unless copied, so the 256 MiB cases cost nothing.
+    from finitelearn._kernels import wht as W
+    calls = []
+    monkeypatch.setattr(W, "blocked", lambda src, a, threads=1: calls.append((src, a, threads)))
+    values = np.zeros(2**d, dtype)
+    out = W.wht_copy(values, threads=threads)
+    [(src, a, used)] = calls
+    assert a is out and out is not values and out.dtype == dtype and out.shape == values.shape
+    assert (src is out, src is values, used) == ((True, False, 1) if copy_first else (False, True, threads))
 
 
 @pytest.mark.parametrize("dtype", DTYPES)
