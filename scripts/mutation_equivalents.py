@@ -1671,7 +1671,7 @@ RULES += [
 RULES += [
     ("_kernels/wht.py", "def wht_copy(values: np.ndarray, threads: int = 1) -> np.ndarray:", None,
      "the default thread count: the result does not depend on threads (test_threads_give_the_same_result), "
-     "nor on the route it picks from 32 to 128 MiB (the fourteenth run's rule below), and every caller passes "
+     "nor on the route it picks from 32 to 128 MiB (the fifteenth run's rule below), and every caller passes "
      "threads"),
     ("_kernels/wht.py", "def signed_spectrum(table: np.ndarray, dtype: type, threads: int = 1) -> np.ndarray:", None,
      "the default thread count: the result does not depend on threads (test_threads_give_the_same_result)"),
@@ -1936,7 +1936,7 @@ RULES += [
     ("_kernels/wht.py",
      "if threads == 1 and _COPY_FIRST_BYTES[0] <= values.nbytes <= _COPY_FIRST_BYTES[1]:",
      "if threads <= 1 and _COPY_FIRST_BYTES[0] <= values.nbytes <= _COPY_FIRST_BYTES[1]:",
-     "threads >= 1 is wht_copy's contract (its one caller, walsh_hadamard, refuses threads < 1), so "
+     "threads >= 1 is wht_copy's contract (both callers, walsh_hadamard and scripts/bench.py, refuse threads < 1), so "
      "<= 1 is == 1; and either route (a copy, then the blocked kernel in place; or the blocked kernel out of place) "
      "is exact, each bound to the butterfly twin at d = 22 in tests/_kernels/test_wht.py"),
 ]

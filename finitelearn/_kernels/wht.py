@@ -71,7 +71,7 @@ _COMPACT_BITS = 12  # up to 2^12 elements the textbook loop is used: it compiles
 # 2^12 elements the difference is 21 vs 3 us per transform (measured)
 _CHUNK_BITS = 16  # the sweeps from 2^18 up work in chunks of at most 2^16 elements
 _COPY_FIRST_BYTES = (1 << 25, 1 << 27)  # wht_copy of 32 MiB to 128 MiB copies, then transforms in
-# place (measured faster there, and slower at 16 and 256 MiB: see wht_copy)
+# place (measured faster there, slower at 16 and at 256 MiB: see wht_copy)
 
 
 @njit(inline="always")
@@ -515,16 +515,18 @@ def wht_inplace(a: np.ndarray, threads: int = 1) -> None:
 def wht_copy(values: np.ndarray, threads: int = 1) -> np.ndarray:
     """The transform of ``values`` as a new array; ``values`` is left unchanged.
 
-    Same contract as :func:`wht_inplace` (the caller validates).  Above 2^12 entries the
-    copy rides on the first pass (which reads the input anyway), so it saves one pass over
-    memory: faster than a copy and then the transform in place up to 16 MiB (measured,
-    float64, int64 and int32: 4-12% at 16 MiB, up to 1.43x on a quiet machine at 2^18 to
-    2^21 entries) and from 256 MiB up (6-10%).  From 32 to 128 MiB (``_COPY_FIRST_BYTES``;
-    d = 22..24 for 8-byte entries) on one thread, a copy and then the transform in place
-    was 3-11% faster instead (two runs, each dtype).  The likely cause: the new array is
-    fresh memory the size of the L3 or more, whose lines the fused pass must read before
-    it writes them, while ``np.copy``'s large memcpy writes past the cache; why the fused
-    pass wins again from 256 MiB is not known.
+    Same contract as :func:`wht_inplace` (the caller validates; ``threads`` >= 1).  Above
+    2^12 entries the copy rides on the first pass (which reads the input anyway), so it
+    saves one pass over memory.  Measured on 4 December (three interleaved A/B runs,
+    float64, int64 and int32, one thread), that fused pass was 3-16% faster than a copy and
+    then the transform in place at 16 MiB and 4-12% faster at 256 MiB, but 1-22% slower
+    from 32 to 128 MiB (``_COPY_FIRST_BYTES``: d = 22..24 for 8-byte entries, 23..25 for
+    int32; int16, 24..26, not measured), where this function therefore copies first on one
+    thread.  An earlier measurement on a quiet machine had found the fused pass 1.13-1.43x
+    faster at every d from 18 to 23 (float64, int64); the two disagree at d = 22 and 23 and
+    the later one is what is shipped.  A hypothesis, not tested: a fresh output the size
+    of the L3 (32 MiB here) or more must be read before the fused pass writes it, while
+    ``np.copy``'s large memcpy writes past the cache; it does not explain 256 MiB.
     """
     if values.shape[0] <= (1 << _COMPACT_BITS):
         out = values.copy()
