@@ -714,6 +714,7 @@ def _run_one(dim: _Dimension, name: str, tol_text: str, responder: str, budget: 
         oracle = MembershipOracle(C)
         lb, kind, r_bound = dim.membership_bound, "information-theoretic", None
         sharp, sharp_src = dim.optimal, dim.optimal_source
+    oracle.keep_only_answers()  # a record needs the counts, not the queries (2^(d-1) random features at d)
     res = student.learn(oracle, budget=budget)
     seconds = time.perf_counter() - t0
     masks = oracle.version_space_masks()

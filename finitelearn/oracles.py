@@ -41,7 +41,7 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any, Callable
 
@@ -363,8 +363,9 @@ class TranscriptEntry:
 
     Attributes
     ----------
-    query : StatisticalQuery or int
-        The statistical query, or the point index of a data query.
+    query : StatisticalQuery or int or None
+        The statistical query, or the point index of a data query; None once the oracle
+        keeps only answers (:meth:`StatisticalQueryOracle.keep_only_answers`).
     value : Fraction or int or None
         The exact value for the fixed teacher (None in the adaptive game, where no single
         teacher is fixed).
@@ -390,6 +391,13 @@ class TranscriptEntry:
     answer: Any
     version_space_size: int | None
     removed: int | None
+
+
+class _AnswersOnly(list):
+    """A transcript that keeps each exchange without its query (see ``keep_only_answers``)."""
+
+    def append(self, entry: TranscriptEntry) -> None:
+        super().append(replace(entry, query=None))
 
 
 def _check_budget(budget: Any) -> int | None:
@@ -562,6 +570,26 @@ class _Oracle:
     def version_space(self) -> ConceptClass | None:
         """The version space as a :class:`ConceptClass` (None without a class)."""
         return None if self._vs is None else self._given_class().subclass(self._vs)
+
+    def keep_only_answers(self) -> None:
+        """From now on keep each exchange in :attr:`transcript` without its query.
+
+        The exact value, the answer and the version-space counts stay; ``query`` is None.
+        Entries kept before the call keep their queries.  For long runs at large d: each
+        random feature on d = 19 is 64 KiB, so the random-features student's budget of
+        2^18 + 19 queries would otherwise keep about 16 GiB of features
+        (``finitelearn scaling`` keeps only answers).
+
+        >>> import finitelearn as fl
+        >>> o = StatisticalQueryOracle(fl.parity(3, {0}), fl.uniform(3), "1/8", responder="truthful")
+        >>> o.keep_only_answers()
+        >>> o.feature_query(fl.parity(3, {0, 1}))
+        Fraction(1, 4)
+        >>> o.transcript[0].query is None, o.transcript[0].value
+        (True, Fraction(1, 4))
+        """
+        if not isinstance(self._transcript, _AnswersOnly):
+            self._transcript = _AnswersOnly(self._transcript)
 
     def version_space_sizes(self) -> list[int]:
         """The version-space size after each query (empty without a class)."""

@@ -1026,3 +1026,78 @@ def test_a_callable_query_s_estimate_is_pinned_at_its_boundary(monkeypatch):
     monkeypatch.setenv("FINITELEARN_MEMORY_LIMIT", str(16 * 2**d - 1))
     with pytest.raises(fl.TooLarge, match="d=12"):
         StatisticalQuery.from_callable(d, lambda x, y: y * x[0])
+
+
+# -- keep_only_answers: the transcript without its queries -------------------------------------
+def _rf_run(d: int, answers_only: bool, seed: int = 5):
+    from finitelearn.learners import make_student
+
+    oracle = fl.StatisticalQueryOracle(fl.paper_teachers(d), fl.uniform(d), "1/8", "null")
+    if answers_only:
+        oracle.keep_only_answers()
+    result = make_student("random-features", seed=seed).learn(oracle)
+    return oracle, result
+
+
+def test_keeping_only_answers_changes_no_count_and_drops_every_query():
+    full, r_full = _rf_run(8, False)
+    lean, r_lean = _rf_run(8, True)
+    assert r_full.queries > 8  # a real run, not a one-query stop
+    assert (r_lean.queries, r_lean.identified, r_lean.stopped, r_lean.version_space_sizes, r_lean.removed) == \
+        (r_full.queries, r_full.identified, r_full.stopped, r_full.version_space_sizes, r_full.removed)
+    assert r_lean.hypothesis == r_full.hypothesis
+    assert all(isinstance(e.query, StatisticalQuery) for e in full.transcript)
+    assert [e.query for e in lean.transcript] == [None] * r_full.queries
+    keep = [(e.value, e.answer, e.version_space_size, e.removed) for e in full.transcript]
+    assert [(e.value, e.answer, e.version_space_size, e.removed) for e in lean.transcript] == keep
+
+
+def test_keeping_only_answers_from_the_call_on_and_for_data_queries():
+    # entries before the call keep their queries; a second call changes nothing; the
+    # membership oracle drops its point indices the same way
+    o = fl.StatisticalQueryOracle(fl.parity(3, {0}), fl.uniform(3), "1/8", responder="truthful")
+    first = StatisticalQuery.parity_feature(3, 1)
+    assert o.query(first) == Fraction(1, 2)  # E[f f] for f = x_0: P(x_0 = 1)
+    o.keep_only_answers()
+    o.keep_only_answers()
+    assert o.feature_query(fl.parity(3, {0, 1})) == Fraction(1, 4)  # P(x_0 = 1, x_1 = 0)
+    assert [e.query for e in o.transcript] == [first, None]
+    assert [e.value for e in o.transcript] == [Fraction(1, 2), Fraction(1, 4)]
+    data = fl.MembershipOracle(fl.parity(2, {0}))
+    data.keep_only_answers()
+    assert data.query((1, 0)) == 1 and data.query((0, 1)) == 0
+    assert [(e.query, e.answer) for e in data.transcript] == [(None, 1), (None, 0)]
+
+
+def test_keeping_only_answers_frees_the_features():
+    # random features at d = 12: 2^11 + 12 queries of 2^12 bits (512 bytes) each; with only
+    # the answers kept, the transcript holds none of them once the run is over
+    import gc
+    import tracemalloc
+
+    d = 12
+    held = []
+    for answers_only in (False, True):
+        gc.collect()
+        tracemalloc.start()
+        oracle, result = _rf_run(d, answers_only)
+        gc.collect()
+        held.append(tracemalloc.get_traced_memory()[0])
+        tracemalloc.stop()
+        del oracle, result
+    features = (2**(d - 1) + d) * 2**d // 8
+    assert held[0] - held[1] >= 0.9 * features, (held, features)
+
+
+def test_the_scaling_run_keeps_only_answers(monkeypatch):
+    from finitelearn.experiments import run_scaling
+
+    calls = []
+    for cls in (fl.StatisticalQueryOracle, fl.MembershipOracle):
+        real = cls.keep_only_answers
+        monkeypatch.setattr(cls, "keep_only_answers",
+                            lambda self, real=real: calls.append(type(self).__name__) or real(self))
+    records = run_scaling([3], "1/8", students=["random-features", "paper-d+1"], progress=False)
+    assert sorted(calls) == ["MembershipOracle", "StatisticalQueryOracle"]
+    assert [r.student for r in records] == ["random-features", "paper-d+1"]
+    assert all(r.queries >= 1 and len(r.version_space_sizes) == r.queries for r in records)
